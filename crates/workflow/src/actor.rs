@@ -1,0 +1,112 @@
+//! Who acts (SPEC §1) and the organisation facts a rule needs about them and
+//! about the units a case names (§2).
+
+use serde::{Deserialize, Serialize};
+
+use crate::coded::coded_enum;
+use crate::ids::{AreaId, UnitId, UserId};
+
+coded_enum! {
+    /// What a user does in the system (SPEC §1).
+    pub enum Role {
+        /// Cộng tác viên dư luận xã hội, báo cáo viên cơ sở.
+        Reporter = ("reporter", "Cộng tác viên dư luận xã hội", "Reporter"),
+        /// Cán bộ Ban Tuyên giáo.
+        BoardOfficer = ("board_officer", "Cán bộ Ban Tuyên giáo", "Board officer"),
+        /// Đầu mối cơ quan nhà nước.
+        AgencyLiaison = ("agency_liaison", "Đầu mối cơ quan nhà nước", "Agency liaison"),
+        /// Lãnh đạo, Thường trực cấp ủy.
+        Leader = ("leader", "Lãnh đạo cấp ủy", "Leader"),
+        /// Quản trị hệ thống.
+        Admin = ("admin", "Quản trị hệ thống", "Administrator"),
+    }
+}
+
+coded_enum! {
+    /// The kind of an organisation unit (SPEC §2).
+    pub enum UnitKind {
+        /// Cấp ủy.
+        PartyCommittee = ("party_committee", "Cấp ủy", "Party committee"),
+        /// Ban Tuyên giáo và Dân vận.
+        Board = ("board", "Ban Tuyên giáo và Dân vận", "Propaganda and Mass Mobilization Board"),
+        /// HĐND.
+        PeopleCouncil = ("people_council", "Hội đồng nhân dân", "People's Council"),
+        /// UBND.
+        PeopleCommittee = ("people_committee", "Ủy ban nhân dân", "People's Committee"),
+        /// TAND.
+        Court = ("court", "Tòa án nhân dân", "People's Court"),
+        /// VKSND.
+        Procuracy = ("procuracy", "Viện kiểm sát nhân dân", "People's Procuracy"),
+        /// UB MTTQ.
+        Front = ("front", "Ủy ban Mặt trận Tổ quốc", "Fatherland Front"),
+        /// Đoàn thể.
+        MassOrg = ("mass_org", "Đoàn thể", "Mass organisation"),
+        /// Báo chí, đài truyền thanh.
+        Media = ("media", "Báo chí, truyền thanh", "Media"),
+    }
+}
+
+impl UnitKind {
+    /// The state bodies that coordinate with the board (Decision 238) and may
+    /// lead a case.
+    pub fn is_state_body(self) -> bool {
+        matches!(
+            self,
+            UnitKind::PeopleCouncil
+                | UnitKind::PeopleCommittee
+                | UnitKind::Court
+                | UnitKind::Procuracy
+        )
+    }
+}
+
+/// An area and its ancestry, as much as a jurisdiction rule needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaRef {
+    /// The area.
+    pub id: AreaId,
+    /// Its code, for messages.
+    pub code: String,
+    /// Every area from the root down to and including this one.
+    pub lineage: Vec<AreaId>,
+}
+
+impl AreaRef {
+    /// Whether `ancestor` is this area or one above it.
+    pub fn is_within(&self, ancestor: AreaId) -> bool {
+        self.lineage.contains(&ancestor)
+    }
+}
+
+/// A unit as the rules see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    /// The unit.
+    pub id: UnitId,
+    /// Its code, for messages and events.
+    pub code: String,
+    /// Its kind.
+    pub kind: UnitKind,
+    /// The areas it serves; it has jurisdiction over them and every area below.
+    pub serves: Vec<AreaId>,
+    /// False once the unit was abolished or merged (validity dates, §2).
+    pub active: bool,
+}
+
+impl UnitRef {
+    /// Whether the unit serves `area` or an area above it.
+    pub fn has_jurisdiction_over(&self, area: &AreaRef) -> bool {
+        self.serves.iter().any(|served| area.is_within(*served))
+    }
+}
+
+/// The user carrying out an action, with their unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The user.
+    pub user: UserId,
+    /// Their role.
+    pub role: Role,
+    /// Their unit.
+    pub unit: UnitRef,
+}

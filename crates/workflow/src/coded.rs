@@ -1,0 +1,47 @@
+//! A macro for the enums that have a stable code (JSON, database, CLI) and a
+//! Vietnamese and English label.
+
+/// Declares a `Copy` enum with `ALL`, `code()`, `from_code()` and `label()`;
+/// serde uses the code.
+macro_rules! coded_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = ($code:literal, $vi:literal, $en:literal), )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $code)] $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable code used in JSON, the database and the command line.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Parses a code.
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The label a user reads.
+            pub fn label(self, lang: $crate::Lang) -> &'static str {
+                match self { $($name::$variant => lang.pick($vi, $en)),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+pub(crate) use coded_enum;

@@ -1,0 +1,44 @@
+//! The pure domain of noicom: the case workflow of SPEC §3, the deadline
+//! calendar of §3.4 and the period and reminder arithmetic of §4.
+//!
+//! Nothing here does I/O or reads a clock: `now` is always a parameter, so
+//! every rule can be tested exhaustively and the store can call it inside a
+//! database transaction.
+
+mod action;
+mod actor;
+mod apply;
+mod calendar;
+mod case;
+mod coded;
+mod codes;
+mod deadline;
+mod duty;
+mod event;
+mod ids;
+mod lang;
+mod notice;
+mod period;
+mod refusal;
+mod rules;
+mod state;
+
+pub use action::{ActionKind, Command, FileInput, MergeTarget, Orientation};
+pub use actor::{Actor, AreaRef, Role, UnitKind, UnitRef};
+pub use apply::{Outcome, Policy, apply, file};
+pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
+pub use case::{Case, DeadlineKind};
+pub use ids::{AreaId, CaseId, UnitId, UserId};
+pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
+pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
+pub use duty::{
+    CaseReminderPolicy, CaseReminderStep, DueRule, DutyReminderPolicy, DutyReminderStep,
+    TrialDuties, trial_duties,
+};
+pub use event::{Event, EventPayload};
+pub use lang::Lang;
+pub use notice::{Notice, NoticeKind, Recipients};
+pub use period::{Cadence, Period};
+pub use refusal::Refusal;
+pub use rules::{allowed_actions, can_view};
+pub use state::CaseState;

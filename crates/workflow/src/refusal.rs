@@ -1,0 +1,146 @@
+//! Why an action is refused: every rule that can be broken, with a message in
+//! Vietnamese (the default) and English that says which rule it was.
+
+use thiserror::Error;
+
+use crate::{ActionKind, CaseState, Lang, Role};
+
+/// A refused action. Nothing was changed. `Display` is the Vietnamese
+/// message; [`Refusal::message`] gives either language.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// The role may never carry out this action.
+    #[error("{}", self.message(Lang::Vi))]
+    RoleNotAllowed {
+        /// The action.
+        action: ActionKind,
+        /// The caller's role.
+        role: Role,
+    },
+    /// The caller's unit does not serve the case's area or one above it.
+    #[error("{}", self.message(Lang::Vi))]
+    OutsideJurisdiction {
+        /// The action.
+        action: ActionKind,
+    },
+    /// Only a liaison of the lead unit may do this.
+    #[error("{}", self.message(Lang::Vi))]
+    NotLeadUnit {
+        /// The action.
+        action: ActionKind,
+    },
+    /// Only a liaison of the lead or a coordinating unit may do this.
+    #[error("{}", self.message(Lang::Vi))]
+    NotInvolvedUnit {
+        /// The action.
+        action: ActionKind,
+    },
+    /// Only the reporter who filed the case (or the board) may do this.
+    #[error("{}", self.message(Lang::Vi))]
+    NotTheReporter,
+    /// The action is not possible in the case's current state.
+    #[error("{}", self.message(Lang::Vi))]
+    WrongState {
+        /// The action.
+        action: ActionKind,
+        /// The current state.
+        state: CaseState,
+    },
+    /// A required input is missing or blank.
+    #[error("{}", self.message(Lang::Vi))]
+    MissingInput {
+        /// The JSON field name.
+        field: &'static str,
+    },
+    /// An input is longer than allowed.
+    #[error("{}", self.message(Lang::Vi))]
+    InputTooLong {
+        /// The JSON field name.
+        field: &'static str,
+        /// The maximum number of characters.
+        max: usize,
+    },
+    /// An input has a value outside its range.
+    #[error("{}", self.message(Lang::Vi))]
+    InvalidInput {
+        /// The JSON field name.
+        field: &'static str,
+    },
+    /// A code names nothing known (area, category, unit, case…).
+    #[error("{}", self.message(Lang::Vi))]
+    UnknownCode {
+        /// The JSON field name.
+        field: &'static str,
+        /// The code given.
+        code: String,
+    },
+    /// The lead unit is not a state body (HĐND, UBND, TAND, VKSND).
+    #[error("{}", self.message(Lang::Vi))]
+    LeadUnitNotStateBody {
+        /// The unit's code.
+        unit: String,
+    },
+    /// The named unit does not serve the case's area.
+    #[error("{}", self.message(Lang::Vi))]
+    UnitOutsideArea {
+        /// The JSON field name.
+        field: &'static str,
+        /// The unit's code.
+        unit: String,
+    },
+    /// The named unit no longer exists (abolished or merged).
+    #[error("{}", self.message(Lang::Vi))]
+    UnitInactive {
+        /// The unit's code.
+        unit: String,
+    },
+    /// A case cannot be merged into itself.
+    #[error("{}", self.message(Lang::Vi))]
+    MergeIntoItself,
+    /// The merge target is not open.
+    #[error("{}", self.message(Lang::Vi))]
+    MergeTargetNotOpen {
+        /// The target's code.
+        target: String,
+    },
+    /// The merge target is outside the case's area subtree.
+    #[error("{}", self.message(Lang::Vi))]
+    MergeTargetOutsideArea {
+        /// The target's code.
+        target: String,
+    },
+    /// `close` before the result was published.
+    #[error("{}", self.message(Lang::Vi))]
+    ResultNotPublished,
+    /// A deadline override that is not in the future.
+    #[error("{}", self.message(Lang::Vi))]
+    DeadlineInPast {
+        /// The JSON field name.
+        field: &'static str,
+    },
+    /// A resolution meeting to which no board was invited (seed 000).
+    #[error("{}", self.message(Lang::Vi))]
+    MeetingWithoutBoard,
+    /// A trial date on a case no court takes part in.
+    #[error("{}", self.message(Lang::Vi))]
+    NotACourtCase,
+}
+
+impl Refusal {
+    /// A stable machine code for the API (`wrong_state`, `missing_input`, …).
+    pub fn code(&self) -> &'static str {
+        todo!("helper")
+    }
+
+    /// The message a user reads, naming the rule that was broken.
+    pub fn message(&self, lang: Lang) -> String {
+        let _ = lang;
+        todo!("helper")
+    }
+
+    /// The JSON field at fault, for validation errors.
+    pub fn field(&self) -> Option<&'static str> {
+        todo!("helper")
+    }
+}

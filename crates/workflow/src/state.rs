@@ -1,0 +1,55 @@
+//! The states of a case (SPEC §3.2).
+
+use crate::coded::coded_enum;
+
+coded_enum! {
+    /// Where a case stands in its workflow.
+    pub enum CaseState {
+        /// Filed, waiting for triage.
+        Reported = ("reported", "Mới tiếp nhận", "Reported"),
+        /// The board asked the reporter for more.
+        NeedsInfo = ("needs_info", "Cần bổ sung thông tin", "Needs information"),
+        /// Accepted as nổi cộm; the lead agency must answer in writing.
+        Assigned = ("assigned", "Đã giao cơ quan chủ trì", "Assigned to a lead agency"),
+        /// Written answer and documents received.
+        Responded = ("responded", "Cơ quan đã trả lời", "Agency has answered"),
+        /// The board issued directed communication; resolution under way.
+        Oriented = ("oriented", "Đã định hướng thông tin", "Communication directed"),
+        /// Bodies disagree; all opinions reported up for a conclusion.
+        Escalated = ("escalated", "Trình Thường trực cấp ủy", "Escalated to the committee"),
+        /// The lead agency reported the result.
+        Resolved = ("resolved", "Đã giải quyết", "Resolved"),
+        /// A leader closed it after the result was made public.
+        Closed = ("closed", "Đã kết thúc", "Closed"),
+        /// Triage decided it is not a nổi cộm issue.
+        Dismissed = ("dismissed", "Không phải vấn đề nổi cộm", "Not a prominent issue"),
+        /// Duplicate of another open case.
+        Merged = ("merged", "Đã gộp", "Merged"),
+    }
+}
+
+impl CaseState {
+    /// No action leads out of these. `closed` is not terminal: a leader may
+    /// `reopen` it.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, CaseState::Dismissed | CaseState::Merged)
+    }
+
+    /// Open cases still need work: everything but closed, dismissed, merged.
+    pub fn is_open(self) -> bool {
+        !matches!(self, CaseState::Closed | CaseState::Dismissed | CaseState::Merged)
+    }
+
+    /// Accepted (triaged in) and not yet closed: where the non-transition
+    /// events of §3.3 are allowed.
+    pub fn is_accepted_open(self) -> bool {
+        matches!(
+            self,
+            CaseState::Assigned
+                | CaseState::Responded
+                | CaseState::Oriented
+                | CaseState::Escalated
+                | CaseState::Resolved
+        )
+    }
+}
