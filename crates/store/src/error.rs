@@ -1,0 +1,48 @@
+//! The errors of the store.
+
+use thiserror::Error;
+use workflow::Refusal;
+
+/// Why a store operation did not happen. Nothing was written.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The thing does not exist, or the caller may not see it.
+    #[error("không tìm thấy {what}")]
+    NotFound {
+        /// What was looked for, e.g. `case HN-2026-000001`.
+        what: String,
+    },
+    /// The case changed since the caller read it.
+    #[error("phiên bản {given} đã cũ; phiên bản hiện tại là {current}")]
+    VersionConflict {
+        /// The version the caller sent.
+        given: i64,
+        /// The version in the database.
+        current: i64,
+    },
+    /// A unique value is taken (a code, an e-mail…).
+    #[error("{field} «{value}» đã tồn tại")]
+    Duplicate {
+        /// The field.
+        field: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// The workflow refused the action or an input.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    /// A row of a bulk import is bad; nothing was imported.
+    #[error("dòng {line}: {message}")]
+    BadRow {
+        /// 1-based line number in the source file (header is line 1).
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The database failed.
+    #[error("lỗi cơ sở dữ liệu: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    /// Something outside the database failed (a backup file, …).
+    #[error("{0}")]
+    Io(String),
+}
