@@ -1,1 +1,52 @@
-//! placeholder
+//! The migrations of noicom, one file each (sea-orm-migration names a
+//! migration after its file). They run on SQLite and PostgreSQL from empty.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_organisation;
+mod m20261122_000002_cases;
+mod m20261122_000003_duties;
+mod m20261122_000004_delivery;
+
+/// Every migration, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_organisation::Migration),
+            Box::new(m20261122_000002_cases::Migration),
+            Box::new(m20261122_000003_duties::Migration),
+            Box::new(m20261122_000004_delivery::Migration),
+        ]
+    }
+}
+
+/// Creates an index named `idx_<table>_<columns>`.
+pub(crate) fn index<T>(table: T, columns: &[&'static str]) -> IndexCreateStatement
+where
+    T: Iden + Copy + 'static,
+{
+    let mut stmt = Index::create();
+    stmt.name(format!("idx_{}_{}", table.to_string(), columns.join("_")))
+        .table(table);
+    for c in columns {
+        stmt.col(Alias::new(*c));
+    }
+    stmt
+}
+
+/// A foreign key from `from.col` to `to.id`.
+pub(crate) fn fk<A, B>(from: A, col: &'static str, to: B) -> ForeignKeyCreateStatement
+where
+    A: Iden + Copy + 'static,
+    B: Iden + Copy + 'static,
+{
+    ForeignKey::create()
+        .name(format!("fk_{}_{}", from.to_string(), col))
+        .from(from, Alias::new(col))
+        .to(to, Alias::new("id"))
+        .on_delete(ForeignKeyAction::Restrict)
+        .to_owned()
+}

@@ -1,7 +1,15 @@
 //! Administration: areas, units, users, tokens, programmes, backups.
 
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+};
 use workflow::{Lang, Role, UnitKind};
 
+use crate::connect::is_unique_violation;
+use crate::credentials::{hash_password, new_token, token_hash};
+use crate::entities::{api_token, area, unit, unit_area, user};
+use crate::org::{area_by_code, unknown};
 use crate::{Store, StoreError};
 
 /// A new area.
@@ -76,48 +84,182 @@ pub struct ProgrammeCreated {
 impl Store {
     /// Adds an area.
     pub async fn add_area(&self, area: NewArea) -> Result<i64, StoreError> {
-        let _ = area;
-        todo!()
+        let tx = self.write_tx().await?;
+        let id = insert_area(&tx, &area).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Adds many areas at once: all or none. Rows may name parents defined
     /// earlier in the same list. A bad row is reported by its index + 2
     /// (the CSV line, after the header).
     pub async fn import_areas(&self, areas: Vec<NewArea>) -> Result<usize, StoreError> {
-        let _ = areas;
-        todo!()
+        let tx = self.write_tx().await?;
+        for (index, row) in areas.iter().enumerate() {
+            if let Err(e) = insert_area(&tx, row).await {
+                // Dropping the transaction rolls back every earlier row.
+                return Err(StoreError::BadRow { line: index + 2, message: e.to_string() });
+            }
+        }
+        tx.commit().await?;
+        Ok(areas.len())
     }
 
     /// Adds a unit.
-    pub async fn add_unit(&self, unit: NewUnit) -> Result<i64, StoreError> {
-        let _ = unit;
-        todo!()
+    pub async fn add_unit(&self, new: NewUnit) -> Result<i64, StoreError> {
+        let code = required("code", &new.code)?;
+        let name = required("name", &new.name)?;
+        let email = new.email.as_deref().map(normalise_email).transpose()?;
+        let tx = self.write_tx().await?;
+        let home = area_by_code(&tx, &new.area, "area").await?;
+        let mut served = vec![home.id];
+        for code in &new.serves {
+            let a = area_by_code(&tx, code, "serves").await?;
+            if !served.contains(&a.id) {
+                served.push(a.id);
+            }
+        }
+        let row = unit::ActiveModel {
+            code: Set(code.clone()),
+            name: Set(name),
+            kind: Set(new.kind.code().to_owned()),
+            home_area_id: Set(home.id),
+            email: Set(email),
+            former_names: Set("[]".to_owned()),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .map_err(|e| duplicate(e, "code", &code))?;
+        for area_id in served {
+            unit_area::ActiveModel { unit_id: Set(row.id), area_id: Set(area_id) }
+                .insert(&tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(row.id)
     }
 
     /// Adds a user.
-    pub async fn add_user(&self, user: NewUser) -> Result<i64, StoreError> {
-        let _ = user;
-        todo!()
+    pub async fn add_user(&self, new: NewUser) -> Result<i64, StoreError> {
+        let email = normalise_email(&new.email)?;
+        let name = required("name", &new.name)?;
+        let password_hash = new.password.as_deref().map(hash_password).transpose()?;
+        let tx = self.write_tx().await?;
+        let unit = unit::Entity::find()
+            .filter(unit::Column::Code.eq(new.unit.trim()))
+            .one(&tx)
+            .await?
+            .ok_or_else(|| unknown("unit", &new.unit))?;
+        let row = user::ActiveModel {
+            email: Set(email.clone()),
+            name: Set(name),
+            role: Set(new.role.code().to_owned()),
+            unit_id: Set(unit.id),
+            password_hash: Set(password_hash),
+            lang: Set(new.lang.code().to_owned()),
+            disabled: Set(false),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await
+        .map_err(|e| duplicate(e, "email", &email))?;
+        tx.commit().await?;
+        Ok(row.id)
     }
 
     /// Issues an API token for a user; the plain token is returned once and
     /// only its hash is kept.
     pub async fn issue_token(&self, user_id: i64, label: &str) -> Result<String, StoreError> {
-        let _ = (user_id, label);
-        todo!()
-    }
-
-    /// Adds a programme with the default quarterly duty schedules of each
-    /// state-body party toward the board party.
-    pub async fn add_programme(&self, programme: NewProgramme) -> Result<ProgrammeCreated, StoreError> {
-        let _ = programme;
-        todo!()
+        let token = new_token();
+        api_token::ActiveModel {
+            user_id: Set(user_id),
+            token_hash: Set(token_hash(&token)),
+            label: Set(label.to_owned()),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?;
+        Ok(token)
     }
 
     /// Writes a consistent online copy of an SQLite database to `path`
-    /// (`VACUUM INTO`); on PostgreSQL says to use pg_dump.
+    /// (`VACUUM INTO`, which reads one snapshot while writers go on); on
+    /// PostgreSQL says to use pg_dump.
     pub async fn backup(&self, path: &std::path::Path) -> Result<(), StoreError> {
-        let _ = path;
-        todo!()
+        if self.backend() != sea_orm::DbBackend::Sqlite {
+            return Err(StoreError::Io(
+                "với PostgreSQL, hãy sao lưu bằng pg_dump (ví dụ: pg_dump -Fc -f noicom.dump <URL>)".to_owned(),
+            ));
+        }
+        if path.exists() {
+            return Err(StoreError::Io(format!("tệp {} đã tồn tại; hãy chọn tên khác", path.display())));
+        }
+        let target = path.to_str().ok_or_else(|| StoreError::Io("đường dẫn không hợp lệ".to_owned()))?;
+        self.db
+            .execute_unprepared(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
+            .await?;
+        Ok(())
+    }
+}
+
+/// Inserts one area under its parent, computing its lineage.
+async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, StoreError> {
+    let code = required("code", &new.code)?;
+    let name = required("name", &new.name)?;
+    let parent = match new.parent.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => Some(area_by_code(conn, p, "parent").await?),
+        None => None,
+    };
+    let row = area::ActiveModel {
+        code: Set(code.clone()),
+        name: Set(name),
+        parent_id: Set(parent.as_ref().map(|p| p.id)),
+        lineage: Set(String::new()),
+        depth: Set(parent.as_ref().map_or(0, |p| p.depth + 1)),
+        former_names: Set("[]".to_owned()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await
+    .map_err(|e| duplicate(e, "code", &code))?;
+    let lineage = format!("{}{}/", parent.as_ref().map_or("/", |p| p.lineage.as_str()), row.id);
+    let mut row: area::ActiveModel = row.into();
+    row.lineage = Set(lineage);
+    let row = row.update(conn).await?;
+    Ok(row.id)
+}
+
+/// A trimmed, non-blank text.
+pub(crate) fn required(field: &'static str, value: &str) -> Result<String, StoreError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(StoreError::Refused(workflow::Refusal::MissingInput { field }));
+    }
+    Ok(value.to_owned())
+}
+
+/// A lower-cased e-mail address with one `@` between two non-empty parts.
+fn normalise_email(email: &str) -> Result<String, StoreError> {
+    let email = email.trim().to_lowercase();
+    let valid = matches!(email.split_once('@'), Some((local, domain))
+        if !local.is_empty() && domain.contains('.') && !domain.contains('@') && !email.contains(char::is_whitespace));
+    if valid {
+        Ok(email)
+    } else {
+        Err(StoreError::Invalid { field: "email", message: format!("«{email}» không phải địa chỉ e-mail hợp lệ") })
+    }
+}
+
+/// Turns a unique violation into [`StoreError::Duplicate`].
+fn duplicate(err: sea_orm::DbErr, field: &'static str, value: &str) -> StoreError {
+    if is_unique_violation(&err) {
+        StoreError::Duplicate { field, value: value.to_owned() }
+    } else {
+        StoreError::Db(err)
     }
 }

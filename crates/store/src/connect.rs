@@ -1,6 +1,13 @@
 //! Opening the database with the settings each backend needs.
 
-use sea_orm::{DatabaseConnection, DbBackend};
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
 use crate::StoreError;
 
@@ -14,18 +21,38 @@ impl Store {
     /// Connects to `url` (`sqlite://…?mode=rwc` or `postgres://…`), creating
     /// the SQLite file's directory if needed.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
-        let _ = url;
-        todo!()
+        let mut opts = ConnectOptions::new(url.to_owned());
+        opts.sqlx_logging(false)
+            .connect_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(30));
+        if url.starts_with("sqlite:") {
+            create_sqlite_dir(url)?;
+            // See docs/design.md "Persistence choices": WAL for concurrent
+            // readers, FULL so that an acknowledged commit survives a power
+            // cut, a busy timeout so that writers queue instead of failing.
+            opts.max_connections(8).min_connections(1).map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(5))
+            });
+        } else {
+            opts.max_connections(16).min_connections(1);
+        }
+        let db = Database::connect(opts).await?;
+        Ok(Store { db })
     }
 
     /// Applies pending migrations.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        todo!()
+        Migrator::up(&self.db, None).await?;
+        Ok(())
     }
 
     /// Whether the database answers (readiness).
     pub async fn ping(&self) -> Result<(), StoreError> {
-        todo!()
+        self.db.ping().await?;
+        Ok(())
     }
 
     /// SQLite or PostgreSQL.
@@ -37,4 +64,43 @@ impl Store {
     pub fn connection(&self) -> &DatabaseConnection {
         &self.db
     }
+
+    /// Starts a transaction that will write. On SQLite it takes the write
+    /// lock at once (`BEGIN IMMEDIATE`): a deferred transaction that reads
+    /// and then writes can fail with SQLITE_BUSY when another writer got
+    /// in between, instead of waiting for it.
+    pub(crate) async fn write_tx(&self) -> Result<DatabaseTransaction, StoreError> {
+        let tx = self
+            .db
+            .begin_with_options(TransactionOptions {
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+                ..Default::default()
+            })
+            .await?;
+        Ok(tx)
+    }
 }
+
+/// Makes the directory of an SQLite file URL exist (`sqlite://data/x.db`).
+fn create_sqlite_dir(url: &str) -> Result<(), StoreError> {
+    let path = url
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::Io(format!("không tạo được thư mục {}: {e}", dir.display())))?;
+    }
+    Ok(())
+}
+
+/// Whether a database error is a unique-constraint violation.
+pub(crate) fn is_unique_violation(err: &sea_orm::DbErr) -> bool {
+    matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
+}
+

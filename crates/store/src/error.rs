@@ -31,6 +31,15 @@ pub enum StoreError {
     /// The workflow refused the action or an input.
     #[error(transparent)]
     Refused(#[from] Refusal),
+    /// An input outside the workflow's rules is not acceptable (an e-mail
+    /// address, a password…).
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The field at fault.
+        field: &'static str,
+        /// What is wrong, in Vietnamese.
+        message: String,
+    },
     /// A row of a bulk import is bad; nothing was imported.
     #[error("dòng {line}: {message}")]
     BadRow {

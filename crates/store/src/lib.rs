@@ -3,8 +3,11 @@
 //! use case in one transaction; domain decisions are delegated to `workflow`.
 
 mod connect;
+pub mod entities;
 mod error;
 pub mod admin;
+mod org;
+pub mod credentials;
 
 pub use connect::Store;
 pub use error::StoreError;

@@ -1,0 +1,25 @@
+//! Table `attachments`: attachment metadata (the files are content-addressed on disk).
+
+use sea_orm::entity::prelude::*;
+
+/// A row of `attachments`.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "attachments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub case_id: i64,
+    pub event_id: Option<i64>,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_by: i64,
+    pub created_at: DateTimeUtc,
+}
+
+/// No declared relations: queries join explicitly.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
