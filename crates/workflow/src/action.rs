@@ -5,7 +5,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::coded::coded_enum;
-use crate::{AreaRef, CaseId, CaseState, Channel, HotspotRisk, Priority, Sensitivity, Source, UnitRef};
+use crate::{
+    AreaRef, CaseId, CaseState, Channel, HotspotRisk, Priority, Sensitivity, Source, UnitRef,
+};
 
 coded_enum! {
     /// Every action and non-transition event of §3.3, by its JSON name.

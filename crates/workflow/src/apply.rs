@@ -26,7 +26,12 @@ pub struct Outcome {
 
 /// Files a new case (`— → reported`). The result has version 1,
 /// [`crate::CaseId::UNSAVED`] and an empty code: the store assigns both.
-pub fn file(actor: &Actor, input: FileInput, now: DateTime<Utc>, policy: &Policy) -> Result<Outcome, Refusal> {
+pub fn file(
+    actor: &Actor,
+    input: FileInput,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Result<Outcome, Refusal> {
     let _ = (actor, input, now, policy);
     todo!("helper")
 }

@@ -1,7 +1,14 @@
 //! The pure parts of the information duties (SPEC §4): due times, reminder
 //! steps, and the court's trial duties.
 
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::{Calendar, Period};
+
+mod steps;
+#[cfg(test)]
+mod tests;
 
 /// When a periodic duty is due: the `days_after_end`-th calendar day after
 /// the period ends, moved to the next working day if it is not one.
@@ -57,13 +64,56 @@ pub enum CaseReminderStep {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrialDuties {
     /// Information before the trial: due 5 working days before it.
-    pub before_due: chrono::DateTime<chrono::Utc>,
+    pub before_due: DateTime<Utc>,
     /// Information after the trial: due 3 working days after it.
-    pub after_due: chrono::DateTime<chrono::Utc>,
+    pub after_due: DateTime<Utc>,
 }
 
-/// The due times of the court's duties for a trial on `trial_date`.
-pub fn trial_duties(trial_date: chrono::NaiveDate, calendar: &crate::Calendar) -> TrialDuties {
-    let _ = (trial_date, calendar);
-    todo!("helper")
+/// The due times of the court's duties for a trial on `trial_date`: the end
+/// of the 5th working day before it and of the 3rd working day after it.
+pub fn trial_duties(trial_date: NaiveDate, calendar: &Calendar) -> TrialDuties {
+    TrialDuties {
+        before_due: calendar.end_of_day(calendar.working_days_before(trial_date, 5)),
+        after_due: calendar.end_of_day(calendar.add_working_days(trial_date, 3)),
+    }
+}
+
+impl DueRule {
+    /// The due time of `period`: the end of the `days_after_end`-th day
+    /// after its last day, or of the next working day if that is not one.
+    pub fn due_at(&self, period: Period, calendar: &Calendar) -> DateTime<Utc> {
+        let last = period.last_day();
+        let day = last
+            .checked_add_days(Days::new(u64::from(self.days_after_end)))
+            .unwrap_or(last);
+        calendar.end_of_day(calendar.next_working_day_on_or_after(day))
+    }
+}
+
+impl Default for DueRule {
+    /// The 10th day after the period ends (§4.1).
+    fn default() -> Self {
+        DueRule { days_after_end: 10 }
+    }
+}
+
+impl Default for DutyReminderPolicy {
+    /// 14 and 3 days before, on the day, then weekly, at 8:00 (§4.1).
+    fn default() -> Self {
+        DutyReminderPolicy {
+            before_days: vec![14, 3],
+            overdue_every_days: 7,
+            send_hour: 8,
+        }
+    }
+}
+
+impl Default for CaseReminderPolicy {
+    /// A warning at 75 % of the time, then every 2 working days overdue.
+    fn default() -> Self {
+        CaseReminderPolicy {
+            warn_at_percent: 75,
+            overdue_every_working_days: 2,
+        }
+    }
 }

@@ -18,7 +18,11 @@ impl Lang {
     /// is not English falls back to Vietnamese.
     pub fn from_tag(tag: &str) -> Lang {
         let tag = tag.trim().to_ascii_lowercase();
-        if tag.starts_with("en") { Lang::En } else { Lang::Vi }
+        if tag.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Vi
+        }
     }
 
     /// The BCP 47 code, `vi` or `en`.

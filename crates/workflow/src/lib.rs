@@ -19,6 +19,7 @@ mod ids;
 mod lang;
 mod notice;
 mod period;
+mod programme;
 mod refusal;
 mod rules;
 mod state;
@@ -28,7 +29,6 @@ pub use actor::{Actor, AreaRef, Role, UnitKind, UnitRef};
 pub use apply::{Outcome, Policy, apply, file};
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};
-pub use ids::{AreaId, CaseId, UnitId, UserId};
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
 pub use duty::{
@@ -36,9 +36,11 @@ pub use duty::{
     TrialDuties, trial_duties,
 };
 pub use event::{Event, EventPayload};
+pub use ids::{AreaId, CaseId, UnitId, UserId};
 pub use lang::Lang;
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use period::{Cadence, Period};
+pub use programme::programme_schedules;
 pub use refusal::Refusal;
 pub use rules::{allowed_actions, can_view};
 pub use state::CaseState;

@@ -37,7 +37,10 @@ impl CaseState {
 
     /// Open cases still need work: everything but closed, dismissed, merged.
     pub fn is_open(self) -> bool {
-        !matches!(self, CaseState::Closed | CaseState::Dismissed | CaseState::Merged)
+        !matches!(
+            self,
+            CaseState::Closed | CaseState::Dismissed | CaseState::Merged
+        )
     }
 
     /// Accepted (triaged in) and not yet closed: where the non-transition
