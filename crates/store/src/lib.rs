@@ -8,6 +8,13 @@ mod error;
 pub mod admin;
 mod org;
 pub mod credentials;
+mod programmes;
+mod cases;
+mod events;
+mod fold;
+pub mod outbox;
 
 pub use connect::Store;
+pub use cases::{ActionInput, FileRequest, StoredEvent};
 pub use error::StoreError;
+pub use fold::fold;

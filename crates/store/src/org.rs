@@ -42,6 +42,11 @@ pub(crate) async fn area_by_id(conn: &impl ConnectionTrait, id: i64) -> Result<a
         .ok_or_else(|| StoreError::NotFound { what: format!("địa bàn #{id}") })
 }
 
+/// The ids of an area and every area above it.
+pub(crate) async fn lineage_of(conn: &impl ConnectionTrait, id: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(parse_lineage(&area_by_id(conn, id).await?.lineage).into_iter().map(|a| a.0).collect())
+}
+
 /// A unit by code as a rule sees it; an unknown code is a refusal naming `field`.
 pub(crate) async fn unit_by_code(
     conn: &impl ConnectionTrait,

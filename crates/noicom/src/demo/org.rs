@@ -1,0 +1,115 @@
+//! The demo organisation: Ninh Bình province with four communes and wards,
+//! its board, party committee, state bodies, a regional court and the
+//! users of every role.
+
+use store::Store;
+use store::admin::{NewArea, NewProgramme, NewUnit, NewUser};
+use workflow::{Lang, Role, UnitKind};
+
+use super::DemoLogin;
+
+/// The password of every demo account (printed at start-up on purpose).
+pub const DEMO_PASSWORD: &str = "noicom-demo-2026";
+
+const AREAS: &[(&str, &str, Option<&str>)] = &[
+    ("NB", "Tỉnh Ninh Bình", None),
+    ("NB-HOALU", "Phường Hoa Lư", Some("NB")),
+    ("NB-TAMDIEP", "Phường Tam Điệp", Some("NB")),
+    ("NB-GIAVIEN", "Xã Gia Viễn", Some("NB")),
+    ("NB-KIMSON", "Xã Kim Sơn", Some("NB")),
+];
+
+type UnitRow = (&'static str, &'static str, UnitKind, &'static str, &'static [&'static str]);
+
+const UNITS: &[UnitRow] = &[
+    ("BTGDV-NB", "Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình", UnitKind::Board, "NB", &[]),
+    ("TU-NB", "Tỉnh ủy Ninh Bình", UnitKind::PartyCommittee, "NB", &[]),
+    ("HDND-NB", "Hội đồng nhân dân tỉnh Ninh Bình", UnitKind::PeopleCouncil, "NB", &[]),
+    ("UBND-NB", "Ủy ban nhân dân tỉnh Ninh Bình", UnitKind::PeopleCommittee, "NB", &[]),
+    ("TAND-NB", "Tòa án nhân dân tỉnh Ninh Bình", UnitKind::Court, "NB", &[]),
+    ("VKSND-NB", "Viện kiểm sát nhân dân tỉnh Ninh Bình", UnitKind::Procuracy, "NB", &[]),
+    ("TAND-KV1-NB", "Tòa án nhân dân khu vực 1 – Ninh Bình", UnitKind::Court, "NB-HOALU", &["NB-GIAVIEN"]),
+    ("UBND-HOALU", "Ủy ban nhân dân phường Hoa Lư", UnitKind::PeopleCommittee, "NB-HOALU", &[]),
+    ("UBND-TAMDIEP", "Ủy ban nhân dân phường Tam Điệp", UnitKind::PeopleCommittee, "NB-TAMDIEP", &[]),
+    ("UBND-GIAVIEN", "Ủy ban nhân dân xã Gia Viễn", UnitKind::PeopleCommittee, "NB-GIAVIEN", &[]),
+    ("UBND-KIMSON", "Ủy ban nhân dân xã Kim Sơn", UnitKind::PeopleCommittee, "NB-KIMSON", &[]),
+    ("MTTQ-HOALU", "Ủy ban MTTQ Việt Nam phường Hoa Lư", UnitKind::Front, "NB-HOALU", &[]),
+    ("MTTQ-KIMSON", "Ủy ban MTTQ Việt Nam xã Kim Sơn", UnitKind::Front, "NB-KIMSON", &[]),
+    ("BAO-NB", "Báo Ninh Bình", UnitKind::Media, "NB", &[]),
+];
+
+/// (e-mail, name, role, unit)
+pub const USERS: &[(&str, &str, Role, &str)] = &[
+    ("ctv.hoalu@demo.noicom.vn", "Nguyễn Thị Hoa", Role::Reporter, "MTTQ-HOALU"),
+    ("ctv.kimson@demo.noicom.vn", "Trần Văn Sơn", Role::Reporter, "MTTQ-KIMSON"),
+    ("canbo.btg@demo.noicom.vn", "Lê Minh Tuấn", Role::BoardOfficer, "BTGDV-NB"),
+    ("daumoi.ubnd@demo.noicom.vn", "Phạm Thu Hà", Role::AgencyLiaison, "UBND-NB"),
+    ("daumoi.hoalu@demo.noicom.vn", "Đỗ Quang Huy", Role::AgencyLiaison, "UBND-HOALU"),
+    ("daumoi.kimson@demo.noicom.vn", "Vũ Thị Lan", Role::AgencyLiaison, "UBND-KIMSON"),
+    ("daumoi.toaan@demo.noicom.vn", "Hoàng Đức Anh", Role::AgencyLiaison, "TAND-KV1-NB"),
+    ("lanhdao@demo.noicom.vn", "Đinh Văn Bình", Role::Leader, "TU-NB"),
+    ("quantri@demo.noicom.vn", "Bùi Ngọc Mai", Role::Admin, "BTGDV-NB"),
+];
+
+/// Creates areas, units, users and the 2026 programme; returns the logins
+/// and the user ids in the order of [`USERS`].
+pub async fn create(store: &Store) -> anyhow::Result<(Vec<DemoLogin>, Vec<i64>)> {
+    for (code, name, parent) in AREAS {
+        store
+            .add_area(NewArea {
+                code: (*code).into(),
+                name: (*name).into(),
+                parent: parent.map(Into::into),
+            })
+            .await?;
+    }
+    for (code, name, kind, area, serves) in UNITS {
+        store
+            .add_unit(NewUnit {
+                code: (*code).into(),
+                name: (*name).into(),
+                kind: *kind,
+                area: (*area).into(),
+                serves: serves.iter().map(|s| (*s).to_owned()).collect(),
+                email: None,
+            })
+            .await?;
+    }
+    let mut logins = Vec::new();
+    let mut ids = Vec::new();
+    for (email, name, role, unit) in USERS {
+        let id = store
+            .add_user(NewUser {
+                email: (*email).into(),
+                name: (*name).into(),
+                role: *role,
+                unit: (*unit).into(),
+                password: Some(DEMO_PASSWORD.into()),
+                lang: Lang::Vi,
+            })
+            .await?;
+        ids.push(id);
+        logins.push(DemoLogin {
+            role: *role,
+            email: (*email).into(),
+            password: DEMO_PASSWORD.into(),
+            unit: (*unit).into(),
+        });
+    }
+    store
+        .add_programme(NewProgramme {
+            year_from: 2026,
+            year_to: 2030,
+            area: "NB".into(),
+            parties: ["BTGDV-NB", "HDND-NB", "UBND-NB", "TAND-NB", "VKSND-NB"]
+                .map(String::from)
+                .to_vec(),
+            title: Some(
+                "Chương trình phối hợp giữa Ban Tuyên giáo và Dân vận Tỉnh ủy với HĐND, UBND, \
+                 TAND, VKSND tỉnh Ninh Bình giai đoạn 2026–2030"
+                    .into(),
+            ),
+        })
+        .await?;
+    Ok((logins, ids))
+}

@@ -1,0 +1,82 @@
+//! The store's action path on SQLite and PostgreSQL: filing a case (code
+//! allocation, insert, event, one durable commit) and carrying out one
+//! action on it (load, workflow, compare-and-set, event, commit).
+//!
+//! `cargo bench -p store --bench act`; PostgreSQL from `NOICOM_TEST_PG_URL`
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`).
+
+#[path = "../tests/support/db.rs"]
+#[expect(dead_code, reason = "shared with the tests, which use all of it")]
+mod db;
+#[path = "../tests/support/org.rs"]
+#[expect(dead_code, reason = "shared with the tests, which use all of it")]
+mod org;
+
+use chrono::Utc;
+use criterion::{Criterion, criterion_group, criterion_main};
+use serde_json::json;
+use store::{ActionInput, FileRequest};
+use workflow::{Calendar, CalendarConfig, DeadlinePolicy, Policy, Source};
+
+fn report() -> FileRequest {
+    FileRequest {
+        title: "Chậm bồi thường giải phóng mặt bằng".into(),
+        description: "Người dân phản ánh tiền bồi thường chưa thỏa đáng.".into(),
+        area: "HN-BADINH".into(),
+        category: "land".into(),
+        source: Source::Collaborator,
+        people_affected: Some(40),
+        hotspot_risk: None,
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    let policy = Policy {
+        calendar: Calendar::new(&CalendarConfig::vietnam_default()).expect("calendar"),
+        deadlines: DeadlinePolicy::default(),
+    };
+    for backend in [db::Backend::Sqlite, db::Backend::Postgres] {
+        let name = format!("{backend:?}").to_lowercase();
+        let (test_db, o) = rt.block_on(async {
+            let test_db = db::TestDb::new(backend).await;
+            let o = org::build(&test_db.store).await;
+            (test_db, o)
+        });
+        let s = test_db.store.clone();
+        c.bench_function(&format!("store/{name}/file_case"), |b| {
+            b.to_async(&rt).iter(|| async {
+                s.file_case(o.reporter, report(), Utc::now(), &policy).await.expect("file")
+            })
+        });
+        // One accepted case that takes comments: each comment is a full
+        // action (load, rules, compare-and-set, event, commit).
+        let case = rt.block_on(async {
+            let case = s.file_case(o.reporter, report(), Utc::now(), &policy).await.expect("file");
+            let accept: ActionInput = serde_json::from_value(json!({"action": "accept",
+                "sensitivity": "normal", "priority": "normal", "lead_unit": "UBND-BADINH"}))
+            .expect("json");
+            s.act(o.officer, &case.code, case.version, accept, Utc::now(), &policy).await.expect("accept")
+        });
+        let version = std::sync::atomic::AtomicI64::new(case.version);
+        c.bench_function(&format!("store/{name}/act_comment"), |b| {
+            b.to_async(&rt).iter(|| async {
+                let comment: ActionInput =
+                    serde_json::from_value(json!({"action": "comment", "text": "Theo dõi tiến độ"}))
+                        .expect("json");
+                let v = version.load(std::sync::atomic::Ordering::SeqCst);
+                let after =
+                    s.act(o.officer, &case.code, v, comment, Utc::now(), &policy).await.expect("act");
+                version.store(after.version, std::sync::atomic::Ordering::SeqCst);
+            })
+        });
+        drop(test_db);
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(8));
+    targets = bench
+}
+criterion_main!(benches);

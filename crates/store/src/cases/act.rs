@@ -1,0 +1,189 @@
+//! Carrying out an action on a case.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use workflow::{Actor, Case, Command, MergeTarget, Policy, UserId};
+
+use super::ActionInput;
+use super::row::{find, not_found, to_active, to_case};
+use crate::entities::{attachment, case, case_coordinating_unit};
+use crate::events::append_events;
+use crate::org::{actor, area_by_id, area_ref, unit_by_code, unknown};
+use crate::outbox::enqueue_notices;
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Carries out `input` on the case `id_or_code` as `user`, who saw
+    /// `version`. One transaction: a stale version, a refusal or any error
+    /// writes nothing. Returns the case as it is now.
+    pub async fn act(
+        &self,
+        user: UserId,
+        id_or_code: &str,
+        version: i64,
+        input: ActionInput,
+        now: DateTime<Utc>,
+        policy: &Policy,
+    ) -> Result<Case, StoreError> {
+        let tx = self.write_tx().await?;
+        let actor = actor(&tx, user, now).await?;
+        let row = find(&tx, id_or_code).await?;
+        let before = to_case(&tx, &row, now).await?;
+        if !workflow::can_view(&actor, &before) {
+            return Err(not_found(id_or_code));
+        }
+        if before.version != version {
+            return Err(StoreError::VersionConflict { given: version, current: before.version });
+        }
+        let command = resolve(&tx, &actor, &before, input, now).await?;
+        let documents = command_documents(&command);
+        let outcome = workflow::apply(&before, &actor, command, now, policy)?;
+        let after = outcome.case;
+
+        // Compare-and-set: a concurrent action that committed first makes
+        // this update touch no row.
+        let mut update = to_active(&after);
+        update.code = sea_orm::ActiveValue::NotSet;
+        update.created_at = sea_orm::ActiveValue::NotSet;
+        let updated = case::Entity::update_many()
+            .set(update)
+            .filter(case::Column::Id.eq(row.id))
+            .filter(case::Column::Version.eq(before.version))
+            .exec(&tx)
+            .await?;
+        if updated.rows_affected != 1 {
+            let current = find(&tx, &row.id.to_string()).await?.version;
+            return Err(StoreError::VersionConflict { given: version, current });
+        }
+        if after.coordinating_units != before.coordinating_units {
+            case_coordinating_unit::Entity::delete_many()
+                .filter(case_coordinating_unit::Column::CaseId.eq(row.id))
+                .exec(&tx)
+                .await?;
+            for unit in &after.coordinating_units {
+                case_coordinating_unit::Entity::insert(case_coordinating_unit::ActiveModel {
+                    case_id: Set(row.id),
+                    unit_id: Set(unit.id.0),
+                })
+                .exec(&tx)
+                .await?;
+            }
+        }
+        let event_ids = append_events(&tx, after.id, &outcome.events).await?;
+        if let (Some(event), false) = (event_ids.last(), documents.is_empty()) {
+            attachment::Entity::update_many()
+                .col_expr(attachment::Column::EventId, Expr::value(*event))
+                .filter(attachment::Column::Id.is_in(documents))
+                .exec(&tx)
+                .await?;
+        }
+        enqueue_notices(&tx, &after, &outcome.notices, event_ids.last().copied(), now).await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+}
+
+/// The attachments a command names, to link to its event.
+fn command_documents(command: &Command) -> Vec<i64> {
+    match command {
+        Command::Supplement { attachments, .. } => attachments.clone(),
+        Command::Respond { documents, .. } | Command::ReportResolution { documents, .. } => {
+            documents.clone()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Turns the codes of an input into the references the workflow decides on.
+async fn resolve(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    case: &Case,
+    input: ActionInput,
+    now: DateTime<Utc>,
+) -> Result<Command, StoreError> {
+    Ok(match input {
+        ActionInput::RequestInfo { question } => Command::RequestInfo { question },
+        ActionInput::Supplement { text, attachments } => {
+            check_attachments(conn, case, &attachments, "attachments").await?;
+            Command::Supplement { text, attachments }
+        }
+        ActionInput::Dismiss { reason } => Command::Dismiss { reason },
+        ActionInput::Merge { target } => {
+            let row = find(conn, &target).await.map_err(|_| unknown("target", &target))?;
+            let target_case = to_case(conn, &row, now).await?;
+            if !workflow::can_view(actor, &target_case) {
+                return Err(unknown("target", &target));
+            }
+            let area = area_ref(&area_by_id(conn, row.area_id).await?);
+            Command::Merge {
+                target: MergeTarget {
+                    id: target_case.id,
+                    code: target_case.code,
+                    state: target_case.state,
+                    area,
+                },
+            }
+        }
+        ActionInput::Accept { sensitivity, priority, lead_unit, coordinating_units, answer_due } => {
+            let lead_unit = unit_by_code(conn, &lead_unit, "lead_unit", now).await?;
+            let mut coordinating = Vec::new();
+            for code in &coordinating_units {
+                coordinating.push(unit_by_code(conn, code, "coordinating_units", now).await?);
+            }
+            Command::Accept {
+                sensitivity,
+                priority,
+                lead_unit,
+                coordinating_units: coordinating,
+                answer_due,
+            }
+        }
+        ActionInput::Respond { answer, documents } => {
+            check_attachments(conn, case, &documents, "documents").await?;
+            Command::Respond { answer, documents }
+        }
+        ActionInput::Orient(o) => Command::Orient(o),
+        ActionInput::Escalate { opinions } => Command::Escalate { opinions },
+        ActionInput::Conclude { conclusion } => Command::Conclude { conclusion },
+        ActionInput::ReportResolution { summary, documents } => {
+            check_attachments(conn, case, &documents, "documents").await?;
+            Command::ReportResolution { summary, documents }
+        }
+        ActionInput::PublishResult { text } => Command::PublishResult { text },
+        ActionInput::Close { remark } => Command::Close { remark },
+        ActionInput::Reopen { reason } => Command::Reopen { reason },
+        ActionInput::Comment { text } => Command::Comment { text },
+        ActionInput::AddOrientation(o) => Command::AddOrientation(o),
+        ActionInput::LogMeeting { held_at, chair_unit, attendees, minutes } => {
+            let chair_unit = unit_by_code(conn, &chair_unit, "chair_unit", now).await?;
+            let mut units = Vec::new();
+            for code in &attendees {
+                units.push(unit_by_code(conn, code, "attendees", now).await?);
+            }
+            Command::LogMeeting { held_at, chair_unit, attendees: units, minutes }
+        }
+        ActionInput::ProgressUpdate { text } => Command::ProgressUpdate { text },
+        ActionInput::SetTrialDate { trial_date } => Command::SetTrialDate { trial_date },
+    })
+}
+
+/// Every id must be an attachment of this case not yet tied to an event.
+async fn check_attachments(
+    conn: &impl ConnectionTrait,
+    case: &Case,
+    ids: &[i64],
+    field: &'static str,
+) -> Result<(), StoreError> {
+    for id in ids {
+        let ok = attachment::Entity::find_by_id(*id)
+            .one(conn)
+            .await?
+            .is_some_and(|a| a.case_id == case.id.0 && a.event_id.is_none());
+        if !ok {
+            return Err(unknown(field, &id.to_string()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! Case codes (SPEC §3.1): `<province code>-<year>-<6 digits>`.
+
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::ConnectionTrait;
+
+use crate::StoreError;
+use crate::entities::case_code_counter as counter;
+
+/// The next code for `prefix` in `year`. The upsert increments the counter
+/// row inside the caller's transaction, so concurrent filings are
+/// serialised on that row (PostgreSQL) or on the write lock (SQLite) and
+/// never share a number.
+pub(crate) async fn next_code(
+    conn: &impl ConnectionTrait,
+    prefix: &str,
+    year: i32,
+) -> Result<String, StoreError> {
+    let mut upsert = Query::insert();
+    upsert
+        .into_table(counter::Entity)
+        .columns([counter::Column::Prefix, counter::Column::Year, counter::Column::Last])
+        .values_panic([prefix.into(), year.into(), 1i64.into()])
+        .on_conflict(
+            OnConflict::columns([counter::Column::Prefix, counter::Column::Year])
+                .value(
+                    counter::Column::Last,
+                    Expr::col((counter::Entity, counter::Column::Last)).add(1),
+                )
+                .to_owned(),
+        )
+        .returning_col(counter::Column::Last);
+    let row = conn
+        .query_one(&upsert)
+        .await?
+        .ok_or_else(|| StoreError::Io("bộ đếm mã vụ việc không trả về giá trị".to_owned()))?;
+    let last: i64 = row.try_get("", "last")?;
+    Ok(format!("{prefix}-{year}-{last:06}"))
+}

@@ -1,0 +1,63 @@
+//! Filing a case.
+
+use chrono::{DateTime, Datelike, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
+use workflow::{Case, FileInput, Policy, Refusal, UserId};
+
+use super::code::next_code;
+use super::row::to_active;
+use super::FileRequest;
+use crate::entities::category;
+use crate::events::append_events;
+use crate::org::{actor, area_by_code, area_by_id, area_ref};
+use crate::outbox::enqueue_notices;
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Files a case as `user` at `now`: the workflow decides, the code is
+    /// allocated, the case, its `file` event and its e-mails are written in
+    /// one transaction. Returns the stored case.
+    pub async fn file_case(
+        &self,
+        user: UserId,
+        request: FileRequest,
+        now: DateTime<Utc>,
+        policy: &Policy,
+    ) -> Result<Case, StoreError> {
+        let tx = self.write_tx().await?;
+        let actor = actor(&tx, user, now).await?;
+        let area = area_by_code(&tx, &request.area, "area").await?;
+        let category_ok = category::Entity::find()
+            .filter(category::Column::Code.eq(request.category.trim()))
+            .filter(category::Column::Active.eq(true))
+            .one(&tx)
+            .await?
+            .is_some();
+        if !category_ok {
+            return Err(Refusal::UnknownCode { field: "category", code: request.category }.into());
+        }
+        let input = FileInput {
+            title: request.title,
+            description: request.description,
+            area: area_ref(&area),
+            category: request.category.trim().to_owned(),
+            source: request.source,
+            people_affected: request.people_affected,
+            hotspot_risk: request.hotspot_risk,
+        };
+        let outcome = workflow::file(&actor, input, now, policy)?;
+        let mut case = outcome.case;
+        let root = match case.area.lineage.first() {
+            Some(root) if root.0 != area.id => area_by_id(&tx, root.0).await?.code,
+            _ => area.code.clone(),
+        };
+        let year = now.with_timezone(&policy.calendar.time_zone()).year();
+        case.code = next_code(&tx, &root, year).await?;
+        let row = to_active(&case).insert(&tx).await?;
+        case.id = workflow::CaseId(row.id);
+        let event_ids = append_events(&tx, case.id, &outcome.events).await?;
+        enqueue_notices(&tx, &case, &outcome.notices, event_ids.last().copied(), now).await?;
+        tx.commit().await?;
+        Ok(case)
+    }
+}

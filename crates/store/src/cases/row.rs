@@ -1,0 +1,141 @@
+//! Converting between `cases` rows and `workflow::Case`.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use workflow::{
+    Case, CaseId, CaseState, Deadline, DeadlineRule, HotspotRisk, Priority, Sensitivity, Source,
+    UserId,
+};
+
+use crate::StoreError;
+use crate::entities::{case, case_coordinating_unit};
+use crate::fold::fold;
+use crate::org::{area_by_id, area_ref, corrupt, unit_by_id};
+
+/// Loads a case row by id or by code.
+pub(crate) async fn find(
+    conn: &impl ConnectionTrait,
+    id_or_code: &str,
+) -> Result<case::Model, StoreError> {
+    let key = id_or_code.trim();
+    let query = match key.parse::<i64>() {
+        Ok(id) => case::Entity::find_by_id(id),
+        Err(_) => case::Entity::find().filter(case::Column::Code.eq(key.to_uppercase())),
+    };
+    query.one(conn).await?.ok_or_else(|| not_found(key))
+}
+
+/// The error for a case that does not exist or that the caller may not see:
+/// the two are indistinguishable on purpose.
+pub(crate) fn not_found(key: &str) -> StoreError {
+    StoreError::NotFound { what: format!("vụ việc {key}") }
+}
+
+/// The workflow's view of a stored case.
+pub(crate) async fn to_case(
+    conn: &impl ConnectionTrait,
+    row: &case::Model,
+    now: DateTime<Utc>,
+) -> Result<Case, StoreError> {
+    let area = area_ref(&area_by_id(conn, row.area_id).await?);
+    let lead_unit = match row.lead_unit_id {
+        Some(id) => Some(unit_by_id(conn, id, now).await?),
+        None => None,
+    };
+    let mut coordinating_units = Vec::new();
+    for link in case_coordinating_unit::Entity::find()
+        .filter(case_coordinating_unit::Column::CaseId.eq(row.id))
+        .all(conn)
+        .await?
+    {
+        coordinating_units.push(unit_by_id(conn, link.unit_id, now).await?);
+    }
+    let bad = |what: &str, value: &str| corrupt(format!("case {} has {what} {value}", row.code));
+    Ok(Case {
+        id: CaseId(row.id),
+        code: row.code.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        area,
+        category: row.category.clone(),
+        source: Source::from_code(&row.source).ok_or_else(|| bad("source", &row.source))?,
+        sensitivity: Sensitivity::from_code(&row.sensitivity)
+            .ok_or_else(|| bad("sensitivity", &row.sensitivity))?,
+        priority: Priority::from_code(&row.priority).ok_or_else(|| bad("priority", &row.priority))?,
+        hotspot_risk: match &row.hotspot_risk {
+            Some(r) => Some(HotspotRisk::from_code(r).ok_or_else(|| bad("hotspot_risk", r))?),
+            None => None,
+        },
+        people_affected: row.people_affected,
+        reporter: UserId(row.reporter_id),
+        lead_unit,
+        coordinating_units,
+        state: state(&row.state).ok_or_else(|| bad("state", &row.state))?,
+        escalated_from: match &row.escalated_from {
+            Some(s) => Some(state(s).ok_or_else(|| bad("escalated_from", s))?),
+            None => None,
+        },
+        result_published: row.result_published,
+        merged_into: row.merged_into_id.map(CaseId),
+        trial_date: row.trial_date,
+        triage_due: deadline(row.triage_due, row.triage_rule.as_deref()),
+        answer_due: deadline(row.answer_due, row.answer_rule.as_deref()),
+        resolution_due: deadline(row.resolution_due, row.resolution_rule.as_deref()),
+        version: row.version,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}
+
+fn state(code: &str) -> Option<CaseState> {
+    CaseState::from_code(code)
+}
+
+fn deadline(at: Option<DateTime<Utc>>, rule: Option<&str>) -> Option<Deadline> {
+    let rule = rule.and_then(DeadlineRule::parse).unwrap_or(DeadlineRule::Override);
+    at.map(|at| Deadline { at, rule })
+}
+
+/// The columns of a case as the workflow left it (all but `id`).
+pub(crate) fn to_active(case: &Case) -> case::ActiveModel {
+    let (triage_due, triage_rule) = split(&case.triage_due);
+    let (answer_due, answer_rule) = split(&case.answer_due);
+    let (resolution_due, resolution_rule) = split(&case.resolution_due);
+    case::ActiveModel {
+        code: Set(case.code.clone()),
+        area_id: Set(case.area.id.0),
+        title: Set(case.title.clone()),
+        description: Set(case.description.clone()),
+        search_text: Set(fold(&format!("{} {} {}", case.code, case.title, case.description))),
+        category: Set(case.category.clone()),
+        source: Set(case.source.code().to_owned()),
+        sensitivity: Set(case.sensitivity.code().to_owned()),
+        priority: Set(case.priority.code().to_owned()),
+        hotspot_risk: Set(case.hotspot_risk.map(|r| r.code().to_owned())),
+        people_affected: Set(case.people_affected),
+        reporter_id: Set(case.reporter.0),
+        lead_unit_id: Set(case.lead_unit.as_ref().map(|u| u.id.0)),
+        state: Set(case.state.code().to_owned()),
+        escalated_from: Set(case.escalated_from.map(|s| s.code().to_owned())),
+        result_published: Set(case.result_published),
+        merged_into_id: Set(case.merged_into.map(|c| c.0)),
+        trial_date: Set(case.trial_date),
+        triage_due: Set(triage_due),
+        triage_rule: Set(triage_rule),
+        answer_due: Set(answer_due),
+        answer_rule: Set(answer_rule),
+        resolution_due: Set(resolution_due),
+        resolution_rule: Set(resolution_rule),
+        version: Set(case.version),
+        created_at: Set(case.created_at),
+        updated_at: Set(case.updated_at),
+        ..Default::default()
+    }
+}
+
+fn split(deadline: &Option<Deadline>) -> (Option<DateTime<Utc>>, Option<String>) {
+    match deadline {
+        Some(d) => (Some(d.at), Some(d.rule_label())),
+        None => (None, None),
+    }
+}

@@ -1,0 +1,43 @@
+//! Appending to a case's timeline. Events are never updated or deleted.
+
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use workflow::{CaseId, Event};
+
+use crate::StoreError;
+use crate::entities::case_event;
+
+/// Appends `events` after the case's last one; returns their ids in order.
+pub(crate) async fn append_events(
+    conn: &impl ConnectionTrait,
+    case: CaseId,
+    events: &[Event],
+) -> Result<Vec<i64>, StoreError> {
+    let last: Option<i32> = case_event::Entity::find()
+        .select_only()
+        .expr(Func::max(Expr::col(case_event::Column::Seq)))
+        .filter(case_event::Column::CaseId.eq(case.0))
+        .into_tuple::<Option<i32>>()
+        .one(conn)
+        .await?
+        .flatten();
+    let mut ids = Vec::with_capacity(events.len());
+    for (offset, event) in events.iter().enumerate() {
+        let row = case_event::ActiveModel {
+            case_id: Set(case.0),
+            seq: Set(last.unwrap_or(0) + 1 + offset as i32),
+            action: Set(event.action.code().to_owned()),
+            from_state: Set(event.from.map(|s| s.code().to_owned())),
+            to_state: Set(event.to.code().to_owned()),
+            actor_id: Set(event.actor.0),
+            unit_id: Set(event.unit.0),
+            payload: Set(event.payload.to_string()),
+            created_at: Set(event.at),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+        ids.push(row.id);
+    }
+    Ok(ids)
+}

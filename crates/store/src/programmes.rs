@@ -1,0 +1,79 @@
+//! Coordination programmes and their default duty schedules (SPEC §4.1, §4.3).
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, Set};
+use workflow::{Cadence, DueRule, DutyReminderPolicy, programme_schedules};
+
+use crate::admin::{NewProgramme, ProgrammeCreated};
+use crate::entities::{duty_schedule, programme, programme_party};
+use crate::org::{area_by_code, unit_by_code};
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Adds a programme with the default quarterly duty schedules of each
+    /// state-body party toward the board party.
+    pub async fn add_programme(&self, new: NewProgramme) -> Result<ProgrammeCreated, StoreError> {
+        if new.year_to < new.year_from || !(2000..=2100).contains(&new.year_from) {
+            return Err(StoreError::Refused(workflow::Refusal::InvalidInput { field: "to" }));
+        }
+        let now = Utc::now();
+        let tx = self.write_tx().await?;
+        let area = area_by_code(&tx, &new.area, "area").await?;
+        let mut parties = Vec::new();
+        for code in new.parties.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            let unit = unit_by_code(&tx, code, "parties", now).await?;
+            if !parties.iter().any(|p: &workflow::UnitRef| p.id == unit.id) {
+                parties.push(unit);
+            }
+        }
+        let pairs = programme_schedules(&parties)?;
+        let term = if new.year_to == new.year_from {
+            new.year_from.to_string()
+        } else {
+            format!("{}–{}", new.year_from, new.year_to)
+        };
+        let title = new
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| format!("Chương trình phối hợp {} — {term}", area.name));
+        let programme = programme::ActiveModel {
+            area_id: Set(area.id),
+            title: Set(title),
+            year_from: Set(new.year_from),
+            year_to: Set(new.year_to),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        for party in &parties {
+            programme_party::ActiveModel { programme_id: Set(programme.id), unit_id: Set(party.id.0) }
+                .insert(&tx)
+                .await?;
+        }
+        let due = DueRule::default();
+        let reminders = DutyReminderPolicy::default();
+        let before_days =
+            reminders.before_days.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+        let mut schedules = Vec::new();
+        for (provider, board) in pairs {
+            duty_schedule::ActiveModel {
+                programme_id: Set(programme.id),
+                provider_unit_id: Set(provider.id.0),
+                recipient_unit_id: Set(board.id.0),
+                cadence: Set(Cadence::Quarterly.code().to_owned()),
+                due_days_after_end: Set(due.days_after_end as i32),
+                reminder_before_days: Set(before_days.clone()),
+                overdue_every_days: Set(reminders.overdue_every_days as i32),
+                active: Set(true),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&tx)
+            .await?;
+            schedules.push((provider.code, board.code));
+        }
+        tx.commit().await?;
+        Ok(ProgrammeCreated { id: programme.id, schedules })
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the store on SQLite and PostgreSQL.
+
+mod support;
+
+mod admin;
+mod case_paths;
+mod concurrency;
+mod refusals;
