@@ -1,8 +1,28 @@
 //! Carrying out an action: the one entry point the store calls.
+//!
+//! Every action is checked in the same order — role, unit or jurisdiction,
+//! state (in [`crate::rules`]), then its input — and carried out on a copy
+//! of the case, so a refusal leaves nothing behind.
 
 use chrono::{DateTime, Utc};
+use serde_json::json;
 
-use crate::{Actor, Calendar, Case, Command, DeadlinePolicy, Event, FileInput, Notice, Refusal};
+use crate::rules::{check, check_file};
+use crate::{
+    ActionKind, Actor, Calendar, Case, CaseId, CaseState, Command, Deadline, DeadlinePolicy, Event,
+    FileInput, HotspotRisk, Notice, NoticeKind, Recipients, Refusal, Sensitivity,
+};
+
+mod events;
+mod inputs;
+mod transitions;
+
+#[cfg(test)]
+mod props;
+#[cfg(test)]
+mod tests;
+
+pub use inputs::{MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 
 /// The configuration the rules depend on.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +31,16 @@ pub struct Policy {
     pub calendar: Calendar,
     /// Deadline lengths by priority.
     pub deadlines: DeadlinePolicy,
+}
+
+impl Policy {
+    /// The shipped calendar with the deadline defaults of §3.4.
+    pub fn vietnam_default() -> Policy {
+        Policy {
+            calendar: Calendar::vietnam_default(),
+            deadlines: DeadlinePolicy::default(),
+        }
+    }
 }
 
 /// What an accepted action produces.
@@ -32,8 +62,70 @@ pub fn file(
     now: DateTime<Utc>,
     policy: &Policy,
 ) -> Result<Outcome, Refusal> {
-    let _ = (actor, input, now, policy);
-    todo!("helper")
+    check_file(actor, &input.area)?;
+    let title = inputs::text("title", &input.title, MAX_TITLE_CHARS)?;
+    let description = inputs::text("description", &input.description, MAX_TEXT_CHARS)?;
+    let category = inputs::text("category", &input.category, MAX_SHORT_TEXT_CHARS)?;
+    if input.people_affected.is_some_and(|n| n < 0) {
+        return Err(Refusal::InvalidInput {
+            field: "people_affected",
+        });
+    }
+    // Until the board sets a priority at `accept`, the hotspot risk decides
+    // how fast the report must be triaged.
+    let priority = HotspotRisk::triage_priority(input.hotspot_risk);
+    let triage_due =
+        Deadline::compute(now, policy.deadlines.triage.get(priority), &policy.calendar);
+    let payload = json!({
+        "title": title,
+        "description": description,
+        "area": input.area.code,
+        "category": category,
+        "source": input.source,
+        "people_affected": input.people_affected,
+        "hotspot_risk": input.hotspot_risk,
+    });
+    let case = Case {
+        id: CaseId::UNSAVED,
+        code: String::new(),
+        title,
+        description,
+        area: input.area,
+        category,
+        source: input.source,
+        sensitivity: Sensitivity::Normal,
+        priority,
+        hotspot_risk: input.hotspot_risk,
+        people_affected: input.people_affected,
+        reporter: actor.user,
+        lead_unit: None,
+        coordinating_units: Vec::new(),
+        state: CaseState::Reported,
+        escalated_from: None,
+        result_published: false,
+        merged_into: None,
+        trial_date: None,
+        triage_due: Some(triage_due),
+        answer_due: None,
+        resolution_due: None,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+    };
+    let event = Event {
+        action: ActionKind::File,
+        from: None,
+        to: CaseState::Reported,
+        actor: actor.user,
+        unit: actor.unit.id,
+        at: now,
+        payload,
+    };
+    Ok(Outcome {
+        case,
+        events: vec![event],
+        notices: Vec::new(),
+    })
 }
 
 /// Carries out `command` on `case` as `actor` at `now`, or says which rule
@@ -45,6 +137,62 @@ pub fn apply(
     now: DateTime<Utc>,
     policy: &Policy,
 ) -> Result<Outcome, Refusal> {
-    let _ = (case, actor, command, now, policy);
-    todo!("helper")
+    let action = command.kind();
+    check(actor, case, action)?;
+    let mut next = case.clone();
+    let ctx = Context { actor, now, policy };
+    let change = transitions::carry_out(&mut next, command, &ctx)?;
+    next.version = case.version + 1;
+    next.updated_at = now;
+    let event = Event {
+        action,
+        from: Some(case.state),
+        to: next.state,
+        actor: actor.user,
+        unit: actor.unit.id,
+        at: now,
+        payload: change.payload,
+    };
+    let notices = change
+        .notices
+        .into_iter()
+        .map(|(kind, recipients)| Notice {
+            kind,
+            case: case.id,
+            recipients,
+        })
+        .collect();
+    Ok(Outcome {
+        case: next,
+        events: vec![event],
+        notices,
+    })
+}
+
+/// What the step functions need besides the case.
+struct Context<'a> {
+    actor: &'a Actor,
+    now: DateTime<Utc>,
+    policy: &'a Policy,
+}
+
+/// What one action did besides changing the case: the event's payload and
+/// whom to tell.
+struct Change {
+    payload: serde_json::Value,
+    notices: Vec<(NoticeKind, Recipients)>,
+}
+
+impl Change {
+    fn quiet(payload: serde_json::Value) -> Change {
+        Change {
+            payload,
+            notices: Vec::new(),
+        }
+    }
+
+    fn notify(mut self, kind: NoticeKind, recipients: Recipients) -> Change {
+        self.notices.push((kind, recipients));
+        self
+    }
 }

@@ -23,10 +23,16 @@ mod programme;
 mod refusal;
 mod rules;
 mod state;
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod who_may_table;
 
 pub use action::{ActionKind, Command, FileInput, MergeTarget, Orientation};
 pub use actor::{Actor, AreaRef, Role, UnitKind, UnitRef};
-pub use apply::{Outcome, Policy, apply, file};
+pub use apply::{
+    MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Outcome, Policy, apply, file,
+};
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};

@@ -5,6 +5,10 @@ use thiserror::Error;
 
 use crate::{ActionKind, CaseState, Lang, Role};
 
+mod messages;
+#[cfg(test)]
+mod tests;
+
 /// A refused action. Nothing was changed. `Display` is the Vietnamese
 /// message; [`Refusal::message`] gives either language.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -130,17 +134,81 @@ pub enum Refusal {
 impl Refusal {
     /// A stable machine code for the API (`wrong_state`, `missing_input`, …).
     pub fn code(&self) -> &'static str {
-        todo!("helper")
+        match self {
+            Refusal::RoleNotAllowed { .. } => "role_not_allowed",
+            Refusal::OutsideJurisdiction { .. } => "outside_jurisdiction",
+            Refusal::NotLeadUnit { .. } => "not_lead_unit",
+            Refusal::NotInvolvedUnit { .. } => "not_involved_unit",
+            Refusal::NotTheReporter => "not_the_reporter",
+            Refusal::WrongState { .. } => "wrong_state",
+            Refusal::MissingInput { .. } => "missing_input",
+            Refusal::InputTooLong { .. } => "input_too_long",
+            Refusal::InvalidInput { .. } => "invalid_input",
+            Refusal::UnknownCode { .. } => "unknown_code",
+            Refusal::LeadUnitNotStateBody { .. } => "lead_unit_not_state_body",
+            Refusal::UnitOutsideArea { .. } => "unit_outside_area",
+            Refusal::UnitInactive { .. } => "unit_inactive",
+            Refusal::MergeIntoItself => "merge_into_itself",
+            Refusal::MergeTargetNotOpen { .. } => "merge_target_not_open",
+            Refusal::MergeTargetOutsideArea { .. } => "merge_target_outside_area",
+            Refusal::ResultNotPublished => "result_not_published",
+            Refusal::DeadlineInPast { .. } => "deadline_in_past",
+            Refusal::MeetingWithoutBoard => "meeting_without_board",
+            Refusal::NotACourtCase => "not_a_court_case",
+        }
     }
 
     /// The message a user reads, naming the rule that was broken.
     pub fn message(&self, lang: Lang) -> String {
-        let _ = lang;
-        todo!("helper")
+        messages::message(self, lang)
     }
 
     /// The JSON field at fault, for validation errors.
     pub fn field(&self) -> Option<&'static str> {
-        todo!("helper")
+        match self {
+            Refusal::MissingInput { field }
+            | Refusal::InputTooLong { field, .. }
+            | Refusal::InvalidInput { field }
+            | Refusal::UnknownCode { field, .. }
+            | Refusal::UnitOutsideArea { field, .. }
+            | Refusal::DeadlineInPast { field } => Some(field),
+            Refusal::LeadUnitNotStateBody { .. } => Some("lead_unit"),
+            Refusal::MergeIntoItself
+            | Refusal::MergeTargetNotOpen { .. }
+            | Refusal::MergeTargetOutsideArea { .. } => Some("target"),
+            Refusal::MeetingWithoutBoard => Some("attendees"),
+            Refusal::RoleNotAllowed { .. }
+            | Refusal::OutsideJurisdiction { .. }
+            | Refusal::NotLeadUnit { .. }
+            | Refusal::NotInvolvedUnit { .. }
+            | Refusal::NotTheReporter
+            | Refusal::WrongState { .. }
+            | Refusal::UnitInactive { .. }
+            | Refusal::ResultNotPublished
+            | Refusal::NotACourtCase => None,
+        }
+    }
+
+    /// Whether the refusal is about who is asking (HTTP 403) rather than
+    /// the case's state (409) or the input (422).
+    pub fn is_forbidden(&self) -> bool {
+        matches!(
+            self,
+            Refusal::RoleNotAllowed { .. }
+                | Refusal::OutsideJurisdiction { .. }
+                | Refusal::NotLeadUnit { .. }
+                | Refusal::NotInvolvedUnit { .. }
+                | Refusal::NotTheReporter
+        )
+    }
+
+    /// Whether the refusal is about the case's state or conditions (HTTP
+    /// 409): the wrong state, `close` before publication, a trial date on a
+    /// case without a court.
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            Refusal::WrongState { .. } | Refusal::ResultNotPublished | Refusal::NotACourtCase
+        )
     }
 }

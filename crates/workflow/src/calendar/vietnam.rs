@@ -21,7 +21,16 @@ use std::collections::BTreeMap;
 
 use super::{CalendarConfig, YearCalendar, YearStatus};
 
-const YEARS: &[(&str, &str, YearStatus, &[&str], &[&str])] = &[
+/// One shipped year: key, version, status, days off, make-up working days.
+type ShippedYear = (
+    &'static str,
+    &'static str,
+    YearStatus,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const YEARS: &[ShippedYear] = &[
     (
         "2026",
         "2026-official",

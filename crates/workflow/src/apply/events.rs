@@ -1,0 +1,82 @@
+//! The non-transition events of SPEC §3.3 on an accepted open case:
+//! comments, further directed communication, meetings, progress, the trial
+//! date. They keep the state; each still bumps the version and is recorded.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use serde_json::json;
+
+use super::inputs::{MAX_TEXT_CHARS, orientation, text};
+use super::{Change, Context};
+use crate::{Case, Orientation, Refusal, UnitKind, UnitRef};
+
+/// How far from now a meeting may be dated: logged afterwards, or ahead when
+/// it is scheduled, but a date years away is a typing mistake.
+const MEETING_WINDOW_DAYS: i64 = 366;
+/// A trial date may be recorded up to a year late (so the after-trial duty
+/// still arises) and up to five years ahead.
+const TRIAL_PAST_DAYS: i64 = 366;
+const TRIAL_FUTURE_YEARS: i32 = 5;
+
+/// `comment` and `progress_update`: a required text.
+pub(super) fn note(value: &str) -> Result<Change, Refusal> {
+    let value = text("text", value, MAX_TEXT_CHARS)?;
+    Ok(Change::quiet(json!({ "text": value })))
+}
+
+/// `add_orientation` (and the input of `orient`): messages, channels, audience.
+pub(super) fn directed_communication(input: &Orientation) -> Result<Change, Refusal> {
+    let o = orientation(input)?;
+    Ok(Change::quiet(
+        json!({ "messages": o.messages, "channels": o.channels, "audience": o.audience }),
+    ))
+}
+
+/// `log_meeting`: minutes, at least one attendee, the board present, and a
+/// date within a year of now.
+pub(super) fn log_meeting(
+    held_at: DateTime<Utc>,
+    chair_unit: &UnitRef,
+    attendees: &[UnitRef],
+    minutes: &str,
+    ctx: &Context,
+) -> Result<Change, Refusal> {
+    let minutes = text("minutes", minutes, MAX_TEXT_CHARS)?;
+    if (held_at - ctx.now).abs() > Duration::days(MEETING_WINDOW_DAYS) {
+        return Err(Refusal::InvalidInput { field: "held_at" });
+    }
+    if attendees.is_empty() {
+        return Err(Refusal::MissingInput { field: "attendees" });
+    }
+    // Seed 000: the board's representative must be invited; a board chairing
+    // the meeting is there too.
+    let board_present = std::iter::once(chair_unit)
+        .chain(attendees)
+        .any(|unit| unit.kind == UnitKind::Board);
+    if !board_present {
+        return Err(Refusal::MeetingWithoutBoard);
+    }
+    Ok(Change::quiet(json!({
+        "held_at": held_at,
+        "chair_unit": chair_unit.code,
+        "attendees": attendees.iter().map(|u| &u.code).collect::<Vec<_>>(),
+        "minutes": minutes,
+    })))
+}
+
+/// `set_trial_date`: a date from a year ago to five years ahead. The court
+/// condition was checked with the state ([`crate::rules`]).
+pub(super) fn set_trial_date(
+    case: &mut Case,
+    trial_date: NaiveDate,
+    ctx: &Context,
+) -> Result<Change, Refusal> {
+    let today = ctx.policy.calendar.local_date(ctx.now);
+    let earliest = today - Duration::days(TRIAL_PAST_DAYS);
+    if trial_date < earliest || trial_date.year() > today.year() + TRIAL_FUTURE_YEARS {
+        return Err(Refusal::InvalidInput {
+            field: "trial_date",
+        });
+    }
+    case.trial_date = Some(trial_date);
+    Ok(Change::quiet(json!({ "trial_date": trial_date })))
+}

@@ -1,0 +1,257 @@
+//! Each action's input check and change: the transitions of SPEC §3.3
+//! here, the non-transition events in [`super::events`]. Role, unit and
+//! state were checked before.
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+use super::inputs::{MAX_TEXT_CHARS, ids, optional_text, text};
+use super::{Change, Context, events};
+use crate::{
+    Case, CaseState, Command, Deadline, DeadlineRule, MergeTarget, NoticeKind, Recipients, Refusal,
+    UnitRef,
+};
+
+/// Carries out any command on `case` (a copy the caller throws
+/// away on refusal).
+pub(super) fn carry_out(
+    case: &mut Case,
+    command: Command,
+    ctx: &Context,
+) -> Result<Change, Refusal> {
+    let area = case.area.id;
+    match command {
+        Command::RequestInfo { question } => {
+            let question = text("question", &question, MAX_TEXT_CHARS)?;
+            case.state = CaseState::NeedsInfo;
+            Ok(Change::quiet(json!({ "question": question })).notify(
+                NoticeKind::InfoRequested,
+                Recipients::User {
+                    user: case.reporter,
+                },
+            ))
+        }
+        Command::Supplement {
+            text: added,
+            attachments,
+        } => {
+            let added = optional_text("text", added.as_deref(), MAX_TEXT_CHARS)?;
+            let attachments = ids("attachments", &attachments)?;
+            if added.is_none() && attachments.is_empty() {
+                return Err(Refusal::MissingInput { field: "text" });
+            }
+            case.state = CaseState::Reported;
+            // The board now has new information to triage: the clock restarts.
+            let spec = ctx.policy.deadlines.triage.get(case.priority);
+            case.triage_due = Some(Deadline::compute(ctx.now, spec, &ctx.policy.calendar));
+            Ok(Change::quiet(
+                json!({ "text": added, "attachments": attachments }),
+            ))
+        }
+        Command::Dismiss { reason } => {
+            let reason = text("reason", &reason, MAX_TEXT_CHARS)?;
+            case.state = CaseState::Dismissed;
+            Ok(Change::quiet(json!({ "reason": reason })))
+        }
+        Command::Merge { target } => {
+            check_merge_target(case, &target, ctx)?;
+            case.state = CaseState::Merged;
+            case.merged_into = Some(target.id);
+            Ok(Change::quiet(json!({ "target": target.code })))
+        }
+        Command::Accept {
+            sensitivity,
+            priority,
+            lead_unit,
+            coordinating_units,
+            answer_due,
+        } => {
+            check_lead_unit(case, &lead_unit)?;
+            let coordinating = check_coordinating_units(case, &lead_unit, &coordinating_units)?;
+            let calendar = &ctx.policy.calendar;
+            let deadlines = &ctx.policy.deadlines;
+            let answer = match answer_due {
+                Some(at) => overridden(at, ctx.now)?,
+                None => Deadline::compute(ctx.now, deadlines.answer.get(priority), calendar),
+            };
+            let payload = json!({
+                "sensitivity": sensitivity,
+                "priority": priority,
+                "lead_unit": lead_unit.code,
+                "coordinating_units": coordinating.iter().map(|u| &u.code).collect::<Vec<_>>(),
+                "answer_due": answer_due,
+            });
+            let lead = lead_unit.id;
+            case.sensitivity = sensitivity;
+            case.priority = priority;
+            case.lead_unit = Some(lead_unit);
+            case.coordinating_units = coordinating;
+            case.answer_due = Some(answer);
+            case.resolution_due = Some(Deadline::compute(
+                ctx.now,
+                deadlines.resolution.get(priority),
+                calendar,
+            ));
+            case.state = CaseState::Assigned;
+            Ok(Change::quiet(payload)
+                .notify(NoticeKind::CaseAssigned, Recipients::Unit { unit: lead }))
+        }
+        Command::Respond { answer, documents } => {
+            let answer = text("answer", &answer, MAX_TEXT_CHARS)?;
+            let documents = ids("documents", &documents)?;
+            case.state = CaseState::Responded;
+            Ok(
+                Change::quiet(json!({ "answer": answer, "documents": documents }))
+                    .notify(NoticeKind::AnswerReceived, Recipients::Board { area }),
+            )
+        }
+        Command::Orient(input) => {
+            let change = events::directed_communication(&input)?;
+            case.state = CaseState::Oriented;
+            Ok(change)
+        }
+        Command::Escalate { opinions } => {
+            let opinions = text("opinions", &opinions, MAX_TEXT_CHARS)?;
+            case.escalated_from = Some(case.state);
+            case.state = CaseState::Escalated;
+            Ok(Change::quiet(json!({ "opinions": opinions }))
+                .notify(NoticeKind::Escalated, Recipients::Leaders { area }))
+        }
+        Command::Conclude { conclusion } => {
+            let conclusion = text("conclusion", &conclusion, MAX_TEXT_CHARS)?;
+            // A case escalated before `escalated_from` existed goes back to
+            // the earliest state it could have come from, so no step is skipped.
+            case.state = case.escalated_from.take().unwrap_or(CaseState::Assigned);
+            Ok(Change::quiet(json!({ "conclusion": conclusion })))
+        }
+        Command::ReportResolution { summary, documents } => {
+            let summary = text("summary", &summary, MAX_TEXT_CHARS)?;
+            let documents = ids("documents", &documents)?;
+            case.state = CaseState::Resolved;
+            // `close` needs a publication of this resolution, not of an
+            // earlier one.
+            case.result_published = false;
+            Ok(Change::quiet(
+                json!({ "summary": summary, "documents": documents }),
+            ))
+        }
+        Command::PublishResult { text: result } => {
+            let result = text("text", &result, MAX_TEXT_CHARS)?;
+            case.result_published = true;
+            Ok(Change::quiet(json!({ "text": result })).notify(
+                NoticeKind::ResultPublished,
+                Recipients::User {
+                    user: case.reporter,
+                },
+            ))
+        }
+        Command::Close { remark } => {
+            let remark = text("remark", &remark, MAX_TEXT_CHARS)?;
+            case.state = CaseState::Closed;
+            Ok(Change::quiet(json!({ "remark": remark })))
+        }
+        Command::Reopen { reason } => {
+            let reason = text("reason", &reason, MAX_TEXT_CHARS)?;
+            case.state = CaseState::Oriented;
+            case.result_published = false;
+            Ok(Change::quiet(json!({ "reason": reason })))
+        }
+        Command::Comment { text } | Command::ProgressUpdate { text } => events::note(&text),
+        Command::AddOrientation(input) => events::directed_communication(&input),
+        Command::LogMeeting {
+            held_at,
+            chair_unit,
+            attendees,
+            minutes,
+        } => events::log_meeting(held_at, &chair_unit, &attendees, &minutes, ctx),
+        Command::SetTrialDate { trial_date } => events::set_trial_date(case, trial_date, ctx),
+    }
+}
+
+/// design.md "Merge target": another open case within the actor's
+/// jurisdiction whose area is on one line with the case's area.
+fn check_merge_target(case: &Case, target: &MergeTarget, ctx: &Context) -> Result<(), Refusal> {
+    if target.id == case.id {
+        return Err(Refusal::MergeIntoItself);
+    }
+    if !target.state.is_open() {
+        return Err(Refusal::MergeTargetNotOpen {
+            target: target.code.clone(),
+        });
+    }
+    let one_line = case.area.is_within(target.area.id) || target.area.is_within(case.area.id);
+    if !one_line || !ctx.actor.unit.has_jurisdiction_over(&target.area) {
+        return Err(Refusal::MergeTargetOutsideArea {
+            target: target.code.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// design.md "Lead unit": an active state body serving the case's area.
+fn check_lead_unit(case: &Case, lead: &UnitRef) -> Result<(), Refusal> {
+    if !lead.active {
+        return Err(Refusal::UnitInactive {
+            unit: lead.code.clone(),
+        });
+    }
+    if !lead.kind.is_state_body() {
+        return Err(Refusal::LeadUnitNotStateBody {
+            unit: lead.code.clone(),
+        });
+    }
+    if !lead.has_jurisdiction_over(&case.area) {
+        return Err(Refusal::UnitOutsideArea {
+            field: "lead_unit",
+            unit: lead.code.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Active units serving the case's area, other than the lead; a unit named
+/// twice is kept once.
+fn check_coordinating_units(
+    case: &Case,
+    lead: &UnitRef,
+    units: &[UnitRef],
+) -> Result<Vec<UnitRef>, Refusal> {
+    for unit in units {
+        if !unit.active {
+            return Err(Refusal::UnitInactive {
+                unit: unit.code.clone(),
+            });
+        }
+        if !unit.has_jurisdiction_over(&case.area) {
+            return Err(Refusal::UnitOutsideArea {
+                field: "coordinating_units",
+                unit: unit.code.clone(),
+            });
+        }
+        if unit.id == lead.id {
+            return Err(Refusal::InvalidInput {
+                field: "coordinating_units",
+            });
+        }
+    }
+    let mut kept: Vec<UnitRef> = Vec::with_capacity(units.len());
+    for unit in units {
+        if !kept.iter().any(|k| k.id == unit.id) {
+            kept.push(unit.clone());
+        }
+    }
+    Ok(kept)
+}
+
+/// The board's own answer deadline, which must lie ahead.
+fn overridden(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<Deadline, Refusal> {
+    if at <= now {
+        return Err(Refusal::DeadlineInPast {
+            field: "answer_due",
+        });
+    }
+    Ok(Deadline {
+        at,
+        rule: DeadlineRule::Override,
+    })
+}

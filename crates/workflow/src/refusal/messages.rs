@@ -1,0 +1,348 @@
+//! The words of the refusals: each message names the rule that was broken,
+//! built from the who-may and state tables of [`crate::rules`] so that the
+//! text cannot drift from the rule.
+
+use crate::rules::{from_states, who_may};
+use crate::{ActionKind, CaseState, Lang, Refusal, Role};
+
+/// The message of `refusal` in `lang`.
+pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
+    use Refusal as R;
+    let vi = lang == Lang::Vi;
+    match refusal {
+        R::RoleNotAllowed { action, .. } => {
+            let roles = roles_allowed(*action, lang);
+            pick(vi, format!("Chỉ {roles} mới được {}.", verb(*action, lang)), || {
+                format!("Only {roles} may {}.", verb(*action, lang))
+            })
+        }
+        R::OutsideJurisdiction { action } => pick(
+            vi,
+            format!("Đơn vị của bạn không phụ trách địa bàn này nên không được {}.", verb(*action, lang)),
+            || format!("Your unit does not serve this area, so you may not {}.", verb(*action, lang)),
+        ),
+        R::NotLeadUnit { action } => pick(
+            vi,
+            format!("Chỉ đầu mối của cơ quan chủ trì vụ việc mới được {}.", verb(*action, lang)),
+            || format!("Only a liaison of the case's lead agency may {}.", verb(*action, lang)),
+        ),
+        R::NotInvolvedUnit { action: ActionKind::SetTrialDate } => lang
+            .pick(
+                "Chỉ đầu mối của Tòa án nhân dân chủ trì hoặc phối hợp giải quyết vụ việc mới được ấn định ngày xét xử.",
+                "Only a liaison of a People's Court that leads or coordinates the case may set the trial date.",
+            )
+            .to_owned(),
+        R::NotInvolvedUnit { action } => pick(
+            vi,
+            format!(
+                "Chỉ đầu mối của cơ quan chủ trì hoặc cơ quan phối hợp giải quyết vụ việc mới được {}.",
+                verb(*action, lang)
+            ),
+            || format!("Only a liaison of the case's lead or a coordinating agency may {}.", verb(*action, lang)),
+        ),
+        R::NotTheReporter => lang
+            .pick(
+                "Chỉ người đã gửi phản ánh hoặc cán bộ Ban Tuyên giáo mới được bổ sung thông tin cho phản ánh.",
+                "Only the reporter who filed the report, or a board officer, may supplement it.",
+            )
+            .to_owned(),
+        R::WrongState { action, state } => wrong_state(*action, *state, lang),
+        R::MissingInput { field: "channels" } => {
+            lang.pick("Vui lòng chọn ít nhất một kênh thông tin.", "Please choose at least one channel.").to_owned()
+        }
+        R::MissingInput { field: "text" } => lang
+            .pick("Vui lòng nhập nội dung.", "Please write the text.")
+            .to_owned(),
+        R::MissingInput { field } => {
+            let (label, choice) = field_label(field, lang);
+            match (vi, choice) {
+                (true, true) => format!("Vui lòng chọn “{label}”."),
+                (true, false) => format!("Vui lòng nhập “{label}”."),
+                (false, true) => format!("Please choose “{label}”."),
+                (false, false) => format!("Please fill in “{label}”."),
+            }
+        }
+        R::InputTooLong { field, max } => {
+            let (label, _) = field_label(field, lang);
+            let max = thousands(*max, lang);
+            pick(vi, format!("“{label}” không được dài quá {max} ký tự."), || {
+                format!("“{label}” must not be longer than {max} characters.")
+            })
+        }
+        R::InvalidInput { field } => invalid_input(field, lang),
+        R::UnknownCode { field, code } => {
+            let (label, _) = field_label(field, lang);
+            pick(vi, format!("Không tìm thấy mã “{code}” trong danh mục “{label}”."), || {
+                format!("There is no “{label}” with the code “{code}”.")
+            })
+        }
+        R::LeadUnitNotStateBody { unit } => pick(
+            vi,
+            format!("Đơn vị “{unit}” không phải là cơ quan nhà nước (HĐND, UBND, TAND, VKSND) nên không thể làm cơ quan chủ trì."),
+            || format!("“{unit}” is not a state body (People's Council, People's Committee, People's Court or People's Procuracy), so it cannot lead a case."),
+        ),
+        R::UnitOutsideArea { field, unit } => {
+            let (vi_role, en_role) = match *field {
+                "lead_unit" => ("Cơ quan chủ trì", "The lead unit"),
+                "coordinating_units" => ("Cơ quan phối hợp", "The coordinating unit"),
+                _ => ("Đơn vị", "The unit"),
+            };
+            pick(vi, format!("{vi_role} “{unit}” không phụ trách địa bàn của vụ việc."), || {
+                format!("{en_role} “{unit}” does not serve the case's area.")
+            })
+        }
+        R::UnitInactive { unit } => pick(
+            vi,
+            format!("Đơn vị “{unit}” đã giải thể hoặc sáp nhập nên không thể được giao vụ việc."),
+            || format!("Unit “{unit}” no longer exists (abolished or merged), so it cannot be given the case."),
+        ),
+        R::MergeIntoItself => lang
+            .pick("Không thể gộp một vụ việc vào chính nó.", "A case cannot be merged into itself.")
+            .to_owned(),
+        R::MergeTargetNotOpen { target } => pick(
+            vi,
+            format!("Vụ việc “{target}” đã kết thúc, không được tiếp nhận hoặc đã được gộp nên không thể gộp vào."),
+            || format!("Case “{target}” is no longer open, so nothing can be merged into it."),
+        ),
+        R::MergeTargetOutsideArea { target } => pick(
+            vi,
+            format!("Chỉ được gộp vào vụ việc cùng tuyến địa bàn thuộc phạm vi phụ trách của đơn vị; vụ việc “{target}” không đáp ứng điều kiện này."),
+            || format!("A case can be merged only into a case of the same line of areas within your unit's jurisdiction; case “{target}” is not one."),
+        ),
+        R::ResultNotPublished => lang
+            .pick(
+                "Chưa thể kết thúc vụ việc vì kết quả giải quyết chưa được công bố.",
+                "The case cannot be closed until its result has been published.",
+            )
+            .to_owned(),
+        R::DeadlineInPast { field } => {
+            let (label, _) = field_label(field, lang);
+            pick(vi, format!("“{label}” phải là một thời điểm trong tương lai."), || {
+                format!("“{label}” must be in the future.")
+            })
+        }
+        R::MeetingWithoutBoard => lang
+            .pick(
+                "Cuộc họp giải quyết phải có đại diện Ban Tuyên giáo và Dân vận tham dự.",
+                "A resolution meeting must include a representative of the Propaganda and Mass Mobilization Board.",
+            )
+            .to_owned(),
+        R::NotACourtCase => lang
+            .pick(
+                "Chỉ ấn định ngày xét xử cho vụ việc có Tòa án nhân dân chủ trì hoặc phối hợp giải quyết.",
+                "A trial date can be set only on a case that a People's Court leads or coordinates.",
+            )
+            .to_owned(),
+    }
+}
+
+/// The Vietnamese text, or the English one built only when asked for.
+fn pick(vi: bool, vi_text: String, en_text: impl FnOnce() -> String) -> String {
+    if vi { vi_text } else { en_text() }
+}
+
+/// What the action does, as a verb phrase that fits "Chỉ … mới được …" and
+/// "Only … may …".
+fn verb(action: ActionKind, lang: Lang) -> &'static str {
+    use ActionKind as A;
+    let (vi, en) = match action {
+        A::File => ("gửi phản ánh", "file a report"),
+        A::RequestInfo => ("yêu cầu bổ sung thông tin", "ask for more information"),
+        A::Supplement => ("bổ sung thông tin cho phản ánh", "supplement a report"),
+        A::Dismiss => (
+            "kết luận phản ánh không phải vấn đề nổi cộm",
+            "dismiss a report",
+        ),
+        A::Merge => ("gộp vụ việc", "merge cases"),
+        A::Accept => (
+            "tiếp nhận và giao cơ quan chủ trì",
+            "accept a case and assign the lead agency",
+        ),
+        A::Respond => ("trả lời bằng văn bản", "answer in writing"),
+        A::Orient => ("định hướng thông tin", "direct the communication"),
+        A::Escalate => (
+            "trình Thường trực cấp ủy",
+            "escalate a case to the party committee",
+        ),
+        A::Conclude => ("kết luận chỉ đạo", "give the conclusion"),
+        A::ReportResolution => ("báo cáo kết quả giải quyết", "report the resolution"),
+        A::PublishResult => ("công bố kết quả giải quyết", "publish the result"),
+        A::Close => ("kết thúc vụ việc", "close a case"),
+        A::Reopen => ("mở lại vụ việc", "reopen a case"),
+        A::Comment => ("cho ý kiến", "comment"),
+        A::AddOrientation => ("định hướng thông tin bổ sung", "add directed communication"),
+        A::LogMeeting => ("ghi nhận cuộc họp giải quyết", "log a meeting"),
+        A::ProgressUpdate => ("cập nhật tiến độ giải quyết", "update the progress"),
+        A::SetTrialDate => ("ấn định ngày xét xử", "set the trial date"),
+    };
+    lang.pick(vi, en)
+}
+
+/// The roles of the who-may table for `action`, as "A, B hoặc C".
+fn roles_allowed(action: ActionKind, lang: Lang) -> String {
+    let mut roles: Vec<Role> = Vec::new();
+    for permit in who_may(action) {
+        if !roles.contains(&permit.role) {
+            roles.push(permit.role);
+        }
+    }
+    let names: Vec<String> = roles.iter().map(|role| role_phrase(*role, lang)).collect();
+    join(&names, lang)
+}
+
+/// A role inside a sentence: "cán bộ Ban Tuyên giáo", "a board officer".
+fn role_phrase(role: Role, lang: Lang) -> String {
+    let label = lower_first(role.label(lang));
+    match lang {
+        Lang::Vi => label,
+        Lang::En if label.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {label}"),
+        Lang::En => format!("a {label}"),
+    }
+}
+
+fn wrong_state(action: ActionKind, state: CaseState, lang: Lang) -> String {
+    let now = state.label(lang);
+    let verb = verb(action, lang);
+    let states = from_states(action);
+    if states.is_empty() {
+        return lang
+            .pick(
+                "Vụ việc này đã được gửi, không thể gửi lại.",
+                "This case has already been filed.",
+            )
+            .to_owned();
+    }
+    let when = if states.iter().all(|s| s.is_accepted_open()) && states.len() == 5 {
+        lang.pick(
+            "với vụ việc đã được tiếp nhận và chưa kết thúc",
+            "on an accepted case that is not closed",
+        )
+        .to_owned()
+    } else {
+        let names: Vec<String> = states
+            .iter()
+            .map(|s| format!("“{}”", s.label(lang)))
+            .collect();
+        let names = join(&names, lang);
+        match lang {
+            Lang::Vi => format!("khi vụ việc ở trạng thái {names}"),
+            Lang::En => format!("when the case is {names}"),
+        }
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Vụ việc đang ở trạng thái “{now}” nên không thể {verb}; việc này chỉ thực hiện được {when}."
+        ),
+        Lang::En => {
+            format!("The case is “{now}”, so you cannot {verb}; that is possible only {when}.")
+        }
+    }
+}
+
+fn invalid_input(field: &str, lang: Lang) -> String {
+    let fixed = match field {
+        "people_affected" => Some((
+            "“Số người bị ảnh hưởng” không được là số âm.",
+            "“People affected” cannot be negative.",
+        )),
+        "coordinating_units" => Some((
+            "Cơ quan phối hợp phải khác cơ quan chủ trì.",
+            "A coordinating unit cannot also be the lead unit.",
+        )),
+        "held_at" => Some((
+            "Thời gian họp phải nằm trong khoảng một năm trước hoặc sau thời điểm hiện tại.",
+            "The meeting time must be within a year of now.",
+        )),
+        "trial_date" => Some((
+            "Ngày xét xử phải nằm trong khoảng từ một năm trước đến năm năm tới.",
+            "The trial date must lie between a year ago and five years ahead.",
+        )),
+        "attachments" | "documents" => Some((
+            "Tệp đính kèm không hợp lệ.",
+            "An attached file is not valid.",
+        )),
+        _ => None,
+    };
+    match fixed {
+        Some((vi, en)) => lang.pick(vi, en).to_owned(),
+        None => {
+            let (label, _) = field_label(field, lang);
+            match lang {
+                Lang::Vi => format!("Giá trị của “{label}” không hợp lệ."),
+                Lang::En => format!("The value of “{label}” is not valid."),
+            }
+        }
+    }
+}
+
+/// The label of a JSON input field and whether it is chosen from a list
+/// (so the message says "chọn" rather than "nhập").
+fn field_label(field: &str, lang: Lang) -> (String, bool) {
+    let (vi, en, choice) = match field {
+        "title" => ("Tiêu đề", "Title", false),
+        "description" => ("Nội dung phản ánh", "Description", false),
+        "area" => ("Địa bàn", "Area", true),
+        "category" => ("Lĩnh vực", "Category", true),
+        "source" => ("Nguồn thông tin", "Source", true),
+        "people_affected" => ("Số người bị ảnh hưởng", "People affected", false),
+        "hotspot_risk" => ("Nguy cơ thành điểm nóng", "Hotspot risk", true),
+        "question" => ("Nội dung cần bổ sung", "Question", false),
+        "text" => ("Nội dung", "Text", false),
+        "attachments" => ("Tệp đính kèm", "Attachments", true),
+        "reason" => ("Lý do", "Reason", false),
+        "target" => ("Vụ việc được gộp vào", "Target case", true),
+        "sensitivity" => ("Mức độ nhạy cảm", "Sensitivity", true),
+        "priority" => ("Mức độ ưu tiên", "Priority", true),
+        "lead_unit" => ("Cơ quan chủ trì", "Lead unit", true),
+        "coordinating_units" => ("Cơ quan phối hợp", "Coordinating units", true),
+        "answer_due" => ("Hạn trả lời", "Answer due", false),
+        "answer" => ("Nội dung trả lời", "Answer", false),
+        "documents" => ("Văn bản kèm theo", "Documents", true),
+        "messages" => ("Thông điệp chính", "Key messages", false),
+        "channels" => ("Kênh thông tin", "Channels", true),
+        "audience" => ("Đối tượng tiếp nhận", "Audience", false),
+        "opinions" => ("Các ý kiến khác nhau", "Differing opinions", false),
+        "conclusion" => ("Kết luận chỉ đạo", "Conclusion", false),
+        "summary" => ("Kết quả giải quyết", "Summary", false),
+        "remark" => ("Ý kiến khi kết thúc", "Remark", false),
+        "held_at" => ("Thời gian họp", "Meeting time", false),
+        "chair_unit" => ("Đơn vị chủ trì cuộc họp", "Chairing unit", true),
+        "attendees" => ("Thành phần dự họp", "Attendees", true),
+        "minutes" => ("Biên bản cuộc họp", "Minutes", false),
+        "trial_date" => ("Ngày xét xử", "Trial date", false),
+        other => return (other.to_owned(), false),
+    };
+    (lang.pick(vi, en).to_owned(), choice)
+}
+
+/// "A", "A hoặc B", "A, B hoặc C" (English: "or").
+fn join(items: &[String], lang: Lang) -> String {
+    let or = lang.pick(" hoặc ", " or ");
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{}{or}{last}", init.join(", ")),
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// 20000 → "20.000" (Vietnamese) or "20,000" (English).
+fn thousands(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let separator = lang.pick(".", ",");
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
