@@ -310,6 +310,7 @@ fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "attendees" => ("Thành phần dự họp", "Attendees", true),
         "minutes" => ("Biên bản cuộc họp", "Minutes", false),
         "trial_date" => ("Ngày xét xử", "Trial date", false),
+        "parties" => ("Các bên tham gia", "Parties", true),
         other => return (other.to_owned(), false),
     };
     (lang.pick(vi, en).to_owned(), choice)

@@ -271,3 +271,79 @@ fn a_trial_date_needs_a_court() {
     assert_eq!(refusal.code(), "not_a_court_case");
     assert!(vi(&refusal).contains("Tòa án nhân dân"));
 }
+
+/// One refusal of every kind, with every action where one is named.
+fn every_refusal() -> Vec<Refusal> {
+    let mut all = vec![
+        Refusal::NotTheReporter,
+        Refusal::MissingInput { field: "channels" },
+        Refusal::MissingInput { field: "minutes" },
+        Refusal::InputTooLong {
+            field: "title",
+            max: 300,
+        },
+        Refusal::InvalidInput { field: "held_at" },
+        Refusal::InvalidInput { field: "parties" },
+        Refusal::UnknownCode {
+            field: "area",
+            code: "XX".to_owned(),
+        },
+        Refusal::LeadUnitNotStateBody {
+            unit: "MTTQ-PX".to_owned(),
+        },
+        Refusal::UnitOutsideArea {
+            field: "lead_unit",
+            unit: "UBND-PY".to_owned(),
+        },
+        Refusal::UnitInactive {
+            unit: "UBND-CU".to_owned(),
+        },
+        Refusal::MergeIntoItself,
+        Refusal::MergeTargetNotOpen {
+            target: "HN-2026-000001".to_owned(),
+        },
+        Refusal::MergeTargetOutsideArea {
+            target: "HN-2026-000001".to_owned(),
+        },
+        Refusal::ResultNotPublished,
+        Refusal::DeadlineInPast {
+            field: "answer_due",
+        },
+        Refusal::MeetingWithoutBoard,
+        Refusal::NotACourtCase,
+    ];
+    for &action in ActionKind::ALL {
+        all.push(Refusal::RoleNotAllowed {
+            action,
+            role: Role::Admin,
+        });
+        all.push(Refusal::OutsideJurisdiction { action });
+        all.push(Refusal::NotLeadUnit { action });
+        all.push(Refusal::NotInvolvedUnit { action });
+        all.push(Refusal::WrongState {
+            action,
+            state: CaseState::Merged,
+        });
+    }
+    all
+}
+
+#[test]
+fn every_message_is_one_sentence_in_each_language() {
+    for refusal in every_refusal() {
+        for lang in [Lang::Vi, Lang::En] {
+            let text = refusal.message(lang);
+            if std::env::var_os("SHOW_MESSAGES").is_some() {
+                println!("{:<26} {text}", refusal.code());
+            }
+            assert!(text.ends_with('.'), "{text}");
+            assert!(
+                text.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '“'),
+                "{text}"
+            );
+            assert!(!text.contains("  "), "{text}");
+        }
+    }
+}
