@@ -48,5 +48,5 @@ pub use notice::{Notice, NoticeKind, Recipients};
 pub use period::{Cadence, Period};
 pub use programme::programme_schedules;
 pub use refusal::Refusal;
-pub use rules::{allowed_actions, can_view};
+pub use rules::{allowed_actions, can_view, check_action, check_filing};
 pub use state::CaseState;

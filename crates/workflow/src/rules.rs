@@ -129,6 +129,20 @@ pub fn allowed_actions(actor: &Actor, case: &Case) -> Vec<ActionKind> {
         .collect()
 }
 
+/// Checks role, unit, jurisdiction and state for `action` on `case`, in
+/// that order, without looking at any input. [`crate::apply`] starts with
+/// it; the store may call it first to refuse before resolving the input's
+/// codes (so a caller who may not act gets 403, not an unknown-code 422).
+pub fn check_action(actor: &Actor, case: &Case, action: ActionKind) -> Result<(), Refusal> {
+    check(actor, case, action)
+}
+
+/// Checks role and jurisdiction for filing a case in `area`, as
+/// [`crate::file`] does before looking at the rest of the input.
+pub fn check_filing(actor: &Actor, area: &AreaRef) -> Result<(), Refusal> {
+    check_file(actor, area)
+}
+
 /// Checks role, unit, jurisdiction and state for `action` on `case`.
 pub(crate) fn check(actor: &Actor, case: &Case, action: ActionKind) -> Result<(), Refusal> {
     let permit = permit_of(actor, action)?;

@@ -289,3 +289,24 @@ fn the_who_may_table_gives_every_action_a_role_and_admins_none() {
         assert!(permits.iter().all(|p| p.role != Role::Admin), "{action}");
     }
 }
+
+#[test]
+fn the_public_checks_give_the_same_answers_as_apply() {
+    let case = case_in(S::Reported);
+    assert_eq!(
+        check_action(&reporter(), &case, A::Accept),
+        check(&reporter(), &case, A::Accept)
+    );
+    assert!(check_filing(&reporter(), &commune()).is_ok());
+    assert_eq!(
+        check_filing(&reporter(), &other_commune()),
+        Err(R::OutsideJurisdiction { action: A::File })
+    );
+    assert_eq!(
+        check_filing(&leader(), &commune()),
+        Err(R::RoleNotAllowed {
+            action: A::File,
+            role: Role::Leader
+        })
+    );
+}
