@@ -1,0 +1,69 @@
+//! The commands whose work is a later issue: they check their arguments,
+//! then say they are not available, with exit code 2. No database needed.
+
+use crate::support::noicom_in;
+
+#[test]
+fn scheduler_is_not_available_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    noicom_in(dir.path())
+        .args(["scheduler"])
+        .run()
+        .fails(2, &["scheduler", "chưa có"]);
+}
+
+#[test]
+fn remind_checks_its_time_then_is_not_available_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    noicom_in(dir.path())
+        .args(["remind", "--as-of", "2026-10-14T08:00:00+07:00"])
+        .run()
+        .fails(2, &["remind", "chưa có"]);
+    noicom_in(dir.path())
+        .args(["remind", "--as-of", "14/10/2026"])
+        .run()
+        .fails(1, &["RFC 3339", "14/10/2026"]);
+}
+
+#[test]
+fn export_report_is_not_available_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    noicom_in(dir.path())
+        .args(["export-report", "--year", "2026", "--format", "xlsx"])
+        .run()
+        .fails(2, &["export-report", "chưa có"]);
+}
+
+#[test]
+fn every_command_of_the_contract_is_in_the_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = noicom_in(dir.path()).args(["--help"]).ok().stdout;
+    for command in [
+        "serve",
+        "migrate",
+        "scheduler",
+        "remind",
+        "area",
+        "unit",
+        "user",
+        "programme",
+        "backup",
+        "export-report",
+    ] {
+        assert!(help.contains(command), "--help lacks {command}:\n{help}");
+    }
+    let serve = noicom_in(dir.path()).args(["serve", "--help"]).ok().stdout;
+    assert!(
+        serve.contains("--demo") && serve.contains("--config"),
+        "{serve}"
+    );
+}
+
+#[test]
+fn a_usage_error_exits_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = noicom_in(dir.path())
+        .args(["area", "add", "--code", "HN"])
+        .run();
+    assert_eq!(run.code, 2, "{run:?}");
+}

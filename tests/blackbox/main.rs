@@ -1,0 +1,19 @@
+//! Black-box tests of the built `noicom` binary: each test gets a fresh
+//! database (an SQLite file, or a new PostgreSQL database) and runs the
+//! binary as a user would, reading its exit code, stdout and stderr, or
+//! talking HTTP to `noicom serve`.
+//!
+//! Compiled as the `blackbox` integration test of the `noicom` package, so
+//! that cargo builds the binary first (`CARGO_BIN_EXE_noicom`).
+
+mod support;
+
+mod area;
+mod backup;
+mod config;
+mod later;
+mod migrate;
+mod programme;
+mod serve;
+mod unit;
+mod user;

@@ -1,0 +1,144 @@
+//! A fresh database per test: an SQLite file in a temporary directory, or a
+//! PostgreSQL database `noicom_t_<random>` created through the admin URL
+//! `NOICOM_TEST_PG_URL` and dropped when the test ends. PostgreSQL that
+//! cannot be reached fails the test: a skipped backend would hide bugs.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sea_orm::{ConnectOptions, ConnectionTrait, Database};
+use tempfile::TempDir;
+
+/// The admin URL used when `NOICOM_TEST_PG_URL` is not set.
+const DEFAULT_PG_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An SQLite file.
+    Sqlite,
+    /// A PostgreSQL database.
+    Postgres,
+}
+
+/// A database of one test, and the working directory the binary runs in.
+pub struct TestDb {
+    /// `sqlite://…` or `postgres://…`, for `NOICOM_DATABASE_URL`.
+    pub url: String,
+    /// Which backend.
+    pub backend: Backend,
+    dir: TempDir,
+    /// (admin URL, database name) of a PostgreSQL database to drop.
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// A new empty database.
+    pub async fn new(backend: Backend) -> TestDb {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        match backend {
+            Backend::Sqlite => {
+                let url = sqlite_url(&dir.path().join("noicom.db"));
+                TestDb {
+                    url,
+                    backend,
+                    dir,
+                    postgres: None,
+                }
+            }
+            Backend::Postgres => {
+                let admin = std::env::var("NOICOM_TEST_PG_URL")
+                    .unwrap_or_else(|_| DEFAULT_PG_URL.to_owned());
+                let name = format!("noicom_t_{:016x}", rand::random::<u64>());
+                admin_execute(&admin, &format!("CREATE DATABASE \"{name}\"")).await;
+                let url = with_database(&admin, &name);
+                TestDb {
+                    url,
+                    backend,
+                    dir,
+                    postgres: Some((admin, name)),
+                }
+            }
+        }
+    }
+
+    /// The test's own directory: the binary's working directory, where
+    /// other files (CSV, backups) go too.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime, which cannot block on itself:
+        // the database is dropped from a thread with a runtime of its own.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            runtime.block_on(admin_execute(
+                &admin,
+                &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
+            ));
+        })
+        .join();
+        if dropped.is_err() && !std::thread::panicking() {
+            panic!("could not drop the test database");
+        }
+    }
+}
+
+/// The URL of an SQLite file.
+pub fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+/// Runs one statement on the PostgreSQL admin database.
+async fn admin_execute(admin: &str, sql: &str) {
+    let mut options = ConnectOptions::new(admin.to_owned());
+    options
+        .connect_timeout(Duration::from_secs(5))
+        .max_connections(1)
+        .sqlx_logging(false);
+    let conn = Database::connect(options).await.unwrap_or_else(|err| {
+        panic!(
+            "PostgreSQL is not reachable at {admin} ({err}). The tests need it: run scripts/test, which \
+             starts it, or set NOICOM_TEST_PG_URL to an admin URL."
+        )
+    });
+    conn.execute_unprepared(sql)
+        .await
+        .unwrap_or_else(|err| panic!("{sql}: {err}"));
+    let _ = conn.close().await;
+}
+
+/// The admin URL with its database name replaced.
+fn with_database(admin: &str, name: &str) -> String {
+    let (scheme, rest) = admin.split_once("://").expect("a URL with a scheme");
+    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let query = tail.find('?').map_or("", |i| &tail[i..]);
+    format!("{scheme}://{authority}/{name}{query}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_database_name_is_replaced_and_the_query_kept() {
+        assert_eq!(
+            super::with_database(
+                "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable",
+                "x"
+            ),
+            "postgres://postgres@127.0.0.1:5432/x?sslmode=disable"
+        );
+        assert_eq!(
+            super::with_database("postgres://u@h", "x"),
+            "postgres://u@h/x"
+        );
+    }
+}

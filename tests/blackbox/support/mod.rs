@@ -1,0 +1,31 @@
+//! The test harness: databases, running the binary, running the server, and
+//! the organisation most tests start from.
+
+pub mod cli;
+pub mod db;
+pub mod fixtures;
+pub mod server;
+
+pub use cli::{noicom, noicom_in};
+pub use db::{Backend, TestDb};
+pub use server::Server;
+
+/// Makes two tests of each `async fn name(db: TestDb)`: `name::sqlite` and
+/// `name::postgres`, each with its own fresh database.
+macro_rules! on_both_backends {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test($crate::support::TestDb::new($crate::support::Backend::Sqlite).await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$test($crate::support::TestDb::new($crate::support::Backend::Postgres).await).await;
+            }
+        }
+    )*};
+}
+
+pub(crate) use on_both_backends;
