@@ -1,0 +1,188 @@
+//! The command line of SPEC §6.1. These names are a contract: users' scripts
+//! and the tests depend on them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// noicom — theo dõi vấn đề nổi cộm, Nhân dân quan tâm, và nghĩa vụ cung cấp
+/// thông tin giữa Ban Tuyên giáo và Dân vận và các cơ quan nhà nước.
+#[derive(Debug, Parser)]
+#[command(name = "noicom", version, about, long_about = None)]
+pub struct Cli {
+    /// A configuration file (TOML) applied over config/default.toml and
+    /// config/local.toml; environment variables still override it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// HTTP server with the scheduler inside; applies pending migrations.
+    Serve {
+        /// First load the demo data set into an empty database and print
+        /// the demo logins.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// The scheduler alone, without HTTP.
+    Scheduler,
+    /// One scheduler sweep as of the given time, then exit.
+    Remind {
+        /// The time of the sweep, RFC 3339 (e.g. 2026-10-14T08:00:00+07:00).
+        #[arg(long, value_name = "T")]
+        as_of: String,
+    },
+    /// Administrative areas (địa bàn).
+    #[command(subcommand)]
+    Area(AreaCommand),
+    /// Organisation units (đơn vị).
+    #[command(subcommand)]
+    Unit(UnitCommand),
+    /// Users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Coordination programmes (chương trình phối hợp).
+    #[command(subcommand)]
+    Programme(ProgrammeCommand),
+    /// A consistent online copy of the database (SQLite).
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: PathBuf,
+    },
+    /// The annual review report (báo cáo hội nghị đánh giá).
+    ExportReport(ExportReportArgs),
+}
+
+/// `noicom area …`
+#[derive(Debug, Subcommand)]
+pub enum AreaCommand {
+    /// Add one area.
+    Add {
+        /// Unique code, e.g. HN or HN-BADINH.
+        #[arg(long)]
+        code: String,
+        /// Name, e.g. "Phường Ba Đình".
+        #[arg(long)]
+        name: String,
+        /// Code of the parent area; none for a province.
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// Add many areas from a CSV file with the header code,name,parent; all
+    /// or none. A row's parent may be an earlier row.
+    Import {
+        /// The CSV file (UTF-8).
+        file: PathBuf,
+    },
+}
+
+/// `noicom unit …`
+#[derive(Debug, Subcommand)]
+pub enum UnitCommand {
+    /// Add a unit.
+    Add(UnitAddArgs),
+}
+
+/// `noicom unit add`
+#[derive(Debug, Args)]
+pub struct UnitAddArgs {
+    /// Unique code, e.g. UBND-HN.
+    #[arg(long)]
+    pub code: String,
+    /// Name, e.g. "Ủy ban nhân dân thành phố Hà Nội".
+    #[arg(long)]
+    pub name: String,
+    /// Kind: party_committee, board, people_council, people_committee,
+    /// court, procuracy, front, mass_org, media.
+    #[arg(long)]
+    pub kind: String,
+    /// Home area code.
+    #[arg(long)]
+    pub area: String,
+    /// Areas served, comma-separated; the home area when not given.
+    #[arg(long, value_delimiter = ',', value_name = "A1,A2")]
+    pub serves: Vec<String>,
+    /// The unit's e-mail address.
+    #[arg(long)]
+    pub email: Option<String>,
+}
+
+/// `noicom user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user.
+    Add(UserAddArgs),
+}
+
+/// `noicom user add`
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// E-mail address; the sign-in name.
+    #[arg(long)]
+    pub email: String,
+    /// Full name.
+    #[arg(long)]
+    pub name: String,
+    /// Role: reporter, board_officer, agency_liaison, leader, admin.
+    #[arg(long)]
+    pub role: String,
+    /// Code of the user's unit.
+    #[arg(long)]
+    pub unit: String,
+    /// Read the password from standard input (one line).
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Print a new API token on standard output, alone on its line.
+    #[arg(long)]
+    pub print_token: bool,
+    /// Language of the user's pages and e-mails: vi or en.
+    #[arg(long, default_value = "vi")]
+    pub lang: String,
+}
+
+/// `noicom programme …`
+#[derive(Debug, Subcommand)]
+pub enum ProgrammeCommand {
+    /// Add a coordination programme with the default quarterly duty
+    /// schedules of each state-body party toward the board party.
+    Add(ProgrammeAddArgs),
+}
+
+/// `noicom programme add`
+#[derive(Debug, Args)]
+pub struct ProgrammeAddArgs {
+    /// The year, or the first year of the term.
+    #[arg(long)]
+    pub year: i32,
+    /// The last year of the term (e.g. --year 2026 --to 2030).
+    #[arg(long, value_name = "Y2")]
+    pub to: Option<i32>,
+    /// Area code.
+    #[arg(long)]
+    pub area: String,
+    /// Party unit codes, comma-separated: the board and the state bodies.
+    #[arg(long, value_delimiter = ',', value_name = "U1,U2", required = true)]
+    pub parties: Vec<String>,
+}
+
+/// `noicom export-report`
+#[derive(Debug, Args)]
+pub struct ExportReportArgs {
+    /// The year reported.
+    #[arg(long)]
+    pub year: i32,
+    /// Area code (the whole tree when not given).
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Output format.
+    #[arg(long, default_value = "csv", value_parser = ["csv", "xlsx", "html"])]
+    pub format: String,
+}

@@ -1,0 +1,46 @@
+//! One module per command of SPEC §6.1, and what they share: opening the
+//! store, and the error of the commands that are not built yet.
+
+mod area;
+mod area_csv;
+mod backup;
+mod later;
+mod migrate;
+mod programme;
+mod serve;
+mod unit;
+mod user;
+
+use anyhow::Context;
+use store::Store;
+
+pub use later::NotAvailable;
+
+use crate::cli::{AreaCommand, Command, ProgrammeCommand, UnitCommand, UserCommand};
+use crate::settings::Settings;
+
+/// Runs one command.
+pub async fn run(command: Command, settings: &Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { demo } => serve::run(settings, demo).await,
+        Command::Migrate => migrate::run(settings).await,
+        Command::Scheduler => later::scheduler(),
+        Command::Remind { as_of } => later::remind(&as_of),
+        Command::Area(AreaCommand::Add { code, name, parent }) => {
+            area::add(settings, code, name, parent).await
+        }
+        Command::Area(AreaCommand::Import { file }) => area::import(settings, &file).await,
+        Command::Unit(UnitCommand::Add(args)) => unit::add(settings, args).await,
+        Command::User(UserCommand::Add(args)) => user::add(settings, args).await,
+        Command::Programme(ProgrammeCommand::Add(args)) => programme::add(settings, args).await,
+        Command::Backup { file } => backup::run(settings, &file).await,
+        Command::ExportReport(args) => later::export_report(&args),
+    }
+}
+
+/// Connects to the configured database.
+async fn open(settings: &Settings) -> anyhow::Result<Store> {
+    Store::connect(settings.database_url.expose())
+        .await
+        .with_context(|| format!("không kết nối được cơ sở dữ liệu {}", settings.database_url))
+}
