@@ -5,10 +5,10 @@
 //! `cargo bench -p store --bench act`; PostgreSQL from `NOICOM_TEST_PG_URL`
 //! (default `postgres://postgres@127.0.0.1:5432/postgres`).
 
-#[path = "../tests/support/db.rs"]
+#[path = "../tests/store/support/db.rs"]
 #[expect(dead_code, reason = "shared with the tests, which use all of it")]
 mod db;
-#[path = "../tests/support/org.rs"]
+#[path = "../tests/store/support/org.rs"]
 #[expect(dead_code, reason = "shared with the tests, which use all of it")]
 mod org;
 
@@ -46,27 +46,44 @@ fn bench(c: &mut Criterion) {
         let s = test_db.store.clone();
         c.bench_function(&format!("store/{name}/file_case"), |b| {
             b.to_async(&rt).iter(|| async {
-                s.file_case(o.reporter, report(), Utc::now(), &policy).await.expect("file")
+                s.file_case(o.reporter, report(), Utc::now(), &policy)
+                    .await
+                    .expect("file")
             })
         });
         // One accepted case that takes comments: each comment is a full
         // action (load, rules, compare-and-set, event, commit).
         let case = rt.block_on(async {
-            let case = s.file_case(o.reporter, report(), Utc::now(), &policy).await.expect("file");
+            let case = s
+                .file_case(o.reporter, report(), Utc::now(), &policy)
+                .await
+                .expect("file");
             let accept: ActionInput = serde_json::from_value(json!({"action": "accept",
                 "sensitivity": "normal", "priority": "normal", "lead_unit": "UBND-BADINH"}))
             .expect("json");
-            s.act(o.officer, &case.code, case.version, accept, Utc::now(), &policy).await.expect("accept")
+            s.act(
+                o.officer,
+                &case.code,
+                case.version,
+                accept,
+                Utc::now(),
+                &policy,
+            )
+            .await
+            .expect("accept")
         });
         let version = std::sync::atomic::AtomicI64::new(case.version);
         c.bench_function(&format!("store/{name}/act_comment"), |b| {
             b.to_async(&rt).iter(|| async {
-                let comment: ActionInput =
-                    serde_json::from_value(json!({"action": "comment", "text": "Theo dõi tiến độ"}))
-                        .expect("json");
+                let comment: ActionInput = serde_json::from_value(
+                    json!({"action": "comment", "text": "Theo dõi tiến độ"}),
+                )
+                .expect("json");
                 let v = version.load(std::sync::atomic::Ordering::SeqCst);
-                let after =
-                    s.act(o.officer, &case.code, v, comment, Utc::now(), &policy).await.expect("act");
+                let after = s
+                    .act(o.officer, &case.code, v, comment, Utc::now(), &policy)
+                    .await
+                    .expect("act");
                 version.store(after.version, std::sync::atomic::Ordering::SeqCst);
             })
         });

@@ -1,9 +1,7 @@
 //! Administration: areas, units, users, tokens, programmes, backups.
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use workflow::{Lang, Role, UnitKind};
 
 use crate::connect::is_unique_violation;
@@ -98,7 +96,10 @@ impl Store {
         for (index, row) in areas.iter().enumerate() {
             if let Err(e) = insert_area(&tx, row).await {
                 // Dropping the transaction rolls back every earlier row.
-                return Err(StoreError::BadRow { line: index + 2, message: e.to_string() });
+                return Err(StoreError::BadRow {
+                    line: index + 2,
+                    message: e.to_string(),
+                });
             }
         }
         tx.commit().await?;
@@ -133,9 +134,12 @@ impl Store {
         .await
         .map_err(|e| duplicate(e, "code", &code))?;
         for area_id in served {
-            unit_area::ActiveModel { unit_id: Set(row.id), area_id: Set(area_id) }
-                .insert(&tx)
-                .await?;
+            unit_area::ActiveModel {
+                unit_id: Set(row.id),
+                area_id: Set(area_id),
+            }
+            .insert(&tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(row.id)
@@ -196,9 +200,14 @@ impl Store {
             ));
         }
         if path.exists() {
-            return Err(StoreError::Io(format!("tệp {} đã tồn tại; hãy chọn tên khác", path.display())));
+            return Err(StoreError::Io(format!(
+                "tệp {} đã tồn tại; hãy chọn tên khác",
+                path.display()
+            )));
         }
-        let target = path.to_str().ok_or_else(|| StoreError::Io("đường dẫn không hợp lệ".to_owned()))?;
+        let target = path
+            .to_str()
+            .ok_or_else(|| StoreError::Io("đường dẫn không hợp lệ".to_owned()))?;
         self.db
             .execute_unprepared(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))
             .await?;
@@ -210,7 +219,12 @@ impl Store {
 async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, StoreError> {
     let code = required("code", &new.code)?;
     let name = required("name", &new.name)?;
-    let parent = match new.parent.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+    let parent = match new
+        .parent
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         Some(p) => Some(area_by_code(conn, p, "parent").await?),
         None => None,
     };
@@ -227,7 +241,11 @@ async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, 
     .insert(conn)
     .await
     .map_err(|e| duplicate(e, "code", &code))?;
-    let lineage = format!("{}{}/", parent.as_ref().map_or("/", |p| p.lineage.as_str()), row.id);
+    let lineage = format!(
+        "{}{}/",
+        parent.as_ref().map_or("/", |p| p.lineage.as_str()),
+        row.id
+    );
     let mut row: area::ActiveModel = row.into();
     row.lineage = Set(lineage);
     let row = row.update(conn).await?;
@@ -238,7 +256,9 @@ async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, 
 pub(crate) fn required(field: &'static str, value: &str) -> Result<String, StoreError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(StoreError::Refused(workflow::Refusal::MissingInput { field }));
+        return Err(StoreError::Refused(workflow::Refusal::MissingInput {
+            field,
+        }));
     }
     Ok(value.to_owned())
 }
@@ -251,14 +271,20 @@ fn normalise_email(email: &str) -> Result<String, StoreError> {
     if valid {
         Ok(email)
     } else {
-        Err(StoreError::Invalid { field: "email", message: format!("«{email}» không phải địa chỉ e-mail hợp lệ") })
+        Err(StoreError::Invalid {
+            field: "email",
+            message: format!("«{email}» không phải địa chỉ e-mail hợp lệ"),
+        })
     }
 }
 
 /// Turns a unique violation into [`StoreError::Duplicate`].
 fn duplicate(err: sea_orm::DbErr, field: &'static str, value: &str) -> StoreError {
     if is_unique_violation(&err) {
-        StoreError::Duplicate { field, value: value.to_owned() }
+        StoreError::Duplicate {
+            field,
+            value: value.to_owned(),
+        }
     } else {
         StoreError::Db(err)
     }

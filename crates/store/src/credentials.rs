@@ -1,7 +1,7 @@
 //! Password hashes (argon2id) and API tokens (random, stored as SHA-256).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -30,7 +30,11 @@ pub fn hash_password(password: &str) -> Result<String, StoreError> {
 /// Whether `password` matches a stored hash; a malformed hash never matches.
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -60,7 +64,13 @@ mod tests {
 
     #[test]
     fn a_short_password_is_refused() {
-        assert!(matches!(hash_password("ngắn"), Err(StoreError::Invalid { field: "password", .. })));
+        assert!(matches!(
+            hash_password("ngắn"),
+            Err(StoreError::Invalid {
+                field: "password",
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Appending to a case's timeline. Events are never updated or deleted.
 
 use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 use workflow::{CaseId, Event};
 
 use crate::StoreError;

@@ -2,19 +2,19 @@
 //! server, the scheduler and the command line. Each public function is one
 //! use case in one transaction; domain decisions are delegated to `workflow`.
 
+pub mod admin;
+mod cases;
 mod connect;
+pub mod credentials;
 pub mod entities;
 mod error;
-pub mod admin;
-mod org;
-pub mod credentials;
-mod programmes;
-mod cases;
 mod events;
 mod fold;
+mod org;
 pub mod outbox;
+mod programmes;
 
-pub use connect::Store;
 pub use cases::{ActionInput, FileRequest, StoredEvent};
+pub use connect::Store;
 pub use error::StoreError;
 pub use fold::fold;

@@ -18,7 +18,11 @@ pub(crate) fn parse_lineage(lineage: &str) -> Vec<AreaId> {
 
 /// The reference a rule needs from an area row.
 pub(crate) fn area_ref(row: &area::Model) -> AreaRef {
-    AreaRef { id: AreaId(row.id), code: row.code.clone(), lineage: parse_lineage(&row.lineage) }
+    AreaRef {
+        id: AreaId(row.id),
+        code: row.code.clone(),
+        lineage: parse_lineage(&row.lineage),
+    }
 }
 
 /// An area by code; an unknown code is a refusal naming `field`.
@@ -35,16 +39,27 @@ pub(crate) async fn area_by_code(
 }
 
 /// An area by id.
-pub(crate) async fn area_by_id(conn: &impl ConnectionTrait, id: i64) -> Result<area::Model, StoreError> {
+pub(crate) async fn area_by_id(
+    conn: &impl ConnectionTrait,
+    id: i64,
+) -> Result<area::Model, StoreError> {
     area::Entity::find_by_id(id)
         .one(conn)
         .await?
-        .ok_or_else(|| StoreError::NotFound { what: format!("địa bàn #{id}") })
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("địa bàn #{id}"),
+        })
 }
 
 /// The ids of an area and every area above it.
-pub(crate) async fn lineage_of(conn: &impl ConnectionTrait, id: i64) -> Result<Vec<i64>, StoreError> {
-    Ok(parse_lineage(&area_by_id(conn, id).await?.lineage).into_iter().map(|a| a.0).collect())
+pub(crate) async fn lineage_of(
+    conn: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Vec<i64>, StoreError> {
+    Ok(parse_lineage(&area_by_id(conn, id).await?.lineage)
+        .into_iter()
+        .map(|a| a.0)
+        .collect())
 }
 
 /// A unit by code as a rule sees it; an unknown code is a refusal naming `field`.
@@ -71,7 +86,9 @@ pub(crate) async fn unit_by_id(
     let row = unit::Entity::find_by_id(id)
         .one(conn)
         .await?
-        .ok_or_else(|| StoreError::NotFound { what: format!("đơn vị #{id}") })?;
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("đơn vị #{id}"),
+        })?;
     unit_ref(conn, row, now).await
 }
 
@@ -110,18 +127,29 @@ pub(crate) async fn actor(
         .one(conn)
         .await?
         .filter(|u| !u.disabled)
-        .ok_or_else(|| StoreError::NotFound { what: format!("người dùng #{}", user_id.0) })?;
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("người dùng #{}", user_id.0),
+        })?;
     let role = Role::from_code(&row.role)
         .ok_or_else(|| corrupt(format!("user {} has role {}", row.id, row.role)))?;
-    Ok(Actor { user: user_id, role, unit: unit_by_id(conn, row.unit_id, now).await? })
+    Ok(Actor {
+        user: user_id,
+        role,
+        unit: unit_by_id(conn, row.unit_id, now).await?,
+    })
 }
 
 /// A refusal for a code that names nothing.
 pub(crate) fn unknown(field: &'static str, code: &str) -> StoreError {
-    StoreError::Refused(Refusal::UnknownCode { field, code: code.trim().to_owned() })
+    StoreError::Refused(Refusal::UnknownCode {
+        field,
+        code: code.trim().to_owned(),
+    })
 }
 
 /// A row that breaks an invariant the code relies on.
 pub(crate) fn corrupt(what: String) -> StoreError {
-    StoreError::Db(sea_orm::DbErr::Custom(format!("dữ liệu không hợp lệ: {what}")))
+    StoreError::Db(sea_orm::DbErr::Custom(format!(
+        "dữ liệu không hợp lệ: {what}"
+    )))
 }

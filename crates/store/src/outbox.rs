@@ -62,7 +62,11 @@ pub async fn enqueue(
             ..Default::default()
         };
         let result = outbox::Entity::insert(row)
-            .on_conflict(OnConflict::column(outbox::Column::Key).do_nothing().to_owned())
+            .on_conflict(
+                OnConflict::column(outbox::Column::Key)
+                    .do_nothing()
+                    .to_owned(),
+            )
             .exec_without_returning(conn)
             .await?;
         inserted += result;
@@ -121,7 +125,11 @@ async fn recipients(
                 .await?
         }
         Recipients::Board { area } | Recipients::Leaders { area } => {
-            let role = if matches!(to, Recipients::Board { .. }) { Role::BoardOfficer } else { Role::Leader };
+            let role = if matches!(to, Recipients::Board { .. }) {
+                Role::BoardOfficer
+            } else {
+                Role::Leader
+            };
             let lineage = crate::org::lineage_of(conn, area.0).await?;
             let units: Vec<i64> = unit_area::Entity::find()
                 .filter(unit_area::Column::AreaId.is_in(lineage))
@@ -143,7 +151,10 @@ async fn recipients(
         .map(|u| (u.email, Some(u.id), u.lang))
         .collect();
     if let Recipients::Unit { unit: id } = to
-        && let Some(email) = unit::Entity::find_by_id(id.0).one(conn).await?.and_then(|u| u.email)
+        && let Some(email) = unit::Entity::find_by_id(id.0)
+            .one(conn)
+            .await?
+            .and_then(|u| u.email)
         && !out.iter().any(|(e, ..)| *e == email)
     {
         out.push((email, None, "vi".to_owned()));

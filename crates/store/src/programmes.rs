@@ -14,13 +14,20 @@ impl Store {
     /// state-body party toward the board party.
     pub async fn add_programme(&self, new: NewProgramme) -> Result<ProgrammeCreated, StoreError> {
         if new.year_to < new.year_from || !(2000..=2100).contains(&new.year_from) {
-            return Err(StoreError::Refused(workflow::Refusal::InvalidInput { field: "to" }));
+            return Err(StoreError::Refused(workflow::Refusal::InvalidInput {
+                field: "to",
+            }));
         }
         let now = Utc::now();
         let tx = self.write_tx().await?;
         let area = area_by_code(&tx, &new.area, "area").await?;
         let mut parties = Vec::new();
-        for code in new.parties.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        for code in new
+            .parties
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+        {
             let unit = unit_by_code(&tx, code, "parties", now).await?;
             if !parties.iter().any(|p: &workflow::UnitRef| p.id == unit.id) {
                 parties.push(unit);
@@ -47,14 +54,21 @@ impl Store {
         .insert(&tx)
         .await?;
         for party in &parties {
-            programme_party::ActiveModel { programme_id: Set(programme.id), unit_id: Set(party.id.0) }
-                .insert(&tx)
-                .await?;
+            programme_party::ActiveModel {
+                programme_id: Set(programme.id),
+                unit_id: Set(party.id.0),
+            }
+            .insert(&tx)
+            .await?;
         }
         let due = DueRule::default();
         let reminders = DutyReminderPolicy::default();
-        let before_days =
-            reminders.before_days.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+        let before_days = reminders
+            .before_days
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
         let mut schedules = Vec::new();
         for (provider, board) in pairs {
             duty_schedule::ActiveModel {
@@ -74,6 +88,9 @@ impl Store {
             schedules.push((provider.code, board.code));
         }
         tx.commit().await?;
-        Ok(ProgrammeCreated { id: programme.id, schedules })
+        Ok(ProgrammeCreated {
+            id: programme.id,
+            schedules,
+        })
     }
 }

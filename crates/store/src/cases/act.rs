@@ -34,7 +34,10 @@ impl Store {
             return Err(not_found(id_or_code));
         }
         if before.version != version {
-            return Err(StoreError::VersionConflict { given: version, current: before.version });
+            return Err(StoreError::VersionConflict {
+                given: version,
+                current: before.version,
+            });
         }
         let command = resolve(&tx, &actor, &before, input, now).await?;
         let documents = command_documents(&command);
@@ -54,7 +57,10 @@ impl Store {
             .await?;
         if updated.rows_affected != 1 {
             let current = find(&tx, &row.id.to_string()).await?.version;
-            return Err(StoreError::VersionConflict { given: version, current });
+            return Err(StoreError::VersionConflict {
+                given: version,
+                current,
+            });
         }
         if after.coordinating_units != before.coordinating_units {
             case_coordinating_unit::Entity::delete_many()
@@ -78,7 +84,14 @@ impl Store {
                 .exec(&tx)
                 .await?;
         }
-        enqueue_notices(&tx, &after, &outcome.notices, event_ids.last().copied(), now).await?;
+        enqueue_notices(
+            &tx,
+            &after,
+            &outcome.notices,
+            event_ids.last().copied(),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(after)
     }
@@ -111,7 +124,9 @@ async fn resolve(
         }
         ActionInput::Dismiss { reason } => Command::Dismiss { reason },
         ActionInput::Merge { target } => {
-            let row = find(conn, &target).await.map_err(|_| unknown("target", &target))?;
+            let row = find(conn, &target)
+                .await
+                .map_err(|_| unknown("target", &target))?;
             let target_case = to_case(conn, &row, now).await?;
             if !workflow::can_view(actor, &target_case) {
                 return Err(unknown("target", &target));
@@ -126,7 +141,13 @@ async fn resolve(
                 },
             }
         }
-        ActionInput::Accept { sensitivity, priority, lead_unit, coordinating_units, answer_due } => {
+        ActionInput::Accept {
+            sensitivity,
+            priority,
+            lead_unit,
+            coordinating_units,
+            answer_due,
+        } => {
             let lead_unit = unit_by_code(conn, &lead_unit, "lead_unit", now).await?;
             let mut coordinating = Vec::new();
             for code in &coordinating_units {
@@ -156,13 +177,23 @@ async fn resolve(
         ActionInput::Reopen { reason } => Command::Reopen { reason },
         ActionInput::Comment { text } => Command::Comment { text },
         ActionInput::AddOrientation(o) => Command::AddOrientation(o),
-        ActionInput::LogMeeting { held_at, chair_unit, attendees, minutes } => {
+        ActionInput::LogMeeting {
+            held_at,
+            chair_unit,
+            attendees,
+            minutes,
+        } => {
             let chair_unit = unit_by_code(conn, &chair_unit, "chair_unit", now).await?;
             let mut units = Vec::new();
             for code in &attendees {
                 units.push(unit_by_code(conn, code, "attendees", now).await?);
             }
-            Command::LogMeeting { held_at, chair_unit, attendees: units, minutes }
+            Command::LogMeeting {
+                held_at,
+                chair_unit,
+                attendees: units,
+                minutes,
+            }
         }
         ActionInput::ProgressUpdate { text } => Command::ProgressUpdate { text },
         ActionInput::SetTrialDate { trial_date } => Command::SetTrialDate { trial_date },

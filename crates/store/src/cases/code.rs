@@ -1,7 +1,7 @@
 //! Case codes (SPEC §3.1): `<province code>-<year>-<6 digits>`.
 
-use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 
 use crate::StoreError;
 use crate::entities::case_code_counter as counter;
@@ -18,7 +18,11 @@ pub(crate) async fn next_code(
     let mut upsert = Query::insert();
     upsert
         .into_table(counter::Entity)
-        .columns([counter::Column::Prefix, counter::Column::Year, counter::Column::Last])
+        .columns([
+            counter::Column::Prefix,
+            counter::Column::Year,
+            counter::Column::Last,
+        ])
         .values_panic([prefix.into(), year.into(), 1i64.into()])
         .on_conflict(
             OnConflict::columns([counter::Column::Prefix, counter::Column::Year])

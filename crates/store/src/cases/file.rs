@@ -4,9 +4,9 @@ use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
 use workflow::{Case, FileInput, Policy, Refusal, UserId};
 
+use super::FileRequest;
 use super::code::next_code;
 use super::row::to_active;
-use super::FileRequest;
 use crate::entities::category;
 use crate::events::append_events;
 use crate::org::{actor, area_by_code, area_by_id, area_ref};
@@ -34,7 +34,11 @@ impl Store {
             .await?
             .is_some();
         if !category_ok {
-            return Err(Refusal::UnknownCode { field: "category", code: request.category }.into());
+            return Err(Refusal::UnknownCode {
+                field: "category",
+                code: request.category,
+            }
+            .into());
         }
         let input = FileInput {
             title: request.title,

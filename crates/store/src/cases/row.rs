@@ -28,7 +28,9 @@ pub(crate) async fn find(
 /// The error for a case that does not exist or that the caller may not see:
 /// the two are indistinguishable on purpose.
 pub(crate) fn not_found(key: &str) -> StoreError {
-    StoreError::NotFound { what: format!("vụ việc {key}") }
+    StoreError::NotFound {
+        what: format!("vụ việc {key}"),
+    }
 }
 
 /// The workflow's view of a stored case.
@@ -61,7 +63,8 @@ pub(crate) async fn to_case(
         source: Source::from_code(&row.source).ok_or_else(|| bad("source", &row.source))?,
         sensitivity: Sensitivity::from_code(&row.sensitivity)
             .ok_or_else(|| bad("sensitivity", &row.sensitivity))?,
-        priority: Priority::from_code(&row.priority).ok_or_else(|| bad("priority", &row.priority))?,
+        priority: Priority::from_code(&row.priority)
+            .ok_or_else(|| bad("priority", &row.priority))?,
         hotspot_risk: match &row.hotspot_risk {
             Some(r) => Some(HotspotRisk::from_code(r).ok_or_else(|| bad("hotspot_risk", r))?),
             None => None,
@@ -92,7 +95,9 @@ fn state(code: &str) -> Option<CaseState> {
 }
 
 fn deadline(at: Option<DateTime<Utc>>, rule: Option<&str>) -> Option<Deadline> {
-    let rule = rule.and_then(DeadlineRule::parse).unwrap_or(DeadlineRule::Override);
+    let rule = rule
+        .and_then(DeadlineRule::parse)
+        .unwrap_or(DeadlineRule::Override);
     at.map(|at| Deadline { at, rule })
 }
 
@@ -106,7 +111,10 @@ pub(crate) fn to_active(case: &Case) -> case::ActiveModel {
         area_id: Set(case.area.id.0),
         title: Set(case.title.clone()),
         description: Set(case.description.clone()),
-        search_text: Set(fold(&format!("{} {} {}", case.code, case.title, case.description))),
+        search_text: Set(fold(&format!(
+            "{} {} {}",
+            case.code, case.title, case.description
+        ))),
         category: Set(case.category.clone()),
         source: Set(case.source.code().to_owned()),
         sensitivity: Set(case.sensitivity.code().to_owned()),

@@ -25,7 +25,8 @@ pub fn monday() -> DateTime<Utc> {
 pub fn report(title: &str) -> FileRequest {
     FileRequest {
         title: title.to_owned(),
-        description: "Người dân phản ánh việc giải phóng mặt bằng chậm, bồi thường chưa thỏa đáng.".into(),
+        description: "Người dân phản ánh việc giải phóng mặt bằng chậm, bồi thường chưa thỏa đáng."
+            .into(),
         area: "HN-BADINH".into(),
         category: "land".into(),
         source: Source::Collaborator,

@@ -27,9 +27,27 @@ pub async fn tables(store: &Store) -> String {
     let db = store.connection();
     let mut out = String::new();
     dump!(
-        out, db, area, unit, unit_area, user, api_token, category, case_code_counter, case,
-        case_coordinating_unit, case_event, attachment, programme, programme_party,
-        programme_item, duty_schedule, duty_instance, outbox, idempotency_key, audit_log
+        out,
+        db,
+        area,
+        unit,
+        unit_area,
+        user,
+        api_token,
+        category,
+        case_code_counter,
+        case,
+        case_coordinating_unit,
+        case_event,
+        attachment,
+        programme,
+        programme_party,
+        programme_item,
+        duty_schedule,
+        duty_instance,
+        outbox,
+        idempotency_key,
+        audit_log
     );
     out
 }

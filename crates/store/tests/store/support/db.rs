@@ -15,7 +15,6 @@ pub enum Backend {
 /// A migrated database that cleans up after itself.
 pub struct TestDb {
     pub store: Store,
-    pub url: String,
     _dir: Option<tempfile::TempDir>,
     pg_name: Option<String>,
 }
@@ -54,22 +53,32 @@ impl TestDb {
         };
         let store = Store::connect(&url).await.expect("connect");
         store.migrate().await.expect("migrate");
-        TestDb { store, url, _dir: dir, pg_name }
+        TestDb {
+            store,
+            _dir: dir,
+            pg_name,
+        }
     }
 }
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        let Some(name) = self.pg_name.take() else { return };
+        let Some(name) = self.pg_name.take() else {
+            return;
+        };
         // Drop is synchronous; a short-lived runtime on its own thread does
         // the asynchronous clean-up.
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
             if let Ok(rt) = rt {
                 rt.block_on(async {
                     if let Ok(admin) = Database::connect(pg_admin_url()).await {
                         let _ = admin
-                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            ))
                             .await;
                     }
                 });
@@ -82,7 +91,12 @@ impl Drop for TestDb {
 fn rand_u64() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos(),
+    );
     h.finish()
 }
 
@@ -92,16 +106,21 @@ fn rand_u64() -> u64 {
 macro_rules! both {
     ($name:ident) => {
         mod $name {
-            use super::*;
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn sqlite() {
-                super::$name($crate::support::db::TestDb::new($crate::support::db::Backend::Sqlite).await).await
+                super::$name(
+                    $crate::support::db::TestDb::new($crate::support::db::Backend::Sqlite).await,
+                )
+                .await
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn postgres() {
-                super::$name($crate::support::db::TestDb::new($crate::support::db::Backend::Postgres).await).await
+                super::$name(
+                    $crate::support::db::TestDb::new($crate::support::db::Backend::Postgres).await,
+                )
+                .await
             }
         }
     };

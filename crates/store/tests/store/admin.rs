@@ -12,9 +12,21 @@ async fn area_import_is_all_or_nothing(db: TestDb) {
     org::build(s).await;
     let before = snapshot::tables(s).await;
     let rows = vec![
-        NewArea { code: "HN-X1".into(), name: "Xã Một".into(), parent: Some("HN".into()) },
-        NewArea { code: "HN-X2".into(), name: "Xã Hai".into(), parent: Some("HN-X1".into()) },
-        NewArea { code: "HN-X3".into(), name: "Xã Ba".into(), parent: Some("KHONG-CO".into()) },
+        NewArea {
+            code: "HN-X1".into(),
+            name: "Xã Một".into(),
+            parent: Some("HN".into()),
+        },
+        NewArea {
+            code: "HN-X2".into(),
+            name: "Xã Hai".into(),
+            parent: Some("HN-X1".into()),
+        },
+        NewArea {
+            code: "HN-X3".into(),
+            name: "Xã Ba".into(),
+            parent: Some("KHONG-CO".into()),
+        },
     ];
     match s.import_areas(rows).await {
         Err(StoreError::BadRow { line, message }) => {
@@ -30,8 +42,17 @@ both!(area_import_is_all_or_nothing);
 async fn duplicate_codes_and_emails_are_refused(db: TestDb) {
     let s = &db.store;
     org::build(s).await;
-    let dup = s.add_area(NewArea { code: "HN".into(), name: "Lặp".into(), parent: None }).await;
-    assert!(matches!(dup, Err(StoreError::Duplicate { field: "code", .. })), "{dup:?}");
+    let dup = s
+        .add_area(NewArea {
+            code: "HN".into(),
+            name: "Lặp".into(),
+            parent: None,
+        })
+        .await;
+    assert!(
+        matches!(dup, Err(StoreError::Duplicate { field: "code", .. })),
+        "{dup:?}"
+    );
 }
 both!(duplicate_codes_and_emails_are_refused);
 
@@ -43,14 +64,22 @@ async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
             year_from: 2026,
             year_to: 2030,
             area: "HN".into(),
-            parties: vec!["BTG-HN".into(), "UBND-HN".into(), "TAND-KV1".into(), "MTTQ-BADINH".into()],
+            parties: vec![
+                "BTG-HN".into(),
+                "UBND-HN".into(),
+                "TAND-KV1".into(),
+                "MTTQ-BADINH".into(),
+            ],
             title: None,
         })
         .await
         .expect("programme");
     assert_eq!(
         created.schedules,
-        vec![("UBND-HN".to_owned(), "BTG-HN".to_owned()), ("TAND-KV1".to_owned(), "BTG-HN".to_owned())]
+        vec![
+            ("UBND-HN".to_owned(), "BTG-HN".to_owned()),
+            ("TAND-KV1".to_owned(), "BTG-HN".to_owned())
+        ]
     );
     let before = snapshot::tables(s).await;
     let no_board = s
@@ -62,7 +91,10 @@ async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
             title: None,
         })
         .await;
-    assert!(matches!(no_board, Err(StoreError::Refused(_))), "{no_board:?}");
+    assert!(
+        matches!(no_board, Err(StoreError::Refused(_))),
+        "{no_board:?}"
+    );
     assert_eq!(snapshot::tables(s).await, before);
 }
 both!(a_programme_creates_a_schedule_per_state_body);

@@ -1,8 +1,8 @@
 //! A small organisation to act in: Hà Nội with two wards, its board, state
 //! bodies, a regional court and a user of every role.
 
-use store::admin::{NewArea, NewUnit, NewUser};
 use store::Store;
+use store::admin::{NewArea, NewUnit, NewUser};
 use workflow::{Lang, Role, UnitKind, UserId};
 
 /// The users of the fixture.
@@ -23,16 +23,50 @@ pub async fn build(store: &Store) -> Org {
         ("HN-HOANKIEM", "Phường Hoàn Kiếm", Some("HN")),
     ] {
         store
-            .add_area(NewArea { code: code.into(), name: name.into(), parent: parent.map(Into::into) })
+            .add_area(NewArea {
+                code: code.into(),
+                name: name.into(),
+                parent: parent.map(Into::into),
+            })
             .await
             .expect("area");
     }
     for (code, name, kind, area, serves) in [
-        ("BTG-HN", "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội", UnitKind::Board, "HN", vec![]),
-        ("TU-HN", "Thành ủy Hà Nội", UnitKind::PartyCommittee, "HN", vec![]),
-        ("UBND-HN", "UBND Thành phố Hà Nội", UnitKind::PeopleCommittee, "HN", vec![]),
-        ("UBND-BADINH", "UBND Phường Ba Đình", UnitKind::PeopleCommittee, "HN-BADINH", vec![]),
-        ("UBND-HOANKIEM", "UBND Phường Hoàn Kiếm", UnitKind::PeopleCommittee, "HN-HOANKIEM", vec![]),
+        (
+            "BTG-HN",
+            "Ban Tuyên giáo và Dân vận Thành ủy Hà Nội",
+            UnitKind::Board,
+            "HN",
+            vec![],
+        ),
+        (
+            "TU-HN",
+            "Thành ủy Hà Nội",
+            UnitKind::PartyCommittee,
+            "HN",
+            vec![],
+        ),
+        (
+            "UBND-HN",
+            "UBND Thành phố Hà Nội",
+            UnitKind::PeopleCommittee,
+            "HN",
+            vec![],
+        ),
+        (
+            "UBND-BADINH",
+            "UBND Phường Ba Đình",
+            UnitKind::PeopleCommittee,
+            "HN-BADINH",
+            vec![],
+        ),
+        (
+            "UBND-HOANKIEM",
+            "UBND Phường Hoàn Kiếm",
+            UnitKind::PeopleCommittee,
+            "HN-HOANKIEM",
+            vec![],
+        ),
         (
             "TAND-KV1",
             "Tòa án nhân dân khu vực 1 – Hà Nội",
@@ -40,8 +74,20 @@ pub async fn build(store: &Store) -> Org {
             "HN-BADINH",
             vec!["HN-BADINH".to_owned(), "HN-HOANKIEM".to_owned()],
         ),
-        ("MTTQ-BADINH", "Ủy ban MTTQ Phường Ba Đình", UnitKind::Front, "HN-BADINH", vec![]),
-        ("MTTQ-HOANKIEM", "Ủy ban MTTQ Phường Hoàn Kiếm", UnitKind::Front, "HN-HOANKIEM", vec![]),
+        (
+            "MTTQ-BADINH",
+            "Ủy ban MTTQ Phường Ba Đình",
+            UnitKind::Front,
+            "HN-BADINH",
+            vec![],
+        ),
+        (
+            "MTTQ-HOANKIEM",
+            "Ủy ban MTTQ Phường Hoàn Kiếm",
+            UnitKind::Front,
+            "HN-HOANKIEM",
+            vec![],
+        ),
     ] {
         store
             .add_unit(NewUnit {
@@ -68,7 +114,11 @@ pub async fn build(store: &Store) -> Org {
         user("ctv.badinh@example.vn", Role::Reporter, "MTTQ-BADINH"),
         user("ctv.hoankiem@example.vn", Role::Reporter, "MTTQ-HOANKIEM"),
         user("canbo@btg.example.vn", Role::BoardOfficer, "BTG-HN"),
-        user("daumoi@badinh.example.vn", Role::AgencyLiaison, "UBND-BADINH"),
+        user(
+            "daumoi@badinh.example.vn",
+            Role::AgencyLiaison,
+            "UBND-BADINH",
+        ),
         user("daumoi@tand.example.vn", Role::AgencyLiaison, "TAND-KV1"),
         user("lanhdao@thanhuy.example.vn", Role::Leader, "TU-HN"),
         user("admin@example.vn", Role::Admin, "BTG-HN"),

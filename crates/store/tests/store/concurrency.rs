@@ -18,7 +18,13 @@ async fn fifty_concurrent_filings_get_fifty_codes(db: TestDb) {
         let s = s.clone();
         let who = if i % 2 == 0 { o.reporter } else { o.officer };
         tasks.push(tokio::spawn(async move {
-            s.file_case(who, report(&format!("Phản ánh số {i}")), monday(), &policy()).await
+            s.file_case(
+                who,
+                report(&format!("Phản ánh số {i}")),
+                monday(),
+                &policy(),
+            )
+            .await
         }));
     }
     let mut codes = BTreeSet::new();
@@ -34,13 +40,28 @@ both!(fifty_concurrent_filings_get_fifty_codes);
 async fn of_two_actions_on_one_version_one_wins(db: TestDb) {
     let s = db.store.clone();
     let o = org::build(&s).await;
-    let c = s.file_case(o.reporter, report("Tranh chấp đất đai"), monday(), &policy()).await.unwrap();
+    let c = s
+        .file_case(
+            o.reporter,
+            report("Tranh chấp đất đai"),
+            monday(),
+            &policy(),
+        )
+        .await
+        .unwrap();
     let mut tasks = Vec::new();
     for i in 0..8 {
         let (s, code) = (s.clone(), c.code.clone());
         tasks.push(tokio::spawn(async move {
-            s.act(o.officer, &code, 1, action(json!({"action": "dismiss", "reason": format!("Lý do {i}")})), monday(), &policy())
-                .await
+            s.act(
+                o.officer,
+                &code,
+                1,
+                action(json!({"action": "dismiss", "reason": format!("Lý do {i}")})),
+                monday(),
+                &policy(),
+            )
+            .await
         }));
     }
     let mut ok = 0;
