@@ -16,7 +16,7 @@ use chrono::Utc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
 use store::{ActionInput, FileRequest};
-use workflow::{Calendar, CalendarConfig, DeadlinePolicy, Policy, Source};
+use workflow::{Policy, Source};
 
 fn report() -> FileRequest {
     FileRequest {
@@ -32,10 +32,7 @@ fn report() -> FileRequest {
 
 fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
-    let policy = Policy {
-        calendar: Calendar::new(&CalendarConfig::vietnam_default()).expect("calendar"),
-        deadlines: DeadlinePolicy::default(),
-    };
+    let policy = Policy::vietnam_default();
     for backend in [db::Backend::Sqlite, db::Backend::Postgres] {
         let name = format!("{backend:?}").to_lowercase();
         let (test_db, o) = rt.block_on(async {

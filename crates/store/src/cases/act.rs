@@ -39,6 +39,10 @@ impl Store {
                 current: before.version,
             });
         }
+        // Who may, and in which state, is judged before the codes of the
+        // input are looked up: a caller who may not act learns nothing about
+        // the units and cases the input names.
+        workflow::check_action(&actor, &before, input.kind())?;
         let command = resolve(&tx, &actor, &before, input, now).await?;
         let documents = command_documents(&command);
         let outcome = workflow::apply(&before, &actor, command, now, policy)?;

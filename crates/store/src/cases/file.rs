@@ -27,6 +27,7 @@ impl Store {
         let tx = self.write_tx().await?;
         let actor = actor(&tx, user, now).await?;
         let area = area_by_code(&tx, &request.area, "area").await?;
+        workflow::check_filing(&actor, &area_ref(&area))?;
         let category_ok = category::Entity::find()
             .filter(category::Column::Code.eq(request.category.trim()))
             .filter(category::Column::Active.eq(true))

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use workflow::{HotspotRisk, Orientation, Priority, Sensitivity, Source};
+use workflow::{ActionKind, HotspotRisk, Orientation, Priority, Sensitivity, Source};
 
 /// What a reporter sends to file a case (SPEC §3.3 `file`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,4 +142,30 @@ pub enum ActionInput {
         /// The trial date.
         trial_date: NaiveDate,
     },
+}
+
+impl ActionInput {
+    /// The action this input asks for.
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            ActionInput::RequestInfo { .. } => ActionKind::RequestInfo,
+            ActionInput::Supplement { .. } => ActionKind::Supplement,
+            ActionInput::Dismiss { .. } => ActionKind::Dismiss,
+            ActionInput::Merge { .. } => ActionKind::Merge,
+            ActionInput::Accept { .. } => ActionKind::Accept,
+            ActionInput::Respond { .. } => ActionKind::Respond,
+            ActionInput::Orient(_) => ActionKind::Orient,
+            ActionInput::Escalate { .. } => ActionKind::Escalate,
+            ActionInput::Conclude { .. } => ActionKind::Conclude,
+            ActionInput::ReportResolution { .. } => ActionKind::ReportResolution,
+            ActionInput::PublishResult { .. } => ActionKind::PublishResult,
+            ActionInput::Close { .. } => ActionKind::Close,
+            ActionInput::Reopen { .. } => ActionKind::Reopen,
+            ActionInput::Comment { .. } => ActionKind::Comment,
+            ActionInput::AddOrientation(_) => ActionKind::AddOrientation,
+            ActionInput::LogMeeting { .. } => ActionKind::LogMeeting,
+            ActionInput::ProgressUpdate { .. } => ActionKind::ProgressUpdate,
+            ActionInput::SetTrialDate { .. } => ActionKind::SetTrialDate,
+        }
+    }
 }

@@ -6,14 +6,11 @@ pub mod snapshot;
 
 use chrono::{DateTime, TimeZone, Utc};
 use store::{ActionInput, FileRequest};
-use workflow::{Calendar, CalendarConfig, DeadlinePolicy, Policy, Source};
+use workflow::{Policy, Source};
 
 /// The shipped calendar and default deadlines.
 pub fn policy() -> Policy {
-    Policy {
-        calendar: Calendar::new(&CalendarConfig::vietnam_default()).expect("calendar"),
-        deadlines: DeadlinePolicy::default(),
-    }
+    Policy::vietnam_default()
 }
 
 /// Monday 2 March 2026, 09:00 in Hà Nội.
