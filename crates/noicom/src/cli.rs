@@ -5,10 +5,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-/// noicom — theo dõi vấn đề nổi cộm, Nhân dân quan tâm, và nghĩa vụ cung cấp
-/// thông tin giữa Ban Tuyên giáo và Dân vận và các cơ quan nhà nước.
+/// The whole command line.
 #[derive(Debug, Parser)]
-#[command(name = "noicom", version, about, long_about = None)]
+#[command(
+    name = "noicom",
+    version,
+    about = "noicom — theo dõi vấn đề nổi cộm, Nhân dân quan tâm, và nghĩa vụ cung cấp thông tin \
+             giữa Ban Tuyên giáo và Dân vận và các cơ quan nhà nước."
+)]
 pub struct Cli {
     /// A configuration file (TOML) applied over config/default.toml and
     /// config/local.toml; environment variables still override it.
