@@ -57,6 +57,13 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the database holds no data yet (no area: every other record
+    /// hangs off one), so that demo data never mixes with real records.
+    pub async fn is_empty(&self) -> Result<bool, StoreError> {
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        Ok(crate::entities::area::Entity::find().count(&self.db).await? == 0)
+    }
+
     /// SQLite or PostgreSQL.
     pub fn backend(&self) -> DbBackend {
         self.db.get_database_backend()
