@@ -16,7 +16,7 @@ const BUILT_IN: &str = include_str!("../../../../config/default.toml");
 
 /// The environment variables of the contract and the keys they set.
 /// `NOICOM_SCHEDULER` is read apart: it is `on`/`off`, not a string.
-pub const ENV_VARS: &[(&str, &str)] = &[
+const ENV_VARS: &[(&str, &str)] = &[
     ("NOICOM_DATABASE_URL", "database_url"),
     ("NOICOM_BIND", "bind"),
     ("NOICOM_BASE_URL", "base_url"),

@@ -14,7 +14,6 @@ use workflow::{
     Policy,
 };
 
-pub use load::ENV_VARS;
 pub use secret::SecretUrl;
 
 /// Everything configurable. `Debug` masks passwords in URLs.
