@@ -2,7 +2,7 @@
 //! request id, and a clean stop on SIGTERM.
 
 use crate::support::fixtures::{area, migrated};
-use crate::support::{Server, TestDb, on_both_backends};
+use crate::support::{Backend, Server, TestDb, on_both_backends};
 
 on_both_backends!(
     serve_demo_migrates_and_becomes_ready,
@@ -41,4 +41,22 @@ async fn sigterm_stops_the_server_cleanly(db: TestDb) {
     let mut server = Server::start(&db, &[]).await;
     let status = server.terminate();
     assert!(status.success(), "exit {status}\n{}", server.report());
+}
+
+/// Readiness follows the database: once it is gone, `/readyz` is 503 with
+/// the error JSON while `/healthz` stays 200. Only PostgreSQL can lose its
+/// database under a running server.
+#[tokio::test]
+async fn readyz_is_503_once_the_database_is_gone() {
+    let db = TestDb::new(Backend::Postgres).await;
+    let server = Server::start(&db, &[]).await;
+    db.drop_postgres_now().await;
+
+    let response = reqwest::get(server.at("/readyz")).await.unwrap();
+    assert_eq!(response.status(), 503, "{}", server.report());
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_ready", "{body}");
+    assert!(body["error"]["message"].is_string(), "{body}");
+    let health = reqwest::get(server.at("/healthz")).await.unwrap();
+    assert_eq!(health.status(), 200);
 }

@@ -62,6 +62,13 @@ impl TestDb {
         }
     }
 
+    /// Drops a PostgreSQL database while the test still runs (to see what
+    /// a server does when its database goes away).
+    pub async fn drop_postgres_now(&self) {
+        let (admin, name) = self.postgres.as_ref().expect("a PostgreSQL test database");
+        admin_execute(admin, &format!("DROP DATABASE \"{name}\" WITH (FORCE)")).await;
+    }
+
     /// The test's own directory: the binary's working directory, where
     /// other files (CSV, backups) go too.
     pub fn dir(&self) -> &Path {
