@@ -49,7 +49,11 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
 }
 
 async fn load_demo(store: &Store, settings: &Settings) -> anyhow::Result<()> {
-    if !store.is_empty().await.context("không kiểm tra được cơ sở dữ liệu")? {
+    if !store
+        .is_empty()
+        .await
+        .context("không kiểm tra được cơ sở dữ liệu")?
+    {
         println!("cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu");
         return Ok(());
     }
