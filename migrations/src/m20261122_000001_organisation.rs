@@ -83,19 +83,47 @@ pub(crate) enum Categories {
 
 /// The categories of SPEC §3.3; admins may add more.
 const CATEGORIES: &[(&str, &str, &str)] = &[
-    ("land", "Đất đai, giải phóng mặt bằng", "Land and site clearance"),
+    (
+        "land",
+        "Đất đai, giải phóng mặt bằng",
+        "Land and site clearance",
+    ),
     ("environment", "Môi trường", "Environment"),
-    ("corruption", "Tham nhũng, tiêu cực, lãng phí", "Corruption, misconduct and waste"),
-    ("complaints", "Khiếu nại, tố cáo", "Complaints and denunciations"),
-    ("construction", "Trật tự xây dựng, đô thị", "Construction and urban order"),
+    (
+        "corruption",
+        "Tham nhũng, tiêu cực, lãng phí",
+        "Corruption, misconduct and waste",
+    ),
+    (
+        "complaints",
+        "Khiếu nại, tố cáo",
+        "Complaints and denunciations",
+    ),
+    (
+        "construction",
+        "Trật tự xây dựng, đô thị",
+        "Construction and urban order",
+    ),
     ("food_safety", "An toàn thực phẩm", "Food safety"),
     ("health", "Dịch bệnh, y tế", "Epidemics and health"),
     ("security", "An ninh, trật tự", "Security and public order"),
-    ("religion_ethnic", "Tôn giáo, dân tộc", "Religion and ethnic affairs"),
+    (
+        "religion_ethnic",
+        "Tôn giáo, dân tộc",
+        "Religion and ethnic affairs",
+    ),
     ("heritage", "Di tích, văn hóa", "Heritage and culture"),
-    ("sovereignty", "Biên giới, biển đảo, chủ quyền", "Borders, seas, islands and sovereignty"),
+    (
+        "sovereignty",
+        "Biên giới, biển đảo, chủ quyền",
+        "Borders, seas, islands and sovereignty",
+    ),
     ("trials", "Xét xử vụ án lớn", "Major trials"),
-    ("misinformation", "Thông tin sai sự thật trên mạng", "Online misinformation"),
+    (
+        "misinformation",
+        "Thông tin sai sự thật trên mạng",
+        "Online misinformation",
+    ),
     ("other", "Khác", "Other"),
 ];
 
@@ -140,20 +168,26 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(Units::Table, &["home_area_id"])).await?;
+        m.create_index(index(Units::Table, &["home_area_id"]))
+            .await?;
 
         m.create_table(
             Table::create()
                 .table(UnitAreas::Table)
                 .col(big_integer(UnitAreas::UnitId))
                 .col(big_integer(UnitAreas::AreaId))
-                .primary_key(Index::create().col(UnitAreas::UnitId).col(UnitAreas::AreaId))
+                .primary_key(
+                    Index::create()
+                        .col(UnitAreas::UnitId)
+                        .col(UnitAreas::AreaId),
+                )
                 .foreign_key(&mut fk(UnitAreas::Table, "unit_id", Units::Table))
                 .foreign_key(&mut fk(UnitAreas::Table, "area_id", Areas::Table))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(UnitAreas::Table, &["area_id"])).await?;
+        m.create_index(index(UnitAreas::Table, &["area_id"]))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -171,7 +205,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(Users::Table, &["unit_id", "role"])).await?;
+        m.create_index(index(Users::Table, &["unit_id", "role"]))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -188,7 +223,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(ApiTokens::Table, &["user_id"])).await?;
+        m.create_index(index(ApiTokens::Table, &["user_id"]))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -202,9 +238,11 @@ impl MigrationTrait for Migration {
         )
         .await?;
         let mut insert = Query::insert();
-        insert
-            .into_table(Categories::Table)
-            .columns([Categories::Code, Categories::NameVi, Categories::NameEn]);
+        insert.into_table(Categories::Table).columns([
+            Categories::Code,
+            Categories::NameVi,
+            Categories::NameEn,
+        ]);
         for (code, vi, en) in CATEGORIES {
             insert.values_panic([(*code).into(), (*vi).into(), (*en).into()]);
         }

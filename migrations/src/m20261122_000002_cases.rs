@@ -169,12 +169,21 @@ impl MigrationTrait for Migration {
                         .col(CaseCoordinatingUnits::CaseId)
                         .col(CaseCoordinatingUnits::UnitId),
                 )
-                .foreign_key(&mut fk(CaseCoordinatingUnits::Table, "case_id", Cases::Table))
-                .foreign_key(&mut fk(CaseCoordinatingUnits::Table, "unit_id", Units::Table))
+                .foreign_key(&mut fk(
+                    CaseCoordinatingUnits::Table,
+                    "case_id",
+                    Cases::Table,
+                ))
+                .foreign_key(&mut fk(
+                    CaseCoordinatingUnits::Table,
+                    "unit_id",
+                    Units::Table,
+                ))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(CaseCoordinatingUnits::Table, &["unit_id"])).await?;
+        m.create_index(index(CaseCoordinatingUnits::Table, &["unit_id"]))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -195,8 +204,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(CaseEvents::Table, &["case_id", "seq"]).unique().to_owned())
-            .await?;
+        m.create_index(
+            index(CaseEvents::Table, &["case_id", "seq"])
+                .unique()
+                .to_owned(),
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -216,7 +229,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(Attachments::Table, &["case_id"])).await?;
+        m.create_index(index(Attachments::Table, &["case_id"]))
+            .await?;
         Ok(())
     }
 

@@ -90,7 +90,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(Programmes::Table, &["area_id", "year_from"])).await?;
+        m.create_index(index(Programmes::Table, &["area_id", "year_from"]))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -102,7 +103,11 @@ impl MigrationTrait for Migration {
                         .col(ProgrammeParties::ProgrammeId)
                         .col(ProgrammeParties::UnitId),
                 )
-                .foreign_key(&mut fk(ProgrammeParties::Table, "programme_id", Programmes::Table))
+                .foreign_key(&mut fk(
+                    ProgrammeParties::Table,
+                    "programme_id",
+                    Programmes::Table,
+                ))
                 .foreign_key(&mut fk(ProgrammeParties::Table, "unit_id", Units::Table))
                 .to_owned(),
         )
@@ -115,12 +120,18 @@ impl MigrationTrait for Migration {
                 .col(big_integer(ProgrammeItems::ProgrammeId))
                 .col(integer(ProgrammeItems::Number))
                 .col(text(ProgrammeItems::Text))
-                .foreign_key(&mut fk(ProgrammeItems::Table, "programme_id", Programmes::Table))
+                .foreign_key(&mut fk(
+                    ProgrammeItems::Table,
+                    "programme_id",
+                    Programmes::Table,
+                ))
                 .to_owned(),
         )
         .await?;
         m.create_index(
-            index(ProgrammeItems::Table, &["programme_id", "number"]).unique().to_owned(),
+            index(ProgrammeItems::Table, &["programme_id", "number"])
+                .unique()
+                .to_owned(),
         )
         .await?;
 
@@ -138,16 +149,33 @@ impl MigrationTrait for Migration {
                 .col(integer(DutySchedules::OverdueEveryDays))
                 .col(boolean(DutySchedules::Active).default(true))
                 .col(timestamp_with_time_zone(DutySchedules::CreatedAt))
-                .foreign_key(&mut fk(DutySchedules::Table, "programme_id", Programmes::Table))
-                .foreign_key(&mut fk(DutySchedules::Table, "provider_unit_id", Units::Table))
-                .foreign_key(&mut fk(DutySchedules::Table, "recipient_unit_id", Units::Table))
+                .foreign_key(&mut fk(
+                    DutySchedules::Table,
+                    "programme_id",
+                    Programmes::Table,
+                ))
+                .foreign_key(&mut fk(
+                    DutySchedules::Table,
+                    "provider_unit_id",
+                    Units::Table,
+                ))
+                .foreign_key(&mut fk(
+                    DutySchedules::Table,
+                    "recipient_unit_id",
+                    Units::Table,
+                ))
                 .to_owned(),
         )
         .await?;
         m.create_index(
             index(
                 DutySchedules::Table,
-                &["programme_id", "provider_unit_id", "recipient_unit_id", "cadence"],
+                &[
+                    "programme_id",
+                    "provider_unit_id",
+                    "recipient_unit_id",
+                    "cadence",
+                ],
             )
             .unique()
             .to_owned(),
@@ -174,25 +202,45 @@ impl MigrationTrait for Migration {
                 .col(text_null(DutyInstances::WaivedReason))
                 .col(timestamp_with_time_zone(DutyInstances::CreatedAt))
                 .col(timestamp_with_time_zone(DutyInstances::UpdatedAt))
-                .foreign_key(&mut fk(DutyInstances::Table, "schedule_id", DutySchedules::Table))
+                .foreign_key(&mut fk(
+                    DutyInstances::Table,
+                    "schedule_id",
+                    DutySchedules::Table,
+                ))
                 .foreign_key(&mut fk(DutyInstances::Table, "case_id", Cases::Table))
                 .foreign_key(&mut fk(DutyInstances::Table, "unit_id", Units::Table))
-                .foreign_key(&mut fk(DutyInstances::Table, "recipient_unit_id", Units::Table))
+                .foreign_key(&mut fk(
+                    DutyInstances::Table,
+                    "recipient_unit_id",
+                    Units::Table,
+                ))
                 .foreign_key(&mut fk(DutyInstances::Table, "submitted_by", Users::Table))
-                .foreign_key(&mut fk(DutyInstances::Table, "acknowledged_by", Users::Table))
+                .foreign_key(&mut fk(
+                    DutyInstances::Table,
+                    "acknowledged_by",
+                    Users::Table,
+                ))
                 .to_owned(),
         )
         .await?;
         // One instance per schedule and period, and per case and trial duty:
         // materialising twice is a no-op.
         m.create_index(
-            index(DutyInstances::Table, &["schedule_id", "period"]).unique().to_owned(),
+            index(DutyInstances::Table, &["schedule_id", "period"])
+                .unique()
+                .to_owned(),
         )
         .await?;
-        m.create_index(index(DutyInstances::Table, &["case_id", "kind"]).unique().to_owned())
+        m.create_index(
+            index(DutyInstances::Table, &["case_id", "kind"])
+                .unique()
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(index(DutyInstances::Table, &["status", "due_at"]))
             .await?;
-        m.create_index(index(DutyInstances::Table, &["status", "due_at"])).await?;
-        m.create_index(index(DutyInstances::Table, &["unit_id", "period"])).await?;
+        m.create_index(index(DutyInstances::Table, &["unit_id", "period"]))
+            .await?;
         Ok(())
     }
 

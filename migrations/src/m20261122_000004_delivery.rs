@@ -76,7 +76,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(Outbox::Table, &["status", "next_attempt_at"])).await?;
+        m.create_index(index(Outbox::Table, &["status", "next_attempt_at"]))
+            .await?;
 
         m.create_table(
             Table::create()
@@ -96,7 +97,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index(IdempotencyKeys::Table, &["created_at"])).await?;
+        m.create_index(index(IdempotencyKeys::Table, &["created_at"]))
+            .await?;
 
         m.create_table(
             Table::create()

@@ -6,7 +6,6 @@ mod org;
 
 use anyhow::Context;
 use chrono::{Duration, Utc};
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 use store::{FileRequest, Store};
 use workflow::{Role, UserId};
@@ -36,7 +35,9 @@ pub type DemoLogins = Vec<DemoLogin>;
 /// demo obeys the same rules as real use.
 pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogins> {
     let policy = settings.policy()?;
-    let (logins, ids) = org::create(store).await.context("không tạo được tổ chức mẫu")?;
+    let (logins, ids) = org::create(store)
+        .await
+        .context("không tạo được tổ chức mẫu")?;
     let user = |role: Role, unit: Option<&str>| -> anyhow::Result<UserId> {
         org::USERS
             .iter()
@@ -67,8 +68,8 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
         let mut case = store.file_case(filer, request, filed_at, &policy).await?;
         let first_code = first.get_or_insert_with(|| case.code.clone()).clone();
         // Spread the steps over the time since filing, at most 8 hours apart.
-        let spacing = (Duration::days(demo.days_ago) / (demo.steps.len() as i32 + 1))
-            .min(Duration::hours(8));
+        let spacing =
+            (Duration::days(demo.days_ago) / (demo.steps.len() as i32 + 1)).min(Duration::hours(8));
         let mut lead: Option<&str> = None;
         for (k, step) in demo.steps.iter().enumerate() {
             let at = filed_at + spacing * (k as i32 + 1);
@@ -77,20 +78,59 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
             }
             let lead_liaison = || user(Role::AgencyLiaison, lead);
             let (who, input) = match *step {
-                Step::RequestInfo => (officer, json!({"action": "request_info", "question": "Đề nghị cung cấp thêm hình ảnh và địa chỉ cụ thể."})),
-                Step::Supplement => (filer, json!({"action": "supplement", "text": "Đã bổ sung địa chỉ, hình ảnh hiện trường và danh sách hộ dân liên quan."})),
-                Step::Dismiss => (officer, json!({"action": "dismiss", "reason": "Vụ việc đơn lẻ, đã được hòa giải ở cơ sở; không phải vấn đề nổi cộm."})),
+                Step::RequestInfo => (
+                    officer,
+                    json!({"action": "request_info", "question": "Đề nghị cung cấp thêm hình ảnh và địa chỉ cụ thể."}),
+                ),
+                Step::Supplement => (
+                    filer,
+                    json!({"action": "supplement", "text": "Đã bổ sung địa chỉ, hình ảnh hiện trường và danh sách hộ dân liên quan."}),
+                ),
+                Step::Dismiss => (
+                    officer,
+                    json!({"action": "dismiss", "reason": "Vụ việc đơn lẻ, đã được hòa giải ở cơ sở; không phải vấn đề nổi cộm."}),
+                ),
                 Step::MergeIntoFirst => (officer, json!({"action": "merge", "target": first_code})),
-                Step::Accept(unit, priority, sensitivity) => (officer, json!({"action": "accept", "lead_unit": unit, "priority": priority, "sensitivity": sensitivity})),
-                Step::Respond => (lead_liaison()?, json!({"action": "respond", "answer": "Cơ quan đã kiểm tra thực tế, báo cáo bằng văn bản nguyên nhân và hướng xử lý."})),
-                Step::Orient => (officer, json!({"action": "orient", "messages": "Thông tin chính xác, kịp thời; không để các đối tượng xấu lợi dụng kích động.", "channels": ["press", "grassroots_radio"], "audience": "Cán bộ, đảng viên và Nhân dân địa phương"})),
-                Step::Escalate => (officer, json!({"action": "escalate", "opinions": "Cơ quan chủ trì và Ủy ban MTTQ chưa thống nhất phương án; báo cáo Thường trực cho ý kiến."})),
-                Step::Conclude => (leader, json!({"action": "conclude", "conclusion": "Giao cơ quan chủ trì đối thoại với người dân, hoàn thành trước cuối tháng."})),
-                Step::Meeting => (lead_liaison()?, json!({"action": "log_meeting", "held_at": at - Duration::hours(1), "chair_unit": lead, "attendees": ["BTGDV-NB", lead], "minutes": "Thống nhất lộ trình giải quyết và phương án thông tin."})),
-                Step::Trial => (lead_liaison()?, json!({"action": "set_trial_date", "trial_date": (now + Duration::days(20)).date_naive()})),
-                Step::Resolve => (lead_liaison()?, json!({"action": "report_resolution", "summary": "Đã giải quyết dứt điểm; người dân đồng thuận."})),
-                Step::Publish => (officer, json!({"action": "publish_result", "text": "Kết quả giải quyết đã được thông tin trên Báo Ninh Bình và đài truyền thanh cơ sở."})),
-                Step::Close => (leader, json!({"action": "close", "remark": "Vụ việc đã giải quyết xong, kết quả đã công khai."})),
+                Step::Accept(unit, priority, sensitivity) => (
+                    officer,
+                    json!({"action": "accept", "lead_unit": unit, "priority": priority, "sensitivity": sensitivity}),
+                ),
+                Step::Respond => (
+                    lead_liaison()?,
+                    json!({"action": "respond", "answer": "Cơ quan đã kiểm tra thực tế, báo cáo bằng văn bản nguyên nhân và hướng xử lý."}),
+                ),
+                Step::Orient => (
+                    officer,
+                    json!({"action": "orient", "messages": "Thông tin chính xác, kịp thời; không để các đối tượng xấu lợi dụng kích động.", "channels": ["press", "grassroots_radio"], "audience": "Cán bộ, đảng viên và Nhân dân địa phương"}),
+                ),
+                Step::Escalate => (
+                    officer,
+                    json!({"action": "escalate", "opinions": "Cơ quan chủ trì và Ủy ban MTTQ chưa thống nhất phương án; báo cáo Thường trực cho ý kiến."}),
+                ),
+                Step::Conclude => (
+                    leader,
+                    json!({"action": "conclude", "conclusion": "Giao cơ quan chủ trì đối thoại với người dân, hoàn thành trước cuối tháng."}),
+                ),
+                Step::Meeting => (
+                    lead_liaison()?,
+                    json!({"action": "log_meeting", "held_at": at - Duration::hours(1), "chair_unit": lead, "attendees": ["BTGDV-NB", lead], "minutes": "Thống nhất lộ trình giải quyết và phương án thông tin."}),
+                ),
+                Step::Trial => (
+                    lead_liaison()?,
+                    json!({"action": "set_trial_date", "trial_date": (now + Duration::days(20)).date_naive()}),
+                ),
+                Step::Resolve => (
+                    lead_liaison()?,
+                    json!({"action": "report_resolution", "summary": "Đã giải quyết dứt điểm; người dân đồng thuận."}),
+                ),
+                Step::Publish => (
+                    officer,
+                    json!({"action": "publish_result", "text": "Kết quả giải quyết đã được thông tin trên Báo Ninh Bình và đài truyền thanh cơ sở."}),
+                ),
+                Step::Close => (
+                    leader,
+                    json!({"action": "close", "remark": "Vụ việc đã giải quyết xong, kết quả đã công khai."}),
+                ),
             };
             let input = serde_json::from_value(input).context("bước mẫu không hợp lệ")?;
             case = store
@@ -100,23 +140,4 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
         }
     }
     Ok(logins)
-}
-
-/// Whether the database holds no data yet: the demo only loads into an
-/// empty one, so that it never mixes with real records.
-pub async fn is_empty(store: &Store) -> anyhow::Result<bool> {
-    // Areas come first in any data set (units and cases need one), so no
-    // area means no data. TODO(lead): a `Store::is_empty` would keep the
-    // table name inside the store.
-    let db = store.connection();
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COUNT(*) AS n FROM areas",
-        ))
-        .await
-        .context("không đếm được địa bàn")?
-        .context("không đếm được địa bàn")?;
-    let count: i64 = row.try_get("", "n").context("không đếm được địa bàn")?;
-    Ok(count == 0)
 }

@@ -6,10 +6,9 @@
 //! (default `postgres://postgres@127.0.0.1:5432/postgres`).
 
 #[path = "../tests/store/support/db.rs"]
-#[expect(dead_code, reason = "shared with the tests, which use all of it")]
 mod db;
 #[path = "../tests/store/support/org.rs"]
-#[expect(dead_code, reason = "shared with the tests, which use all of it")]
+#[expect(dead_code, reason = "shared with the tests, which use every user")]
 mod org;
 
 use chrono::Utc;

@@ -61,7 +61,10 @@ impl Store {
     /// hangs off one), so that demo data never mixes with real records.
     pub async fn is_empty(&self) -> Result<bool, StoreError> {
         use sea_orm::{EntityTrait, PaginatorTrait};
-        Ok(crate::entities::area::Entity::find().count(&self.db).await? == 0)
+        Ok(crate::entities::area::Entity::find()
+            .count(&self.db)
+            .await?
+            == 0)
     }
 
     /// SQLite or PostgreSQL.

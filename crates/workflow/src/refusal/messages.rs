@@ -311,6 +311,14 @@ fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "minutes" => ("Biên bản cuộc họp", "Minutes", false),
         "trial_date" => ("Ngày xét xử", "Trial date", false),
         "parties" => ("Các bên tham gia", "Parties", true),
+        // Fields of the administration inputs the store checks.
+        "parent" => ("Địa bàn cấp trên", "Parent area", true),
+        "unit" => ("Đơn vị", "Unit", true),
+        "serves" => ("Địa bàn phụ trách", "Areas served", true),
+        "code" => ("Mã", "Code", false),
+        "name" => ("Tên", "Name", false),
+        "email" => ("Thư điện tử", "E-mail", false),
+        "to" => ("Năm kết thúc", "Last year", false),
         other => return (other.to_owned(), false),
     };
     (lang.pick(vi, en).to_owned(), choice)
