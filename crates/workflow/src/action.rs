@@ -1,13 +1,9 @@
-//! The actions of SPEC §3.3 and their inputs, already resolved by the store
-//! (codes turned into the units, areas and cases they name).
+//! The actions of SPEC §3.3 and the inputs of `file` and `merge`.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::coded::coded_enum;
-use crate::{
-    AreaRef, CaseId, CaseState, Channel, HotspotRisk, Priority, Sensitivity, Source, UnitRef,
-};
+use crate::{AreaRef, CaseId, CaseState, Channel, HotspotRisk, Source};
 
 coded_enum! {
     /// Every action and non-transition event of §3.3, by its JSON name.
@@ -103,6 +99,7 @@ pub struct MergeTarget {
 
 /// The inputs of `orient` and `add_orientation`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Orientation {
     /// Key messages.
     pub messages: String,
@@ -110,140 +107,4 @@ pub struct Orientation {
     pub channels: Vec<Channel>,
     /// Audience.
     pub audience: String,
-}
-
-/// An action on an existing case with its resolved input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
-pub enum Command {
-    /// `request_info`.
-    RequestInfo {
-        /// The question to the reporter.
-        question: String,
-    },
-    /// `supplement`: text and/or attachments (ids of uploaded files).
-    Supplement {
-        /// Added information.
-        text: Option<String>,
-        /// Attachments uploaded beforehand.
-        attachments: Vec<i64>,
-    },
-    /// `dismiss`.
-    Dismiss {
-        /// Why it is not a nổi cộm issue.
-        reason: String,
-    },
-    /// `merge`.
-    Merge {
-        /// The open case this one duplicates.
-        target: MergeTarget,
-    },
-    /// `accept`.
-    Accept {
-        /// Sensitivity.
-        sensitivity: Sensitivity,
-        /// Priority.
-        priority: Priority,
-        /// The lead agency.
-        lead_unit: UnitRef,
-        /// Coordinating units.
-        coordinating_units: Vec<UnitRef>,
-        /// Overrides the computed written-answer deadline.
-        answer_due: Option<DateTime<Utc>>,
-    },
-    /// `respond`.
-    Respond {
-        /// The written answer.
-        answer: String,
-        /// Documents uploaded beforehand.
-        documents: Vec<i64>,
-    },
-    /// `orient`.
-    Orient(Orientation),
-    /// `escalate`.
-    Escalate {
-        /// The differing opinions.
-        opinions: String,
-    },
-    /// `conclude`.
-    Conclude {
-        /// The conclusion (kết luận chỉ đạo).
-        conclusion: String,
-    },
-    /// `report_resolution`.
-    ReportResolution {
-        /// What was done.
-        summary: String,
-        /// Documents uploaded beforehand.
-        documents: Vec<i64>,
-    },
-    /// `publish_result`.
-    PublishResult {
-        /// The result as told to the public.
-        text: String,
-    },
-    /// `close`.
-    Close {
-        /// Closing remark.
-        remark: String,
-    },
-    /// `reopen`.
-    Reopen {
-        /// Why.
-        reason: String,
-    },
-    /// `comment`.
-    Comment {
-        /// The comment.
-        text: String,
-    },
-    /// `add_orientation`.
-    AddOrientation(Orientation),
-    /// `log_meeting`.
-    LogMeeting {
-        /// When it was held.
-        held_at: DateTime<Utc>,
-        /// The chairing unit.
-        chair_unit: UnitRef,
-        /// Units invited; the board's representative must be among them.
-        attendees: Vec<UnitRef>,
-        /// Minutes.
-        minutes: String,
-    },
-    /// `progress_update`.
-    ProgressUpdate {
-        /// What progressed.
-        text: String,
-    },
-    /// `set_trial_date`.
-    SetTrialDate {
-        /// The trial date.
-        trial_date: NaiveDate,
-    },
-}
-
-impl Command {
-    /// The action this command carries out.
-    pub fn kind(&self) -> ActionKind {
-        match self {
-            Command::RequestInfo { .. } => ActionKind::RequestInfo,
-            Command::Supplement { .. } => ActionKind::Supplement,
-            Command::Dismiss { .. } => ActionKind::Dismiss,
-            Command::Merge { .. } => ActionKind::Merge,
-            Command::Accept { .. } => ActionKind::Accept,
-            Command::Respond { .. } => ActionKind::Respond,
-            Command::Orient(_) => ActionKind::Orient,
-            Command::Escalate { .. } => ActionKind::Escalate,
-            Command::Conclude { .. } => ActionKind::Conclude,
-            Command::ReportResolution { .. } => ActionKind::ReportResolution,
-            Command::PublishResult { .. } => ActionKind::PublishResult,
-            Command::Close { .. } => ActionKind::Close,
-            Command::Reopen { .. } => ActionKind::Reopen,
-            Command::Comment { .. } => ActionKind::Comment,
-            Command::AddOrientation(_) => ActionKind::AddOrientation,
-            Command::LogMeeting { .. } => ActionKind::LogMeeting,
-            Command::ProgressUpdate { .. } => ActionKind::ProgressUpdate,
-            Command::SetTrialDate { .. } => ActionKind::SetTrialDate,
-        }
-    }
 }

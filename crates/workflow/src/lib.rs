@@ -12,6 +12,7 @@ mod calendar;
 mod case;
 mod coded;
 mod codes;
+mod command;
 mod deadline;
 mod duty;
 mod event;
@@ -28,7 +29,7 @@ mod testkit;
 #[cfg(test)]
 mod who_may_table;
 
-pub use action::{ActionKind, Command, FileInput, MergeTarget, Orientation};
+pub use action::{ActionKind, FileInput, MergeTarget, Orientation};
 pub use actor::{Actor, AreaRef, Role, UnitKind, UnitRef};
 pub use apply::{
     MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Outcome, Policy, apply, file,
@@ -36,6 +37,7 @@ pub use apply::{
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
+pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
 pub use duty::{
     CaseReminderPolicy, CaseReminderStep, DueRule, DutyReminderPolicy, DutyReminderStep,

@@ -1,15 +1,17 @@
 //! Carrying out an action on a case.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use workflow::{Actor, Case, Command, MergeTarget, Policy, UserId};
+use workflow::{ActionKind, Actor, Case, Command, MergeTarget, Policy, UserId};
 
 use super::ActionInput;
 use super::row::{find, not_found, to_active, to_case};
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
-use crate::org::{actor, area_by_id, area_ref, unit_by_code, unknown};
+use crate::org::{actor, unit_by_code, unknown};
 use crate::outbox::enqueue_notices;
 use crate::{Store, StoreError};
 
@@ -44,7 +46,7 @@ impl Store {
         // the units and cases the input names.
         workflow::check_action(&actor, &before, input.kind())?;
         let command = resolve(&tx, &actor, &before, input, now).await?;
-        let documents = command_documents(&command);
+        let documents = command.files().to_vec();
         let outcome = workflow::apply(&before, &actor, command, now, policy)?;
         let after = outcome.case;
 
@@ -101,17 +103,6 @@ impl Store {
     }
 }
 
-/// The attachments a command names, to link to its event.
-fn command_documents(command: &Command) -> Vec<i64> {
-    match command {
-        Command::Supplement { attachments, .. } => attachments.clone(),
-        Command::Respond { documents, .. } | Command::ReportResolution { documents, .. } => {
-            documents.clone()
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// Turns the codes of an input into the references the workflow decides on.
 async fn resolve(
     conn: &impl ConnectionTrait,
@@ -120,87 +111,47 @@ async fn resolve(
     input: ActionInput,
     now: DateTime<Utc>,
 ) -> Result<Command, StoreError> {
-    Ok(match input {
-        ActionInput::RequestInfo { question } => Command::RequestInfo { question },
-        ActionInput::Supplement { text, attachments } => {
-            check_attachments(conn, case, &attachments, "attachments").await?;
-            Command::Supplement { text, attachments }
+    let mut units = HashMap::new();
+    for (field, code) in input.units() {
+        if !units.contains_key(code) {
+            units.insert(code.clone(), unit_by_code(conn, code, field, now).await?);
         }
-        ActionInput::Dismiss { reason } => Command::Dismiss { reason },
-        ActionInput::Merge { target } => {
-            let row = find(conn, &target)
-                .await
-                .map_err(|_| unknown("target", &target))?;
-            let target_case = to_case(conn, &row, now).await?;
-            if !workflow::can_view(actor, &target_case) {
-                return Err(unknown("target", &target));
-            }
-            let area = area_ref(&area_by_id(conn, row.area_id).await?);
-            Command::Merge {
-                target: MergeTarget {
-                    id: target_case.id,
-                    code: target_case.code,
-                    state: target_case.state,
-                    area,
-                },
-            }
-        }
-        ActionInput::Accept {
-            sensitivity,
-            priority,
-            lead_unit,
-            coordinating_units,
-            answer_due,
-        } => {
-            let lead_unit = unit_by_code(conn, &lead_unit, "lead_unit", now).await?;
-            let mut coordinating = Vec::new();
-            for code in &coordinating_units {
-                coordinating.push(unit_by_code(conn, code, "coordinating_units", now).await?);
-            }
-            Command::Accept {
-                sensitivity,
-                priority,
-                lead_unit,
-                coordinating_units: coordinating,
-                answer_due,
-            }
-        }
-        ActionInput::Respond { answer, documents } => {
-            check_attachments(conn, case, &documents, "documents").await?;
-            Command::Respond { answer, documents }
-        }
-        ActionInput::Orient(o) => Command::Orient(o),
-        ActionInput::Escalate { opinions } => Command::Escalate { opinions },
-        ActionInput::Conclude { conclusion } => Command::Conclude { conclusion },
-        ActionInput::ReportResolution { summary, documents } => {
-            check_attachments(conn, case, &documents, "documents").await?;
-            Command::ReportResolution { summary, documents }
-        }
-        ActionInput::PublishResult { text } => Command::PublishResult { text },
-        ActionInput::Close { remark } => Command::Close { remark },
-        ActionInput::Reopen { reason } => Command::Reopen { reason },
-        ActionInput::Comment { text } => Command::Comment { text },
-        ActionInput::AddOrientation(o) => Command::AddOrientation(o),
-        ActionInput::LogMeeting {
-            held_at,
-            chair_unit,
-            attendees,
-            minutes,
-        } => {
-            let chair_unit = unit_by_code(conn, &chair_unit, "chair_unit", now).await?;
-            let mut units = Vec::new();
-            for code in &attendees {
-                units.push(unit_by_code(conn, code, "attendees", now).await?);
-            }
-            Command::LogMeeting {
-                held_at,
-                chair_unit,
-                attendees: units,
-                minutes,
-            }
-        }
-        ActionInput::ProgressUpdate { text } => Command::ProgressUpdate { text },
-        ActionInput::SetTrialDate { trial_date } => Command::SetTrialDate { trial_date },
+    }
+    let target = match input.target() {
+        Some(code) => Some(merge_target(conn, actor, code, now).await?),
+        None => None,
+    };
+    check_attachments(conn, case, input.files(), input.kind()).await?;
+    input.resolve(
+        |field, code| {
+            units
+                .get(&code)
+                .cloned()
+                .ok_or_else(|| unknown(field, &code))
+        },
+        |code| target.ok_or_else(|| unknown("target", &code)),
+    )
+}
+
+/// The open case named as a merge target, if the actor may see it.
+async fn merge_target(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<MergeTarget, StoreError> {
+    let row = find(conn, code)
+        .await
+        .map_err(|_| unknown("target", code))?;
+    let target = to_case(conn, &row, now).await?;
+    if !workflow::can_view(actor, &target) {
+        return Err(unknown("target", code));
+    }
+    Ok(MergeTarget {
+        id: target.id,
+        code: target.code,
+        state: target.state,
+        area: target.area,
     })
 }
 
@@ -209,8 +160,13 @@ async fn check_attachments(
     conn: &impl ConnectionTrait,
     case: &Case,
     ids: &[i64],
-    field: &'static str,
+    action: ActionKind,
 ) -> Result<(), StoreError> {
+    let field = if action == ActionKind::Supplement {
+        "attachments"
+    } else {
+        "documents"
+    };
     for id in ids {
         let ok = attachment::Entity::find_by_id(*id)
             .one(conn)

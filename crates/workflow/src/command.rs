@@ -1,0 +1,331 @@
+//! An action on an existing case with its input (SPEC §3.3).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{ActionKind, MergeTarget, Orientation, Priority, Sensitivity, UnitRef};
+
+/// An action on an existing case with its input, by the JSON names of
+/// §3.3. `U` is how a unit is named and `C` how a case is: a client sends
+/// codes (`Command<String, String>`), the store resolves them into the
+/// references the rules decide on (`Command`, the default).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Command<U = UnitRef, C = MergeTarget> {
+    /// `request_info`.
+    RequestInfo {
+        /// The question to the reporter.
+        question: String,
+    },
+    /// `supplement`: text and/or attachments (ids of uploaded files).
+    Supplement {
+        /// Added information.
+        #[serde(default)]
+        text: Option<String>,
+        /// Attachments uploaded beforehand.
+        #[serde(default)]
+        attachments: Vec<i64>,
+    },
+    /// `dismiss`.
+    Dismiss {
+        /// Why it is not a nổi cộm issue.
+        reason: String,
+    },
+    /// `merge`.
+    Merge {
+        /// The open case this one duplicates.
+        target: C,
+    },
+    /// `accept`.
+    Accept {
+        /// Sensitivity.
+        sensitivity: Sensitivity,
+        /// Priority.
+        priority: Priority,
+        /// The lead agency.
+        lead_unit: U,
+        /// Coordinating units.
+        #[serde(default)]
+        coordinating_units: Vec<U>,
+        /// Overrides the computed written-answer deadline.
+        #[serde(default)]
+        answer_due: Option<DateTime<Utc>>,
+    },
+    /// `respond`.
+    Respond {
+        /// The written answer.
+        answer: String,
+        /// Documents uploaded beforehand.
+        #[serde(default)]
+        documents: Vec<i64>,
+    },
+    /// `orient`.
+    Orient(Orientation),
+    /// `escalate`.
+    Escalate {
+        /// The differing opinions.
+        opinions: String,
+    },
+    /// `conclude`.
+    Conclude {
+        /// The conclusion (kết luận chỉ đạo).
+        conclusion: String,
+    },
+    /// `report_resolution`.
+    ReportResolution {
+        /// What was done.
+        summary: String,
+        /// Documents uploaded beforehand.
+        #[serde(default)]
+        documents: Vec<i64>,
+    },
+    /// `publish_result`.
+    PublishResult {
+        /// The result as told to the public.
+        text: String,
+    },
+    /// `close`.
+    Close {
+        /// Closing remark.
+        remark: String,
+    },
+    /// `reopen`.
+    Reopen {
+        /// Why.
+        reason: String,
+    },
+    /// `comment`.
+    Comment {
+        /// The comment.
+        text: String,
+    },
+    /// `add_orientation`.
+    AddOrientation(Orientation),
+    /// `log_meeting`.
+    LogMeeting {
+        /// When it was held.
+        held_at: DateTime<Utc>,
+        /// The chairing unit.
+        chair_unit: U,
+        /// Units invited; the board's representative must be among them.
+        attendees: Vec<U>,
+        /// Minutes.
+        minutes: String,
+    },
+    /// `progress_update`.
+    ProgressUpdate {
+        /// What progressed.
+        text: String,
+    },
+    /// `set_trial_date`.
+    SetTrialDate {
+        /// The trial date.
+        trial_date: NaiveDate,
+    },
+}
+
+impl<U, C> Command<U, C> {
+    /// The action this command carries out.
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Command::RequestInfo { .. } => ActionKind::RequestInfo,
+            Command::Supplement { .. } => ActionKind::Supplement,
+            Command::Dismiss { .. } => ActionKind::Dismiss,
+            Command::Merge { .. } => ActionKind::Merge,
+            Command::Accept { .. } => ActionKind::Accept,
+            Command::Respond { .. } => ActionKind::Respond,
+            Command::Orient(_) => ActionKind::Orient,
+            Command::Escalate { .. } => ActionKind::Escalate,
+            Command::Conclude { .. } => ActionKind::Conclude,
+            Command::ReportResolution { .. } => ActionKind::ReportResolution,
+            Command::PublishResult { .. } => ActionKind::PublishResult,
+            Command::Close { .. } => ActionKind::Close,
+            Command::Reopen { .. } => ActionKind::Reopen,
+            Command::Comment { .. } => ActionKind::Comment,
+            Command::AddOrientation(_) => ActionKind::AddOrientation,
+            Command::LogMeeting { .. } => ActionKind::LogMeeting,
+            Command::ProgressUpdate { .. } => ActionKind::ProgressUpdate,
+            Command::SetTrialDate { .. } => ActionKind::SetTrialDate,
+        }
+    }
+
+    /// Every unit the input names, with the field that names it.
+    pub fn units(&self) -> Vec<(&'static str, &U)> {
+        match self {
+            Command::Accept {
+                lead_unit,
+                coordinating_units,
+                ..
+            } => {
+                let mut units = vec![("lead_unit", lead_unit)];
+                units.extend(coordinating_units.iter().map(|u| ("coordinating_units", u)));
+                units
+            }
+            Command::LogMeeting {
+                chair_unit,
+                attendees,
+                ..
+            } => {
+                let mut units = vec![("chair_unit", chair_unit)];
+                units.extend(attendees.iter().map(|u| ("attendees", u)));
+                units
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The case the input names (`merge`'s target).
+    pub fn target(&self) -> Option<&C> {
+        match self {
+            Command::Merge { target } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// The ids of the uploaded files the input names.
+    pub fn files(&self) -> &[i64] {
+        match self {
+            Command::Supplement { attachments, .. } => attachments,
+            Command::Respond { documents, .. } | Command::ReportResolution { documents, .. } => {
+                documents
+            }
+            _ => &[],
+        }
+    }
+
+    /// The same command with its units and case named another way: `unit`
+    /// gets each unit with the field naming it, `case` the merge target.
+    pub fn resolve<U2, C2, E>(
+        self,
+        mut unit: impl FnMut(&'static str, U) -> Result<U2, E>,
+        case: impl FnOnce(C) -> Result<C2, E>,
+    ) -> Result<Command<U2, C2>, E> {
+        Ok(match self {
+            Command::RequestInfo { question } => Command::RequestInfo { question },
+            Command::Supplement { text, attachments } => Command::Supplement { text, attachments },
+            Command::Dismiss { reason } => Command::Dismiss { reason },
+            Command::Merge { target } => Command::Merge {
+                target: case(target)?,
+            },
+            Command::Accept {
+                sensitivity,
+                priority,
+                lead_unit,
+                coordinating_units,
+                answer_due,
+            } => Command::Accept {
+                sensitivity,
+                priority,
+                lead_unit: unit("lead_unit", lead_unit)?,
+                coordinating_units: coordinating_units
+                    .into_iter()
+                    .map(|u| unit("coordinating_units", u))
+                    .collect::<Result<_, E>>()?,
+                answer_due,
+            },
+            Command::Respond { answer, documents } => Command::Respond { answer, documents },
+            Command::Orient(o) => Command::Orient(o),
+            Command::Escalate { opinions } => Command::Escalate { opinions },
+            Command::Conclude { conclusion } => Command::Conclude { conclusion },
+            Command::ReportResolution { summary, documents } => {
+                Command::ReportResolution { summary, documents }
+            }
+            Command::PublishResult { text } => Command::PublishResult { text },
+            Command::Close { remark } => Command::Close { remark },
+            Command::Reopen { reason } => Command::Reopen { reason },
+            Command::Comment { text } => Command::Comment { text },
+            Command::AddOrientation(o) => Command::AddOrientation(o),
+            Command::LogMeeting {
+                held_at,
+                chair_unit,
+                attendees,
+                minutes,
+            } => Command::LogMeeting {
+                held_at,
+                chair_unit: unit("chair_unit", chair_unit)?,
+                attendees: attendees
+                    .into_iter()
+                    .map(|u| unit("attendees", u))
+                    .collect::<Result<_, E>>()?,
+                minutes,
+            },
+            Command::ProgressUpdate { text } => Command::ProgressUpdate { text },
+            Command::SetTrialDate { trial_date } => Command::SetTrialDate { trial_date },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Input = Command<String, String>;
+
+    fn parse(json: &str) -> Result<Input, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn a_client_names_units_and_cases_by_code() {
+        let input = parse(
+            r#"{"action":"accept","sensitivity":"normal","priority":"high",
+                "lead_unit":"UBND-HN","coordinating_units":["TAND-KV1"]}"#,
+        )
+        .unwrap();
+        assert_eq!(input.kind(), ActionKind::Accept);
+        let units: Vec<_> = input
+            .units()
+            .into_iter()
+            .map(|(f, u)| (f, u.as_str()))
+            .collect();
+        assert_eq!(
+            units,
+            vec![("lead_unit", "UBND-HN"), ("coordinating_units", "TAND-KV1")]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_and_actions_are_refused() {
+        assert!(parse(r#"{"action":"dismiss","reason":"x","extra":1}"#).is_err());
+        assert!(parse(r#"{"action":"explode"}"#).is_err());
+        assert!(
+            parse(r#"{"action":"orient","messages":"m","channels":[],"audience":"a","x":1}"#)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn optional_inputs_may_be_left_out() {
+        let input = parse(r#"{"action":"respond","answer":"Đã trả lời"}"#).unwrap();
+        assert_eq!(input.files(), &[] as &[i64]);
+    }
+
+    #[test]
+    fn resolving_maps_every_unit_with_its_field_and_the_target() {
+        let input = parse(
+            r#"{"action":"log_meeting","held_at":"2026-03-02T01:00:00Z","chair_unit":"A",
+                "attendees":["B","C"],"minutes":"m"}"#,
+        )
+        .unwrap();
+        let resolved: Command<String, ()> = input
+            .resolve(
+                |field, code| Ok::<_, ()>(format!("{field}:{code}")),
+                |_| Ok(()),
+            )
+            .unwrap();
+        let units: Vec<_> = resolved
+            .units()
+            .into_iter()
+            .map(|(_, u)| u.clone())
+            .collect();
+        assert_eq!(units, vec!["chair_unit:A", "attendees:B", "attendees:C"]);
+        let merge = parse(r#"{"action":"merge","target":"HN-2026-000001"}"#).unwrap();
+        let err = merge
+            .resolve(
+                |_, _| Ok::<String, String>(String::new()),
+                Err::<(), String>,
+            )
+            .unwrap_err();
+        assert_eq!(err, "HN-2026-000001");
+    }
+}
