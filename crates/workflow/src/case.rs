@@ -63,6 +63,22 @@ pub struct Case {
     pub updated_at: DateTime<Utc>,
 }
 
+impl DeadlineKind {
+    /// The deadlines that run in `state` (design.md "Deadlines"): triage
+    /// while reported, the answer while assigned, the resolution until
+    /// resolved. The scheduler asks this without loading a whole case.
+    pub fn running_in(state: CaseState) -> &'static [DeadlineKind] {
+        match state {
+            CaseState::Reported => &[DeadlineKind::Triage],
+            CaseState::Assigned => &[DeadlineKind::Answer, DeadlineKind::Resolution],
+            CaseState::Responded | CaseState::Oriented | CaseState::Escalated => {
+                &[DeadlineKind::Resolution]
+            }
+            _ => &[],
+        }
+    }
+}
+
 /// Which of a case's deadlines is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -93,15 +109,7 @@ impl Case {
     /// The deadlines the current state is waiting on: triage while reported;
     /// the written answer while assigned; the resolution until resolved.
     pub fn running_deadlines(&self) -> Vec<(DeadlineKind, &Deadline)> {
-        let kinds: &[DeadlineKind] = match self.state {
-            CaseState::Reported => &[DeadlineKind::Triage],
-            CaseState::Assigned => &[DeadlineKind::Answer, DeadlineKind::Resolution],
-            CaseState::Responded | CaseState::Oriented | CaseState::Escalated => {
-                &[DeadlineKind::Resolution]
-            }
-            _ => &[],
-        };
-        kinds
+        DeadlineKind::running_in(self.state)
             .iter()
             .filter_map(|&kind| self.deadline(kind).map(|d| (kind, d)))
             .collect()

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Calendar, Period};
 
+pub use status::{DutyAction, DutyStatus, duty_transition};
+
+mod status;
 mod steps;
 #[cfg(test)]
 mod tests;

@@ -40,8 +40,8 @@ pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
 pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
 pub use duty::{
-    CaseReminderPolicy, CaseReminderStep, DueRule, DutyReminderPolicy, DutyReminderStep,
-    TrialDuties, trial_duties,
+    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyReminderPolicy,
+    DutyReminderStep, DutyStatus, TrialDuties, duty_transition, trial_duties,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};

@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::{ActionKind, CaseState, Lang, Role};
+use crate::{ActionKind, CaseState, DutyAction, DutyStatus, Lang, Role};
 
 mod messages;
 #[cfg(test)]
@@ -129,6 +129,23 @@ pub enum Refusal {
     /// A trial date on a case no court takes part in.
     #[error("{}", self.message(Lang::Vi))]
     NotACourtCase,
+    /// The caller's role or unit may not do this to a duty (§4.1): only a
+    /// liaison of the provider submits, an officer of the recipient board
+    /// acknowledges, an admin waives.
+    #[error("{}", self.message(Lang::Vi))]
+    DutyNotAllowed {
+        /// What was tried.
+        action: DutyAction,
+    },
+    /// The duty's status does not allow this (e.g. acknowledging a duty
+    /// that was not submitted).
+    #[error("{}", self.message(Lang::Vi))]
+    DutyWrongStatus {
+        /// What was tried.
+        action: DutyAction,
+        /// The current status.
+        status: DutyStatus,
+    },
 }
 
 impl Refusal {
@@ -155,6 +172,8 @@ impl Refusal {
             Refusal::DeadlineInPast { .. } => "deadline_in_past",
             Refusal::MeetingWithoutBoard => "meeting_without_board",
             Refusal::NotACourtCase => "not_a_court_case",
+            Refusal::DutyNotAllowed { .. } => "duty_not_allowed",
+            Refusal::DutyWrongStatus { .. } => "duty_wrong_status",
         }
     }
 
@@ -185,7 +204,9 @@ impl Refusal {
             | Refusal::WrongState { .. }
             | Refusal::UnitInactive { .. }
             | Refusal::ResultNotPublished
-            | Refusal::NotACourtCase => None,
+            | Refusal::NotACourtCase
+            | Refusal::DutyNotAllowed { .. }
+            | Refusal::DutyWrongStatus { .. } => None,
         }
     }
 
@@ -199,6 +220,7 @@ impl Refusal {
                 | Refusal::NotLeadUnit { .. }
                 | Refusal::NotInvolvedUnit { .. }
                 | Refusal::NotTheReporter
+                | Refusal::DutyNotAllowed { .. }
         )
     }
 
@@ -208,7 +230,10 @@ impl Refusal {
     pub fn is_conflict(&self) -> bool {
         matches!(
             self,
-            Refusal::WrongState { .. } | Refusal::ResultNotPublished | Refusal::NotACourtCase
+            Refusal::WrongState { .. }
+                | Refusal::ResultNotPublished
+                | Refusal::NotACourtCase
+                | Refusal::DutyWrongStatus { .. }
         )
     }
 }

@@ -3,7 +3,7 @@
 //! text cannot drift from the rule.
 
 use crate::rules::{from_states, who_may};
-use crate::{ActionKind, CaseState, Lang, Refusal, Role};
+use crate::{ActionKind, CaseState, DutyAction, Lang, Refusal, Role};
 
 /// The message of `refusal` in `lang`.
 pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
@@ -133,6 +133,22 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
                 "A trial date can be set only on a case that a People's Court leads or coordinates.",
             )
             .to_owned(),
+        R::DutyNotAllowed { action } => duty_not_allowed(*action, lang).to_owned(),
+        R::DutyWrongStatus { action, status } => pick(
+            vi,
+            format!(
+                "Nghĩa vụ đang ở trạng thái «{}» nên không thể {}.",
+                status.label(lang),
+                duty_verb(*action, lang)
+            ),
+            || {
+                format!(
+                    "The duty is «{}», so it cannot be {}.",
+                    status.label(lang),
+                    duty_verb(*action, lang)
+                )
+            },
+        ),
     }
 }
 
@@ -354,4 +370,31 @@ fn thousands(n: usize, lang: Lang) -> String {
         out.push(digit);
     }
     out
+}
+
+/// Who may do what to a duty, in words.
+fn duty_not_allowed(action: DutyAction, lang: Lang) -> &'static str {
+    match action {
+        DutyAction::Submit => lang.pick(
+            "Chỉ đầu mối của cơ quan có nghĩa vụ mới được cung cấp thông tin.",
+            "Only a liaison of the unit that owes the information may submit it.",
+        ),
+        DutyAction::Acknowledge => lang.pick(
+            "Chỉ cán bộ của Ban nhận thông tin mới được xác nhận đã tiếp nhận.",
+            "Only an officer of the receiving board may acknowledge it.",
+        ),
+        DutyAction::Waive => lang.pick(
+            "Chỉ quản trị viên mới được miễn nghĩa vụ cung cấp thông tin.",
+            "Only an admin may waive an information duty.",
+        ),
+    }
+}
+
+/// The verb of a duty action.
+fn duty_verb(action: DutyAction, lang: Lang) -> &'static str {
+    match action {
+        DutyAction::Submit => lang.pick("cung cấp thông tin", "submitted"),
+        DutyAction::Acknowledge => lang.pick("xác nhận tiếp nhận", "acknowledged"),
+        DutyAction::Waive => lang.pick("miễn", "waived"),
+    }
 }

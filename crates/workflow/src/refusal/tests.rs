@@ -311,6 +311,13 @@ fn every_refusal() -> Vec<Refusal> {
         },
         Refusal::MeetingWithoutBoard,
         Refusal::NotACourtCase,
+        Refusal::DutyNotAllowed {
+            action: crate::DutyAction::Waive,
+        },
+        Refusal::DutyWrongStatus {
+            action: crate::DutyAction::Acknowledge,
+            status: crate::DutyStatus::Pending,
+        },
     ];
     for &action in ActionKind::ALL {
         all.push(Refusal::RoleNotAllowed {
