@@ -6,6 +6,8 @@ pub mod admin;
 mod cases;
 mod connect;
 pub mod credentials;
+mod delivery;
+pub mod duties;
 pub mod entities;
 mod error;
 mod events;
@@ -13,6 +15,7 @@ mod fold;
 mod org;
 pub mod outbox;
 mod programmes;
+pub mod reminders;
 
 pub use cases::{ActionInput, FileRequest, StoredEvent};
 pub use connect::Store;

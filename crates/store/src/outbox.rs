@@ -111,7 +111,7 @@ pub(crate) async fn enqueue_notices(
 
 /// The (address, user, language) triples of a recipient set. Disabled users
 /// are left out.
-async fn recipients(
+pub(crate) async fn recipients(
     conn: &impl ConnectionTrait,
     to: &Recipients,
 ) -> Result<Vec<(String, Option<i64>, String)>, StoreError> {
@@ -148,6 +148,15 @@ async fn recipients(
     let mut out: Vec<(String, Option<i64>, String)> = users
         .into_iter()
         .filter(|u| !u.disabled)
+        .filter(|u| {
+            // A user without an address cannot be reached; say so once per
+            // lookup instead of failing the whole sweep.
+            let has = !u.email.trim().is_empty();
+            if !has {
+                tracing::warn!(user = u.id, "user without e-mail: skipped");
+            }
+            has
+        })
         .map(|u| (u.email, Some(u.id), u.lang))
         .collect();
     if let Recipients::Unit { unit: id } = to

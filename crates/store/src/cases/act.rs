@@ -90,6 +90,9 @@ impl Store {
                 .exec(&tx)
                 .await?;
         }
+        if after.trial_date != before.trial_date {
+            crate::duties::on_trial_date(&tx, &after, &policy.calendar, now).await?;
+        }
         enqueue_notices(
             &tx,
             &after,

@@ -5,4 +5,6 @@ mod support;
 mod admin;
 mod case_paths;
 mod concurrency;
+mod duties;
 mod refusals;
+mod reminders;

@@ -1,0 +1,21 @@
+//! Information duties (SPEC §4): materialising the instances of the duty
+//! schedules, the court's trial duties, and submission, acknowledgement and
+//! waiver. Which status may follow which, and who may move it, is decided
+//! by `workflow::duty_transition`.
+
+mod materialise;
+mod moves;
+mod trial;
+
+pub use moves::DutyMove;
+pub(crate) use trial::on_trial_date;
+
+/// The kinds of duty instance (column `kind`).
+pub mod kind {
+    /// A periodic duty of a schedule (quarterly by default).
+    pub const PERIODIC: &str = "periodic";
+    /// The court's information before a trial (§4.2).
+    pub const BEFORE_TRIAL: &str = "before_trial";
+    /// The court's information after a trial (§4.2).
+    pub const AFTER_TRIAL: &str = "after_trial";
+}

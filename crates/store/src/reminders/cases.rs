@@ -1,0 +1,144 @@
+//! Case deadline reminders (§5): the lead unit's liaisons (triage: the
+//! board officers with jurisdiction); breach and overdue steps copied to
+//! the leaders and the board over the case's area.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+use workflow::{AreaId, CaseReminderStep, CaseState, DeadlineKind, Recipients, UnitId};
+
+use super::{Addresses, CASE_REMINDER, CHUNK, ReminderRules, mails, write_chunk};
+use crate::entities::{case, case_event};
+use crate::{Store, StoreError};
+
+/// The states in which some deadline runs.
+fn open_states() -> Vec<&'static str> {
+    CaseState::ALL
+        .iter()
+        .filter(|s| !DeadlineKind::running_in(**s).is_empty())
+        .map(|s| s.code())
+        .collect()
+}
+
+/// Enqueues the current step of every running deadline of every open case.
+pub(super) async fn sweep(
+    store: &Store,
+    now: DateTime<Utc>,
+    rules: &ReminderRules,
+) -> Result<u64, StoreError> {
+    let conn = &store.db;
+    let cases = case::Entity::find()
+        .filter(case::Column::State.is_in(open_states()))
+        .order_by_asc(case::Column::Id)
+        .all(conn)
+        .await?;
+    let mut addresses = Addresses::default();
+    let mut total = 0;
+    for chunk in cases.chunks(CHUNK) {
+        let starts = starts_of(store, chunk).await?;
+        let mut batch = Vec::new();
+        for row in chunk {
+            let Some(state) = CaseState::from_code(&row.state) else {
+                continue;
+            };
+            for &kind in DeadlineKind::running_in(state) {
+                let Some(due) = due_of(row, kind) else {
+                    continue;
+                };
+                let start = starts
+                    .get(&(row.id, kind == DeadlineKind::Triage))
+                    .copied()
+                    .unwrap_or(row.created_at);
+                let Some(step) = rules.case.latest_step(start, due, now, &rules.calendar) else {
+                    continue;
+                };
+                let area = AreaId(row.area_id);
+                let first = match (kind, row.lead_unit_id) {
+                    (DeadlineKind::Triage, _) | (_, None) => Recipients::Board { area },
+                    (_, Some(unit)) => Recipients::Unit { unit: UnitId(unit) },
+                };
+                let to = addresses.of(conn, &first).await?.to_vec();
+                let mut copies = Vec::new();
+                if step != CaseReminderStep::Warning {
+                    copies.extend(
+                        addresses
+                            .of(conn, &Recipients::Leaders { area })
+                            .await?
+                            .iter()
+                            .cloned(),
+                    );
+                    copies.extend(
+                        addresses
+                            .of(conn, &Recipients::Board { area })
+                            .await?
+                            .iter()
+                            .cloned(),
+                    );
+                }
+                let kind_code = kind_code(kind);
+                let cause = format!(
+                    "case:{}:{kind_code}:{}:{}",
+                    row.id,
+                    due.timestamp(),
+                    step.key()
+                );
+                let payload = json!({
+                    "case_id": row.id,
+                    "case_code": row.code,
+                    "title": row.title,
+                    "deadline": kind_code,
+                    "due_at": due,
+                    "due_ts": due.timestamp(),
+                    "step": step.key(),
+                    "overdue": step != CaseReminderStep::Warning,
+                });
+                batch.extend(mails(&cause, CASE_REMINDER, &[&to, &copies], &payload));
+            }
+        }
+        total += write_chunk(store, batch, now).await?;
+    }
+    Ok(total)
+}
+
+/// The column name of a deadline kind, as in payloads and keys.
+pub(crate) fn kind_code(kind: DeadlineKind) -> &'static str {
+    match kind {
+        DeadlineKind::Triage => "triage",
+        DeadlineKind::Answer => "answer",
+        DeadlineKind::Resolution => "resolution",
+    }
+}
+
+/// The due time of one deadline of a row.
+pub(crate) fn due_of(row: &case::Model, kind: DeadlineKind) -> Option<DateTime<Utc>> {
+    match kind {
+        DeadlineKind::Triage => row.triage_due,
+        DeadlineKind::Answer => row.answer_due,
+        DeadlineKind::Resolution => row.resolution_due,
+    }
+}
+
+/// When each case's deadlines started: keyed by (case, is triage). Triage
+/// runs from the last `file` or `supplement`, the others from `accept`.
+async fn starts_of(
+    store: &Store,
+    cases: &[case::Model],
+) -> Result<HashMap<(i64, bool), DateTime<Utc>>, StoreError> {
+    let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+    let events = case_event::Entity::find()
+        .filter(case_event::Column::CaseId.is_in(ids))
+        .filter(case_event::Column::Action.is_in(["file", "supplement", "accept"]))
+        .all(&store.db)
+        .await?;
+    let mut out: HashMap<(i64, bool), DateTime<Utc>> = HashMap::new();
+    for e in events {
+        let key = (e.case_id, e.action != "accept");
+        let at = out.entry(key).or_insert(e.created_at);
+        if e.created_at > *at {
+            *at = e.created_at;
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,161 @@
+//! Duty reminders (§4.1): the provider unit's liaisons and its own
+//! address; overdue steps copied to the leaders over the provider's area
+//! and the officers of the recipient board.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+use workflow::{AreaId, DutyReminderPolicy, DutyStatus, Recipients, Role, UnitId};
+
+use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, mails, write_chunk};
+use crate::entities::{duty_instance, duty_schedule, unit, user};
+use crate::{Store, StoreError};
+
+/// Enqueues the current step of every pending duty instance.
+pub(super) async fn sweep(
+    store: &Store,
+    now: DateTime<Utc>,
+    rules: &ReminderRules,
+) -> Result<u64, StoreError> {
+    let conn = &store.db;
+    let pending = duty_instance::Entity::find()
+        .filter(duty_instance::Column::Status.eq(DutyStatus::Pending.code()))
+        .order_by_asc(duty_instance::Column::Id)
+        .all(conn)
+        .await?;
+    let schedules: std::collections::HashMap<i64, duty_schedule::Model> =
+        duty_schedule::Entity::find()
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+    let mut addresses = Addresses::default();
+    let mut officers = std::collections::HashMap::new();
+    let mut units = std::collections::HashMap::new();
+    let mut total = 0;
+    for chunk in pending.chunks(CHUNK) {
+        let mut batch = Vec::new();
+        for duty in chunk {
+            let policy = policy_of(
+                &rules.duty,
+                duty.schedule_id.and_then(|id| schedules.get(&id)),
+            );
+            let Some(step) = policy.latest_step(duty.due_at, now, &rules.calendar) else {
+                continue;
+            };
+            let provider = unit_row(store, &mut units, duty.unit_id).await?;
+            let board = unit_row(store, &mut units, duty.recipient_unit_id).await?;
+            let liaisons = addresses
+                .of(
+                    conn,
+                    &Recipients::Unit {
+                        unit: UnitId(duty.unit_id),
+                    },
+                )
+                .await?
+                .to_vec();
+            let mut copies = Vec::new();
+            if step.is_overdue() {
+                copies.extend(
+                    addresses
+                        .of(
+                            conn,
+                            &Recipients::Leaders {
+                                area: AreaId(provider.home_area_id),
+                            },
+                        )
+                        .await?
+                        .iter()
+                        .cloned(),
+                );
+                if let std::collections::hash_map::Entry::Vacant(e) =
+                    officers.entry(duty.recipient_unit_id)
+                {
+                    e.insert(board_officers(store, duty.recipient_unit_id).await?);
+                }
+                copies.extend(officers[&duty.recipient_unit_id].iter().cloned());
+            }
+            let cause = format!(
+                "duty:{}:{}:{}",
+                duty.id,
+                duty.due_at.timestamp(),
+                step.key()
+            );
+            let payload = json!({
+                "duty_id": duty.id,
+                "duty_kind": duty.kind,
+                "period": duty.period,
+                "due_at": duty.due_at,
+                "due_ts": duty.due_at.timestamp(),
+                "step": step.key(),
+                "overdue": step.is_overdue(),
+                "unit_code": provider.code,
+                "unit_name": provider.name,
+                "board_name": board.name,
+            });
+            batch.extend(mails(
+                &cause,
+                DUTY_REMINDER,
+                &[&liaisons, &copies],
+                &payload,
+            ));
+        }
+        total += write_chunk(store, batch, now).await?;
+    }
+    Ok(total)
+}
+
+/// The schedule's offsets over the configured defaults; trial duties
+/// (no schedule) follow the defaults.
+fn policy_of(
+    default: &DutyReminderPolicy,
+    schedule: Option<&duty_schedule::Model>,
+) -> DutyReminderPolicy {
+    let mut policy = default.clone();
+    if let Some(s) = schedule {
+        let days: Vec<u32> = s
+            .reminder_before_days
+            .split(',')
+            .filter_map(|d| d.trim().parse().ok())
+            .collect();
+        policy.before_days = days;
+        policy.overdue_every_days = u32::try_from(s.overdue_every_days).unwrap_or(0);
+    }
+    policy
+}
+
+async fn unit_row(
+    store: &Store,
+    cache: &mut std::collections::HashMap<i64, unit::Model>,
+    id: i64,
+) -> Result<unit::Model, StoreError> {
+    if let Some(row) = cache.get(&id) {
+        return Ok(row.clone());
+    }
+    let row = unit::Entity::find_by_id(id)
+        .one(&store.db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("đơn vị #{id}"),
+        })?;
+    cache.insert(id, row.clone());
+    Ok(row)
+}
+
+/// The enabled officers of the board `unit`, with an address.
+async fn board_officers(
+    store: &Store,
+    unit: i64,
+) -> Result<Vec<(String, Option<i64>, String)>, StoreError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::UnitId.eq(unit))
+        .filter(user::Column::Role.eq(Role::BoardOfficer.code()))
+        .filter(user::Column::Disabled.eq(false))
+        .all(&store.db)
+        .await?
+        .into_iter()
+        .filter(|u| !u.email.trim().is_empty())
+        .map(|u| (u.email, Some(u.id), u.lang))
+        .collect())
+}

@@ -1,0 +1,50 @@
+//! The reason of a reminder, checked again just before it is sent: a duty
+//! submitted or waived, a trial moved, a case answered or its deadline
+//! changed meanwhile — the reminder is dropped, not sent.
+
+use sea_orm::EntityTrait;
+use workflow::{CaseState, DeadlineKind, DutyStatus};
+
+use super::cases::{due_of, kind_code};
+use super::{CASE_REMINDER, DUTY_REMINDER};
+use crate::entities::{case, duty_instance, outbox};
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Whether the outbox row's reason still holds. Notices of events
+    /// (case assigned, answer received…) always do.
+    pub async fn reason_holds(&self, row: &outbox::Model) -> Result<bool, StoreError> {
+        let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
+        let due_ts = payload["due_ts"].as_i64();
+        match row.kind.as_str() {
+            DUTY_REMINDER => {
+                let Some(id) = payload["duty_id"].as_i64() else {
+                    return Ok(false);
+                };
+                Ok(duty_instance::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await?
+                    .is_some_and(|d| {
+                        d.status == DutyStatus::Pending.code()
+                            && Some(d.due_at.timestamp()) == due_ts
+                    }))
+            }
+            CASE_REMINDER => {
+                let Some(id) = payload["case_id"].as_i64() else {
+                    return Ok(false);
+                };
+                let Some(row) = case::Entity::find_by_id(id).one(&self.db).await? else {
+                    return Ok(false);
+                };
+                let wanted = payload["deadline"].as_str().unwrap_or_default();
+                let running = CaseState::from_code(&row.state)
+                    .map(DeadlineKind::running_in)
+                    .unwrap_or_default();
+                Ok(running.iter().any(|&k| {
+                    kind_code(k) == wanted && due_of(&row, k).map(|d| d.timestamp()) == due_ts
+                }))
+            }
+            _ => Ok(true),
+        }
+    }
+}

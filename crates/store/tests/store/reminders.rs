@@ -1,0 +1,178 @@
+//! The reminder sweep and the outbox claims: one row per step and address
+//! however often the sweep runs, copies when overdue, reasons checked again
+//! at send time, and a claimed row held by one dispatcher only.
+
+use chrono::{Duration, TimeZone, Utc};
+use sea_orm::{EntityTrait, QueryOrder};
+use store::Store;
+use store::duties::DutyMove;
+use store::entities::outbox;
+use store::reminders::ReminderRules;
+use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy};
+
+use crate::both;
+use crate::duties::{in_q4, programme};
+use crate::support::db::TestDb;
+use crate::support::org;
+
+both!(each_step_is_enqueued_once_per_address_and_overdue_is_copied);
+both!(a_submitted_duty_drops_its_pending_reminder);
+both!(a_row_is_claimed_by_one_dispatcher_until_its_lease_ends);
+
+fn rules() -> ReminderRules {
+    ReminderRules {
+        calendar: Calendar::vietnam_default(),
+        duty: DutyReminderPolicy::default(),
+        case: CaseReminderPolicy::default(),
+    }
+}
+
+async fn rows(s: &Store) -> Vec<outbox::Model> {
+    outbox::Entity::find()
+        .order_by_asc(outbox::Column::Id)
+        .all(s.connection())
+        .await
+        .unwrap()
+}
+
+/// Q4 2026 duties are due at the end of Monday 11/1/2027.
+fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
+    // 09:00 in Hà Nội, after the 08:00 send hour.
+    Utc.with_ymd_and_hms(y, m, d, 2, 0, 0).unwrap()
+}
+
+async fn each_step_is_enqueued_once_per_address_and_overdue_is_copied(db: TestDb) {
+    let s = &db.store;
+    org::build(s).await;
+    programme(s).await;
+    s.materialise_duties(in_q4(), &rules().calendar)
+        .await
+        .unwrap();
+    // Nothing is due in mid-November.
+    assert_eq!(
+        s.enqueue_reminders(in_q4(), &rules()).await.unwrap().duty,
+        0
+    );
+    // 14 days before 11/1/2027: one reminder to each provider's liaison.
+    let first = s
+        .enqueue_reminders(at(2026, 12, 28), &rules())
+        .await
+        .unwrap();
+    assert_eq!(first.duty, 2, "{:#?}", rows(s).await);
+    assert_eq!(
+        s.enqueue_reminders(at(2026, 12, 28), &rules())
+            .await
+            .unwrap()
+            .duty,
+        0
+    );
+    assert_eq!(
+        s.enqueue_reminders(at(2026, 12, 30), &rules())
+            .await
+            .unwrap()
+            .duty,
+        0
+    );
+    let keys: Vec<String> = rows(s).await.into_iter().map(|r| r.key).collect();
+    assert!(
+        keys.iter().all(|k| k.contains(":before-14:to:")),
+        "{keys:?}"
+    );
+    // A week overdue: the liaison, the leaders over the area and the
+    // board's officer.
+    let overdue = s
+        .enqueue_reminders(at(2027, 1, 18), &rules())
+        .await
+        .unwrap();
+    assert_eq!(overdue.duty, 6, "{:#?}", rows(s).await);
+    let to: Vec<String> = rows(s)
+        .await
+        .into_iter()
+        .skip(2)
+        .map(|r| r.recipient_email)
+        .collect();
+    assert!(
+        to.contains(&"lanhdao@thanhuy.example.vn".to_owned()),
+        "{to:?}"
+    );
+    assert!(to.contains(&"canbo@btg.example.vn".to_owned()), "{to:?}");
+}
+
+async fn a_submitted_duty_drops_its_pending_reminder(db: TestDb) {
+    let s = &db.store;
+    let o = org::build(s).await;
+    programme(s).await;
+    s.materialise_duties(in_q4(), &rules().calendar)
+        .await
+        .unwrap();
+    s.enqueue_reminders(at(2026, 12, 28), &rules())
+        .await
+        .unwrap();
+    let all = rows(s).await;
+    assert!(s.reason_holds(&all[0]).await.unwrap());
+    let duty: serde_json::Value = serde_json::from_str(&all[0].payload).unwrap();
+    let id = duty["duty_id"].as_i64().unwrap();
+    let liaison = if all[0].recipient_email.contains("badinh") {
+        o.liaison
+    } else {
+        o.court
+    };
+    s.move_duty(
+        liaison,
+        id,
+        DutyMove::Submit {
+            text: "Đã gửi".into(),
+        },
+        at(2026, 12, 29),
+    )
+    .await
+    .unwrap();
+    assert!(!s.reason_holds(&all[0]).await.unwrap());
+    assert!(
+        s.reason_holds(&all[1]).await.unwrap(),
+        "the other unit still owes"
+    );
+    // A later sweep enqueues nothing for the submitted duty.
+    s.enqueue_reminders(at(2027, 1, 8), &rules()).await.unwrap();
+    assert!(
+        rows(s)
+            .await
+            .iter()
+            .all(|r| !r.payload.contains(&format!("\"duty_id\":{id},"))
+                || r.key.contains("before-14"))
+    );
+}
+
+async fn a_row_is_claimed_by_one_dispatcher_until_its_lease_ends(db: TestDb) {
+    let s = &db.store;
+    org::build(s).await;
+    programme(s).await;
+    s.materialise_duties(in_q4(), &rules().calendar)
+        .await
+        .unwrap();
+    let t = at(2026, 12, 28);
+    s.enqueue_reminders(t, &rules()).await.unwrap();
+    let clock = Utc::now();
+    let lease = Duration::seconds(60);
+    let a = s.claim_outbox("a", t, clock, lease, 10).await.unwrap();
+    let b = s.claim_outbox("b", t, clock, lease, 10).await.unwrap();
+    assert_eq!((a.len(), b.len()), (2, 0));
+    s.mark_sent(a[0].id, "a", t).await.unwrap();
+    // "b" cannot record anything on a row it does not hold.
+    s.mark_attempt_failed(a[1].id, "b", "x", t, true)
+        .await
+        .unwrap();
+    // After the lease, the unsent row is free again; the sent one is not.
+    let later = s
+        .claim_outbox("b", t, clock + Duration::seconds(61), lease, 10)
+        .await
+        .unwrap();
+    assert_eq!(later.iter().map(|r| r.id).collect::<Vec<_>>(), [a[1].id]);
+    s.mark_attempt_failed(a[1].id, "b", "down", t + Duration::minutes(1), true)
+        .await
+        .unwrap();
+    assert_eq!(s.failed_outbox().await.unwrap().len(), 1);
+    assert!(s.retry_outbox(a[1].id, t).await.unwrap());
+    let counts = s.outbox_counts().await.unwrap();
+    assert_eq!(counts, [("pending".to_owned(), 1), ("sent".to_owned(), 1)]);
+}
