@@ -4,21 +4,8 @@
 use crate::support::noicom_in;
 
 #[test]
-fn scheduler_is_not_available_yet() {
+fn remind_refuses_a_time_that_is_not_rfc_3339() {
     let dir = tempfile::tempdir().unwrap();
-    noicom_in(dir.path())
-        .args(["scheduler"])
-        .run()
-        .fails(2, &["scheduler", "chưa có"]);
-}
-
-#[test]
-fn remind_checks_its_time_then_is_not_available_yet() {
-    let dir = tempfile::tempdir().unwrap();
-    noicom_in(dir.path())
-        .args(["remind", "--as-of", "2026-10-14T08:00:00+07:00"])
-        .run()
-        .fails(2, &["remind", "chưa có"]);
     noicom_in(dir.path())
         .args(["remind", "--as-of", "14/10/2026"])
         .run()

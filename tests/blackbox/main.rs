@@ -14,6 +14,7 @@ mod config;
 mod later;
 mod migrate;
 mod programme;
+mod reminders;
 mod serve;
 mod unit;
 mod user;

@@ -19,6 +19,13 @@ pub struct SchedulerConfig {
     pub time_zone: Tz,
     /// One cron expression per job.
     pub cron: CronJobs,
+    /// Tries of an e-mail before it is marked failed (default 8).
+    #[serde(default = "default_max_attempts")]
+    pub max_attempts: u32,
+}
+
+fn default_max_attempts() -> u32 {
+    8
 }
 
 /// The cron expression of each job (7 fields, seconds first).

@@ -1,8 +1,39 @@
-//! The scheduler of noicom (SPEC §5): cron jobs that only enqueue work in the
-//! database and the outbox dispatcher that delivers e-mail. The jobs are a
-//! later issue; for now the crate holds the configuration they will run on,
-//! parsed and validated when the binary starts.
+//! The scheduler of noicom (SPEC §5): cron jobs that only enqueue work in
+//! the database (materialise duty instances, compute due reminders) and the
+//! outbox dispatcher that delivers e-mail with lettre. `sweep` runs all
+//! three once as of a time T (`noicom remind --as-of T`); `run` runs them
+//! on their cron schedules until shut down (`noicom scheduler`, and inside
+//! `noicom serve`).
 
 mod config;
+mod deliver;
+mod mailer;
+mod render;
+mod run;
+mod sweep;
+mod templates;
 
 pub use config::{CronExpr, CronJobs, SchedulerConfig};
+pub use deliver::{Delivered, DeliveryConfig, deliver_due};
+pub use mailer::Mailer;
+pub use render::render;
+pub use run::run;
+pub use sweep::{Scheduler, Summary, sweep, worker_name};
+pub use templates::Rendered;
+
+/// Why a scheduler job failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The configuration cannot work (SMTP URL, sender).
+    #[error("cấu hình: {0}")]
+    Config(String),
+    /// The recipient's address is not an address: retrying will not help.
+    #[error("địa chỉ e-mail không hợp lệ: {0}")]
+    Address(String),
+    /// The SMTP server refused or could not be reached.
+    #[error("SMTP: {0}")]
+    Smtp(String),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+}

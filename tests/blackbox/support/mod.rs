@@ -5,6 +5,7 @@ pub mod cli;
 pub mod db;
 pub mod fixtures;
 pub mod server;
+pub mod smtp;
 
 pub use cli::{noicom, noicom_in};
 pub use db::{Backend, TestDb};

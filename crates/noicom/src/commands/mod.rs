@@ -7,6 +7,7 @@ mod backup;
 mod later;
 mod migrate;
 mod programme;
+mod scheduling;
 mod serve;
 mod unit;
 mod user;
@@ -24,8 +25,8 @@ pub async fn run(command: Command, settings: &Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve { demo } => serve::run(settings, demo).await,
         Command::Migrate => migrate::run(settings).await,
-        Command::Scheduler => later::scheduler(),
-        Command::Remind { as_of } => later::remind(&as_of),
+        Command::Scheduler => scheduling::run(settings).await,
+        Command::Remind { as_of } => scheduling::remind(settings, &as_of).await,
         Command::Area(AreaCommand::Add { code, name, parent }) => {
             area::add(settings, code, name, parent).await
         }

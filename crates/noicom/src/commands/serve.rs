@@ -19,12 +19,7 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     if with_demo {
         load_demo(&store, settings).await?;
     }
-    if settings.scheduler.enabled {
-        // SPEC §5 runs it here; until it exists, say so instead of pretending.
-        tracing::warn!(
-            "bộ lập lịch chưa có trong phiên bản này: máy chủ chạy không có nhắc việc qua e-mail"
-        );
-    }
+    let (stop, scheduler) = start_scheduler(settings, &store)?;
     let listener = TcpListener::bind(&settings.bind)
         .await
         .with_context(|| format!("không mở được địa chỉ {}", settings.bind))?;
@@ -44,8 +39,34 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     web::serve(listener, state, web::shutdown_signal())
         .await
         .context("máy chủ HTTP dừng vì lỗi")?;
+    stop_scheduler(stop, scheduler).await;
     tracing::info!("đã dừng");
     Ok(())
+}
+
+/// The scheduler inside `serve` (SPEC §5), when `NOICOM_SCHEDULER=on`.
+type Running = Option<tokio::task::JoinHandle<()>>;
+
+fn start_scheduler(
+    settings: &Settings,
+    store: &Store,
+) -> anyhow::Result<(tokio::sync::watch::Sender<bool>, Running)> {
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    if !settings.scheduler.enabled {
+        return Ok((stop, None));
+    }
+    let task = super::scheduling::spawn_in_serve(settings, store.clone(), stopped)?;
+    Ok((stop, Some(task)))
+}
+
+/// Stops the scheduler and waits for its current job to finish.
+async fn stop_scheduler(stop: tokio::sync::watch::Sender<bool>, task: Running) {
+    let _ = stop.send(true);
+    if let Some(task) = task
+        && let Err(err) = task.await
+    {
+        tracing::error!(error = %err, "bộ lập lịch dừng bất thường");
+    }
 }
 
 async fn load_demo(store: &Store, settings: &Settings) -> anyhow::Result<()> {

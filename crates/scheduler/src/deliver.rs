@@ -1,0 +1,132 @@
+//! The outbox dispatcher: claims due rows under a lease, checks each
+//! row's reason again, sends, and marks it sent at once (the only window
+//! for a duplicate is between the SMTP server's acceptance and that
+//! update). Failures go back to pending with exponential backoff and
+//! jitter, and to `failed` after the last try.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
+use store::Store;
+use workflow::Calendar;
+
+use crate::render::render;
+use crate::{Error, Mailer};
+
+/// How the dispatcher behaves.
+#[derive(Debug, Clone)]
+pub struct DeliveryConfig {
+    /// Public base URL for links.
+    pub base_url: String,
+    /// Tries before a row is `failed`.
+    pub max_attempts: u32,
+    /// First retry delay; doubled at each try.
+    pub backoff: Duration,
+    /// How long a claim holds a row.
+    pub lease: Duration,
+    /// Rows per claim.
+    pub batch: u64,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        DeliveryConfig {
+            base_url: "http://127.0.0.1:8080".into(),
+            max_attempts: 8,
+            backoff: Duration::seconds(60),
+            lease: Duration::minutes(5),
+            batch: 50,
+        }
+    }
+}
+
+/// What a delivery run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Delivered {
+    /// Accepted by the SMTP server.
+    pub sent: u64,
+    /// Failed this time (retried later or given up).
+    pub failed: u64,
+    /// Their reason went away.
+    pub dropped: u64,
+}
+
+/// Delivers every row due at `due_by`, as `worker`, until none is left.
+pub async fn deliver_due(
+    store: &Store,
+    mailer: &Mailer,
+    calendar: &Calendar,
+    config: &DeliveryConfig,
+    worker: &str,
+    due_by: DateTime<Utc>,
+) -> Result<Delivered, Error> {
+    let mut done = Delivered::default();
+    loop {
+        let rows = store
+            .claim_outbox(worker, due_by, Utc::now(), config.lease, config.batch)
+            .await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        for row in rows {
+            if !store.reason_holds(&row).await? {
+                store.mark_dropped(row.id, worker).await?;
+                done.dropped += 1;
+                continue;
+            }
+            let Some(mail) = render(&row, &config.base_url, calendar) else {
+                tracing::error!(id = row.id, kind = %row.kind, "no template: row failed");
+                store
+                    .mark_attempt_failed(row.id, worker, "no template", due_by, true)
+                    .await?;
+                done.failed += 1;
+                continue;
+            };
+            match mailer
+                .send(row.id, &row.kind, &row.recipient_email, &mail)
+                .await
+            {
+                Ok(()) => {
+                    store.mark_sent(row.id, worker, Utc::now()).await?;
+                    done.sent += 1;
+                }
+                Err(err) => {
+                    let tries = u32::try_from(row.attempts).unwrap_or(0) + 1;
+                    let give_up = tries >= config.max_attempts || matches!(err, Error::Address(_));
+                    let next = due_by + backoff(config.backoff, tries);
+                    tracing::warn!(id = row.id, tries, give_up, error = %err, "e-mail not sent");
+                    store
+                        .mark_attempt_failed(row.id, worker, &err.to_string(), next, give_up)
+                        .await?;
+                    done.failed += 1;
+                }
+            }
+        }
+    }
+}
+
+/// `base × 2^(tries−1)`, capped at a day, plus up to 20 % jitter so that
+/// many rows failing together do not retry together.
+fn backoff(base: Duration, tries: u32) -> Duration {
+    let factor = 1i64 << tries.saturating_sub(1).min(16);
+    let delay = (base * i32::try_from(factor).unwrap_or(i32::MAX)).min(Duration::days(1));
+    let jitter = rand::rng().random_range(0..=delay.num_milliseconds() / 5);
+    delay + Duration::milliseconds(jitter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        let base = Duration::seconds(60);
+        let first = backoff(base, 1);
+        assert!(
+            first >= base && first <= base + Duration::seconds(12),
+            "{first}"
+        );
+        let third = backoff(base, 3);
+        assert!(third >= Duration::seconds(240) && third <= Duration::seconds(288));
+        assert!(backoff(base, 40) <= Duration::days(1) + Duration::hours(5));
+    }
+}

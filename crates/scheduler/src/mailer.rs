@@ -1,0 +1,91 @@
+//! Sending one e-mail with lettre over a pooled async SMTP transport
+//! (plain, STARTTLS or TLS as the URL says). The Message-ID is derived
+//! from the outbox row, so a resend after a crash carries the same id and
+//! a receiver can recognise the duplicate.
+
+use lettre::message::header::{Header, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::Error;
+use crate::templates::Rendered;
+
+/// The SMTP connection pool and the sender.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    domain: String,
+}
+
+impl std::fmt::Debug for Mailer {
+    // The transport holds the credentials of the URL: never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer")
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `X-Noicom-Kind`: the outbox kind, for mail filters.
+#[derive(Debug, Clone)]
+struct NoicomKind(String);
+
+impl Header for NoicomKind {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("X-Noicom-Kind")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(NoicomKind(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+impl Mailer {
+    /// A mailer for the lettre URL `url` (`smtp://host:port`,
+    /// `smtp://host:587?tls=required`, `smtps://user:pass@host`) sending as
+    /// `from` (`name <address>`). Connects lazily, at the first send.
+    pub fn new(url: &str, from: &str) -> Result<Mailer, Error> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            // lettre's error names the problem, not the URL's secrets.
+            .map_err(|e| Error::Config(format!("smtp.url: {e}")))?
+            .build();
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| Error::Config(format!("smtp.from «{from}»: {e}")))?;
+        let domain = from.email.domain().to_owned();
+        Ok(Mailer {
+            transport,
+            from,
+            domain,
+        })
+    }
+
+    /// Sends one rendered e-mail of outbox row `id` and `kind` to `to`.
+    pub async fn send(&self, id: i64, kind: &str, to: &str, mail: &Rendered) -> Result<(), Error> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|e| Error::Address(format!("{to}: {e}")))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.subject.clone())
+            .message_id(Some(format!("<noicom.outbox.{id}@{}>", self.domain)))
+            .date_now()
+            .header(NoicomKind(kind.to_owned()))
+            .multipart(MultiPart::alternative_plain_html(
+                mail.text.clone(),
+                mail.html.clone(),
+            ))
+            .map_err(|e| Error::Address(e.to_string()))?;
+        self.transport
+            .send(message)
+            .await
+            .map_err(|e| Error::Smtp(e.to_string()))?;
+        Ok(())
+    }
+}

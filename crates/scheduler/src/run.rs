@@ -1,0 +1,99 @@
+//! The cron loop: each job fires on its own expression, read in the
+//! configured time zone. The jobs only write to the database or drain the
+//! outbox, so several processes may run the loop on one database; the
+//! unique keys and the claims keep each e-mail single.
+
+use std::future::Future;
+
+use chrono::Utc;
+
+use crate::{Scheduler, SchedulerConfig, deliver_due};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job {
+    Materialise,
+    Remind,
+    Deliver,
+}
+
+/// Runs the jobs until `shutdown` completes. A failing job is logged and
+/// tried again at its next tick.
+pub async fn run(s: Scheduler, config: SchedulerConfig, shutdown: impl Future<Output = ()>) {
+    let tz = config.time_zone;
+    let jobs = [
+        (Job::Materialise, config.cron.materialise.schedule().clone()),
+        (Job::Remind, config.cron.remind.schedule().clone()),
+        (Job::Deliver, config.cron.deliver.schedule().clone()),
+    ];
+    tokio::pin!(shutdown);
+    tracing::info!(worker = %s.worker, "bộ lập lịch đã chạy");
+    loop {
+        let now = Utc::now().with_timezone(&tz);
+        let next = jobs
+            .iter()
+            .filter_map(|(job, schedule)| schedule.after(&now).next().map(|at| (at, *job)))
+            .min_by_key(|(at, _)| *at);
+        let Some((at, job)) = next else {
+            tracing::warn!("no cron job will fire again: scheduler stops");
+            return;
+        };
+        let wait = (at.with_timezone(&Utc) - Utc::now())
+            .to_std()
+            .unwrap_or_default();
+        tokio::select! {
+            () = &mut shutdown => {
+                tracing::info!("bộ lập lịch dừng");
+                return;
+            }
+            () = tokio::time::sleep(wait) => {}
+        }
+        // Jobs that share the tick run in a fixed order: materialise, remind,
+        // deliver, so a fresh reminder goes out in the same tick.
+        for (other, schedule) in &jobs {
+            let due = schedule
+                .after(&(at - chrono::Duration::milliseconds(1)))
+                .next()
+                == Some(at);
+            if due || *other == job {
+                run_job(&s, *other).await;
+            }
+        }
+    }
+}
+
+async fn run_job(s: &Scheduler, job: Job) {
+    let now = Utc::now();
+    let result = match job {
+        Job::Materialise => s
+            .store
+            .materialise_duties(now, &s.rules.calendar)
+            .await
+            .map(|n| format!("{n} duty instances created"))
+            .map_err(crate::Error::from),
+        Job::Remind => s
+            .store
+            .enqueue_reminders(now, &s.rules)
+            .await
+            .map(|c| format!("{} duty and {} case reminders enqueued", c.duty, c.case))
+            .map_err(crate::Error::from),
+        Job::Deliver => deliver_due(
+            &s.store,
+            &s.mailer,
+            &s.rules.calendar,
+            &s.delivery,
+            &s.worker,
+            now,
+        )
+        .await
+        .map(|d| {
+            format!(
+                "{} sent, {} failed, {} dropped",
+                d.sent, d.failed, d.dropped
+            )
+        }),
+    };
+    match result {
+        Ok(done) => tracing::debug!(?job, %done, "job done"),
+        Err(err) => tracing::error!(?job, error = %err, "job failed"),
+    }
+}

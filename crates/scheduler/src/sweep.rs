@@ -1,0 +1,73 @@
+//! One full sweep as of a time T: materialise the duty instances, enqueue
+//! the reminders current at T, deliver everything due at T.
+
+use chrono::{DateTime, Utc};
+use store::Store;
+use store::reminders::ReminderRules;
+
+use crate::{Delivered, DeliveryConfig, Error, Mailer, deliver_due};
+
+/// Everything the jobs need.
+#[derive(Debug, Clone)]
+pub struct Scheduler {
+    /// The database.
+    pub store: Store,
+    /// SMTP.
+    pub mailer: Mailer,
+    /// Calendar and reminder policies.
+    pub rules: ReminderRules,
+    /// Dispatcher settings.
+    pub delivery: DeliveryConfig,
+    /// This process's name in claims (host, pid, random).
+    pub worker: String,
+}
+
+/// What one sweep did; printed by `noicom remind`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Duty instances created.
+    pub instances: u64,
+    /// Reminders enqueued (duty and case).
+    pub enqueued: u64,
+    /// What delivery did.
+    pub delivered: Delivered,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}",
+            self.instances,
+            self.enqueued,
+            self.delivered.sent,
+            self.delivered.failed,
+            self.delivered.dropped
+        )
+    }
+}
+
+/// One sweep as of `as_of`.
+pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error> {
+    let instances = s.store.materialise_duties(as_of, &s.rules.calendar).await?;
+    let count = s.store.enqueue_reminders(as_of, &s.rules).await?;
+    let delivered = deliver_due(
+        &s.store,
+        &s.mailer,
+        &s.rules.calendar,
+        &s.delivery,
+        &s.worker,
+        as_of,
+    )
+    .await?;
+    Ok(Summary {
+        instances,
+        enqueued: count.duty + count.case,
+        delivered,
+    })
+}
+
+/// A name for this process in outbox claims.
+pub fn worker_name() -> String {
+    format!("{}-{:08x}", std::process::id(), rand::random::<u32>())
+}

@@ -1,0 +1,56 @@
+"""A real SMTP server for the tests (aiosmtpd): accepts every message on
+127.0.0.1:PORT and appends one JSON line per message to OUT (recipients,
+decoded headers, text and HTML parts), synced to disk before it answers
+250 — so a message the client saw accepted is always on file.
+
+Usage: python smtp_sink.py PORT OUT
+"""
+
+import json
+import os
+import sys
+import time
+from email import message_from_bytes, policy
+
+from aiosmtpd.controller import Controller
+
+
+class Sink:
+    def __init__(self, out):
+        self.out = out
+
+    async def handle_DATA(self, server, session, envelope):
+        msg = message_from_bytes(envelope.content, policy=policy.default)
+        text = msg.get_body(preferencelist=("plain",))
+        html = msg.get_body(preferencelist=("html",))
+        record = {
+            "to": envelope.rcpt_tos,
+            "from": str(msg["From"]),
+            "subject": str(msg["Subject"]),
+            "message_id": str(msg["Message-ID"]),
+            "date": str(msg["Date"] or ""),
+            "kind": str(msg["X-Noicom-Kind"] or ""),
+            "text": text.get_content() if text else "",
+            "html": html.get_content() if html else "",
+        }
+        with open(self.out, "a", encoding="utf-8") as f:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        return "250 OK"
+
+
+def main():
+    port, out = int(sys.argv[1]), sys.argv[2]
+    controller = Controller(Sink(out), hostname="127.0.0.1", port=port)
+    controller.start()
+    print("ready", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        controller.stop()
+
+
+if __name__ == "__main__":
+    main()
