@@ -15,6 +15,7 @@ mod later;
 mod migrate;
 mod programme;
 mod reminders;
+mod scheduler;
 mod serve;
 mod unit;
 mod user;

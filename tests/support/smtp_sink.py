@@ -3,8 +3,13 @@
 decoded headers, text and HTML parts), synced to disk before it answers
 250 — so a message the client saw accepted is always on file.
 
-Usage: python smtp_sink.py PORT OUT
+Usage: python smtp_sink.py PORT OUT [DELAY]
+
+DELAY (seconds, default 0) slows every message down before it is accepted,
+so that a test can kill a sender in the middle of a delivery run.
 """
+
+import asyncio
 
 import json
 import os
@@ -16,10 +21,13 @@ from aiosmtpd.controller import Controller
 
 
 class Sink:
-    def __init__(self, out):
+    def __init__(self, out, delay):
         self.out = out
+        self.delay = delay
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         msg = message_from_bytes(envelope.content, policy=policy.default)
         text = msg.get_body(preferencelist=("plain",))
         html = msg.get_body(preferencelist=("html",))
@@ -42,7 +50,8 @@ class Sink:
 
 def main():
     port, out = int(sys.argv[1]), sys.argv[2]
-    controller = Controller(Sink(out), hostname="127.0.0.1", port=port)
+    delay = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
+    controller = Controller(Sink(out, delay), hostname="127.0.0.1", port=port)
     controller.start()
     print("ready", flush=True)
     try:

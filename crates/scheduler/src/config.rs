@@ -22,6 +22,16 @@ pub struct SchedulerConfig {
     /// Tries of an e-mail before it is marked failed (default 8).
     #[serde(default = "default_max_attempts")]
     pub max_attempts: u32,
+    /// How long a dispatcher's claim on an e-mail lasts, in seconds
+    /// (default 300). A dispatcher killed mid-send leaves its claims to
+    /// expire; every send renews the claim first, so one slow SMTP answer
+    /// never lets a second dispatcher take the same row.
+    #[serde(default = "default_lease_seconds")]
+    pub lease_seconds: u32,
+}
+
+fn default_lease_seconds() -> u32 {
+    300
 }
 
 fn default_max_attempts() -> u32 {

@@ -68,6 +68,16 @@ pub async fn deliver_due(
             return Ok(done);
         }
         for row in rows {
+            if !store
+                .renew_claim(row.id, worker, Utc::now(), config.lease)
+                .await?
+            {
+                tracing::warn!(
+                    id = row.id,
+                    "claim lost before sending: left to its new holder"
+                );
+                continue;
+            }
             if !store.reason_holds(&row).await? {
                 store.mark_dropped(row.id, worker).await?;
                 done.dropped += 1;

@@ -102,6 +102,28 @@ impl Store {
         Ok(rows)
     }
 
+    /// Renews `worker`'s claim on a row just before sending it; `false`
+    /// when the claim was lost (lease expired and another dispatcher took
+    /// the row, or it is no longer pending): the row must not be sent.
+    pub async fn renew_claim(
+        &self,
+        id: i64,
+        worker: &str,
+        clock: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<bool, StoreError> {
+        let n = outbox::Entity::update_many()
+            .col_expr(outbox::Column::ClaimedUntil, Expr::value(clock + lease))
+            .filter(outbox::Column::Id.eq(id))
+            .filter(outbox::Column::ClaimedBy.eq(worker))
+            .filter(outbox::Column::Status.eq(status::PENDING))
+            .filter(outbox::Column::ClaimedUntil.gte(clock))
+            .exec(&self.db)
+            .await?
+            .rows_affected;
+        Ok(n == 1)
+    }
+
     /// Records a row as sent, at once after the SMTP server accepted it:
     /// the window in which a crash could resend it is this one statement.
     pub async fn mark_sent(

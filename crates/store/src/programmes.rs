@@ -13,6 +13,18 @@ impl Store {
     /// Adds a programme with the default quarterly duty schedules of each
     /// state-body party toward the board party.
     pub async fn add_programme(&self, new: NewProgramme) -> Result<ProgrammeCreated, StoreError> {
+        self.add_programme_with(new, DueRule::default(), &DutyReminderPolicy::default())
+            .await
+    }
+
+    /// [`Store::add_programme`] with the configured due rule and reminder
+    /// offsets (`[duties]` of the configuration) written into the schedules.
+    pub async fn add_programme_with(
+        &self,
+        new: NewProgramme,
+        due: DueRule,
+        reminders: &DutyReminderPolicy,
+    ) -> Result<ProgrammeCreated, StoreError> {
         if new.year_to < new.year_from || !(2000..=2100).contains(&new.year_from) {
             return Err(StoreError::Refused(workflow::Refusal::InvalidInput {
                 field: "to",
@@ -61,8 +73,6 @@ impl Store {
             .insert(&tx)
             .await?;
         }
-        let due = DueRule::default();
-        let reminders = DutyReminderPolicy::default();
         let before_days = reminders
             .before_days
             .iter()

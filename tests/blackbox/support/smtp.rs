@@ -33,6 +33,7 @@ pub struct SmtpSink {
     /// Its port on 127.0.0.1.
     pub port: u16,
     out: PathBuf,
+    delay: f64,
     child: Option<Child>,
 }
 
@@ -40,6 +41,11 @@ impl SmtpSink {
     /// Starts a sink writing into `dir`. Panics when Python or aiosmtpd is
     /// missing: scripts/test installs them, and no test is skipped.
     pub fn start(dir: &std::path::Path) -> SmtpSink {
+        SmtpSink::slow(dir, 0.0)
+    }
+
+    /// A sink that waits `delay` seconds before accepting each message.
+    pub fn slow(dir: &std::path::Path, delay: f64) -> SmtpSink {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -47,6 +53,7 @@ impl SmtpSink {
         let mut sink = SmtpSink {
             port,
             out: dir.join("received.jsonl"),
+            delay,
             child: None,
         };
         sink.resume();
@@ -69,6 +76,7 @@ impl SmtpSink {
         );
         let mut child = Command::new(&python)
             .args([script, &self.port.to_string(), self.out.to_str().unwrap()])
+            .arg(self.delay.to_string())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()

@@ -31,7 +31,11 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
         title: None,
     };
     let created = store
-        .add_programme(programme)
+        .add_programme_with(
+            programme,
+            settings.duties.due_rule(),
+            &settings.duties.reminder,
+        )
         .await
         .with_context(|| format!("không thêm được chương trình phối hợp của {area}"))?;
     let term = if year_to == args.year {

@@ -27,6 +27,7 @@ pub fn build(settings: &Settings, store: Store) -> anyhow::Result<Scheduler> {
         delivery: DeliveryConfig {
             base_url: settings.base_url.clone(),
             max_attempts: settings.scheduler.max_attempts.max(1),
+            lease: chrono::Duration::seconds(i64::from(settings.scheduler.lease_seconds.max(1))),
             ..DeliveryConfig::default()
         },
         worker: scheduler::worker_name(),

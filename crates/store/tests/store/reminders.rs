@@ -35,6 +35,15 @@ async fn rows(s: &Store) -> Vec<outbox::Model> {
         .unwrap()
 }
 
+/// The rows of one outbox kind (actions also enqueue their notices).
+async fn rows_of(s: &Store, kind: &str) -> Vec<outbox::Model> {
+    rows(s)
+        .await
+        .into_iter()
+        .filter(|r| r.kind == kind)
+        .collect()
+}
+
 /// Q4 2026 duties are due at the end of Monday 11/1/2027.
 fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
     // 09:00 in Hà Nội, after the 08:00 send hour.
@@ -175,4 +184,129 @@ async fn a_row_is_claimed_by_one_dispatcher_until_its_lease_ends(db: TestDb) {
     assert!(s.retry_outbox(a[1].id, t).await.unwrap());
     let counts = s.outbox_counts().await.unwrap();
     assert_eq!(counts, [("pending".to_owned(), 1), ("sent".to_owned(), 1)]);
+}
+
+both!(a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones);
+both!(case_deadlines_warn_then_breach_with_copies_until_answered);
+
+async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb) {
+    use crate::support::{action, monday, policy, report};
+    let (s, p) = (&db.store, &policy());
+    let o = org::build(s).await;
+    let case = s
+        .file_case(o.reporter, report("Xét xử"), monday(), p)
+        .await
+        .unwrap();
+    let c = s
+        .act(
+            o.officer,
+            &case.code,
+            1,
+            action(serde_json::json!({"action": "accept",
+            "sensitivity": "complex", "priority": "high", "lead_unit": "UBND-BADINH",
+            "coordinating_units": ["TAND-KV1"]})),
+            monday(),
+            p,
+        )
+        .await
+        .unwrap();
+    let c = s
+        .act(
+            o.court,
+            &case.code,
+            c.version,
+            action(serde_json::json!({"action": "set_trial_date",
+            "trial_date": "2026-04-20"})),
+            monday(),
+            p,
+        )
+        .await
+        .unwrap();
+    // The before-trial duty is due 13/4; 3 days before, a reminder is due.
+    let old = s
+        .enqueue_reminders(at(2026, 4, 10), &rules())
+        .await
+        .unwrap();
+    assert!(old.duty >= 1, "{old:?}");
+    let old_rows = rows_of(s, "duty_reminder").await;
+    assert!(
+        old_rows
+            .iter()
+            .all(|r| r.recipient_email == "daumoi@tand.example.vn"),
+        "{old_rows:#?}"
+    );
+    s.act(
+        o.court,
+        &case.code,
+        c.version,
+        action(serde_json::json!({"action": "set_trial_date",
+        "trial_date": "2026-06-15"})),
+        at(2026, 4, 10),
+        p,
+    )
+    .await
+    .unwrap();
+    for row in &old_rows {
+        assert!(!s.reason_holds(row).await.unwrap(), "{}", row.key);
+    }
+    // The new before-trial due day is 8/6: 14 days before is 25/5.
+    let new = s
+        .enqueue_reminders(at(2026, 5, 25), &rules())
+        .await
+        .unwrap();
+    assert_eq!(new.duty, 1);
+    let last = rows_of(s, "duty_reminder").await.pop().unwrap();
+    assert!(last.key.contains(":before-14:"), "{}", last.key);
+    assert!(s.reason_holds(&last).await.unwrap());
+}
+
+async fn case_deadlines_warn_then_breach_with_copies_until_answered(db: TestDb) {
+    use crate::support::{action, monday, policy, report};
+    let (s, p) = (&db.store, &policy());
+    let o = org::build(s).await;
+    let case = s
+        .file_case(o.reporter, report("Ô nhiễm"), monday(), p)
+        .await
+        .unwrap();
+    // Triage: 2 working days from Monday 2/3 → end of Wednesday 4/3.
+    let warn = s.enqueue_reminders(at(2026, 3, 4), &rules()).await.unwrap();
+    assert_eq!(warn.case, 1, "a warning to the board's officer");
+    assert_eq!(
+        rows_of(s, "case_reminder").await[0].recipient_email,
+        "canbo@btg.example.vn"
+    );
+    assert!(
+        rows_of(s, "case_reminder").await[0]
+            .key
+            .contains(":triage:")
+    );
+    let breach = s.enqueue_reminders(at(2026, 3, 5), &rules()).await.unwrap();
+    assert_eq!(
+        breach.case,
+        2,
+        "the officer and a copy to the leader: {:#?}",
+        rows_of(s, "case_reminder").await
+    );
+    assert_eq!(
+        s.enqueue_reminders(at(2026, 3, 5), &rules())
+            .await
+            .unwrap()
+            .case,
+        0
+    );
+    // Accepting the case stops the triage deadline: its reminders drop.
+    s.act(
+        o.officer,
+        &case.code,
+        1,
+        action(serde_json::json!({"action": "accept",
+        "sensitivity": "normal", "priority": "normal", "lead_unit": "UBND-BADINH"})),
+        at(2026, 3, 5),
+        p,
+    )
+    .await
+    .unwrap();
+    for row in rows_of(s, "case_reminder").await {
+        assert!(!s.reason_holds(&row).await.unwrap(), "{}", row.key);
+    }
 }
