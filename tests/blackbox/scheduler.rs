@@ -11,9 +11,10 @@ use chrono::Utc;
 use crate::support::cli::BIN;
 use crate::support::fixtures::province;
 use crate::support::smtp::{Received, SmtpSink};
-use crate::support::{TestDb, noicom, on_both_backends};
+use crate::support::{Server, TestDb, noicom, on_both_backends};
 
 on_both_backends!(
+    serve_runs_the_scheduler_when_asked_and_stops_it_on_sigterm,
     two_schedulers_send_each_reminder_once,
     a_delivery_killed_midway_delivers_everything_after_restart,
 );
@@ -205,4 +206,27 @@ async fn a_delivery_killed_midway_delivers_everything_after_restart(db: TestDb) 
         duplicates <= KILLS,
         "more duplicates than kills: {duplicates}"
     );
+}
+
+async fn serve_runs_the_scheduler_when_asked_and_stops_it_on_sigterm(db: TestDb) {
+    let config = setup(&db, 2);
+    let smtp = SmtpSink::start(db.dir());
+    let url = smtp.url();
+    let mut server = Server::start_with_env(
+        &db,
+        &["--config", &config],
+        &[("NOICOM_SCHEDULER", "on"), ("NOICOM_SMTP_URL", &url)],
+    )
+    .await;
+    let started = Instant::now();
+    while smtp.received().len() < 2 {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the scheduler inside serve sent nothing\n{}",
+            server.report()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let status = server.terminate();
+    assert!(status.success(), "{status}\n{}", server.report());
 }

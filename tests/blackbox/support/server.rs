@@ -27,6 +27,12 @@ impl Server {
     /// Starts `noicom serve` with `args` on the test's database and waits
     /// until `/readyz` answers 200.
     pub async fn start(db: &TestDb, args: &[&str]) -> Server {
+        Server::start_with_env(db, args, &[]).await
+    }
+
+    /// [`Server::start`] with environment variables set over the test
+    /// defaults (e.g. `NOICOM_SCHEDULER=on`).
+    pub async fn start_with_env(db: &TestDb, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut command = Command::new(BIN);
         for (name, _) in std::env::vars() {
             if name.starts_with("NOICOM_") {
@@ -42,6 +48,7 @@ impl Server {
             .env("NOICOM_BIND", "127.0.0.1:0")
             .env("NOICOM_SCHEDULER", "off")
             .env("NOICOM_LOG", "info")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
