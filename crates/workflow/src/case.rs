@@ -91,6 +91,22 @@ pub enum DeadlineKind {
     Resolution,
 }
 
+impl DeadlineKind {
+    /// The deadlines a case in `state` is waiting on: triage while
+    /// reported; the written answer while assigned; the resolution until
+    /// resolved. The store builds its `overdue` filter from this table.
+    pub fn running_in(state: CaseState) -> &'static [DeadlineKind] {
+        match state {
+            CaseState::Reported => &[DeadlineKind::Triage],
+            CaseState::Assigned => &[DeadlineKind::Answer, DeadlineKind::Resolution],
+            CaseState::Responded | CaseState::Oriented | CaseState::Escalated => {
+                &[DeadlineKind::Resolution]
+            }
+            _ => &[],
+        }
+    }
+}
+
 impl Case {
     /// The deadlines that are running in the current state and passed at `now`.
     pub fn overdue_deadlines(&self, now: DateTime<Utc>) -> Vec<DeadlineKind> {

@@ -23,9 +23,11 @@ mod period;
 mod programme;
 mod refusal;
 mod rules;
+mod sign_in;
 mod state;
 #[cfg(test)]
 mod testkit;
+mod visibility;
 #[cfg(test)]
 mod who_may_table;
 
@@ -51,4 +53,6 @@ pub use period::{Cadence, Period};
 pub use programme::programme_schedules;
 pub use refusal::Refusal;
 pub use rules::{allowed_actions, can_view, check_action, check_filing};
+pub use sign_in::{SignInThrottle, ThrottleDecision};
 pub use state::CaseState;
+pub use visibility::{Scope, Visibility, visibility};
