@@ -7,6 +7,7 @@ mod m20261122_000001_organisation;
 mod m20261122_000002_cases;
 mod m20261122_000003_duties;
 mod m20261122_000004_delivery;
+mod m20261122_000005_sign_in;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_cases::Migration),
             Box::new(m20261122_000003_duties::Migration),
             Box::new(m20261122_000004_delivery::Migration),
+            Box::new(m20261122_000005_sign_in::Migration),
         ]
     }
 }

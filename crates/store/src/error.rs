@@ -48,6 +48,22 @@ pub enum StoreError {
         /// What is wrong with it.
         message: String,
     },
+    /// No valid credential: a missing, unknown, revoked or expired token
+    /// or session (HTTP 401).
+    #[error("chưa đăng nhập hoặc phiên đăng nhập đã hết hạn")]
+    Unauthenticated,
+    /// Sign-in failed: the same for an unknown e-mail and a wrong password.
+    #[error("e-mail hoặc mật khẩu không đúng")]
+    BadCredentials,
+    /// Too many failed sign-ins for this e-mail from this address.
+    #[error("đăng nhập sai quá nhiều lần; hãy thử lại sau {retry_after_secs} giây")]
+    Throttled {
+        /// Seconds until a new attempt is considered.
+        retry_after_secs: i64,
+    },
+    /// An `Idempotency-Key` used before with another request.
+    #[error("khóa Idempotency-Key này đã được dùng cho một yêu cầu khác")]
+    KeyReused,
     /// The database failed.
     #[error("lỗi cơ sở dữ liệu: {0}")]
     Db(#[from] sea_orm::DbErr),

@@ -3,6 +3,8 @@
 //! use case in one transaction; domain decisions are delegated to `workflow`.
 
 pub mod admin;
+mod audit;
+pub mod auth;
 mod cases;
 mod connect;
 pub mod credentials;
@@ -12,12 +14,13 @@ pub mod entities;
 mod error;
 mod events;
 mod fold;
+pub mod idempotency;
 mod org;
 pub mod outbox;
 mod programmes;
 pub mod reminders;
 
-pub use cases::{ActionInput, FileRequest, StoredEvent};
+pub use cases::{ActionInput, CaseFilter, CasePage, Cursor, FileRequest, MAX_LIMIT, StoredEvent};
 pub use connect::Store;
 pub use error::StoreError;
 pub use fold::fold;

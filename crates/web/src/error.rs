@@ -1,13 +1,20 @@
 //! The one error type of the HTTP edge and its mapping to a status and the
-//! JSON body `{"error": {"code", "message"}}` of SPEC §6.2. Internal causes
-//! are logged here and never shown to the caller.
+//! JSON body `{"error": {"code", "message", …}}` of SPEC §6.2, in the
+//! request's language. `StoreError` and `Refusal` become HTTP here and
+//! nowhere else. Internal causes are logged and never shown to the caller.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde_json::{Map, Value, json};
 use store::StoreError;
 use thiserror::Error;
+use workflow::Lang;
+
+use crate::lang;
+
+#[cfg(test)]
+mod tests;
 
 /// Why a request failed; each variant is one HTTP outcome.
 #[derive(Debug, Error)]
@@ -18,105 +25,294 @@ pub enum AppError {
     /// A store operation failed; the status depends on why.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The body is not JSON at all (400).
+    #[error("nội dung không phải JSON hợp lệ: {0}")]
+    BadJson(String),
+    /// A field of the body or the query is missing, unknown or of the
+    /// wrong type (422).
+    #[error("trường {field} không hợp lệ: {detail}")]
+    Invalid {
+        /// The field, as the client named it.
+        field: String,
+        /// What serde said, in English (a technical detail).
+        detail: String,
+    },
+    /// A cookie-authenticated unsafe request without the right
+    /// `X-CSRF-Token` (403).
+    #[error("thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token)")]
+    Csrf,
+    /// The body is not `application/json` (415).
+    #[error("nội dung phải là application/json")]
+    NotJson,
+    /// An error answer of the framework (unknown route, method, size).
+    #[error("{0}")]
+    Status(StatusCode),
+}
+
+/// The parts of an error answer.
+struct Parts {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    extra: Map<String, Value>,
+}
+
+fn parts(status: StatusCode, code: &'static str, message: String) -> Parts {
+    Parts {
+        status,
+        code,
+        message,
+        extra: Map::new(),
+    }
 }
 
 impl AppError {
-    /// The status, the stable code and the message the caller reads.
-    fn parts(&self) -> (StatusCode, &'static str, String) {
+    fn parts(&self, lang: Lang) -> Parts {
+        let t = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
         match self {
-            AppError::NotReady(_) => (
+            AppError::NotReady(_) => parts(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "not_ready",
-                self.to_string(),
+                t("Cơ sở dữ liệu chưa sẵn sàng.", "The database is not ready."),
             ),
-            AppError::Store(err) => match err {
-                StoreError::NotFound { .. } => {
-                    (StatusCode::NOT_FOUND, "not_found", err.to_string())
-                }
-                StoreError::VersionConflict { .. } => {
-                    (StatusCode::CONFLICT, "version_conflict", err.to_string())
-                }
-                StoreError::Duplicate { .. } => {
-                    (StatusCode::CONFLICT, "duplicate", err.to_string())
-                }
-                // The HTTP issue splits refusals into 403/409/422 by kind.
-                StoreError::Refused(refusal) => (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    refusal.code(),
-                    err.to_string(),
-                ),
-                StoreError::Invalid { .. } | StoreError::BadRow { .. } => (
+            AppError::Store(err) => store_parts(err, lang),
+            AppError::BadJson(detail) => parts(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                match lang {
+                    Lang::Vi => format!("Nội dung gửi lên không phải JSON hợp lệ ({detail})."),
+                    Lang::En => format!("The body is not valid JSON ({detail})."),
+                },
+            ),
+            AppError::Invalid { field, detail } => {
+                let mut p = parts(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_input",
-                    err.to_string(),
+                    match lang {
+                        Lang::Vi => format!("Trường “{field}” không hợp lệ ({detail})."),
+                        Lang::En => format!("The field “{field}” is not valid ({detail})."),
+                    },
+                );
+                p.extra.insert("field".into(), json!(field));
+                p
+            }
+            AppError::Csrf => parts(
+                StatusCode::FORBIDDEN,
+                "csrf_failed",
+                t(
+                    "Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token).",
+                    "Missing or wrong anti-forgery token (X-CSRF-Token).",
                 ),
-                StoreError::Db(_) | StoreError::Io(_) => (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "lỗi hệ thống; xin thử lại sau".to_owned(),
+            ),
+            AppError::NotJson => parts(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                t(
+                    "Nội dung phải là application/json.",
+                    "The body must be application/json.",
                 ),
-            },
+            ),
+            AppError::Status(status) => status_parts(*status, lang),
         }
     }
+}
+
+/// The answer for a bare framework status (unknown route, wrong method,
+/// body too large…).
+fn status_parts(status: StatusCode, lang: Lang) -> Parts {
+    let t = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
+    let (code, message) = match status {
+        StatusCode::NOT_FOUND => ("not_found", t("Không có đường dẫn này.", "No such path.")),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            t(
+                "Đường dẫn này không nhận phương thức đó.",
+                "This path does not take that method.",
+            ),
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "payload_too_large",
+            t("Nội dung gửi lên quá lớn.", "The body is too large."),
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "unsupported_media_type",
+            t(
+                "Kiểu nội dung không được hỗ trợ.",
+                "Unsupported content type.",
+            ),
+        ),
+        StatusCode::REQUEST_TIMEOUT => (
+            "timeout",
+            t("Yêu cầu quá thời gian.", "The request timed out."),
+        ),
+        s if s.is_server_error() => (
+            "internal",
+            t(
+                "Lỗi hệ thống; xin thử lại sau.",
+                "Internal error; please try again later.",
+            ),
+        ),
+        _ => ("bad_request", t("Yêu cầu không hợp lệ.", "Bad request.")),
+    };
+    parts(status, code, message)
+}
+
+fn store_parts(err: &StoreError, lang: Lang) -> Parts {
+    let t = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
+    match err {
+        StoreError::NotFound { what } => parts(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            match lang {
+                Lang::Vi => format!("Không tìm thấy {what}."),
+                Lang::En => "Not found.".to_owned(),
+            },
+        ),
+        StoreError::VersionConflict { given, current } => {
+            let mut p = parts(
+                StatusCode::CONFLICT,
+                "version_conflict",
+                match lang {
+                    Lang::Vi => format!(
+                        "Vụ việc đã được cập nhật: bạn gửi phiên bản {given}, phiên bản hiện tại là {current}. Hãy tải lại rồi thử lại."
+                    ),
+                    Lang::En => format!(
+                        "The case changed: you sent version {given}, the current version is {current}. Reload and try again."
+                    ),
+                },
+            );
+            p.extra.insert("current_version".into(), json!(current));
+            p
+        }
+        StoreError::Duplicate { field, value } => {
+            let mut p = parts(
+                StatusCode::CONFLICT,
+                "duplicate",
+                match lang {
+                    Lang::Vi => format!("“{value}” đã tồn tại ({field})."),
+                    Lang::En => format!("“{value}” already exists ({field})."),
+                },
+            );
+            p.extra.insert("field".into(), json!(field));
+            p
+        }
+        StoreError::Refused(refusal) => {
+            let status = if refusal.is_forbidden() {
+                StatusCode::FORBIDDEN
+            } else if refusal.is_conflict() {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let mut p = parts(status, refusal.code(), refusal.message(lang));
+            if let Some(field) = refusal.field() {
+                p.extra.insert("field".into(), json!(field));
+            }
+            p
+        }
+        StoreError::Invalid { field, message } => {
+            let mut p = parts(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_input",
+                match lang {
+                    Lang::Vi => format!("Trường “{field}”: {message}."),
+                    Lang::En => format!("The field “{field}” is not valid."),
+                },
+            );
+            p.extra.insert("field".into(), json!(field));
+            p
+        }
+        StoreError::BadRow { line, message } => parts(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_input",
+            match lang {
+                Lang::Vi => format!("Dòng {line}: {message}."),
+                Lang::En => format!("Line {line} is not valid."),
+            },
+        ),
+        StoreError::Unauthenticated => parts(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            t(
+                "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.",
+                "You are not signed in, or your session has expired.",
+            ),
+        ),
+        StoreError::BadCredentials => parts(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            t(
+                "E-mail hoặc mật khẩu không đúng.",
+                "Wrong e-mail or password.",
+            ),
+        ),
+        StoreError::Throttled { retry_after_secs } => {
+            let mut p = parts(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                match lang {
+                    Lang::Vi => format!(
+                        "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {retry_after_secs} giây."
+                    ),
+                    Lang::En => format!(
+                        "Too many failed sign-ins. Try again in {retry_after_secs} seconds."
+                    ),
+                },
+            );
+            p.extra
+                .insert("retry_after".into(), json!(retry_after_secs));
+            p
+        }
+        StoreError::KeyReused => {
+            let mut p = parts(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                t(
+                    "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.",
+                    "This Idempotency-Key was already used for a different request.",
+                ),
+            );
+            p.extra.insert("field".into(), json!("Idempotency-Key"));
+            p
+        }
+        StoreError::Db(_) | StoreError::Io(_) => {
+            status_parts(StatusCode::INTERNAL_SERVER_ERROR, lang)
+        }
+    }
+}
+
+/// The JSON answer for `status` with `code` and `message`, the shape every
+/// error has.
+pub(crate) fn body(code: &str, message: &str, extra: Map<String, Value>) -> Value {
+    let mut error = Map::new();
+    error.insert("code".into(), json!(code));
+    error.insert("message".into(), json!(message));
+    error.extend(extra);
+    json!({ "error": error })
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (status, code, message) = self.parts();
+        let Parts {
+            status,
+            code,
+            message,
+            extra,
+        } = self.parts(lang::current());
         if status.is_server_error() {
             // The cause may name hosts or queries: it goes to the log only.
-            let cause = match &self {
-                AppError::NotReady(source) => source,
-                AppError::Store(source) => source,
-            };
-            tracing::error!(code, error = %cause, "request failed");
+            tracing::error!(code, error = %self, "request failed");
         }
-        let body = json!({ "error": { "code": code, "message": message } });
-        (status, Json(body)).into_response()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    async fn body_of(error: AppError) -> (StatusCode, serde_json::Value) {
-        let response = error.into_response();
-        let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
-            .await
-            .unwrap();
-        (status, serde_json::from_slice(&bytes).unwrap())
-    }
-
-    #[tokio::test]
-    async fn a_database_that_does_not_answer_is_503_not_ready_without_the_cause() {
-        let cause = StoreError::Io("connection refused to 10.0.0.7".to_owned());
-        let (status, body) = body_of(AppError::NotReady(cause)).await;
-        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
-        assert_eq!(body["error"]["code"], "not_ready");
-        assert!(!body.to_string().contains("10.0.0.7"), "{body}");
-    }
-
-    #[tokio::test]
-    async fn not_found_is_404_with_the_vietnamese_message() {
-        let err = StoreError::NotFound {
-            what: "vụ việc HN-2026-000001".to_owned(),
+        let retry_after = match &self {
+            AppError::Store(StoreError::Throttled { retry_after_secs }) => Some(*retry_after_secs),
+            _ => None,
         };
-        let (status, body) = body_of(err.into()).await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
-        assert_eq!(body["error"]["code"], "not_found");
-        assert_eq!(
-            body["error"]["message"],
-            "không tìm thấy vụ việc HN-2026-000001"
-        );
-    }
-
-    #[tokio::test]
-    async fn a_database_failure_is_an_opaque_500() {
-        let err = StoreError::Db(sea_orm::DbErr::Custom("secret table detail".to_owned()));
-        let (status, body) = body_of(err.into()).await;
-        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
-        assert!(!body.to_string().contains("secret table detail"), "{body}");
+        let mut response = (status, Json(body(code, &message, extra))).into_response();
+        if let Some(secs) = retry_after
+            && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
     }
 }

@@ -1,22 +1,37 @@
-//! The HTTP server of noicom (axum): for now the health endpoints, the
-//! request-id and trace layers, the error type every handler will answer
-//! with, and a server loop with graceful shutdown. The API and the pages are
-//! later issues; they will add routers that [`router`] merges.
+//! The HTTP server of noicom (axum): the JSON API of SPEC §6.2 under
+//! `/api/v1` with its OpenAPI document, the health endpoints, the
+//! request-id and trace layers, the one error type every handler answers
+//! with, and a server loop with graceful shutdown.
 
+mod auth;
 mod error;
 mod health;
+mod idempotency;
+mod json;
+mod lang;
+mod openapi;
+mod routes;
 mod serve;
 mod state;
+pub(crate) mod views;
 
+pub use auth::{CSRF_HEADER, Caller};
 pub use error::AppError;
 pub use serve::{serve, shutdown_signal};
 pub use state::{AppState, WebConfig};
 
 use axum::Router;
-use axum::http::Request;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::header::CONTENT_TYPE;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
+
+/// The largest JSON body accepted (attachments will have their own limit).
+pub const MAX_JSON_BYTES: usize = 1 << 20;
 
 /// The whole application: every route with its layers.
 pub fn router(state: AppState) -> Router {
@@ -31,6 +46,7 @@ pub fn router(state: AppState) -> Router {
                     .get("x-request-id")
                     .and_then(|value| value.to_str().ok())
                     .unwrap_or("-");
+                // The path only: a query string may carry search words.
                 tracing::info_span!(
                     "request",
                     method = %request.method(),
@@ -39,6 +55,36 @@ pub fn router(state: AppState) -> Router {
                 )
             }),
         )
-        .layer(PropagateRequestIdLayer::x_request_id());
-    health::router().with_state(state).layer(layers)
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(middleware::from_fn(lang::scope))
+        .layer(middleware::from_fn(json_errors));
+    let api = routes::router()
+        .route("/openapi.json", get(openapi::document))
+        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
+    Router::new()
+        .nest("/api/v1", api)
+        .merge(health::router())
+        .fallback(not_found)
+        .with_state(state)
+        .layer(layers)
+}
+
+async fn not_found() -> AppError {
+    AppError::Status(axum::http::StatusCode::NOT_FOUND)
+}
+
+/// Gives every error answer the JSON shape, including those the framework
+/// makes itself (wrong method, a bad path parameter, …).
+async fn json_errors(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        return AppError::Status(status).into_response();
+    }
+    response
 }

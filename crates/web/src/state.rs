@@ -1,13 +1,24 @@
 //! What every handler can reach: the store and the part of the settings the
 //! web layer needs.
 
+use std::sync::Arc;
+
 use store::Store;
+use workflow::{Policy, SignInThrottle};
 
 /// The settings the web layer needs, passed down from the binary's settings.
 #[derive(Debug, Clone)]
 pub struct WebConfig {
     /// The public base URL, for links the server writes (e-mails, redirects).
+    /// An `https://` URL makes the session cookie `Secure`.
     pub base_url: String,
+}
+
+impl WebConfig {
+    /// Whether the site is served over HTTPS.
+    pub fn https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
 }
 
 /// The state shared by every handler; cheap to clone.
@@ -17,4 +28,8 @@ pub struct AppState {
     pub store: Store,
     /// The web settings.
     pub config: WebConfig,
+    /// The deadline calendar and lengths the workflow decides with.
+    pub policy: Arc<Policy>,
+    /// How failed sign-ins are slowed down.
+    pub throttle: SignInThrottle,
 }

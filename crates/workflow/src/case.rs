@@ -66,7 +66,8 @@ pub struct Case {
 impl DeadlineKind {
     /// The deadlines that run in `state` (design.md "Deadlines"): triage
     /// while reported, the answer while assigned, the resolution until
-    /// resolved. The scheduler asks this without loading a whole case.
+    /// resolved. The scheduler asks this without loading a whole case, and
+    /// the store builds its `overdue` list filter from it.
     pub fn running_in(state: CaseState) -> &'static [DeadlineKind] {
         match state {
             CaseState::Reported => &[DeadlineKind::Triage],
@@ -89,22 +90,6 @@ pub enum DeadlineKind {
     Answer,
     /// Resolution by the lead agency.
     Resolution,
-}
-
-impl DeadlineKind {
-    /// The deadlines a case in `state` is waiting on: triage while
-    /// reported; the written answer while assigned; the resolution until
-    /// resolved. The store builds its `overdue` filter from this table.
-    pub fn running_in(state: CaseState) -> &'static [DeadlineKind] {
-        match state {
-            CaseState::Reported => &[DeadlineKind::Triage],
-            CaseState::Assigned => &[DeadlineKind::Answer, DeadlineKind::Resolution],
-            CaseState::Responded | CaseState::Oriented | CaseState::Escalated => {
-                &[DeadlineKind::Resolution]
-            }
-            _ => &[],
-        }
-    }
 }
 
 impl Case {

@@ -35,6 +35,8 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
         config: WebConfig {
             base_url: settings.base_url.clone(),
         },
+        policy: std::sync::Arc::new(settings.policy()?),
+        throttle: workflow::SignInThrottle::default(),
     };
     web::serve(listener, state, web::shutdown_signal())
         .await

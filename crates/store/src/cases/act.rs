@@ -4,13 +4,14 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use workflow::{ActionKind, Actor, Case, Command, MergeTarget, Policy, UserId};
 
 use super::ActionInput;
 use super::row::{find, not_found, to_active, to_case};
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
+use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
 use crate::org::{actor, unit_by_code, unknown};
 use crate::outbox::enqueue_notices;
 use crate::{Store, StoreError};
@@ -28,82 +29,151 @@ impl Store {
         now: DateTime<Utc>,
         policy: &Policy,
     ) -> Result<Case, StoreError> {
-        let tx = self.write_tx().await?;
-        let actor = actor(&tx, user, now).await?;
-        let row = find(&tx, id_or_code).await?;
-        let before = to_case(&tx, &row, now).await?;
-        if !workflow::can_view(&actor, &before) {
-            return Err(not_found(id_or_code));
+        match self
+            .act_once(user, id_or_code, version, input, now, policy, None)
+            .await?
+        {
+            Answer::Done { case, .. } => Ok(*case),
+            Answer::Replay { .. } => unreachable!("no key, no replay"),
         }
-        if before.version != version {
-            return Err(StoreError::VersionConflict {
-                given: version,
-                current: before.version,
-            });
-        }
-        // Who may, and in which state, is judged before the codes of the
-        // input are looked up: a caller who may not act learns nothing about
-        // the units and cases the input names.
-        workflow::check_action(&actor, &before, input.kind())?;
-        let command = resolve(&tx, &actor, &before, input, now).await?;
-        let documents = command.files().to_vec();
-        let outcome = workflow::apply(&before, &actor, command, now, policy)?;
-        let after = outcome.case;
+    }
 
-        // Compare-and-set: a concurrent action that committed first makes
-        // this update touch no row.
-        let mut update = to_active(&after);
-        update.code = sea_orm::ActiveValue::NotSet;
-        update.created_at = sea_orm::ActiveValue::NotSet;
-        let updated = case::Entity::update_many()
-            .set(update)
-            .filter(case::Column::Id.eq(row.id))
-            .filter(case::Column::Version.eq(before.version))
-            .exec(&tx)
-            .await?;
-        if updated.rows_affected != 1 {
-            let current = find(&tx, &row.id.to_string()).await?.version;
-            return Err(StoreError::VersionConflict {
-                given: version,
-                current,
-            });
+    /// [`Store::act`] with an optional `Idempotency-Key`: a key seen before
+    /// with the same request replays the stored response (even though the
+    /// version it names is stale by now); the response to a new one is
+    /// stored in the action's transaction.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one use case, each argument is one of its inputs"
+    )]
+    pub async fn act_once(
+        &self,
+        user: UserId,
+        id_or_code: &str,
+        version: i64,
+        input: ActionInput,
+        now: DateTime<Utc>,
+        policy: &Policy,
+        once: Option<&Once<'_>>,
+    ) -> Result<Answer, StoreError> {
+        let tx = self.write_tx().await?;
+        if let Some(once) = once
+            && let Some(replay) = lookup(&tx, user, once, now).await?
+        {
+            return Ok(replay);
         }
-        if after.coordinating_units != before.coordinating_units {
-            case_coordinating_unit::Entity::delete_many()
-                .filter(case_coordinating_unit::Column::CaseId.eq(row.id))
-                .exec(&tx)
-                .await?;
-            for unit in &after.coordinating_units {
-                case_coordinating_unit::Entity::insert(case_coordinating_unit::ActiveModel {
-                    case_id: Set(row.id),
-                    unit_id: Set(unit.id.0),
-                })
-                .exec(&tx)
-                .await?;
+        let (actor, case) =
+            match act_steps(&tx, user, id_or_code, version, input, now, policy).await {
+                Ok(done) => done,
+                // The same keyed request, sent twice at once, may lose the
+                // compare-and-set to its twin: answer with the twin's response.
+                Err(StoreError::VersionConflict { given, current }) if once.is_some() => {
+                    drop(tx);
+                    let once = once.expect("checked");
+                    return match lookup(&self.db, user, once, now).await? {
+                        Some(replay) => Ok(replay),
+                        None => Err(StoreError::VersionConflict { given, current }),
+                    };
+                }
+                Err(e) => return Err(e),
+            };
+        if let Some(once) = once {
+            match save(&tx, &actor, &case, once, now).await {
+                Ok(()) => {}
+                Err(KeyTaken::Race) => {
+                    drop(tx);
+                    return lookup(&self.db, user, once, now)
+                        .await?
+                        .ok_or(StoreError::KeyReused);
+                }
+                Err(KeyTaken::Error(e)) => return Err(e),
             }
         }
-        let event_ids = append_events(&tx, after.id, &outcome.events).await?;
-        if let (Some(event), false) = (event_ids.last(), documents.is_empty()) {
-            attachment::Entity::update_many()
-                .col_expr(attachment::Column::EventId, Expr::value(*event))
-                .filter(attachment::Column::Id.is_in(documents))
-                .exec(&tx)
-                .await?;
-        }
-        if after.trial_date != before.trial_date {
-            crate::duties::on_trial_date(&tx, &after, &policy.calendar, now).await?;
-        }
-        enqueue_notices(
-            &tx,
-            &after,
-            &outcome.notices,
-            event_ids.last().copied(),
-            now,
-        )
-        .await?;
         tx.commit().await?;
-        Ok(after)
+        Ok(Answer::Done {
+            case: Box::new(case),
+            actor,
+        })
     }
+}
+
+/// The action inside the caller's transaction: load, decide, compare-and-set,
+/// append, enqueue.
+async fn act_steps(
+    tx: &DatabaseTransaction,
+    user: UserId,
+    id_or_code: &str,
+    version: i64,
+    input: ActionInput,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Result<(Actor, Case), StoreError> {
+    let actor = actor(tx, user, now).await?;
+    let row = find(tx, id_or_code).await?;
+    let before = to_case(tx, &row, now).await?;
+    if !workflow::can_view(&actor, &before) {
+        return Err(not_found(id_or_code));
+    }
+    if before.version != version {
+        return Err(StoreError::VersionConflict {
+            given: version,
+            current: before.version,
+        });
+    }
+    // Who may, and in which state, is judged before the codes of the
+    // input are looked up: a caller who may not act learns nothing about
+    // the units and cases the input names.
+    workflow::check_action(&actor, &before, input.kind())?;
+    let command = resolve(tx, &actor, &before, input, now).await?;
+    let documents = command.files().to_vec();
+    let outcome = workflow::apply(&before, &actor, command, now, policy)?;
+    let after = outcome.case;
+
+    // Compare-and-set: a concurrent action that committed first makes
+    // this update touch no row.
+    let mut update = to_active(&after);
+    update.code = sea_orm::ActiveValue::NotSet;
+    update.created_at = sea_orm::ActiveValue::NotSet;
+    let updated = case::Entity::update_many()
+        .set(update)
+        .filter(case::Column::Id.eq(row.id))
+        .filter(case::Column::Version.eq(before.version))
+        .exec(tx)
+        .await?;
+    if updated.rows_affected != 1 {
+        let current = find(tx, &row.id.to_string()).await?.version;
+        return Err(StoreError::VersionConflict {
+            given: version,
+            current,
+        });
+    }
+    if after.coordinating_units != before.coordinating_units {
+        case_coordinating_unit::Entity::delete_many()
+            .filter(case_coordinating_unit::Column::CaseId.eq(row.id))
+            .exec(tx)
+            .await?;
+        for unit in &after.coordinating_units {
+            case_coordinating_unit::Entity::insert(case_coordinating_unit::ActiveModel {
+                case_id: Set(row.id),
+                unit_id: Set(unit.id.0),
+            })
+            .exec(tx)
+            .await?;
+        }
+    }
+    let event_ids = append_events(tx, after.id, &outcome.events).await?;
+    if let (Some(event), false) = (event_ids.last(), documents.is_empty()) {
+        attachment::Entity::update_many()
+            .col_expr(attachment::Column::EventId, Expr::value(*event))
+            .filter(attachment::Column::Id.is_in(documents))
+            .exec(tx)
+            .await?;
+    }
+    if after.trial_date != before.trial_date {
+        crate::duties::on_trial_date(tx, &after, &policy.calendar, now).await?;
+    }
+    enqueue_notices(tx, &after, &outcome.notices, event_ids.last().copied(), now).await?;
+    Ok((actor, after))
 }
 
 /// Turns the codes of an input into the references the workflow decides on.

@@ -1,14 +1,15 @@
 //! Filing a case.
 
 use chrono::{DateTime, Datelike, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter};
-use workflow::{Case, FileInput, Policy, Refusal, UserId};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use workflow::{Actor, Case, FileInput, Policy, Refusal, UserId};
 
 use super::FileRequest;
 use super::code::next_code;
 use super::row::to_active;
 use crate::entities::category;
 use crate::events::append_events;
+use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
 use crate::org::{actor, area_by_code, area_by_id, area_ref};
 use crate::outbox::enqueue_notices;
 use crate::{Store, StoreError};
@@ -24,14 +25,82 @@ impl Store {
         now: DateTime<Utc>,
         policy: &Policy,
     ) -> Result<Case, StoreError> {
-        let tx = self.write_tx().await?;
-        let actor = actor(&tx, user, now).await?;
-        let area = area_by_code(&tx, &request.area, "area").await?;
+        match self
+            .file_case_once(user, request, now, policy, None)
+            .await?
+        {
+            Answer::Done { case, .. } => Ok(*case),
+            Answer::Replay { .. } => unreachable!("no key, no replay"),
+        }
+    }
+
+    /// [`Store::file_case`] with an optional `Idempotency-Key`: a key seen
+    /// before with the same request replays the stored response; the
+    /// response to a new one is stored in the filing's transaction.
+    pub async fn file_case_once(
+        &self,
+        user: UserId,
+        request: FileRequest,
+        now: DateTime<Utc>,
+        policy: &Policy,
+        once: Option<&Once<'_>>,
+    ) -> Result<Answer, StoreError> {
+        match self.file_in_tx(user, request, now, policy, once).await {
+            Err(KeyTaken::Race) => match once {
+                Some(once) => lookup(&self.db, user, once, now)
+                    .await?
+                    .ok_or(StoreError::KeyReused),
+                None => Err(StoreError::KeyReused),
+            },
+            other => other.map_err(StoreError::from),
+        }
+    }
+
+    async fn file_in_tx(
+        &self,
+        user: UserId,
+        request: FileRequest,
+        now: DateTime<Utc>,
+        policy: &Policy,
+        once: Option<&Once<'_>>,
+    ) -> Result<Answer, KeyTaken> {
+        let tx = self.write_tx().await.map_err(KeyTaken::Error)?;
+        if let Some(once) = once
+            && let Some(replay) = lookup(&tx, user, once, now)
+                .await
+                .map_err(KeyTaken::Error)?
+        {
+            return Ok(replay);
+        }
+        let (actor, case) = self
+            .file_steps(&tx, user, request, now, policy)
+            .await
+            .map_err(KeyTaken::Error)?;
+        if let Some(once) = once {
+            save(&tx, &actor, &case, once, now).await?;
+        }
+        tx.commit().await.map_err(|e| KeyTaken::Error(e.into()))?;
+        Ok(Answer::Done {
+            case: Box::new(case),
+            actor,
+        })
+    }
+
+    async fn file_steps(
+        &self,
+        tx: &DatabaseTransaction,
+        user: UserId,
+        request: FileRequest,
+        now: DateTime<Utc>,
+        policy: &Policy,
+    ) -> Result<(Actor, Case), StoreError> {
+        let actor = actor(tx, user, now).await?;
+        let area = area_by_code(tx, &request.area, "area").await?;
         workflow::check_filing(&actor, &area_ref(&area))?;
         let category_ok = category::Entity::find()
             .filter(category::Column::Code.eq(request.category.trim()))
             .filter(category::Column::Active.eq(true))
-            .one(&tx)
+            .one(tx)
             .await?
             .is_some();
         if !category_ok {
@@ -53,16 +122,15 @@ impl Store {
         let outcome = workflow::file(&actor, input, now, policy)?;
         let mut case = outcome.case;
         let root = match case.area.lineage.first() {
-            Some(root) if root.0 != area.id => area_by_id(&tx, root.0).await?.code,
+            Some(root) if root.0 != area.id => area_by_id(tx, root.0).await?.code,
             _ => area.code.clone(),
         };
         let year = now.with_timezone(&policy.calendar.time_zone()).year();
-        case.code = next_code(&tx, &root, year).await?;
-        let row = to_active(&case).insert(&tx).await?;
+        case.code = next_code(tx, &root, year).await?;
+        let row = to_active(&case).insert(tx).await?;
         case.id = workflow::CaseId(row.id);
-        let event_ids = append_events(&tx, case.id, &outcome.events).await?;
-        enqueue_notices(&tx, &case, &outcome.notices, event_ids.last().copied(), now).await?;
-        tx.commit().await?;
-        Ok(case)
+        let event_ids = append_events(tx, case.id, &outcome.events).await?;
+        enqueue_notices(tx, &case, &outcome.notices, event_ids.last().copied(), now).await?;
+        Ok((actor, case))
     }
 }

@@ -6,8 +6,10 @@ mod act;
 mod code;
 mod file;
 mod input;
+mod list;
 mod read;
 mod row;
 
 pub use input::{ActionInput, FileRequest};
+pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
 pub use read::StoredEvent;

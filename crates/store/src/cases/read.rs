@@ -3,9 +3,11 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
-use workflow::{Case, UserId};
+use serde_json::json;
+use workflow::{Actor, Case, Sensitivity, UserId};
 
 use super::row::{find, not_found, to_case};
+use crate::audit::record;
 use crate::entities::case_event;
 use crate::org::actor;
 use crate::{Store, StoreError};
@@ -34,6 +36,38 @@ pub struct StoredEvent {
 }
 
 impl Store {
+    /// The user as the rules see them, with their unit.
+    pub async fn actor(&self, user: UserId, now: DateTime<Utc>) -> Result<Actor, StoreError> {
+        actor(&self.db, user, now).await
+    }
+
+    /// The case `id_or_code` if `user` may see it, with the caller as the
+    /// rules see them; opening a `sensitive` case is written to the audit
+    /// log (SPEC §9).
+    pub async fn open_case(
+        &self,
+        user: UserId,
+        id_or_code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(Actor, Case), StoreError> {
+        let actor = actor(&self.db, user, now).await?;
+        let case = to_case(&self.db, &find(&self.db, id_or_code).await?, now).await?;
+        if !workflow::can_view(&actor, &case) {
+            return Err(not_found(id_or_code));
+        }
+        if case.sensitivity == Sensitivity::Sensitive {
+            record(
+                &self.db,
+                Some(user.0),
+                "open_sensitive_case",
+                json!({ "case": case.code }),
+                now,
+            )
+            .await?;
+        }
+        Ok((actor, case))
+    }
+
     /// The case `id_or_code` if `user` may see it; otherwise not found.
     pub async fn get_case(
         &self,
@@ -57,7 +91,7 @@ impl Store {
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let case = self.get_case(user, id_or_code, now).await?;
+        let (_, case) = self.open_case(user, id_or_code, now).await?;
         let rows = case_event::Entity::find()
             .filter(case_event::Column::CaseId.eq(case.id.0))
             .order_by_asc(case_event::Column::Seq)

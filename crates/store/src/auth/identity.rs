@@ -1,0 +1,84 @@
+//! Recognising the caller of a request: a bearer token or a session cookie,
+//! each looked up by its SHA-256 (a cheap indexed read, never a password
+//! hash per request, SPEC §9).
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use workflow::{Lang, Role, UnitId, UserId};
+
+use super::{Credential, Identity, stale};
+use crate::credentials::token_hash;
+use crate::entities::{api_token, session, user};
+use crate::org::corrupt;
+use crate::{Store, StoreError};
+
+impl Store {
+    /// The user of a bearer token that is neither revoked nor expired.
+    pub async fn authenticate_token(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Identity, StoreError> {
+        let row = api_token::Entity::find()
+            .filter(api_token::Column::TokenHash.eq(token_hash(token)))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .one(&self.db)
+            .await?
+            .filter(|t| t.expires_at.is_none_or(|at| at > now))
+            .ok_or(StoreError::Unauthenticated)?;
+        if stale(row.last_used_at, now) {
+            api_token::Entity::update_many()
+                .col_expr(api_token::Column::LastUsedAt, Expr::value(now))
+                .filter(api_token::Column::Id.eq(row.id))
+                .exec(&self.db)
+                .await?;
+        }
+        self.identity(row.user_id, Credential::Token(row.id)).await
+    }
+
+    /// The user of a session cookie that has not expired.
+    pub async fn authenticate_session(
+        &self,
+        cookie: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Identity, StoreError> {
+        let row = session::Entity::find()
+            .filter(session::Column::TokenHash.eq(token_hash(cookie)))
+            .filter(session::Column::ExpiresAt.gt(now))
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::Unauthenticated)?;
+        if stale(Some(row.last_seen_at), now) {
+            session::Entity::update_many()
+                .col_expr(session::Column::LastSeenAt, Expr::value(now))
+                .filter(session::Column::Id.eq(row.id))
+                .exec(&self.db)
+                .await?;
+        }
+        let credential = Credential::Session {
+            id: row.id,
+            csrf: row.csrf_token,
+        };
+        self.identity(row.user_id, credential).await
+    }
+
+    async fn identity(&self, user_id: i64, credential: Credential) -> Result<Identity, StoreError> {
+        let row = user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .filter(|u| !u.disabled)
+            .ok_or(StoreError::Unauthenticated)?;
+        let role = Role::from_code(&row.role)
+            .ok_or_else(|| corrupt(format!("user {} has role {}", row.id, row.role)))?;
+        Ok(Identity {
+            user: UserId(row.id),
+            email: row.email,
+            name: row.name,
+            role,
+            unit: UnitId(row.unit_id),
+            lang: Lang::from_tag(&row.lang),
+            credential,
+        })
+    }
+}

@@ -1,0 +1,61 @@
+//! Who is calling: signing in with e-mail and password (a session for the
+//! browser and a bearer token), recognising a bearer token or a session
+//! cookie on each request, signing out and revoking tokens.
+
+mod identity;
+mod sign_in;
+mod tokens;
+
+use chrono::{DateTime, Utc};
+use workflow::{Lang, Role, UnitId, UserId};
+
+pub use sign_in::{SignIn, SignedIn};
+pub use tokens::TokenInfo;
+
+/// The credential a request came with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// `Authorization: Bearer …`: an API token (row id).
+    Token(i64),
+    /// The session cookie: the session (row id) and its CSRF token, which
+    /// unsafe requests must repeat in a header.
+    Session {
+        /// Row id.
+        id: i64,
+        /// The CSRF token given at sign-in.
+        csrf: String,
+    },
+}
+
+/// A signed-in user as a request sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// The user.
+    pub user: UserId,
+    /// Their e-mail.
+    pub email: String,
+    /// Their name.
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+    /// Their unit.
+    pub unit: UnitId,
+    /// Their preferred language.
+    pub lang: Lang,
+    /// How they proved it.
+    pub credential: Credential,
+}
+
+/// How long a browser session lasts.
+pub const SESSION_HOURS: i64 = 12;
+/// How long a token issued at sign-in lasts (tokens from the command line
+/// do not expire; they are revoked).
+pub const SIGN_IN_TOKEN_DAYS: i64 = 30;
+
+/// `last_used_at` is written at most this often per token or session, so
+/// that reading does not take the write lock on every request.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+fn stale(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    last.is_none_or(|last| (now - last).num_seconds() >= TOUCH_EVERY_SECS)
+}

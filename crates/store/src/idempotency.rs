@@ -1,0 +1,121 @@
+//! `Idempotency-Key` (SPEC §3.3, §6.2): the first successful response to a
+//! key is kept with the hash of its request, in the same transaction as the
+//! change it reports; the same key and request replays it, the same key
+//! with another request is refused. Keys live at least 24 hours.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use workflow::{Actor, Case, UserId};
+
+use crate::StoreError;
+use crate::connect::is_unique_violation;
+use crate::entities::idempotency_key;
+
+/// How long a key is remembered.
+pub const KEY_HOURS: i64 = 24;
+
+/// A keyed request: the key, the hash of what was asked, and how to render
+/// the response that a replay will return.
+pub struct Once<'a> {
+    /// The client's `Idempotency-Key`.
+    pub key: &'a str,
+    /// A hash of the method, path and body.
+    pub request_hash: &'a str,
+    /// The HTTP status of the first response.
+    pub status: u16,
+    /// The body of the first response, from the case as the caller sees it.
+    pub render: &'a (dyn Fn(&Actor, &Case) -> String + Send + Sync),
+}
+
+/// What a keyed request came to.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    /// Carried out now.
+    Done {
+        /// The case after it.
+        case: Box<Case>,
+        /// The caller, as the rules saw them.
+        actor: Actor,
+    },
+    /// Carried out before: the stored response.
+    Replay {
+        /// Its status.
+        status: u16,
+        /// Its body.
+        body: String,
+    },
+}
+
+/// The stored answer to `once`'s key, if any; an expired one is forgotten.
+pub(crate) async fn lookup(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    once: &Once<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<Answer>, StoreError> {
+    let pk = (user.0, once.key.to_owned());
+    let Some(row) = idempotency_key::Entity::find_by_id(pk.clone())
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if now - row.created_at >= TimeDelta::hours(KEY_HOURS) {
+        idempotency_key::Entity::delete_by_id(pk).exec(conn).await?;
+        return Ok(None);
+    }
+    if row.request_hash != once.request_hash {
+        return Err(StoreError::KeyReused);
+    }
+    Ok(Some(Answer::Replay {
+        status: u16::try_from(row.status_code).unwrap_or(200),
+        body: row.response_body,
+    }))
+}
+
+/// Keeps the response to `once`'s key. A concurrent request with the same
+/// key that committed first makes this a [`KeyTaken`].
+pub(crate) async fn save(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    case: &Case,
+    once: &Once<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), KeyTaken> {
+    idempotency_key::ActiveModel {
+        user_id: Set(actor.user.0),
+        key: Set(once.key.to_owned()),
+        request_hash: Set(once.request_hash.to_owned()),
+        status_code: Set(i32::from(once.status)),
+        response_body: Set((once.render)(actor, case)),
+        created_at: Set(now),
+    }
+    .insert(conn)
+    .await
+    .map(|_| ())
+    .map_err(|err| {
+        if is_unique_violation(&err) {
+            KeyTaken::Race
+        } else {
+            KeyTaken::Error(err.into())
+        }
+    })
+}
+
+/// Why a key could not be saved.
+pub enum KeyTaken {
+    /// Another request with the key committed first: answer with its
+    /// response instead.
+    Race,
+    /// Anything else.
+    Error(StoreError),
+}
+
+impl From<KeyTaken> for StoreError {
+    fn from(value: KeyTaken) -> StoreError {
+        match value {
+            KeyTaken::Race => StoreError::KeyReused,
+            KeyTaken::Error(e) => e,
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The OpenAPI 3.1 document of the API, generated from the handlers and
+//! types with utoipa, served at `/api/v1/openapi.json`.
+
+use axum::Json;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes::{self, ErrorBody, ErrorDetail};
+use crate::views::CaseView;
+
+/// The document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "noicom API",
+        description = "Theo dõi vấn đề nổi cộm, Nhân dân quan tâm — the case workflow of SPEC §3 over HTTP. \
+            Errors are `{\"error\": {\"code\", \"message\"}}`, in the language of `Accept-Language` (Vietnamese by default)."
+    ),
+    paths(
+        routes::auth::login,
+        routes::auth::logout,
+        routes::auth::me,
+        routes::auth::tokens,
+        routes::auth::revoke,
+        routes::cases::file,
+        routes::cases::list,
+        routes::cases::show,
+        routes::cases::act,
+        routes::cases::events,
+    ),
+    components(schemas(
+        ErrorBody,
+        ErrorDetail,
+        CaseView,
+        routes::cases::FileBody,
+        routes::cases::ActionBody,
+        routes::cases::CasePageView,
+        routes::cases::EventView,
+    )),
+    modifiers(&Security),
+    tags(
+        (name = "auth", description = "Đăng nhập, đăng xuất, mã truy cập"),
+        (name = "cases", description = "Vụ việc: phản ánh, xử lý, tra cứu"),
+    )
+)]
+pub(crate) struct ApiDoc;
+
+/// The two ways to authenticate: a bearer token, or the session cookie
+/// (with `X-CSRF-Token` on unsafe requests).
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("noicom_session"))),
+        );
+    }
+}
+
+/// `GET /api/v1/openapi.json`.
+pub(crate) async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,115 @@
+//! `GET /cases`: the cases the caller may see, filtered and searched
+//! (SPEC §6.2, §6.4), newest first, a page at a time.
+
+use axum::Json;
+use axum::extract::State;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use store::{CaseFilter, Cursor};
+use utoipa::{IntoParams, ToSchema};
+use workflow::{CaseState, Priority, Sensitivity};
+
+use crate::auth::Caller;
+use crate::json::ApiQuery;
+use crate::routes::ErrorBody;
+use crate::views::CaseView;
+use crate::{AppError, AppState};
+
+/// The default page size.
+const DEFAULT_LIMIT: u64 = 20;
+
+/// The filters; all optional, combined with AND.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ListQuery {
+    /// State code.
+    #[param(value_type = Option<String>)]
+    state: Option<CaseState>,
+    /// Category code.
+    category: Option<String>,
+    /// Area code: the area and every area below it.
+    area: Option<String>,
+    /// `normal`, `complex` or `sensitive`.
+    #[param(value_type = Option<String>)]
+    sensitivity: Option<Sensitivity>,
+    /// `urgent`, `high` or `normal`.
+    #[param(value_type = Option<String>)]
+    priority: Option<Priority>,
+    /// Lead unit code.
+    lead_unit: Option<String>,
+    /// `true`: only cases past a running deadline.
+    overdue: Option<bool>,
+    /// `true`: only cases the caller filed or their unit leads.
+    mine: Option<bool>,
+    /// Search words, matched without case or diacritics ("dat dai" finds
+    /// "Đất đai") in the code, title and description.
+    q: Option<String>,
+    /// `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Page size, 1–100 (default 20).
+    limit: Option<u64>,
+}
+
+/// One page.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct CasePageView {
+    /// The cases, newest first.
+    items: Vec<CaseView>,
+    /// Pass as `cursor` for the next page; absent on the last one.
+    next_cursor: Option<String>,
+}
+
+/// Lists and searches cases.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases",
+    security(("bearer" = []), ("session" = [])),
+    params(ListQuery),
+    responses(
+        (status = 200, body = CasePageView),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 422, description = "Unknown parameter, bad value, unknown area or unit code, bad cursor", body = ErrorBody),
+    ))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<CasePageView>, AppError> {
+    let cursor = match query.cursor.as_deref() {
+        Some(text) => Some(Cursor::decode(text).ok_or_else(|| AppError::Invalid {
+            field: "cursor".to_owned(),
+            detail: "not a cursor of this list".to_owned(),
+        })?),
+        None => None,
+    };
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=store::MAX_LIMIT).contains(&limit) {
+        return Err(AppError::Invalid {
+            field: "limit".to_owned(),
+            detail: format!("from 1 to {}", store::MAX_LIMIT),
+        });
+    }
+    let filter = CaseFilter {
+        state: query.state,
+        category: query.category,
+        area: query.area,
+        sensitivity: query.sensitivity,
+        priority: query.priority,
+        lead_unit: query.lead_unit,
+        overdue: query.overdue.unwrap_or(false),
+        mine: query.mine.unwrap_or(false),
+        q: query.q.filter(|q| !q.trim().is_empty()),
+        cursor,
+        limit,
+    };
+    let now = Utc::now();
+    let tz = state.policy.calendar.time_zone();
+    let page = state.store.list_cases(caller.user, &filter, now).await?;
+    Ok(Json(CasePageView {
+        items: page
+            .cases
+            .iter()
+            .map(|case| CaseView::new(&page.actor, case, now, tz))
+            .collect(),
+        next_cursor: page.next.map(|c| c.encode()),
+    }))
+}

@@ -1,0 +1,125 @@
+//! The JSON shapes of the API (SPEC §6.2): a case with codes for its area,
+//! category, source and units, its deadlines in local time with the
+//! offset, `overdue` and the actions the caller may take now.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use utoipa::ToSchema;
+use workflow::{Actor, Case};
+
+/// An RFC 3339 time with the offset of the configured time zone
+/// (`2026-03-02T09:00:00+07:00`).
+pub(crate) type Time = String;
+
+/// `at` in `tz`, RFC 3339 with the offset.
+pub(crate) fn time(at: DateTime<Utc>, tz: Tz) -> Time {
+    at.with_timezone(&tz)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// A case as the caller sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct CaseView {
+    /// Id.
+    pub id: i64,
+    /// Human-readable code, e.g. `HN-2026-000123`.
+    pub code: String,
+    /// State code (`reported`, `assigned`, …).
+    pub state: String,
+    /// Optimistic-concurrency version: send it back with an action.
+    pub version: i64,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Area code.
+    pub area: String,
+    /// Category code.
+    pub category: String,
+    /// Source code.
+    pub source: String,
+    /// `normal`, `complex` or `sensitive`.
+    pub sensitivity: String,
+    /// `urgent`, `high` or `normal`.
+    pub priority: String,
+    /// `low`, `medium` or `high`, if given.
+    pub hotspot_risk: Option<String>,
+    /// Estimated number of people affected.
+    pub people_affected: Option<i64>,
+    /// Id of the user who filed it.
+    pub reporter: i64,
+    /// Lead unit code, from `accept`.
+    pub lead_unit: Option<String>,
+    /// Coordinating unit codes.
+    pub coordinating_units: Vec<String>,
+    /// The state `conclude` returns to, while escalated.
+    pub escalated_from: Option<String>,
+    /// Whether the result was published since the last resolution.
+    pub result_published: bool,
+    /// Id of the case this one was merged into.
+    pub merged_into: Option<i64>,
+    /// Trial date of a court case.
+    pub trial_date: Option<NaiveDate>,
+    /// Triage deadline.
+    pub triage_due: Option<Time>,
+    /// Written-answer deadline.
+    pub answer_due: Option<Time>,
+    /// Resolution deadline.
+    pub resolution_due: Option<Time>,
+    /// Whether a running deadline has passed (quá hạn).
+    pub overdue: bool,
+    /// The actions the caller may carry out now.
+    pub allowed_actions: Vec<String>,
+    /// Filed at.
+    pub created_at: Time,
+    /// Last changed at.
+    pub updated_at: Time,
+}
+
+impl CaseView {
+    /// `case` as `actor` sees it at `now`.
+    pub(crate) fn new(actor: &Actor, case: &Case, now: DateTime<Utc>, tz: Tz) -> CaseView {
+        CaseView {
+            id: case.id.0,
+            code: case.code.clone(),
+            state: case.state.code().to_owned(),
+            version: case.version,
+            title: case.title.clone(),
+            description: case.description.clone(),
+            area: case.area.code.clone(),
+            category: case.category.clone(),
+            source: case.source.code().to_owned(),
+            sensitivity: case.sensitivity.code().to_owned(),
+            priority: case.priority.code().to_owned(),
+            hotspot_risk: case.hotspot_risk.map(|r| r.code().to_owned()),
+            people_affected: case.people_affected,
+            reporter: case.reporter.0,
+            lead_unit: case.lead_unit.as_ref().map(|u| u.code.clone()),
+            coordinating_units: case
+                .coordinating_units
+                .iter()
+                .map(|u| u.code.clone())
+                .collect(),
+            escalated_from: case.escalated_from.map(|s| s.code().to_owned()),
+            result_published: case.result_published,
+            merged_into: case.merged_into.map(|c| c.0),
+            trial_date: case.trial_date,
+            triage_due: case.triage_due.as_ref().map(|d| time(d.at, tz)),
+            answer_due: case.answer_due.as_ref().map(|d| time(d.at, tz)),
+            resolution_due: case.resolution_due.as_ref().map(|d| time(d.at, tz)),
+            overdue: case.overdue(now),
+            allowed_actions: workflow::allowed_actions(actor, case)
+                .into_iter()
+                .map(|a| a.code().to_owned())
+                .collect(),
+            created_at: time(case.created_at, tz),
+            updated_at: time(case.updated_at, tz),
+        }
+    }
+
+    /// The view as JSON text (what an idempotent replay returns).
+    pub(crate) fn json(actor: &Actor, case: &Case, now: DateTime<Utc>, tz: Tz) -> String {
+        serde_json::to_string(&CaseView::new(actor, case, now, tz)).unwrap_or_default()
+    }
+}
