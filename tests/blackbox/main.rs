@@ -8,6 +8,7 @@
 
 mod support;
 
+mod api;
 mod area;
 mod backup;
 mod config;

@@ -27,6 +27,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower::ServiceBuilder;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
@@ -60,7 +61,9 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(json_errors));
     let api = routes::router()
         .route("/openapi.json", get(openapi::document))
-        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
+        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
+        // Refuses a too large `Content-Length` before reading any of it.
+        .layer(RequestBodyLimitLayer::new(MAX_JSON_BYTES));
     Router::new()
         .nest("/api/v1", api)
         .merge(health::router())

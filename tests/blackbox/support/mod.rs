@@ -1,12 +1,15 @@
 //! The test harness: databases, running the binary, running the server, and
 //! the organisation most tests start from.
 
+pub mod api;
 pub mod cli;
 pub mod db;
 pub mod fixtures;
 pub mod server;
 pub mod smtp;
+pub mod town;
 
+pub use api::Client;
 pub use cli::{noicom, noicom_in};
 pub use db::{Backend, TestDb};
 pub use server::Server;

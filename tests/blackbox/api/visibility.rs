@@ -1,0 +1,80 @@
+//! Who sees what: a `sensitive` case does not exist for those who may not
+//! open it — not by id, not in lists, not in search, not its timeline.
+
+use serde_json::json;
+
+use crate::support::town::town;
+use crate::support::{Client, Server, TestDb, on_both_backends};
+
+on_both_backends!(a_sensitive_case_is_invisible_to_those_outside_it);
+
+async fn a_sensitive_case_is_invisible_to_those_outside_it(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let reporter = Client::bearer(&server, &town.reporter);
+    let officer = Client::bearer(&server, &town.officer);
+    let other_reporter = Client::bearer(&server, &town.other_reporter);
+    let procuracy = Client::bearer(&server, &town.procuracy);
+    let admin = Client::bearer(&server, &town.admin);
+
+    let normal = reporter.files_case("HN-BD", "Lấn chiếm vỉa hè").await;
+    let secret = reporter
+        .files_case("HN-BD", "Khiếu nại đông người về đền bù")
+        .await;
+    let secret = officer
+        .acts(
+            &secret,
+            "accept",
+            json!({"sensitivity": "sensitive", "priority": "urgent", "lead_unit": "UBND-HN"}),
+        )
+        .await
+        .expect(200);
+    let code = |c: &serde_json::Value| c["code"].as_str().unwrap().to_owned();
+
+    // Those with a part in it see it.
+    for client in [
+        &reporter,
+        &officer,
+        &Client::bearer(&server, &town.liaison),
+        &Client::bearer(&server, &town.leader),
+    ] {
+        client
+            .get(&format!("/cases/{}", secret["id"]))
+            .await
+            .expect(200);
+        assert!(client.case_codes("").await.contains(&code(&secret)));
+    }
+    // The procuracy and the admin see the normal case, not the sensitive one.
+    for client in [&procuracy, &admin] {
+        client
+            .get(&format!("/cases/{}", normal["id"]))
+            .await
+            .expect(200);
+        assert_eq!(client.case_codes("").await, [code(&normal)]);
+    }
+    // Another commune's reporter sees neither.
+    assert!(other_reporter.case_codes("").await.is_empty());
+    for client in [&procuracy, &admin, &other_reporter] {
+        let by_id = client
+            .get(&format!("/cases/{}", secret["id"]))
+            .await
+            .error(404, "not_found");
+        let by_code = client
+            .get(&format!("/cases/{}", code(&secret)))
+            .await
+            .error(404, "not_found");
+        let absent = client.get("/cases/999999").await.error(404, "not_found");
+        assert_eq!(by_id["error"]["code"], absent["error"]["code"]);
+        assert!(by_code["error"]["message"].is_string());
+        client
+            .get(&format!("/cases/{}/events", secret["id"]))
+            .await
+            .error(404, "not_found");
+        assert!(client.case_codes("q=den%20bu").await.is_empty());
+        assert!(client.case_codes("sensitivity=sensitive").await.is_empty());
+        client
+            .acts(&secret, "comment", json!({"text": "xem thử"}))
+            .await
+            .error(404, "not_found");
+    }
+}
