@@ -22,6 +22,7 @@ pub use state::{AppState, WebConfig};
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::HeaderValue;
 use axum::http::header::CONTENT_TYPE;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -77,7 +78,8 @@ async fn not_found() -> AppError {
 }
 
 /// Gives every error answer the JSON shape, including those the framework
-/// makes itself (wrong method, a bad path parameter, …).
+/// makes itself (wrong method, a bad path parameter, …), and every answer
+/// the security headers of SPEC §9.
 async fn json_errors(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let status = response.status();
@@ -86,8 +88,28 @@ async fn json_errors(request: Request, next: Next) -> Response {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
-    if (status.is_client_error() || status.is_server_error()) && !is_json {
-        return AppError::Status(status).into_response();
+    let mut response = if (status.is_client_error() || status.is_server_error()) && !is_json {
+        AppError::Status(status).into_response()
+    } else {
+        response
+    };
+    let headers = response.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers
+            .entry(*name)
+            .or_insert(HeaderValue::from_static(value));
     }
     response
 }
+
+/// No sniffing, no framing, no scripts or styles from elsewhere (the API
+/// answers JSON; the pages will set their own policy), no referrer leaks.
+const SECURITY_HEADERS: &[(&str, &str)] = &[
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    (
+        "content-security-policy",
+        "default-src 'none'; frame-ancestors 'none'",
+    ),
+    ("referrer-policy", "no-referrer"),
+];

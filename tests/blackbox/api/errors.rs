@@ -43,7 +43,10 @@ async fn errors_have_one_shape_in_vietnamese_or_english(db: TestDb) {
         "{en}"
     );
 
-    officer.get("/no-such-thing").await.error(404, "not_found");
+    let missing = officer.get("/no-such-thing").await;
+    assert_eq!(missing.headers["x-content-type-options"], "nosniff");
+    assert_eq!(missing.headers["x-frame-options"], "DENY");
+    missing.error(404, "not_found");
     officer
         .delete("/cases")
         .await
