@@ -4,9 +4,13 @@
 //! update). Failures go back to pending with exponential backoff and
 //! jitter, and to `failed` after the last try.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use store::Store;
+use store::entities::outbox;
+use tokio::task::JoinSet;
 use workflow::Calendar;
 
 use crate::render::render;
@@ -25,6 +29,8 @@ pub struct DeliveryConfig {
     pub lease: Duration,
     /// Rows per claim.
     pub batch: u64,
+    /// E-mails in flight at once.
+    pub concurrency: usize,
 }
 
 impl Default for DeliveryConfig {
@@ -35,6 +41,7 @@ impl Default for DeliveryConfig {
             backoff: Duration::seconds(60),
             lease: Duration::minutes(5),
             batch: 50,
+            concurrency: 8,
         }
     }
 }
@@ -51,6 +58,9 @@ pub struct Delivered {
 }
 
 /// Delivers every row due at `due_by`, as `worker`, until none is left.
+/// Up to `config.concurrency` e-mails are in flight at once: one SMTP
+/// exchange spends most of its time waiting on the network, and the
+/// transport is a pool.
 pub async fn deliver_due(
     store: &Store,
     mailer: &Mailer,
@@ -59,6 +69,14 @@ pub async fn deliver_due(
     worker: &str,
     due_by: DateTime<Utc>,
 ) -> Result<Delivered, Error> {
+    let ctx = Arc::new(Ctx {
+        store: store.clone(),
+        mailer: mailer.clone(),
+        calendar: calendar.clone(),
+        config: config.clone(),
+        worker: worker.to_owned(),
+        due_by,
+    });
     let mut done = Delivered::default();
     loop {
         let rows = store
@@ -67,48 +85,92 @@ pub async fn deliver_due(
         if rows.is_empty() {
             return Ok(done);
         }
+        let mut tasks = JoinSet::new();
+        let mut results = Vec::new();
         for row in rows {
-            if !store
-                .renew_claim(row.id, worker, Utc::now(), config.lease)
-                .await?
+            if tasks.len() >= config.concurrency.max(1)
+                && let Some(result) = tasks.join_next().await
             {
-                tracing::warn!(
-                    id = row.id,
-                    "claim lost before sending: left to its new holder"
-                );
-                continue;
+                results.push(result);
             }
-            if !store.reason_holds(&row).await? {
-                store.mark_dropped(row.id, worker).await?;
-                done.dropped += 1;
-                continue;
+            let ctx = Arc::clone(&ctx);
+            tasks.spawn(async move { ctx.deliver_one(row).await });
+        }
+        while let Some(result) = tasks.join_next().await {
+            results.push(result);
+        }
+        for result in results {
+            match result.map_err(|e| Error::Config(format!("delivery task: {e}")))?? {
+                Outcome::Sent => done.sent += 1,
+                Outcome::Failed => done.failed += 1,
+                Outcome::Dropped => done.dropped += 1,
+                Outcome::Lost => {}
             }
-            let Some(mail) = render(&row, &config.base_url, calendar) else {
-                tracing::error!(id = row.id, kind = %row.kind, "no template: row failed");
+        }
+    }
+}
+
+/// What became of one row.
+enum Outcome {
+    Sent,
+    Failed,
+    Dropped,
+    /// The claim was lost: another dispatcher holds the row now.
+    Lost,
+}
+
+/// What every delivery task of a run shares.
+struct Ctx {
+    store: Store,
+    mailer: Mailer,
+    calendar: Calendar,
+    config: DeliveryConfig,
+    worker: String,
+    due_by: DateTime<Utc>,
+}
+
+impl Ctx {
+    async fn deliver_one(&self, row: outbox::Model) -> Result<Outcome, Error> {
+        let (store, worker, config) = (&self.store, self.worker.as_str(), &self.config);
+        if !store
+            .renew_claim(row.id, worker, Utc::now(), config.lease)
+            .await?
+        {
+            tracing::warn!(
+                id = row.id,
+                "claim lost before sending: left to its new holder"
+            );
+            return Ok(Outcome::Lost);
+        }
+        if !store.reason_holds(&row).await? {
+            store.mark_dropped(row.id, worker).await?;
+            return Ok(Outcome::Dropped);
+        }
+        let Some(mail) = render(&row, &config.base_url, &self.calendar) else {
+            tracing::error!(id = row.id, kind = %row.kind, "no template: row failed");
+            store
+                .mark_attempt_failed(row.id, worker, "no template", self.due_by, true)
+                .await?;
+            return Ok(Outcome::Failed);
+        };
+        match self
+            .mailer
+            .send(row.id, &row.kind, &row.recipient_email, &mail)
+            .await
+        {
+            Ok(()) => {
+                store.mark_sent(row.id, worker, Utc::now()).await?;
+                Ok(Outcome::Sent)
+            }
+            Err(err) => {
+                let tries = u32::try_from(row.attempts).unwrap_or(0) + 1;
+                let give_up = tries >= config.max_attempts || matches!(err, Error::Address(_));
+                let next = self.due_by + backoff(config.backoff, tries);
+                tracing::warn!(id = row.id, tries, give_up, error = %err, "e-mail not sent");
                 store
-                    .mark_attempt_failed(row.id, worker, "no template", due_by, true)
+                    .mark_attempt_failed(row.id, worker, &err.to_string(), next, give_up)
                     .await?;
-                done.failed += 1;
-                continue;
-            };
-            match mailer
-                .send(row.id, &row.kind, &row.recipient_email, &mail)
-                .await
-            {
-                Ok(()) => {
-                    store.mark_sent(row.id, worker, Utc::now()).await?;
-                    done.sent += 1;
-                }
-                Err(err) => {
-                    let tries = u32::try_from(row.attempts).unwrap_or(0) + 1;
-                    let give_up = tries >= config.max_attempts || matches!(err, Error::Address(_));
-                    let next = due_by + backoff(config.backoff, tries);
-                    tracing::warn!(id = row.id, tries, give_up, error = %err, "e-mail not sent");
-                    store
-                        .mark_attempt_failed(row.id, worker, &err.to_string(), next, give_up)
-                        .await?;
-                    done.failed += 1;
-                }
+                Ok(Outcome::Failed)
             }
         }
     }
