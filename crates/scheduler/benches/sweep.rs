@@ -268,25 +268,40 @@ async fn run(backend: db::Backend, units: usize, cases: usize) {
         delivery: scheduler::DeliveryConfig::default(),
         worker: "bench".into(),
     };
-    let clock = Instant::now();
-    let done = scheduler::deliver_due(
-        &sched.store,
-        &sched.mailer,
-        &sched.rules.calendar,
-        &sched.delivery,
-        "bench",
-        at,
-    )
-    .await
-    .unwrap();
-    let secs = clock.elapsed().as_secs_f64();
-    println!(
-        "{backend:?}: delivered {} (dropped {}, failed {}) in {secs:.2} s: {:.0} messages/s",
-        done.sent,
-        done.dropped,
-        done.failed,
-        done.sent as f64 / secs
-    );
+    // Half the rows one at a time, the other half eight at a time.
+    let half = keep / 2;
+    let later = at + Duration::days(1);
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(later))
+        .filter(outbox::Column::Id.gt(half))
+        .exec(conn)
+        .await
+        .unwrap();
+    for (concurrency, due_by) in [(1, at), (8, later)] {
+        let delivery = scheduler::DeliveryConfig {
+            concurrency,
+            ..scheduler::DeliveryConfig::default()
+        };
+        let clock = Instant::now();
+        let done = scheduler::deliver_due(
+            &sched.store,
+            &sched.mailer,
+            &sched.rules.calendar,
+            &delivery,
+            "bench",
+            due_by,
+        )
+        .await
+        .unwrap();
+        let secs = clock.elapsed().as_secs_f64();
+        println!(
+            "{backend:?}: delivered {} (dropped {}, failed {}) {concurrency} at a time in {secs:.2} s: {:.0} messages/s",
+            done.sent,
+            done.dropped,
+            done.failed,
+            done.sent as f64 / secs
+        );
+    }
     let _ = child.kill();
     let _ = child.wait();
 }

@@ -28,6 +28,15 @@ pub struct SchedulerConfig {
     /// never lets a second dispatcher take the same row.
     #[serde(default = "default_lease_seconds")]
     pub lease_seconds: u32,
+    /// E-mails a dispatcher has in flight at once (default 1). More is
+    /// faster, but a process killed mid-run may resend every e-mail it had
+    /// in flight (docs/benchmarks.md measures both).
+    #[serde(default = "default_concurrency")]
+    pub delivery_concurrency: u32,
+}
+
+fn default_concurrency() -> u32 {
+    1
 }
 
 fn default_lease_seconds() -> u32 {

@@ -41,7 +41,7 @@ impl Default for DeliveryConfig {
             backoff: Duration::seconds(60),
             lease: Duration::minutes(5),
             batch: 50,
-            concurrency: 8,
+            concurrency: 1,
         }
     }
 }
@@ -60,7 +60,8 @@ pub struct Delivered {
 /// Delivers every row due at `due_by`, as `worker`, until none is left.
 /// Up to `config.concurrency` e-mails are in flight at once: one SMTP
 /// exchange spends most of its time waiting on the network, and the
-/// transport is a pool.
+/// transport is a pool; but every e-mail in flight when the process dies
+/// may be sent again, so the default is one.
 pub async fn deliver_due(
     store: &Store,
     mailer: &Mailer,

@@ -27,6 +27,8 @@ pub fn build(settings: &Settings, store: Store) -> anyhow::Result<Scheduler> {
         delivery: DeliveryConfig {
             base_url: settings.base_url.clone(),
             max_attempts: settings.scheduler.max_attempts.max(1),
+            concurrency: usize::try_from(settings.scheduler.delivery_concurrency.max(1))
+                .unwrap_or(1),
             lease: chrono::Duration::seconds(i64::from(settings.scheduler.lease_seconds.max(1))),
             ..DeliveryConfig::default()
         },
