@@ -9,6 +9,7 @@ mod cases;
 mod connect;
 pub mod credentials;
 mod delivery;
+pub mod directory;
 pub mod duties;
 pub mod entities;
 mod error;

@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::routes::{self, ErrorBody, ErrorDetail};
+use crate::routes::{self, ErrorBody, ErrorDetail, admin};
 use crate::views::CaseView;
 
 /// The document.
@@ -27,6 +27,17 @@ use crate::views::CaseView;
         routes::cases::show,
         routes::cases::act,
         routes::cases::events,
+        admin::list_areas,
+        admin::create_area,
+        admin::list_units,
+        admin::create_unit,
+        admin::list_users,
+        admin::create_user,
+        admin::update_user,
+        admin::list_categories,
+        admin::create_category,
+        admin::update_category,
+        admin::list_audit,
     ),
     components(schemas(
         ErrorBody,
@@ -36,11 +47,23 @@ use crate::views::CaseView;
         routes::cases::ActionBody,
         routes::cases::CasePageView,
         routes::cases::EventView,
+        admin::AreaView,
+        admin::NewAreaBody,
+        admin::UnitView,
+        admin::NewUnitBody,
+        admin::UserView,
+        admin::NewUserBody,
+        admin::UserChangeBody,
+        admin::CategoryView,
+        admin::NewCategoryBody,
+        admin::CategoryChangeBody,
+        admin::AuditView,
     )),
     modifiers(&Security),
     tags(
         (name = "auth", description = "Đăng nhập, đăng xuất, mã truy cập"),
         (name = "cases", description = "Vụ việc: phản ánh, xử lý, tra cứu"),
+        (name = "organisation", description = "Địa bàn, đơn vị, người dùng, lĩnh vực, nhật ký"),
     )
 )]
 pub(crate) struct ApiDoc;

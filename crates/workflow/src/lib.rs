@@ -52,7 +52,7 @@ pub use notice::{Notice, NoticeKind, Recipients};
 pub use period::{Cadence, Period};
 pub use programme::programme_schedules;
 pub use refusal::Refusal;
-pub use rules::{allowed_actions, can_view, check_action, check_filing};
+pub use rules::{allowed_actions, can_view, check_action, check_administration, check_filing};
 pub use sign_in::{SignInThrottle, ThrottleDecision};
 pub use state::CaseState;
 pub use visibility::{Scope, Visibility, visibility};

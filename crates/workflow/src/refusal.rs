@@ -129,6 +129,9 @@ pub enum Refusal {
     /// A trial date on a case no court takes part in.
     #[error("{}", self.message(Lang::Vi))]
     NotACourtCase,
+    /// Only an administrator manages areas, units, users and categories.
+    #[error("{}", self.message(Lang::Vi))]
+    AdminOnly,
     /// The caller's role or unit may not do this to a duty (§4.1): only a
     /// liaison of the provider submits, an officer of the recipient board
     /// acknowledges, an admin waives.
@@ -172,6 +175,7 @@ impl Refusal {
             Refusal::DeadlineInPast { .. } => "deadline_in_past",
             Refusal::MeetingWithoutBoard => "meeting_without_board",
             Refusal::NotACourtCase => "not_a_court_case",
+            Refusal::AdminOnly => "admin_only",
             Refusal::DutyNotAllowed { .. } => "duty_not_allowed",
             Refusal::DutyWrongStatus { .. } => "duty_wrong_status",
         }
@@ -205,6 +209,7 @@ impl Refusal {
             | Refusal::UnitInactive { .. }
             | Refusal::ResultNotPublished
             | Refusal::NotACourtCase
+            | Refusal::AdminOnly
             | Refusal::DutyNotAllowed { .. }
             | Refusal::DutyWrongStatus { .. } => None,
         }
@@ -220,6 +225,7 @@ impl Refusal {
                 | Refusal::NotLeadUnit { .. }
                 | Refusal::NotInvolvedUnit { .. }
                 | Refusal::NotTheReporter
+                | Refusal::AdminOnly
                 | Refusal::DutyNotAllowed { .. }
         )
     }

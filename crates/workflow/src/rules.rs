@@ -143,6 +143,16 @@ pub fn check_filing(actor: &Actor, area: &AreaRef) -> Result<(), Refusal> {
     check_file(actor, area)
 }
 
+/// Whether `actor` may manage the organisation: areas, units, users,
+/// categories (SPEC §1: the administrator).
+pub fn check_administration(actor: &Actor) -> Result<(), Refusal> {
+    if actor.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(Refusal::AdminOnly)
+    }
+}
+
 /// Checks role, unit, jurisdiction and state for `action` on `case`.
 pub(crate) fn check(actor: &Actor, case: &Case, action: ActionKind) -> Result<(), Refusal> {
     let permit = permit_of(actor, action)?;

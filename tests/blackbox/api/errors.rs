@@ -128,6 +128,12 @@ async fn the_openapi_document_is_served_and_lists_every_endpoint(db: TestDb) {
         "/api/v1/cases/{id}",
         "/api/v1/cases/{id}/actions",
         "/api/v1/cases/{id}/events",
+        "/api/v1/areas",
+        "/api/v1/units",
+        "/api/v1/users",
+        "/api/v1/users/{id}",
+        "/api/v1/categories/{code}",
+        "/api/v1/audit",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }

@@ -3,4 +3,5 @@
 mod auth;
 mod cases;
 mod errors;
+mod organisation;
 mod visibility;

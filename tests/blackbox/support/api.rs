@@ -151,6 +151,11 @@ impl Client {
         .await
     }
 
+    /// `PATCH path` with a JSON body.
+    pub async fn patch_json(&self, path: &str, body: &Value) -> Reply {
+        Client::send(self.request(Method::PATCH, path).json(body)).await
+    }
+
     /// `DELETE path`.
     pub async fn delete(&self, path: &str) -> Reply {
         Client::send(self.request(Method::DELETE, path)).await

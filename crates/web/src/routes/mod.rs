@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1` (SPEC §6.2): one module per resource, each
 //! with its own router, merged here.
 
+pub(crate) mod admin;
 pub(crate) mod auth;
 pub(crate) mod cases;
 
@@ -12,7 +13,10 @@ use crate::AppState;
 
 /// Every API route, relative to `/api/v1`.
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().merge(auth::router()).merge(cases::router())
+    Router::new()
+        .merge(auth::router())
+        .merge(cases::router())
+        .merge(admin::router())
 }
 
 /// The body of every error answer (SPEC §6.2).

@@ -133,6 +133,12 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
                 "A trial date can be set only on a case that a People's Court leads or coordinates.",
             )
             .to_owned(),
+        R::AdminOnly => lang
+            .pick(
+                "Chỉ quản trị hệ thống mới được quản lý địa bàn, đơn vị, người dùng và danh mục.",
+                "Only an administrator may manage areas, units, users and categories.",
+            )
+            .to_owned(),
         R::DutyNotAllowed { action } => duty_not_allowed(*action, lang).to_owned(),
         R::DutyWrongStatus { action, status } => pick(
             vi,

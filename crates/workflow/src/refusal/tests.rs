@@ -311,6 +311,7 @@ fn every_refusal() -> Vec<Refusal> {
         },
         Refusal::MeetingWithoutBoard,
         Refusal::NotACourtCase,
+        Refusal::AdminOnly,
         Refusal::DutyNotAllowed {
             action: crate::DutyAction::Waive,
         },

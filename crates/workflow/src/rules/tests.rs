@@ -310,3 +310,11 @@ fn the_public_checks_give_the_same_answers_as_apply() {
         })
     );
 }
+
+#[test]
+fn only_an_administrator_manages_the_organisation() {
+    assert_eq!(crate::check_administration(&admin()), Ok(()));
+    for actor in [reporter(), board_officer(), leader(), liaison_of(court())] {
+        assert_eq!(crate::check_administration(&actor), Err(Refusal::AdminOnly));
+    }
+}

@@ -1,0 +1,42 @@
+//! The organisation: areas, units, users, categories and the audit log.
+//! Every signed-in user may read areas, units and categories (they name
+//! them when filing); only an administrator may change them, list users or
+//! read the audit log — the store asks `workflow` and refuses with 403.
+
+mod areas;
+mod audit;
+mod categories;
+mod units;
+mod users;
+
+use axum::Router;
+use axum::routing::{get, patch};
+
+use crate::AppState;
+
+pub(crate) use areas::{__path_create_area, __path_list_areas, AreaView, NewAreaBody};
+pub(crate) use audit::{__path_list_audit, AuditView};
+pub(crate) use categories::{
+    __path_create_category, __path_list_categories, __path_update_category, CategoryChangeBody,
+    CategoryView, NewCategoryBody,
+};
+pub(crate) use units::{__path_create_unit, __path_list_units, NewUnitBody, UnitView};
+pub(crate) use users::{
+    __path_create_user, __path_list_users, __path_update_user, NewUserBody, UserChangeBody,
+    UserView,
+};
+
+/// The organisation's routes.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/areas", get(areas::list_areas).post(areas::create_area))
+        .route("/units", get(units::list_units).post(units::create_unit))
+        .route("/users", get(users::list_users).post(users::create_user))
+        .route("/users/{id}", patch(users::update_user))
+        .route(
+            "/categories",
+            get(categories::list_categories).post(categories::create_category),
+        )
+        .route("/categories/{code}", patch(categories::update_category))
+        .route("/audit", get(audit::list_audit))
+}

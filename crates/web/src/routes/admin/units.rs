@@ -1,0 +1,116 @@
+//! `/units`: the organisation units (đơn vị) and the areas they serve.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use store::admin::NewUnit;
+use store::directory::UnitInfo;
+use utoipa::ToSchema;
+use workflow::UnitKind;
+
+use crate::auth::Caller;
+use crate::json::JsonBody;
+use crate::routes::ErrorBody;
+use crate::{AppError, AppState};
+
+/// A unit.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct UnitView {
+    id: i64,
+    code: String,
+    name: String,
+    /// `board`, `people_committee`, `court`, …
+    kind: String,
+    /// Home area code.
+    area: String,
+    /// Codes of the areas it serves.
+    serves: Vec<String>,
+    email: Option<String>,
+}
+
+impl From<UnitInfo> for UnitView {
+    fn from(u: UnitInfo) -> UnitView {
+        UnitView {
+            id: u.id,
+            code: u.code,
+            name: u.name,
+            kind: u.kind,
+            area: u.area,
+            serves: u.serves,
+            email: u.email,
+        }
+    }
+}
+
+/// A new unit.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewUnitBody {
+    /// Unique code.
+    code: String,
+    /// Name.
+    name: String,
+    /// `party_committee`, `board`, `people_council`, `people_committee`,
+    /// `court`, `procuracy`, `front`, `mass_org`, `media`.
+    #[schema(value_type = String)]
+    kind: UnitKind,
+    /// Home area code.
+    area: String,
+    /// Codes of further areas it serves (a regional court serves several).
+    #[serde(default)]
+    serves: Vec<String>,
+    /// Its own e-mail address.
+    #[serde(default)]
+    email: Option<String>,
+}
+
+/// Every unit.
+#[utoipa::path(get, path = "/api/v1/units", tag = "organisation",
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, body = Vec<UnitView>), (status = 401, description = "Not signed in", body = ErrorBody)))]
+pub(crate) async fn list_units(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<Vec<UnitView>>, AppError> {
+    let units = state.store.units(caller.user, Utc::now()).await?;
+    Ok(Json(units.into_iter().map(UnitView::from).collect()))
+}
+
+/// Adds a unit (administrators).
+#[utoipa::path(post, path = "/api/v1/units", tag = "organisation",
+    security(("bearer" = []), ("session" = [])),
+    request_body = NewUnitBody,
+    responses(
+        (status = 201, body = UnitView),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an administrator", body = ErrorBody),
+        (status = 409, description = "The code exists", body = ErrorBody),
+        (status = 422, description = "Missing or unknown field, unknown area", body = ErrorBody),
+    ))]
+pub(crate) async fn create_unit(
+    State(state): State<AppState>,
+    caller: Caller,
+    body: JsonBody<NewUnitBody>,
+) -> Result<(StatusCode, Json<UnitView>), AppError> {
+    let now = Utc::now();
+    let b = body.value;
+    let new = NewUnit {
+        code: b.code,
+        name: b.name,
+        kind: b.kind,
+        area: b.area,
+        serves: b.serves,
+        email: b.email,
+    };
+    let id = state.store.create_unit(caller.user, new, now).await?;
+    let unit = state
+        .store
+        .units(caller.user, now)
+        .await?
+        .into_iter()
+        .find(|u| u.id == id);
+    let unit = unit.ok_or(AppError::Status(StatusCode::INTERNAL_SERVER_ERROR))?;
+    Ok((StatusCode::CREATED, Json(unit.into())))
+}
