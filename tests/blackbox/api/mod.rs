@@ -4,4 +4,5 @@ mod auth;
 mod cases;
 mod errors;
 mod organisation;
+mod paths;
 mod visibility;
