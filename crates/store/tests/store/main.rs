@@ -8,3 +8,4 @@ mod concurrency;
 mod duties;
 mod refusals;
 mod reminders;
+mod visibility;
