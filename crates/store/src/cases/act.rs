@@ -114,16 +114,24 @@ async fn act_steps(
     if !workflow::can_view(&actor, &before) {
         return Err(not_found(id_or_code));
     }
+    // Who may is judged first: a caller who may never do this gets 403
+    // whatever version they sent. The state is judged after the version, so
+    // that a twin of an idempotent request that lost the race is told of the
+    // version, and replayed. Both come before the codes of the input are
+    // looked up: a caller who may not act learns nothing about them.
+    let allowed = workflow::check_action(&actor, &before, input.kind());
+    if let Err(refusal) = &allowed
+        && refusal.is_forbidden()
+    {
+        return Err(refusal.clone().into());
+    }
     if before.version != version {
         return Err(StoreError::VersionConflict {
             given: version,
             current: before.version,
         });
     }
-    // Who may, and in which state, is judged before the codes of the
-    // input are looked up: a caller who may not act learns nothing about
-    // the units and cases the input names.
-    workflow::check_action(&actor, &before, input.kind())?;
+    allowed?;
     let command = resolve(tx, &actor, &before, input, now).await?;
     let documents = command.files().to_vec();
     let outcome = workflow::apply(&before, &actor, command, now, policy)?;

@@ -48,6 +48,21 @@ async fn a_stale_version_writes_nothing(db: TestDb) {
         ),
         "{stale:?}"
     );
+    // Someone who may never dismiss hears so, whatever version they send.
+    let forbidden = s
+        .act(
+            o.reporter,
+            &c.code,
+            1,
+            action(json!({"action": "dismiss", "reason": "Trùng"})),
+            monday(),
+            p,
+        )
+        .await;
+    assert!(
+        matches!(&forbidden, Err(StoreError::Refused(r)) if r.is_forbidden()),
+        "{forbidden:?}"
+    );
     assert_eq!(snapshot::tables(s).await, before);
 }
 both!(a_stale_version_writes_nothing);
