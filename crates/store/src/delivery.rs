@@ -132,15 +132,9 @@ impl Store {
         worker: &str,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        outbox::Entity::update_many()
+        release(id, worker)
             .col_expr(outbox::Column::Status, Expr::value(status::SENT))
             .col_expr(outbox::Column::SentAt, Expr::value(at))
-            .col_expr(
-                outbox::Column::ClaimedUntil,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .filter(outbox::Column::Id.eq(id))
-            .filter(outbox::Column::ClaimedBy.eq(worker))
             .exec(&self.db)
             .await?;
         Ok(())
@@ -166,7 +160,7 @@ impl Store {
         } else {
             status::PENDING
         };
-        outbox::Entity::update_many()
+        release(id, worker)
             .col_expr(outbox::Column::Status, Expr::value(status))
             .col_expr(
                 outbox::Column::Attempts,
@@ -174,26 +168,14 @@ impl Store {
             )
             .col_expr(outbox::Column::NextAttemptAt, Expr::value(next))
             .col_expr(outbox::Column::LastError, Expr::value(error))
-            .col_expr(
-                outbox::Column::ClaimedUntil,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .filter(outbox::Column::Id.eq(id))
-            .filter(outbox::Column::ClaimedBy.eq(worker))
             .exec(&self.db)
             .await?;
         Ok(())
     }
 
     async fn set_status(&self, id: i64, worker: &str, to: &str) -> Result<(), StoreError> {
-        outbox::Entity::update_many()
+        release(id, worker)
             .col_expr(outbox::Column::Status, Expr::value(to))
-            .col_expr(
-                outbox::Column::ClaimedUntil,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .filter(outbox::Column::Id.eq(id))
-            .filter(outbox::Column::ClaimedBy.eq(worker))
             .exec(&self.db)
             .await?;
         Ok(())
@@ -241,4 +223,16 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// An update of a row this worker holds that also gives up the claim; a row
+/// whose claim passed to another worker is left alone.
+fn release(id: i64, worker: &str) -> sea_orm::UpdateMany<outbox::Entity> {
+    outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .filter(outbox::Column::Id.eq(id))
+        .filter(outbox::Column::ClaimedBy.eq(worker))
 }

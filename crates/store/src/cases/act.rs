@@ -29,13 +29,10 @@ impl Store {
         now: DateTime<Utc>,
         policy: &Policy,
     ) -> Result<Case, StoreError> {
-        match self
-            .act_once(user, id_or_code, version, input, now, policy, None)
-            .await?
-        {
-            Answer::Done { case, .. } => Ok(*case),
-            Answer::Replay { .. } => unreachable!("no key, no replay"),
-        }
+        let tx = self.write_tx().await?;
+        let (_, case) = act_steps(&tx, user, id_or_code, version, input, now, policy).await?;
+        tx.commit().await?;
+        Ok(case)
     }
 
     /// [`Store::act`] with an optional `Idempotency-Key`: a key seen before
