@@ -27,9 +27,27 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The words of `text` as search indexes them: [`fold`]ed, every run of
+/// characters that are neither letters nor digits as one space, so that
+/// "HN-2026-000123" is the three words `hn 2026 000123` on both backends.
+pub fn words(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, words};
 
     #[test]
     fn folding_removes_tones_marks_and_the_bar_of_d() {
@@ -37,5 +55,15 @@ mod tests {
         assert_eq!(fold("vấn đề NỔI CỘM"), "van de noi com");
         assert_eq!(fold("  Giải   phóng\tmặt bằng "), "giai phong mat bang");
         assert_eq!(fold("HN-2026-000123"), "hn-2026-000123");
+    }
+
+    #[test]
+    fn words_split_codes_and_punctuation() {
+        assert_eq!(words("HN-2026-000123"), "hn 2026 000123");
+        assert_eq!(
+            words("Đất đai, (nổi cộm)!  12.5 ha"),
+            "dat dai noi com 12 5 ha"
+        );
+        assert_eq!(words(" -- "), "");
     }
 }

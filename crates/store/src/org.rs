@@ -1,6 +1,8 @@
 //! Loading the organisation facts the workflow needs: areas with their
 //! lineage, units with the areas they serve, users as actors.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use workflow::{Actor, AreaId, AreaRef, Refusal, Role, UnitId, UnitKind, UnitRef, UserId};
@@ -90,6 +92,55 @@ pub(crate) async fn unit_by_id(
             what: format!("đơn vị #{id}"),
         })?;
     unit_ref(conn, row, now).await
+}
+
+/// Units by id, each with the areas it serves, in two queries whatever
+/// their number (a page of cases names many). A missing one is not found.
+pub(crate) async fn units_by_ids(
+    conn: &impl ConnectionTrait,
+    ids: &[i64],
+    now: DateTime<Utc>,
+) -> Result<HashMap<i64, UnitRef>, StoreError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut serves: HashMap<i64, Vec<AreaId>> = HashMap::new();
+    for link in unit_area::Entity::find()
+        .filter(unit_area::Column::UnitId.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+    {
+        serves
+            .entry(link.unit_id)
+            .or_default()
+            .push(AreaId(link.area_id));
+    }
+    let today = now.date_naive();
+    let mut units = HashMap::new();
+    for row in unit::Entity::find()
+        .filter(unit::Column::Id.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+    {
+        let kind = UnitKind::from_code(&row.kind)
+            .ok_or_else(|| corrupt(format!("unit {} has kind {}", row.code, row.kind)))?;
+        units.insert(
+            row.id,
+            UnitRef {
+                id: UnitId(row.id),
+                code: row.code,
+                kind,
+                serves: serves.remove(&row.id).unwrap_or_default(),
+                active: row.valid_to.is_none_or(|to| to >= today),
+            },
+        );
+    }
+    match ids.iter().find(|id| !units.contains_key(id)) {
+        Some(id) => Err(StoreError::NotFound {
+            what: format!("đơn vị #{id}"),
+        }),
+        None => Ok(units),
+    }
 }
 
 async fn unit_ref(

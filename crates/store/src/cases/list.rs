@@ -7,14 +7,15 @@ use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select,
 };
 use workflow::{
     Actor, Case, CaseState, DeadlineKind, Priority, Scope, Sensitivity, UserId, Visibility,
 };
 
-use super::row::to_case;
+use super::row::to_cases;
+use super::search::{Terms, ranked};
 use crate::entities::{area, case, case_coordinating_unit, unit};
-use crate::fold::fold;
 use crate::org::{actor, area_by_code, area_by_id, unknown};
 use crate::{Store, StoreError};
 
@@ -41,7 +42,8 @@ pub struct CaseFilter {
     /// Only the caller's own: filed by them or led by their unit.
     pub mine: bool,
     /// Words that must all occur in the code, title or description,
-    /// ignoring case and diacritics.
+    /// ignoring case and diacritics, the last one as a prefix; the results
+    /// are then ranked.
     pub q: Option<String>,
     /// Where the previous page ended.
     pub cursor: Option<Cursor>,
@@ -49,29 +51,56 @@ pub struct CaseFilter {
     pub limit: u64,
 }
 
-/// A position in the list: the last case of a page.
+/// A position in the list: the last case of a page. Without search words
+/// the list is newest first; with them it is ranked (see [`Cursor::Ranked`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cursor {
-    /// Its filing time.
-    pub created_at: DateTime<Utc>,
-    /// Its id.
-    pub id: i64,
+pub enum Cursor {
+    /// The list without search words, ordered by `(created_at, id)`
+    /// descending; text form `<nanoseconds>_<id>`.
+    Recent {
+        /// Its filing time.
+        created_at: DateTime<Utc>,
+        /// Its id.
+        id: i64,
+    },
+    /// Search results: tier 1 (every word in the code or title) before
+    /// tier 2 (the others), each by id descending; text form
+    /// `r<tier>_<id>`. Neither depends on other cases, so a case filed
+    /// meanwhile never moves the ones already paged through.
+    Ranked {
+        /// 1 or 2.
+        tier: u8,
+        /// Its id.
+        id: i64,
+    },
 }
 
 impl Cursor {
-    /// The opaque text form clients pass back: `<nanoseconds>_<id>`.
+    /// The opaque text form clients pass back.
     pub fn encode(&self) -> String {
-        let nanos = self.created_at.timestamp_nanos_opt().unwrap_or(0);
-        format!("{nanos}_{}", self.id)
+        match self {
+            Cursor::Recent { created_at, id } => {
+                let nanos = created_at.timestamp_nanos_opt().unwrap_or(0);
+                format!("{nanos}_{id}")
+            }
+            Cursor::Ranked { tier, id } => format!("r{tier}_{id}"),
+        }
     }
 
-    /// Parses [`Cursor::encode`]'s form.
+    /// Parses [`Cursor::encode`]'s forms.
     pub fn decode(text: &str) -> Option<Cursor> {
-        let (nanos, id) = text.split_once('_')?;
-        Some(Cursor {
-            created_at: Utc.timestamp_nanos(nanos.parse().ok()?),
-            id: id.parse().ok()?,
-        })
+        let (head, id) = text.split_once('_')?;
+        let id = id.parse().ok()?;
+        match head.strip_prefix('r') {
+            Some(tier) => {
+                let tier = tier.parse().ok().filter(|t| (1..=2).contains(t))?;
+                Some(Cursor::Ranked { tier, id })
+            }
+            None => Some(Cursor::Recent {
+                created_at: Utc.timestamp_nanos(head.parse().ok()?),
+                id,
+            }),
+        }
     }
 }
 
@@ -87,7 +116,8 @@ pub struct CasePage {
 }
 
 impl Store {
-    /// The cases `user` may see that match `filter`.
+    /// The cases `user` may see that match `filter`: newest first, or
+    /// ranked when `filter.q` holds words (see [`Cursor::Ranked`]).
     pub async fn list_cases(
         &self,
         user: UserId,
@@ -95,41 +125,66 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<CasePage, StoreError> {
         let actor = actor(&self.db, user, now).await?;
-        let mut query = case::Entity::find()
+        let query = case::Entity::find()
             .filter(visible(&self.db, &workflow::visibility(&actor)).await?)
             .filter(filters(&self.db, &actor, filter, now).await?);
-        if let Some(cursor) = filter.cursor {
+        let limit = filter.limit.clamp(1, MAX_LIMIT);
+        let terms = filter.q.as_deref().map(Terms::parse).unwrap_or_default();
+        let (rows, next) = if terms.is_empty() {
+            recent(&self.db, query, filter.cursor, limit).await?
+        } else {
+            ranked(&self.db, query, &terms, filter.cursor, limit).await?
+        };
+        let cases = to_cases(&self.db, &rows, now).await?;
+        Ok(CasePage { actor, cases, next })
+    }
+}
+
+/// One page newest first, keyset on `(created_at, id)`.
+async fn recent(
+    conn: &impl ConnectionTrait,
+    mut query: Select<case::Entity>,
+    cursor: Option<Cursor>,
+    limit: u64,
+) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
+    match cursor {
+        None => {}
+        Some(Cursor::Recent { created_at, id }) => {
             query = query.filter(
                 Condition::any()
-                    .add(case::Column::CreatedAt.lt(cursor.created_at))
+                    .add(case::Column::CreatedAt.lt(created_at))
                     .add(
                         Condition::all()
-                            .add(case::Column::CreatedAt.eq(cursor.created_at))
-                            .add(case::Column::Id.lt(cursor.id)),
+                            .add(case::Column::CreatedAt.eq(created_at))
+                            .add(case::Column::Id.lt(id)),
                     ),
             );
         }
-        let limit = filter.limit.clamp(1, MAX_LIMIT);
-        let mut rows = query
-            .order_by_desc(case::Column::CreatedAt)
-            .order_by_desc(case::Column::Id)
-            .limit(limit + 1)
-            .all(&self.db)
-            .await?;
-        let more = rows.len() as u64 > limit;
-        rows.truncate(limit as usize);
-        let next = more.then(|| {
-            let last = rows.last().expect("a full page");
-            Cursor {
-                created_at: last.created_at,
-                id: last.id,
-            }
-        });
-        let mut cases = Vec::with_capacity(rows.len());
-        for row in &rows {
-            cases.push(to_case(&self.db, row, now).await?);
+        Some(Cursor::Ranked { .. }) => return Err(foreign_cursor()),
+    }
+    let mut rows = query
+        .order_by_desc(case::Column::CreatedAt)
+        .order_by_desc(case::Column::Id)
+        .limit(limit + 1)
+        .all(conn)
+        .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(limit as usize);
+    let next = more.then(|| {
+        let last = rows.last().expect("a full page");
+        Cursor::Recent {
+            created_at: last.created_at,
+            id: last.id,
         }
-        Ok(CasePage { actor, cases, next })
+    });
+    Ok((rows, next))
+}
+
+/// The error for a cursor of the other kind of list (search or not).
+pub(super) fn foreign_cursor() -> StoreError {
+    StoreError::Invalid {
+        field: "cursor",
+        message: "con trỏ không thuộc danh sách này".to_owned(),
     }
 }
 
@@ -235,14 +290,6 @@ async fn filters(
                 .add(case::Column::LeadUnitId.eq(actor.unit.id.0)),
         );
     }
-    if let Some(q) = &filter.q {
-        for word in fold(q).split(' ').filter(|w| !w.is_empty()) {
-            all = all.add(
-                Expr::col((case::Entity, case::Column::SearchText))
-                    .like(LikeExpr::new(format!("%{}%", escape_like(word))).escape('\\')),
-            );
-        }
-    }
     Ok(all)
 }
 
@@ -286,12 +333,16 @@ mod tests {
 
     #[test]
     fn a_cursor_survives_its_text_form() {
-        let cursor = Cursor {
+        let cursor = Cursor::Recent {
             created_at: Utc.timestamp_nanos(1_780_000_000_123_456_789),
             id: 42,
         };
         assert_eq!(Cursor::decode(&cursor.encode()), Some(cursor));
+        let ranked = Cursor::Ranked { tier: 2, id: 7 };
+        assert_eq!(ranked.encode(), "r2_7");
+        assert_eq!(Cursor::decode("r2_7"), Some(ranked));
         assert_eq!(Cursor::decode("x_1"), None);
+        assert_eq!(Cursor::decode("r3_1"), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod input;
 mod list;
 mod read;
 mod row;
+mod search;
 
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};

@@ -1,16 +1,18 @@
 //! Converting between `cases` rows and `workflow::Case`.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workflow::{
-    Case, CaseId, CaseState, Deadline, DeadlineRule, HotspotRisk, Priority, Sensitivity, Source,
-    UserId,
+    AreaRef, Case, CaseId, CaseState, Deadline, DeadlineRule, HotspotRisk, Priority, Sensitivity,
+    Source, UnitRef, UserId,
 };
 
 use crate::StoreError;
-use crate::entities::{case, case_coordinating_unit};
-use crate::fold::fold;
-use crate::org::{area_by_id, area_ref, corrupt, unit_by_id};
+use crate::entities::{area, case, case_coordinating_unit};
+use crate::fold::words;
+use crate::org::{area_ref, corrupt, units_by_ids};
 
 /// Loads a case row by id or by code.
 pub(crate) async fn find(
@@ -39,19 +41,75 @@ pub(crate) async fn to_case(
     row: &case::Model,
     now: DateTime<Utc>,
 ) -> Result<Case, StoreError> {
-    let area = area_ref(&area_by_id(conn, row.area_id).await?);
-    let lead_unit = match row.lead_unit_id {
-        Some(id) => Some(unit_by_id(conn, id, now).await?),
-        None => None,
-    };
-    let mut coordinating_units = Vec::new();
+    let mut cases = to_cases(conn, std::slice::from_ref(row), now).await?;
+    Ok(cases.pop().expect("one case per row"))
+}
+
+/// The workflow's view of stored cases, in their order: their areas, lead
+/// and coordinating units are loaded in a few queries for all of them, not
+/// a few per case.
+pub(crate) async fn to_cases(
+    conn: &impl ConnectionTrait,
+    rows: &[case::Model],
+    now: DateTime<Utc>,
+) -> Result<Vec<Case>, StoreError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut area_ids: Vec<i64> = rows.iter().map(|r| r.area_id).collect();
+    area_ids.sort_unstable();
+    area_ids.dedup();
+    let areas: HashMap<i64, area::Model> = area::Entity::find()
+        .filter(area::Column::Id.is_in(area_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut coordinating: HashMap<i64, Vec<i64>> = HashMap::new();
     for link in case_coordinating_unit::Entity::find()
-        .filter(case_coordinating_unit::Column::CaseId.eq(row.id))
+        .filter(case_coordinating_unit::Column::CaseId.is_in(rows.iter().map(|r| r.id)))
+        .order_by_asc(case_coordinating_unit::Column::UnitId)
         .all(conn)
         .await?
     {
-        coordinating_units.push(unit_by_id(conn, link.unit_id, now).await?);
+        coordinating
+            .entry(link.case_id)
+            .or_default()
+            .push(link.unit_id);
     }
+    let mut unit_ids: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.lead_unit_id)
+        .chain(coordinating.values().flatten().copied())
+        .collect();
+    unit_ids.sort_unstable();
+    unit_ids.dedup();
+    let units = units_by_ids(conn, &unit_ids, now).await?;
+    rows.iter()
+        .map(|row| {
+            let area = areas
+                .get(&row.area_id)
+                .ok_or_else(|| StoreError::NotFound {
+                    what: format!("địa bàn #{}", row.area_id),
+                })?;
+            let coordinating_units = coordinating
+                .get(&row.id)
+                .map(|ids| ids.iter().map(|id| units[id].clone()).collect())
+                .unwrap_or_default();
+            let lead_unit = row.lead_unit_id.map(|id| units[&id].clone());
+            assemble(row, area_ref(area), lead_unit, coordinating_units)
+        })
+        .collect()
+}
+
+/// A case from its row and the references loaded for it.
+fn assemble(
+    row: &case::Model,
+    area: AreaRef,
+    lead_unit: Option<UnitRef>,
+    coordinating_units: Vec<UnitRef>,
+) -> Result<Case, StoreError> {
     let bad = |what: &str, value: &str| corrupt(format!("case {} has {what} {value}", row.code));
     Ok(Case {
         id: CaseId(row.id),
@@ -111,7 +169,8 @@ pub(crate) fn to_active(case: &Case) -> case::ActiveModel {
         area_id: Set(case.area.id.0),
         title: Set(case.title.clone()),
         description: Set(case.description.clone()),
-        search_text: Set(fold(&format!(
+        search_title: Set(words(&format!("{} {}", case.code, case.title))),
+        search_text: Set(words(&format!(
             "{} {} {}",
             case.code, case.title, case.description
         ))),

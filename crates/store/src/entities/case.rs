@@ -13,7 +13,11 @@ pub struct Model {
     pub area_id: i64,
     pub title: String,
     pub description: String,
+    /// Folded words of code, title and description (`fold::words`),
+    /// indexed for search by the migration `m20261122_000050_search_index`.
     pub search_text: String,
+    /// Folded words of code and title: matches here rank first.
+    pub search_title: String,
     pub category: String,
     pub source: String,
     pub sensitivity: String,

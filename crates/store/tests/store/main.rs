@@ -8,4 +8,5 @@ mod concurrency;
 mod duties;
 mod refusals;
 mod reminders;
+mod search;
 mod visibility;

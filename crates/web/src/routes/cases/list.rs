@@ -42,10 +42,13 @@ pub(crate) struct ListQuery {
     overdue: Option<bool>,
     /// `true`: only cases the caller filed or their unit leads.
     mine: Option<bool>,
-    /// Search words, matched without case or diacritics ("dat dai" finds
-    /// "Đất đai") in the code, title and description.
+    /// Search words, matched without case, diacritics or punctuation ("dat
+    /// dai" finds "Đất đai") in the code, title and description; the last
+    /// word may be a prefix. Results are ranked: every word in the code or
+    /// title first, then the others, the most recent first within each.
     q: Option<String>,
-    /// `next_cursor` of the previous page.
+    /// `next_cursor` of the previous page of the same list (a search's
+    /// cursors are not the plain list's).
     cursor: Option<String>,
     /// Page size, 1–100 (default 20).
     limit: Option<u64>,
@@ -54,7 +57,7 @@ pub(crate) struct ListQuery {
 /// One page.
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct CasePageView {
-    /// The cases, newest first.
+    /// The cases, newest first (ranked when searching).
     items: Vec<CaseView>,
     /// Pass as `cursor` for the next page; absent on the last one.
     next_cursor: Option<String>,

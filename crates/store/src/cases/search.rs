@@ -1,0 +1,223 @@
+//! Ranked search over cases (SPEC §6.4). The words of `q` are folded like
+//! the indexed text (`fold::words`); every word must occur, the last one as
+//! a prefix. Tier 1 holds the cases with every word in their code or title,
+//! tier 2 the others; within a tier the most recently recorded come first.
+//! Both tiers are index scans that stop at the page size, and neither
+//! ranking depends on the rest of the table (unlike bm25 or IDF weights),
+//! so a cursor `(tier, id)` stays exact while cases are filed.
+//!
+//! SQLite: the FTS5 table `cases_fts` (columns `search_title`,
+//! `search_text`), walked by rowid descending. PostgreSQL: the GIN-indexed
+//! `search_vector`, whose title words carry weight `A`.
+
+use sea_orm::sea_query::{Alias, Expr, JoinType};
+use sea_orm::{
+    ConnectionTrait, DbBackend, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
+};
+
+use super::list::{Cursor, foreign_cursor};
+use crate::StoreError;
+use crate::entities::case;
+use crate::fold::words;
+
+/// The search words of a query, folded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Terms(Vec<String>);
+
+/// Where the words must occur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    /// Every word in the code or title.
+    Title,
+    /// Every word somewhere, but not all of them in the code or title.
+    Rest,
+}
+
+impl Tier {
+    fn number(self) -> u8 {
+        match self {
+            Tier::Title => 1,
+            Tier::Rest => 2,
+        }
+    }
+}
+
+impl Terms {
+    /// The words of `q`; none when it holds no letter or digit.
+    pub(crate) fn parse(q: &str) -> Terms {
+        Terms(
+            words(q)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        )
+    }
+
+    /// Whether there is nothing to search for.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// An FTS5 expression: every word, the last as a prefix. The words are
+    /// letters and digits only, so quoting them is safe.
+    fn fts5(&self) -> String {
+        let last = self.0.len() - 1;
+        let all: Vec<String> = self
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i == last {
+                    format!("\"{w}\"*")
+                } else {
+                    format!("\"{w}\"")
+                }
+            })
+            .collect();
+        format!("({})", all.join(" AND "))
+    }
+
+    /// The FTS5 query of a tier.
+    fn fts5_tier(&self, tier: Tier) -> String {
+        let all = self.fts5();
+        match tier {
+            Tier::Title => format!("search_title : {all}"),
+            Tier::Rest => format!("search_text : {all} NOT search_title : {all}"),
+        }
+    }
+
+    /// A `to_tsquery` text: every word, the last as a prefix, restricted to
+    /// `weights` (`""` for anywhere, `"A"` for the code and title).
+    fn tsquery(&self, weights: &str) -> String {
+        let last = self.0.len() - 1;
+        let all: Vec<String> = self
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let star = if i == last { "*" } else { "" };
+                if star.is_empty() && weights.is_empty() {
+                    format!("'{w}'")
+                } else {
+                    format!("'{w}':{star}{weights}")
+                }
+            })
+            .collect();
+        all.join(" & ")
+    }
+}
+
+/// One page of search results for `query` (visibility and filters already
+/// applied), tier 1 then tier 2, from `cursor` on.
+pub(super) async fn ranked(
+    conn: &impl ConnectionTrait,
+    query: Select<case::Entity>,
+    terms: &Terms,
+    cursor: Option<Cursor>,
+    limit: u64,
+) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
+    let (first, mut after) = match cursor {
+        None => (Tier::Title, None),
+        Some(Cursor::Ranked { tier: 1, id }) => (Tier::Title, Some(id)),
+        Some(Cursor::Ranked { id, .. }) => (Tier::Rest, Some(id)),
+        Some(Cursor::Recent { .. }) => return Err(foreign_cursor()),
+    };
+    let tiers: &[Tier] = match first {
+        Tier::Title => &[Tier::Title, Tier::Rest],
+        Tier::Rest => &[Tier::Rest],
+    };
+    let mut found: Vec<(Tier, case::Model)> = Vec::new();
+    for &tier in tiers {
+        // One more than a page tells whether there is a next one.
+        let want = limit + 1 - found.len() as u64;
+        let rows = tier_query(
+            conn.get_database_backend(),
+            query.clone(),
+            terms,
+            tier,
+            after.take(),
+        )
+        .limit(want)
+        .all(conn)
+        .await?;
+        found.extend(rows.into_iter().map(|row| (tier, row)));
+        if found.len() as u64 > limit {
+            break;
+        }
+    }
+    let more = found.len() as u64 > limit;
+    found.truncate(limit as usize);
+    let next = more.then(|| {
+        let (tier, last) = found.last().expect("a full page");
+        Cursor::Ranked {
+            tier: tier.number(),
+            id: last.id,
+        }
+    });
+    Ok((found.into_iter().map(|(_, row)| row).collect(), next))
+}
+
+/// The cases of one tier after id `after`, by id descending.
+fn tier_query(
+    backend: DbBackend,
+    mut query: Select<case::Entity>,
+    terms: &Terms,
+    tier: Tier,
+    after: Option<i64>,
+) -> Select<case::Entity> {
+    match backend {
+        DbBackend::Sqlite => {
+            // The FTS5 table drives the join: it yields matching rowids in
+            // descending order and the page size stops it early.
+            QueryTrait::query(&mut query).join(
+                JoinType::InnerJoin,
+                Alias::new("cases_fts"),
+                Expr::cust("cases_fts.rowid = cases.id"),
+            );
+            query = query.filter(Expr::cust_with_values(
+                "cases_fts MATCH ?",
+                [terms.fts5_tier(tier)],
+            ));
+            if let Some(id) = after {
+                query = query.filter(Expr::cust_with_values("cases_fts.rowid < ?", [id]));
+            }
+            query.order_by_desc(Expr::cust("cases_fts.rowid"))
+        }
+        _ => {
+            query = match tier {
+                Tier::Title => query.filter(Expr::cust_with_values(
+                    "cases.search_vector @@ to_tsquery('simple', $1)",
+                    [terms.tsquery("A")],
+                )),
+                Tier::Rest => query.filter(Expr::cust_with_values(
+                    "cases.search_vector @@ to_tsquery('simple', $1) \
+                     AND NOT cases.search_vector @@ to_tsquery('simple', $2)",
+                    [terms.tsquery(""), terms.tsquery("A")],
+                )),
+            };
+            if let Some(id) = after {
+                query = query.filter(sea_orm::ColumnTrait::lt(&case::Column::Id, id));
+            }
+            query.order_by_desc(case::Column::Id)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_folded_words_with_the_last_as_a_prefix() {
+        let terms = Terms::parse("  Đất ĐAI, HN-2026 ");
+        assert_eq!(terms.fts5(), r#"("dat" AND "dai" AND "hn" AND "2026"*)"#);
+        assert_eq!(terms.tsquery(""), "'dat' & 'dai' & 'hn' & '2026':*");
+        assert_eq!(terms.tsquery("A"), "'dat':A & 'dai':A & 'hn':A & '2026':*A");
+        assert_eq!(
+            Terms::parse("noi").fts5_tier(Tier::Rest),
+            r#"search_text : ("noi"*) NOT search_title : ("noi"*)"#
+        );
+        assert!(Terms::parse(" %_- ").is_empty());
+    }
+}
