@@ -5,8 +5,11 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+mod common_errors;
+
 use crate::routes::{self, ErrorBody, ErrorDetail, admin};
 use crate::views::CaseView;
+use common_errors::CommonErrors;
 
 /// The document.
 #[derive(OpenApi)]
@@ -43,6 +46,7 @@ use crate::views::CaseView;
         ErrorBody,
         ErrorDetail,
         CaseView,
+        workflow::CaseState,
         routes::cases::FileBody,
         routes::cases::ActionBody,
         routes::cases::CasePageView,
@@ -59,7 +63,7 @@ use crate::views::CaseView;
         admin::CategoryChangeBody,
         admin::AuditView,
     )),
-    modifiers(&Security),
+    modifiers(&Security, &CommonErrors),
     tags(
         (name = "auth", description = "Đăng nhập, đăng xuất, mã truy cập"),
         (name = "cases", description = "Vụ việc: phản ánh, xử lý, tra cứu"),

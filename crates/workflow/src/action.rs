@@ -99,6 +99,7 @@ pub struct MergeTarget {
 
 /// The inputs of `orient` and `add_orientation`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Orientation {
     /// Key messages.

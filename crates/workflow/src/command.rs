@@ -10,6 +10,7 @@ use crate::{ActionKind, MergeTarget, Orientation, Priority, Sensitivity, UnitRef
 /// codes (`Command<String, String>`), the store resolves them into the
 /// references the rules decide on (`Command`, the default).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command<U = UnitRef, C = MergeTarget> {
     /// `request_info`.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A user-facing language; Vietnamese is the default everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Tiếng Việt.

@@ -2,6 +2,7 @@
 
 mod auth;
 mod cases;
+mod conformance;
 mod errors;
 mod organisation;
 mod paths;

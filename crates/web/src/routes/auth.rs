@@ -158,7 +158,6 @@ async fn login(
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 204, description = "Signed out"),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Cookie without the CSRF token", body = ErrorBody),
     ))]
 async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Response, AppError> {
@@ -172,7 +171,6 @@ async fn logout(State(state): State<AppState>, caller: Caller) -> Result<Respons
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, body = Me),
-        (status = 401, description = "Not signed in", body = ErrorBody),
     ))]
 async fn me(State(state): State<AppState>, caller: Caller) -> Result<Json<Me>, AppError> {
     let unit = state.store.actor(caller.user, Utc::now()).await?.unit.code;
@@ -207,7 +205,6 @@ pub(crate) struct TokenView {
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, body = Vec<TokenView>),
-        (status = 401, description = "Not signed in", body = ErrorBody),
     ))]
 async fn tokens(
     State(state): State<AppState>,
@@ -234,7 +231,6 @@ async fn tokens(
     params(("id" = i64, Path, description = "Token id")),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Cookie without the CSRF token", body = ErrorBody),
         (status = 404, description = "No such token of the caller", body = ErrorBody),
     ))]

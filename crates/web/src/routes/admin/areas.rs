@@ -54,7 +54,7 @@ pub(crate) struct NewAreaBody {
 /// Every area.
 #[utoipa::path(get, path = "/api/v1/areas", tag = "organisation",
     security(("bearer" = []), ("session" = [])),
-    responses((status = 200, body = Vec<AreaView>), (status = 401, description = "Not signed in", body = ErrorBody)))]
+    responses((status = 200, body = Vec<AreaView>)))]
 pub(crate) async fn list_areas(
     State(state): State<AppState>,
     caller: Caller,
@@ -69,7 +69,6 @@ pub(crate) async fn list_areas(
     request_body = NewAreaBody,
     responses(
         (status = 201, body = AreaView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
         (status = 409, description = "The code exists", body = ErrorBody),
         (status = 422, description = "Missing or unknown field, unknown parent", body = ErrorBody),

@@ -43,7 +43,6 @@ pub(crate) struct AuditQuery {
     params(AuditQuery),
     responses(
         (status = 200, body = Vec<AuditView>),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
     ))]
 pub(crate) async fn list_audit(

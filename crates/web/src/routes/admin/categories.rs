@@ -59,7 +59,7 @@ pub(crate) struct CategoryChangeBody {
 /// Every category.
 #[utoipa::path(get, path = "/api/v1/categories", tag = "organisation",
     security(("bearer" = []), ("session" = [])),
-    responses((status = 200, body = Vec<CategoryView>), (status = 401, description = "Not signed in", body = ErrorBody)))]
+    responses((status = 200, body = Vec<CategoryView>)))]
 pub(crate) async fn list_categories(
     State(state): State<AppState>,
     caller: Caller,
@@ -74,7 +74,6 @@ pub(crate) async fn list_categories(
     request_body = NewCategoryBody,
     responses(
         (status = 201, body = CategoryView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
         (status = 409, description = "The code exists", body = ErrorBody),
         (status = 422, description = "Missing or unknown field", body = ErrorBody),
@@ -107,7 +106,6 @@ pub(crate) async fn create_category(
     request_body = CategoryChangeBody,
     responses(
         (status = 200, body = CategoryView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
         (status = 404, description = "No such category", body = ErrorBody),
         (status = 422, description = "Unknown field", body = ErrorBody),

@@ -54,7 +54,6 @@ pub(crate) struct NewUnitBody {
     name: String,
     /// `party_committee`, `board`, `people_council`, `people_committee`,
     /// `court`, `procuracy`, `front`, `mass_org`, `media`.
-    #[schema(value_type = String)]
     kind: UnitKind,
     /// Home area code.
     area: String,
@@ -69,7 +68,7 @@ pub(crate) struct NewUnitBody {
 /// Every unit.
 #[utoipa::path(get, path = "/api/v1/units", tag = "organisation",
     security(("bearer" = []), ("session" = [])),
-    responses((status = 200, body = Vec<UnitView>), (status = 401, description = "Not signed in", body = ErrorBody)))]
+    responses((status = 200, body = Vec<UnitView>)))]
 pub(crate) async fn list_units(
     State(state): State<AppState>,
     caller: Caller,
@@ -84,7 +83,6 @@ pub(crate) async fn list_units(
     request_body = NewUnitBody,
     responses(
         (status = 201, body = UnitView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
         (status = 409, description = "The code exists", body = ErrorBody),
         (status = 422, description = "Missing or unknown field, unknown area", body = ErrorBody),

@@ -53,7 +53,6 @@ pub(crate) struct NewUserBody {
     /// Full name.
     name: String,
     /// `reporter`, `board_officer`, `agency_liaison`, `leader`, `admin`.
-    #[schema(value_type = String)]
     role: Role,
     /// Unit code.
     unit: String,
@@ -62,7 +61,6 @@ pub(crate) struct NewUserBody {
     password: Option<String>,
     /// `vi` (default) or `en`.
     #[serde(default)]
-    #[schema(value_type = Option<String>)]
     lang: Option<Lang>,
 }
 
@@ -73,7 +71,6 @@ pub(crate) struct UserChangeBody {
     #[serde(default)]
     name: Option<String>,
     #[serde(default)]
-    #[schema(value_type = Option<String>)]
     role: Option<Role>,
     /// Unit code.
     #[serde(default)]
@@ -88,7 +85,6 @@ pub(crate) struct UserChangeBody {
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, body = Vec<UserView>),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
     ))]
 pub(crate) async fn list_users(
@@ -105,7 +101,6 @@ pub(crate) async fn list_users(
     request_body = NewUserBody,
     responses(
         (status = 201, body = UserView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
         (status = 409, description = "The e-mail exists", body = ErrorBody),
         (status = 422, description = "Missing or unknown field, unknown unit, short password", body = ErrorBody),
@@ -138,7 +133,6 @@ pub(crate) async fn create_user(
     request_body = UserChangeBody,
     responses(
         (status = 200, body = UserView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not an administrator", body = ErrorBody),
         (status = 404, description = "No such user", body = ErrorBody),
         (status = 422, description = "Unknown field or unit", body = ErrorBody),

@@ -10,7 +10,7 @@ use serde_json::Value;
 use store::ActionInput;
 use store::idempotency::{Answer, Once};
 use utoipa::ToSchema;
-use workflow::{Actor, Case};
+use workflow::{Actor, Case, Command};
 
 use crate::auth::Caller;
 use crate::idempotency::{key, replay, request_hash};
@@ -21,17 +21,17 @@ use crate::{AppError, AppState};
 
 /// `{"action": "...", "version": N, ...input}`: the inputs of each action
 /// are named as in SPEC §3.3 (`question`, `reason`, `lead_unit`, …);
-/// units and the merge target by code.
+/// units and the merge target by code. Documents the body with the
+/// workflow's own `Command`; the handler reads it with [`split`] so that
+/// an unknown field is named in the error.
 #[derive(Debug, ToSchema)]
 #[expect(dead_code, reason = "documents the body; the handler reads it as JSON")]
 pub(crate) struct ActionBody {
-    /// `request_info`, `supplement`, `dismiss`, `merge`, `accept`,
-    /// `respond`, `orient`, `escalate`, `conclude`, `report_resolution`,
-    /// `publish_result`, `close`, `reopen`, `comment`, `add_orientation`,
-    /// `log_meeting`, `progress_update`, `set_trial_date`.
-    action: String,
     /// The case version the caller saw.
     version: i64,
+    /// The action and its input.
+    #[serde(flatten)]
+    command: Command<String, String>,
 }
 
 /// Carries out an action.
@@ -44,13 +44,9 @@ pub(crate) struct ActionBody {
     request_body = ActionBody,
     responses(
         (status = 200, description = "Done: the case as it is now", body = CaseView),
-        (status = 400, description = "Not JSON", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "The caller may not do this (role, unit, jurisdiction)", body = ErrorBody),
         (status = 404, description = "No such case, or not visible to the caller", body = ErrorBody),
         (status = 409, description = "Stale version (with `current_version`), or wrong state", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
-        (status = 415, description = "Not application/json", body = ErrorBody),
         (status = 422, description = "Missing, unknown or invalid input; reused key", body = ErrorBody),
     ))]
 pub(crate) async fn act(

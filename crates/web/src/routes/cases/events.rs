@@ -41,7 +41,6 @@ pub(crate) struct EventView {
     params(("id" = String, Path, description = "Case id or code")),
     responses(
         (status = 200, body = Vec<EventView>),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such case, or not visible to the caller", body = ErrorBody),
     ))]
 pub(crate) async fn events(

@@ -31,14 +31,12 @@ pub(crate) struct FileBody {
     /// Category code (`land`, `environment`, …).
     category: String,
     /// Source: `press`, `social_media`, `petition`, `direct`, `meeting`, `collaborator`.
-    #[schema(value_type = String)]
     source: Source,
     /// Estimated number of people affected.
     #[serde(default)]
     people_affected: Option<i64>,
     /// `low`, `medium` or `high`.
     #[serde(default)]
-    #[schema(value_type = Option<String>)]
     hotspot_risk: Option<HotspotRisk>,
 }
 
@@ -48,12 +46,12 @@ pub(crate) struct FileBody {
     request_body = FileBody,
     params(("Idempotency-Key" = Option<String>, Header, description = "Same key and body: the first answer again; same key, other body: 422")),
     responses(
-        (status = 201, description = "Filed", body = CaseView),
-        (status = 400, description = "Not JSON", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 201, description = "Filed", body = CaseView, links(
+            ("show" = (operation_id = "show", parameters(("id" = "$response.body#/id")))),
+            ("act" = (operation_id = "act", parameters(("id" = "$response.body#/id")))),
+            ("events" = (operation_id = "events", parameters(("id" = "$response.body#/id")))),
+        )),
         (status = 403, description = "The role may not file, or not in this area", body = ErrorBody),
-        (status = 413, description = "Body too large", body = ErrorBody),
-        (status = 415, description = "Not application/json", body = ErrorBody),
         (status = 422, description = "Missing, unknown or invalid field; reused key", body = ErrorBody),
     ))]
 pub(crate) async fn file(

@@ -24,17 +24,14 @@ const DEFAULT_LIMIT: u64 = 20;
 #[into_params(parameter_in = Query)]
 pub(crate) struct ListQuery {
     /// State code.
-    #[param(value_type = Option<String>)]
     state: Option<CaseState>,
     /// Category code.
     category: Option<String>,
     /// Area code: the area and every area below it.
     area: Option<String>,
     /// `normal`, `complex` or `sensitive`.
-    #[param(value_type = Option<String>)]
     sensitivity: Option<Sensitivity>,
     /// `urgent`, `high` or `normal`.
-    #[param(value_type = Option<String>)]
     priority: Option<Priority>,
     /// Lead unit code.
     lead_unit: Option<String>,
@@ -69,7 +66,6 @@ pub(crate) struct CasePageView {
     params(ListQuery),
     responses(
         (status = 200, body = CasePageView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 422, description = "Unknown parameter, bad value, unknown area or unit code, bad cursor", body = ErrorBody),
     ))]
 pub(crate) async fn list(

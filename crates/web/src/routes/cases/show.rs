@@ -15,7 +15,6 @@ use crate::{AppError, AppState};
     params(("id" = String, Path, description = "Case id or code")),
     responses(
         (status = 200, body = CaseView),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such case, or not visible to the caller", body = ErrorBody),
     ))]
 pub(crate) async fn show(

@@ -1,0 +1,67 @@
+//! schemathesis (from PyPI, installed by `scripts/test`) against the served
+//! OpenAPI document, on the demo data set, as a board officer and as an
+//! administrator: no 5xx, and every status, content type, header and body
+//! conforms to the document.
+//!
+//! Sign-out and token revocation are left out: they end the very token the
+//! run uses, and every later request would only test the 401.
+
+use std::process::Command;
+
+use serde_json::json;
+
+use crate::support::{Client, Server, TestDb, on_both_backends};
+
+on_both_backends!(every_answer_conforms_to_the_document);
+
+/// The demo password (printed by `serve --demo`).
+const DEMO_PASSWORD: &str = "noicom-demo-2026";
+
+/// What schemathesis checks: the answers, not whether the API accepts
+/// every input the schema allows (the workflow refuses most actions in
+/// most states, which is right).
+const CHECKS: &str = "not_a_server_error,status_code_conformance,content_type_conformance,\
+    response_schema_conformance,response_headers_conformance";
+
+async fn every_answer_conforms_to_the_document(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    for email in ["canbo.btg@demo.noicom.vn", "quantri@demo.noicom.vn"] {
+        let login = Client::anonymous(&server)
+            .post(
+                "/auth/login",
+                &json!({"email": email, "password": DEMO_PASSWORD}),
+            )
+            .await
+            .expect(200);
+        let token = login["token"].as_str().unwrap().to_owned();
+        run_schemathesis(&server, email, &token);
+    }
+}
+
+fn run_schemathesis(server: &Server, who: &str, token: &str) {
+    let program = std::env::var("NOICOM_TEST_SCHEMATHESIS").expect(
+        "NOICOM_TEST_SCHEMATHESIS is not set: run the tests with scripts/test, which installs schemathesis",
+    );
+    let output = Command::new(&program)
+        .args(["--no-color", "run"])
+        .arg(server.at("/api/v1/openapi.json"))
+        .args(["--header", &format!("Authorization: Bearer {token}")])
+        .args(["--checks", CHECKS])
+        .args(["--max-examples", "25"])
+        .args(["--exclude-path", "/api/v1/auth/logout"])
+        .args(["--exclude-path-regex", "^/api/v1/auth/tokens/"])
+        .output()
+        .unwrap_or_else(|err| panic!("cannot run {program}: {err}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "schemathesis as {who}: {}\n{stdout}\n{}\n--- server log ---\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr),
+        server.report()
+    );
+    assert!(
+        stdout.contains("passed"),
+        "schemathesis as {who} tested nothing:\n{stdout}"
+    );
+}
