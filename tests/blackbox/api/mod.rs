@@ -4,6 +4,7 @@ mod auth;
 mod cases;
 mod conformance;
 mod errors;
+mod matrix;
 mod organisation;
 mod paths;
 mod visibility;
