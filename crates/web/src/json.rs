@@ -60,10 +60,36 @@ pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, AppError> {
 
 /// Converts a JSON value into `T` with the error of SPEC §6.2.
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+    let fields = value.clone();
     serde_path_to_error::deserialize(value).map_err(|err| {
-        let path = err.path().to_string();
-        invalid(&path, &err.into_inner().to_string())
+        let mut path = err.path().to_string();
+        let message = err.into_inner().to_string();
+        if let Some(field) = holder_of_unknown_value(&fields, &message) {
+            path = field;
+        }
+        invalid(&path, &message)
     })
+}
+
+/// The top-level field holding the unknown enum value serde complains
+/// about. An internally tagged enum (an action and its input) is read from
+/// a buffer that loses the path, so an unknown channel in `channels` would
+/// otherwise be blamed on `action`.
+fn holder_of_unknown_value(value: &serde_json::Value, message: &str) -> Option<String> {
+    let unknown = message
+        .strip_prefix("unknown variant `")?
+        .split('`')
+        .next()?;
+    let holds = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s == unknown,
+        serde_json::Value::Array(items) => items.iter().any(|i| i.as_str() == Some(unknown)),
+        _ => false,
+    };
+    value
+        .as_object()?
+        .iter()
+        .find(|(name, v)| name.as_str() != "action" && holds(v))
+        .map(|(name, _)| name.clone())
 }
 
 /// A 422 naming the field: serde names a missing or unknown field in

@@ -145,5 +145,10 @@ mod tests {
             field(json!({"action": "dismiss", "version": 1, "reason": "x", "extra": 1})),
             "extra"
         );
+        assert_eq!(
+            field(json!({"action": "orient", "version": 1, "messages": "m",
+                "channels": ["press", "loa"], "audience": "a"})),
+            "channels"
+        );
     }
 }
