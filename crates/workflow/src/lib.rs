@@ -22,6 +22,7 @@ mod notice;
 mod period;
 mod programme;
 mod refusal;
+mod report;
 mod rules;
 mod sign_in;
 mod state;
@@ -52,7 +53,13 @@ pub use notice::{Notice, NoticeKind, Recipients};
 pub use period::{Cadence, Period};
 pub use programme::programme_schedules;
 pub use refusal::Refusal;
-pub use rules::{allowed_actions, can_view, check_action, check_administration, check_filing};
+pub use report::{
+    Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,
+    working_days_taken,
+};
+pub use rules::{
+    allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
+};
 pub use sign_in::{SignInThrottle, ThrottleDecision};
 pub use state::CaseState;
 pub use visibility::{Scope, Visibility, visibility};

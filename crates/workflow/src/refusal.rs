@@ -132,6 +132,9 @@ pub enum Refusal {
     /// Only an administrator manages areas, units, users and categories.
     #[error("{}", self.message(Lang::Vi))]
     AdminOnly,
+    /// Only leaders, board officers and administrators read the reports.
+    #[error("{}", self.message(Lang::Vi))]
+    ReportsNotAllowed,
     /// The caller's role or unit may not do this to a duty (§4.1): only a
     /// liaison of the provider submits, an officer of the recipient board
     /// acknowledges, an admin waives.
@@ -176,6 +179,7 @@ impl Refusal {
             Refusal::MeetingWithoutBoard => "meeting_without_board",
             Refusal::NotACourtCase => "not_a_court_case",
             Refusal::AdminOnly => "admin_only",
+            Refusal::ReportsNotAllowed => "reports_not_allowed",
             Refusal::DutyNotAllowed { .. } => "duty_not_allowed",
             Refusal::DutyWrongStatus { .. } => "duty_wrong_status",
         }
@@ -210,6 +214,7 @@ impl Refusal {
             | Refusal::ResultNotPublished
             | Refusal::NotACourtCase
             | Refusal::AdminOnly
+            | Refusal::ReportsNotAllowed
             | Refusal::DutyNotAllowed { .. }
             | Refusal::DutyWrongStatus { .. } => None,
         }
@@ -226,6 +231,7 @@ impl Refusal {
                 | Refusal::NotInvolvedUnit { .. }
                 | Refusal::NotTheReporter
                 | Refusal::AdminOnly
+                | Refusal::ReportsNotAllowed
                 | Refusal::DutyNotAllowed { .. }
         )
     }

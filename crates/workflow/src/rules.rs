@@ -153,6 +153,17 @@ pub fn check_administration(actor: &Actor) -> Result<(), Refusal> {
     }
 }
 
+/// Whether `actor` may read the summary and annual reports (§4.3): the
+/// leaders who hold the review conference, the board that prepares it and
+/// the administrators; the figures themselves count only the cases the
+/// reader may see (design.md "Reports").
+pub fn check_reports(actor: &Actor) -> Result<(), Refusal> {
+    match actor.role {
+        Role::Leader | Role::BoardOfficer | Role::Admin => Ok(()),
+        Role::Reporter | Role::AgencyLiaison => Err(Refusal::ReportsNotAllowed),
+    }
+}
+
 /// Checks role, unit, jurisdiction and state for `action` on `case`.
 pub(crate) fn check(actor: &Actor, case: &Case, action: ActionKind) -> Result<(), Refusal> {
     let permit = permit_of(actor, action)?;

@@ -139,6 +139,12 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
                 "Only an administrator may manage areas, units, users and categories.",
             )
             .to_owned(),
+        R::ReportsNotAllowed => lang
+            .pick(
+                "Chỉ lãnh đạo, cán bộ Ban Tuyên giáo và quản trị hệ thống mới được xem báo cáo tổng hợp.",
+                "Only leaders, board officers and administrators may read the summary reports.",
+            )
+            .to_owned(),
         R::DutyNotAllowed { action } => duty_not_allowed(*action, lang).to_owned(),
         R::DutyWrongStatus { action, status } => pick(
             vi,

@@ -312,6 +312,7 @@ fn every_refusal() -> Vec<Refusal> {
         Refusal::MeetingWithoutBoard,
         Refusal::NotACourtCase,
         Refusal::AdminOnly,
+        Refusal::ReportsNotAllowed,
         Refusal::DutyNotAllowed {
             action: crate::DutyAction::Waive,
         },

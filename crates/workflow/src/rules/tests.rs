@@ -318,3 +318,16 @@ fn only_an_administrator_manages_the_organisation() {
         assert_eq!(crate::check_administration(&actor), Err(Refusal::AdminOnly));
     }
 }
+
+#[test]
+fn only_leaders_board_officers_and_administrators_read_the_reports() {
+    for actor in [admin(), board_officer(), leader()] {
+        assert_eq!(crate::check_reports(&actor), Ok(()));
+    }
+    for actor in [reporter(), liaison_of(court())] {
+        assert_eq!(
+            crate::check_reports(&actor),
+            Err(Refusal::ReportsNotAllowed)
+        );
+    }
+}
