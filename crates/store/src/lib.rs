@@ -20,6 +20,7 @@ mod org;
 pub mod outbox;
 mod programmes;
 pub mod reminders;
+pub mod reports;
 
 pub use cases::{ActionInput, CaseFilter, CasePage, Cursor, FileRequest, MAX_LIMIT, StoredEvent};
 pub use connect::Store;

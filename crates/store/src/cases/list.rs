@@ -190,7 +190,10 @@ pub(super) fn foreign_cursor() -> StoreError {
 
 /// The SQL form of a [`Visibility`]: own reports, or the scope of the
 /// case's sensitivity class.
-async fn visible(conn: &impl ConnectionTrait, seen: &Visibility) -> Result<Condition, StoreError> {
+pub(crate) async fn visible(
+    conn: &impl ConnectionTrait,
+    seen: &Visibility,
+) -> Result<Condition, StoreError> {
     let sensitive = Sensitivity::Sensitive.code();
     Ok(Condition::any()
         .add(case::Column::ReporterId.eq(seen.own_reports.0))
@@ -234,7 +237,7 @@ async fn scope(conn: &impl ConnectionTrait, scope: &Scope) -> Result<Condition, 
 
 /// Cases whose area has `lineage` as a prefix of its own: the area and
 /// every area below it.
-fn in_subtree(lineage: &str) -> Condition {
+pub(crate) fn in_subtree(lineage: &str) -> Condition {
     Condition::all().add(
         case::Column::AreaId.in_subquery(
             Query::select()

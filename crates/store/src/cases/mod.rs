@@ -13,4 +13,5 @@ mod search;
 
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
+pub(crate) use list::{in_subtree, visible};
 pub use read::StoredEvent;

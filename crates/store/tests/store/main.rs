@@ -8,5 +8,6 @@ mod concurrency;
 mod duties;
 mod refusals;
 mod reminders;
+mod reports;
 mod search;
 mod visibility;

@@ -1,0 +1,325 @@
+//! The case figures of a report: counts by category, area and state, the
+//! time each step took, and what became of each deadline.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use workflow::{
+    ActionKind, Calendar, CaseState, DeadlineKind, DeadlineOutcome, Lang, deadline_outcome,
+    hours_taken, spread, working_days_taken,
+};
+
+use super::figures::{Count, DeadlineFigures, Summary, TimeFigures, UnitOverdue};
+use crate::StoreError;
+use crate::entities::{area, case, case_event, category, unit};
+
+/// When the steps the report measures happened to one case; each the first
+/// time, except the end of triage, which is the last (a `supplement`
+/// restarts the triage clock, so only the last decision answers it).
+#[derive(Debug, Default, Clone, Copy)]
+struct Steps {
+    /// The last event that took the case out of `reported`.
+    triage_end: Option<DateTime<Utc>>,
+    accepted: Option<DateTime<Utc>>,
+    /// The first event that took the case out of `assigned`: the written
+    /// answer, or orientation or escalation before one, after which the
+    /// answer deadline no longer runs (design.md "Deadlines").
+    answer_end: Option<DateTime<Utc>>,
+    responded: Option<DateTime<Utc>>,
+    resolved: Option<DateTime<Utc>>,
+}
+
+/// Fills the case figures of `summary` from the cases of `selected`.
+pub(super) async fn count(
+    conn: &impl ConnectionTrait,
+    selected: Condition,
+    now: DateTime<Utc>,
+    calendar: &Calendar,
+    lang: Lang,
+    summary: &mut Summary,
+) -> Result<(), StoreError> {
+    let cases = case::Entity::find()
+        .filter(selected.clone())
+        .order_by_asc(case::Column::Id)
+        .all(conn)
+        .await?;
+    let steps = steps(conn, selected).await?;
+    summary.cases_filed = cases.len() as u64;
+    summary.by_category = by_category(conn, &cases, lang).await?;
+    summary.by_area = by_area(conn, &cases).await?;
+    summary.by_state = CaseState::ALL
+        .iter()
+        .map(|state| Count {
+            code: state.code().to_owned(),
+            label: state.label(lang).to_owned(),
+            count: cases.iter().filter(|c| c.state == state.code()).count() as u64,
+        })
+        .collect();
+    let mut answer = Vec::new();
+    let mut resolution = Vec::new();
+    let mut outcomes: HashMap<DeadlineKind, [u64; 4]> = HashMap::new();
+    let mut by_unit: BTreeMap<i64, UnitOverdue> = BTreeMap::new();
+    for row in &cases {
+        let s = steps.get(&row.id).copied().unwrap_or_default();
+        if let (Some(start), Some(end)) = (s.accepted, s.responded) {
+            answer.push((start, end));
+        }
+        if let (Some(start), Some(end)) = (s.accepted, s.resolved) {
+            resolution.push((start, end));
+        }
+        let triage_end = if row.state == CaseState::Reported.code() {
+            None
+        } else {
+            s.triage_end
+        };
+        if let Some(lead) = row.lead_unit_id {
+            by_unit
+                .entry(lead)
+                .or_insert_with(|| UnitOverdue {
+                    unit: String::new(),
+                    name: String::new(),
+                    cases: 0,
+                    answer_late: 0,
+                    answer_overdue: 0,
+                    resolution_late: 0,
+                    resolution_overdue: 0,
+                })
+                .cases += 1;
+        }
+        let judged = [
+            (DeadlineKind::Triage, row.triage_due, triage_end),
+            (DeadlineKind::Answer, row.answer_due, s.answer_end),
+            (DeadlineKind::Resolution, row.resolution_due, s.resolved),
+        ];
+        for (kind, due, end) in judged {
+            let Some(due) = due else { continue };
+            let outcome = deadline_outcome(due, end, now);
+            outcomes.entry(kind).or_default()[slot(outcome)] += 1;
+            if let Some(unit) = row.lead_unit_id.and_then(|lead| by_unit.get_mut(&lead)) {
+                match (kind, outcome) {
+                    (DeadlineKind::Answer, DeadlineOutcome::Late) => unit.answer_late += 1,
+                    (DeadlineKind::Answer, DeadlineOutcome::Overdue) => unit.answer_overdue += 1,
+                    (DeadlineKind::Resolution, DeadlineOutcome::Late) => unit.resolution_late += 1,
+                    (DeadlineKind::Resolution, DeadlineOutcome::Overdue) => {
+                        unit.resolution_overdue += 1
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    summary.answer_time = time_figures(calendar, &answer);
+    summary.resolution_time = time_figures(calendar, &resolution);
+    summary.deadlines = [
+        DeadlineKind::Triage,
+        DeadlineKind::Answer,
+        DeadlineKind::Resolution,
+    ]
+    .into_iter()
+    .map(|kind| {
+        let [on_time, late, overdue, running] = outcomes.get(&kind).copied().unwrap_or_default();
+        DeadlineFigures {
+            kind: kind_code(kind).to_owned(),
+            label: kind_label(kind, lang).to_owned(),
+            on_time,
+            late,
+            overdue,
+            running,
+        }
+    })
+    .collect();
+    summary.overdue_by_lead_unit = label_units(conn, by_unit).await?;
+    Ok(())
+}
+
+/// The report's steps of every selected case, from its events.
+async fn steps(
+    conn: &impl ConnectionTrait,
+    selected: Condition,
+) -> Result<HashMap<i64, Steps>, StoreError> {
+    let measured = [
+        ActionKind::RequestInfo,
+        ActionKind::Dismiss,
+        ActionKind::Merge,
+        ActionKind::Accept,
+        ActionKind::Respond,
+        ActionKind::Orient,
+        ActionKind::Escalate,
+        ActionKind::ReportResolution,
+    ];
+    let events = case_event::Entity::find()
+        .filter(
+            case_event::Column::CaseId.in_subquery(
+                Query::select()
+                    .column(case::Column::Id)
+                    .from(case::Entity)
+                    .cond_where(selected)
+                    .to_owned(),
+            ),
+        )
+        .filter(case_event::Column::Action.is_in(measured.map(|a| a.code())))
+        .order_by_asc(case_event::Column::CaseId)
+        .order_by_asc(case_event::Column::Seq)
+        .all(conn)
+        .await?;
+    let mut steps: HashMap<i64, Steps> = HashMap::new();
+    for event in events {
+        let s = steps.entry(event.case_id).or_default();
+        let at = event.created_at;
+        let from = event.from_state.as_deref();
+        if from == Some(CaseState::Reported.code()) {
+            s.triage_end = Some(at);
+        }
+        if from == Some(CaseState::Assigned.code()) {
+            s.answer_end.get_or_insert(at);
+        }
+        let first = match ActionKind::from_code(&event.action) {
+            Some(ActionKind::Accept) => &mut s.accepted,
+            Some(ActionKind::Respond) => &mut s.responded,
+            Some(ActionKind::ReportResolution) => &mut s.resolved,
+            _ => continue,
+        };
+        first.get_or_insert(at);
+    }
+    Ok(steps)
+}
+
+fn time_figures(calendar: &Calendar, spans: &[(DateTime<Utc>, DateTime<Utc>)]) -> TimeFigures {
+    let days: Vec<f64> = spans
+        .iter()
+        .map(|&(a, b)| working_days_taken(calendar, a, b) as f64)
+        .collect();
+    let hours: Vec<f64> = spans.iter().map(|&(a, b)| hours_taken(a, b)).collect();
+    let (days, hours) = (spread(&days), spread(&hours));
+    TimeFigures {
+        cases: spans.len() as u64,
+        median_working_days: days.median,
+        p90_working_days: days.p90,
+        median_hours: hours.median.map(round_tenth),
+        p90_hours: hours.p90.map(round_tenth),
+    }
+}
+
+fn round_tenth(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn slot(outcome: DeadlineOutcome) -> usize {
+    match outcome {
+        DeadlineOutcome::OnTime => 0,
+        DeadlineOutcome::Late => 1,
+        DeadlineOutcome::Overdue => 2,
+        DeadlineOutcome::Running => 3,
+    }
+}
+
+fn kind_code(kind: DeadlineKind) -> &'static str {
+    match kind {
+        DeadlineKind::Triage => "triage",
+        DeadlineKind::Answer => "answer",
+        DeadlineKind::Resolution => "resolution",
+    }
+}
+
+fn kind_label(kind: DeadlineKind, lang: Lang) -> &'static str {
+    match kind {
+        DeadlineKind::Triage => lang.pick("Phân loại, tiếp nhận", "Triage"),
+        DeadlineKind::Answer => lang.pick("Trả lời bằng văn bản", "Written answer"),
+        DeadlineKind::Resolution => lang.pick("Giải quyết", "Resolution"),
+    }
+}
+
+/// Counts by category, labelled from the category table, largest first.
+async fn by_category(
+    conn: &impl ConnectionTrait,
+    cases: &[case::Model],
+    lang: Lang,
+) -> Result<Vec<Count>, StoreError> {
+    let names: HashMap<String, category::Model> = category::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.code.clone(), c))
+        .collect();
+    let mut counts: BTreeMap<&str, u64> = BTreeMap::new();
+    for c in cases {
+        *counts.entry(c.category.as_str()).or_default() += 1;
+    }
+    let mut out: Vec<Count> = counts
+        .into_iter()
+        .map(|(code, count)| Count {
+            code: code.to_owned(),
+            label: names.get(code).map_or_else(
+                || code.to_owned(),
+                |c| lang.pick(&c.name_vi, &c.name_en).to_owned(),
+            ),
+            count,
+        })
+        .collect();
+    largest_first(&mut out);
+    Ok(out)
+}
+
+/// Counts by the area of the case, largest first.
+async fn by_area(
+    conn: &impl ConnectionTrait,
+    cases: &[case::Model],
+) -> Result<Vec<Count>, StoreError> {
+    let mut counts: BTreeMap<i64, u64> = BTreeMap::new();
+    for c in cases {
+        *counts.entry(c.area_id).or_default() += 1;
+    }
+    let areas: HashMap<i64, area::Model> = area::Entity::find()
+        .filter(area::Column::Id.is_in(counts.keys().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut out: Vec<Count> = counts
+        .into_iter()
+        .map(|(id, count)| {
+            let area = areas.get(&id);
+            Count {
+                code: area.map_or_else(|| id.to_string(), |a| a.code.clone()),
+                label: area.map_or_else(String::new, |a| a.name.clone()),
+                count,
+            }
+        })
+        .collect();
+    largest_first(&mut out);
+    Ok(out)
+}
+
+/// Largest count first; equal counts by code, so the order is stable.
+fn largest_first(counts: &mut [Count]) {
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+}
+
+/// The lead units with their codes and names, by code.
+async fn label_units(
+    conn: &impl ConnectionTrait,
+    by_unit: BTreeMap<i64, UnitOverdue>,
+) -> Result<Vec<UnitOverdue>, StoreError> {
+    let units: HashMap<i64, unit::Model> = unit::Entity::find()
+        .filter(unit::Column::Id.is_in(by_unit.keys().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut out: Vec<UnitOverdue> = by_unit
+        .into_iter()
+        .map(|(id, mut row)| {
+            if let Some(u) = units.get(&id) {
+                row.unit = u.code.clone();
+                row.name = u.name.clone();
+            }
+            row
+        })
+        .collect();
+    out.sort_by(|a, b| a.unit.cmp(&b.unit));
+    Ok(out)
+}

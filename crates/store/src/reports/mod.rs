@@ -1,0 +1,109 @@
+//! The figures of the annual review report (SPEC §4.3) for a period
+//! `[from, to)` and an optional area subtree: cases filed by category, area
+//! and state; time to the written answer and to the resolution; deadlines
+//! met, late and overdue; duty compliance per agency. The store gathers
+//! rows; `workflow` decides what each counts as.
+
+mod cases;
+mod duties;
+mod figures;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, Condition};
+use workflow::{Calendar, Lang, UserId};
+
+pub use figures::{
+    AgencyCompliance, AreaLabel, ComplianceCounts, Count, DeadlineFigures, PeriodCompliance,
+    Summary, TimeFigures, UnitOverdue,
+};
+
+use crate::cases::{in_subtree, visible};
+use crate::entities::case;
+use crate::org::{actor, area_by_code};
+use crate::{Store, StoreError};
+
+/// Who reads the report, which decides the cases it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The operator at the command line (`noicom export-report`), who holds
+    /// the whole database anyway: every case counts.
+    Operator,
+    /// A signed-in user: a leader, board officer or administrator (others
+    /// are refused); only the cases they may open count.
+    User(UserId),
+}
+
+/// What the report covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportScope {
+    /// First instant counted.
+    pub from: DateTime<Utc>,
+    /// First instant no longer counted.
+    pub to: DateTime<Utc>,
+    /// An area code: that area and every area below it; `None`: everything.
+    pub area: Option<String>,
+}
+
+impl Store {
+    /// The figures of §4.3 for `scope`, as `reader` may see them, with the
+    /// outcome of each case and duty followed up to `now`, and labels in
+    /// `lang`. Cases count by their filing time, duties by their due time.
+    pub async fn report_summary(
+        &self,
+        reader: Reader,
+        scope: &ReportScope,
+        now: DateTime<Utc>,
+        calendar: &Calendar,
+        lang: Lang,
+    ) -> Result<Summary, StoreError> {
+        if scope.to <= scope.from {
+            return Err(StoreError::Invalid {
+                field: "to",
+                message: "phải sau thời điểm bắt đầu (from)".to_owned(),
+            });
+        }
+        let seen = match reader {
+            Reader::Operator => None,
+            Reader::User(user) => {
+                let actor = actor(&self.db, user, now).await?;
+                workflow::check_reports(&actor)?;
+                Some(workflow::visibility(&actor))
+            }
+        };
+        let area = match &scope.area {
+            Some(code) => Some(area_by_code(&self.db, code, "area").await?),
+            None => None,
+        };
+        let mut selected = Condition::all()
+            .add(case::Column::CreatedAt.gte(scope.from))
+            .add(case::Column::CreatedAt.lt(scope.to));
+        if let Some(area) = &area {
+            selected = selected.add(in_subtree(&area.lineage));
+        }
+        if let Some(seen) = &seen {
+            selected = selected.add(visible(&self.db, seen).await?);
+        }
+        let mut summary = Summary {
+            from: scope.from,
+            to: scope.to,
+            as_of: now,
+            area: area.as_ref().map(|a| AreaLabel {
+                code: a.code.clone(),
+                name: a.name.clone(),
+            }),
+            ..Summary::default()
+        };
+        cases::count(&self.db, selected, now, calendar, lang, &mut summary).await?;
+        let duty_scope = duties::DutyScope {
+            from: scope.from,
+            to: scope.to,
+            area_lineage: area.map(|a| a.lineage),
+            visible_areas: match &seen {
+                Some(seen) if !seen.normal.all => Some(seen.normal.areas.clone()),
+                _ => None,
+            },
+        };
+        summary.duties = duties::compliance(&self.db, &duty_scope, now).await?;
+        Ok(summary)
+    }
+}
