@@ -41,6 +41,7 @@ use common_errors::CommonErrors;
         admin::create_category,
         admin::update_category,
         admin::list_audit,
+        routes::reports::summary,
     ),
     components(schemas(
         ErrorBody,
@@ -62,12 +63,22 @@ use common_errors::CommonErrors;
         admin::NewCategoryBody,
         admin::CategoryChangeBody,
         admin::AuditView,
+        store::reports::Summary,
+        store::reports::AreaLabel,
+        store::reports::Count,
+        store::reports::TimeFigures,
+        store::reports::DeadlineFigures,
+        store::reports::UnitOverdue,
+        store::reports::AgencyCompliance,
+        store::reports::PeriodCompliance,
+        store::reports::ComplianceCounts,
     )),
     modifiers(&Security, &CommonErrors),
     tags(
         (name = "auth", description = "Đăng nhập, đăng xuất, mã truy cập"),
         (name = "cases", description = "Vụ việc: phản ánh, xử lý, tra cứu"),
         (name = "organisation", description = "Địa bàn, đơn vị, người dùng, lĩnh vực, nhật ký"),
+        (name = "reports", description = "Báo cáo tổng hợp, báo cáo năm"),
     )
 )]
 pub(crate) struct ApiDoc;

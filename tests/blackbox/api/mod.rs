@@ -7,4 +7,5 @@ mod errors;
 mod matrix;
 mod organisation;
 mod paths;
+mod reports;
 mod visibility;

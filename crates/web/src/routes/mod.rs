@@ -4,6 +4,7 @@
 pub(crate) mod admin;
 pub(crate) mod auth;
 pub(crate) mod cases;
+pub(crate) mod reports;
 
 use axum::Router;
 use serde::Serialize;
@@ -17,6 +18,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(auth::router())
         .merge(cases::router())
         .merge(admin::router())
+        .merge(reports::router())
 }
 
 /// The body of every error answer (SPEC §6.2).
