@@ -15,14 +15,7 @@ pub(crate) async fn append_events(
     case: CaseId,
     events: &[Event],
 ) -> Result<Vec<i64>, StoreError> {
-    let last: Option<i32> = case_event::Entity::find()
-        .select_only()
-        .expr(Func::max(Expr::col(case_event::Column::Seq)))
-        .filter(case_event::Column::CaseId.eq(case.0))
-        .into_tuple::<Option<i32>>()
-        .one(conn)
-        .await?
-        .flatten();
+    let last = last_seq(conn, case).await?;
     let mut ids = Vec::with_capacity(events.len());
     for (offset, event) in events.iter().enumerate() {
         let row = case_event::ActiveModel {
@@ -42,4 +35,19 @@ pub(crate) async fn append_events(
         ids.push(row.id);
     }
     Ok(ids)
+}
+
+/// The `seq` of the case's last event (`None` before the first).
+pub(crate) async fn last_seq(
+    conn: &impl ConnectionTrait,
+    case: CaseId,
+) -> Result<Option<i32>, StoreError> {
+    Ok(case_event::Entity::find()
+        .select_only()
+        .expr(Func::max(Expr::col(case_event::Column::Seq)))
+        .filter(case_event::Column::CaseId.eq(case.0))
+        .into_tuple::<Option<i32>>()
+        .one(conn)
+        .await?
+        .flatten())
 }

@@ -44,6 +44,15 @@ pub enum AppError {
     /// The body is not `application/json` (415).
     #[error("nội dung phải là application/json")]
     NotJson,
+    /// An uploaded file is larger than the configured limit (413).
+    #[error("tệp lớn hơn giới hạn {max} byte")]
+    TooLarge {
+        /// The limit, in bytes.
+        max: u64,
+    },
+    /// A `multipart/form-data` body that cannot be read (400).
+    #[error("nội dung multipart không hợp lệ: {0}")]
+    BadMultipart(String),
     /// An error answer of the framework (unknown route, method, size).
     #[error("{0}")]
     Status(StatusCode),
@@ -111,6 +120,29 @@ impl AppError {
                     "Nội dung phải là application/json.",
                     "The body must be application/json.",
                 ),
+            ),
+            AppError::TooLarge { max } => {
+                let mib = *max as f64 / (1024.0 * 1024.0);
+                let mut p = parts(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    match lang {
+                        Lang::Vi => format!("Tệp quá lớn: tối đa {mib:.1} MiB ({max} byte)."),
+                        Lang::En => {
+                            format!("The file is too large: at most {mib:.1} MiB ({max} bytes).")
+                        }
+                    },
+                );
+                p.extra.insert("field".into(), json!("file"));
+                p
+            }
+            AppError::BadMultipart(detail) => parts(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                match lang {
+                    Lang::Vi => format!("Nội dung multipart/form-data không hợp lệ ({detail})."),
+                    Lang::En => format!("The multipart/form-data body is not valid ({detail})."),
+                },
             ),
             AppError::Status(status) => status_parts(*status, lang),
         }

@@ -32,7 +32,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-/// The largest JSON body accepted (attachments will have their own limit).
+/// The largest JSON body accepted (attachments have their own limit).
 pub const MAX_JSON_BYTES: usize = 1 << 20;
 
 /// The whole application: every route with its layers.
@@ -64,7 +64,11 @@ pub fn router(state: AppState) -> Router {
         .route("/openapi.json", get(openapi::document))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         // Refuses a too large `Content-Length` before reading any of it.
-        .layer(RequestBodyLimitLayer::new(MAX_JSON_BYTES));
+        .layer(RequestBodyLimitLayer::new(MAX_JSON_BYTES))
+        // Uploads have their own, larger limit.
+        .merge(routes::attachments::router(
+            state.config.max_attachment_bytes,
+        ));
     Router::new()
         .nest("/api/v1", api)
         .merge(health::router())

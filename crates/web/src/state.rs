@@ -1,6 +1,7 @@
 //! What every handler can reach: the store and the part of the settings the
 //! web layer needs.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use store::Store;
@@ -12,6 +13,10 @@ pub struct WebConfig {
     /// The public base URL, for links the server writes (e-mails, redirects).
     /// An `https://` URL makes the session cookie `Secure`.
     pub base_url: String,
+    /// The data directory: attachments are kept under `attachments/`.
+    pub data_dir: PathBuf,
+    /// The largest attachment accepted, in bytes (`attachments.max_bytes`).
+    pub max_attachment_bytes: u64,
 }
 
 impl WebConfig {

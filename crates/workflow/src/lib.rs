@@ -8,6 +8,7 @@
 mod action;
 mod actor;
 mod apply;
+mod attachment;
 mod calendar;
 mod case;
 mod coded;
@@ -36,6 +37,10 @@ pub use action::{ActionKind, FileInput, MergeTarget, Orientation};
 pub use actor::{Actor, AreaRef, Role, UnitKind, UnitRef};
 pub use apply::{
     MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Outcome, Policy, apply, file,
+};
+pub use attachment::{
+    ACCEPTED_TYPES, MAX_FILE_NAME_CHARS, check_attachment, check_attachment_type,
+    sanitise_file_name,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};

@@ -152,6 +152,23 @@ pub enum Refusal {
         /// The current status.
         status: DutyStatus,
     },
+    /// The caller may not add files to this case: only its reporter and
+    /// those who work on it may.
+    #[error("{}", self.message(Lang::Vi))]
+    AttachmentNotAllowed,
+    /// Files are not added to a closed, dismissed or merged case.
+    #[error("{}", self.message(Lang::Vi))]
+    AttachmentCaseFinished {
+        /// The current state.
+        state: CaseState,
+    },
+    /// The file's content is not an accepted kind (photo, PDF, office
+    /// document), whatever its name says.
+    #[error("{}", self.message(Lang::Vi))]
+    UnsupportedFileType {
+        /// The MIME type sniffed from the content, if any was recognised.
+        sniffed: Option<String>,
+    },
 }
 
 impl Refusal {
@@ -182,6 +199,9 @@ impl Refusal {
             Refusal::ReportsNotAllowed => "reports_not_allowed",
             Refusal::DutyNotAllowed { .. } => "duty_not_allowed",
             Refusal::DutyWrongStatus { .. } => "duty_wrong_status",
+            Refusal::AttachmentNotAllowed => "attachment_not_allowed",
+            Refusal::AttachmentCaseFinished { .. } => "case_finished",
+            Refusal::UnsupportedFileType { .. } => "unsupported_file_type",
         }
     }
 
@@ -204,6 +224,7 @@ impl Refusal {
             | Refusal::MergeTargetNotOpen { .. }
             | Refusal::MergeTargetOutsideArea { .. } => Some("target"),
             Refusal::MeetingWithoutBoard => Some("attendees"),
+            Refusal::UnsupportedFileType { .. } => Some("file"),
             Refusal::RoleNotAllowed { .. }
             | Refusal::OutsideJurisdiction { .. }
             | Refusal::NotLeadUnit { .. }
@@ -216,7 +237,9 @@ impl Refusal {
             | Refusal::AdminOnly
             | Refusal::ReportsNotAllowed
             | Refusal::DutyNotAllowed { .. }
-            | Refusal::DutyWrongStatus { .. } => None,
+            | Refusal::DutyWrongStatus { .. }
+            | Refusal::AttachmentNotAllowed
+            | Refusal::AttachmentCaseFinished { .. } => None,
         }
     }
 
@@ -233,6 +256,7 @@ impl Refusal {
                 | Refusal::AdminOnly
                 | Refusal::ReportsNotAllowed
                 | Refusal::DutyNotAllowed { .. }
+                | Refusal::AttachmentNotAllowed
         )
     }
 
@@ -246,6 +270,7 @@ impl Refusal {
                 | Refusal::ResultNotPublished
                 | Refusal::NotACourtCase
                 | Refusal::DutyWrongStatus { .. }
+                | Refusal::AttachmentCaseFinished { .. }
         )
     }
 }

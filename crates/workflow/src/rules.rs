@@ -233,7 +233,7 @@ fn is_lead(actor: &Actor, case: &Case) -> bool {
         .is_some_and(|lead| lead.id == actor.unit.id)
 }
 
-fn is_involved(actor: &Actor, case: &Case) -> bool {
+pub(crate) fn is_involved(actor: &Actor, case: &Case) -> bool {
     is_lead(actor, case)
         || case
             .coordinating_units

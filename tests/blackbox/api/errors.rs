@@ -128,6 +128,8 @@ async fn the_openapi_document_is_served_and_lists_every_endpoint(db: TestDb) {
         "/api/v1/cases/{id}",
         "/api/v1/cases/{id}/actions",
         "/api/v1/cases/{id}/events",
+        "/api/v1/cases/{id}/attachments",
+        "/api/v1/attachments/{id}",
         "/api/v1/areas",
         "/api/v1/units",
         "/api/v1/users",
@@ -142,6 +144,17 @@ async fn the_openapi_document_is_served_and_lists_every_endpoint(db: TestDb) {
         assert!(act[status].is_object(), "actions: {status} undocumented");
     }
     assert!(doc["components"]["schemas"]["CaseView"]["properties"]["allowed_actions"].is_object());
+    let upload = &doc["paths"]["/api/v1/cases/{id}/attachments"]["post"];
+    assert!(
+        upload["requestBody"]["content"]["multipart/form-data"].is_object(),
+        "{upload}"
+    );
+    for status in ["201", "403", "404", "409", "413", "422"] {
+        assert!(
+            upload["responses"][status].is_object(),
+            "upload: {status} undocumented"
+        );
+    }
 }
 
 /// Announces a 2 MiB body and sends none of it: the server answers from

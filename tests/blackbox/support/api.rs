@@ -151,6 +151,51 @@ impl Client {
         .await
     }
 
+    /// `POST path` with a `multipart/form-data` body of one part `file`
+    /// named `file_name` (written as is, so a test can send any name).
+    pub async fn upload(&self, path: &str, file_name: &str, content: &[u8]) -> Reply {
+        self.upload_parts(path, &[("file", Some(file_name), content)])
+            .await
+    }
+
+    /// `POST path` with a `multipart/form-data` body of these parts
+    /// (name, file name, content).
+    pub async fn upload_parts(&self, path: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Reply {
+        const BOUNDARY: &str = "noicom-test-boundary-7c1f";
+        let mut body = Vec::new();
+        for (name, file_name, content) in parts {
+            body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            let mut disposition = format!("Content-Disposition: form-data; name=\"{name}\"");
+            if let Some(file_name) = file_name {
+                disposition.push_str(&format!("; filename=\"{file_name}\""));
+            }
+            body.extend_from_slice(disposition.as_bytes());
+            body.extend_from_slice(b"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        self.post_raw(
+            path,
+            &format!("multipart/form-data; boundary={BOUNDARY}"),
+            body,
+        )
+        .await
+    }
+
+    /// `GET path`, the body as bytes with the status and headers.
+    pub async fn get_bytes(&self, path: &str) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+        let response = self
+            .request(Method::GET, path)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("a body").to_vec();
+        (status, headers, bytes)
+    }
+
     /// `PATCH path` with a JSON body.
     pub async fn patch_json(&self, path: &str, body: &Value) -> Reply {
         Client::send(self.request(Method::PATCH, path).json(body)).await

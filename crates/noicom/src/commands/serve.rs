@@ -34,6 +34,8 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
         store,
         config: WebConfig {
             base_url: settings.base_url.clone(),
+            data_dir: settings.data_dir.clone(),
+            max_attachment_bytes: settings.attachments.max_bytes,
         },
         policy: std::sync::Arc::new(settings.policy()?),
         throttle: workflow::SignInThrottle::default(),

@@ -42,6 +42,17 @@ pub struct Settings {
     pub duties: DutySettings,
     /// Case deadline reminders (SPEC §5).
     pub case_reminders: CaseReminderPolicy,
+    /// Uploaded files (SPEC §6.2).
+    pub attachments: AttachmentSettings,
+}
+
+/// Uploaded files.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentSettings {
+    /// The largest file accepted, in bytes; a larger upload is refused
+    /// with 413 (default 20 MiB).
+    pub max_bytes: u64,
 }
 
 /// Outgoing e-mail over SMTP.
@@ -120,6 +131,9 @@ impl Settings {
                 "case_reminders.warn_at_percent = {} phải từ 1 đến 100",
                 self.case_reminders.warn_at_percent
             ));
+        }
+        if self.attachments.max_bytes == 0 {
+            return Err("attachments.max_bytes phải lớn hơn 0".to_owned());
         }
         Calendar::new(&self.calendar).map_err(|err| format!("calendar: {err}"))?;
         Ok(())

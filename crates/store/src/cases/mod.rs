@@ -8,7 +8,7 @@ mod file;
 mod input;
 mod list;
 mod read;
-mod row;
+pub(crate) mod row;
 mod search;
 
 pub use input::{ActionInput, FileRequest};

@@ -2,6 +2,7 @@
 //! with its own router, merged here.
 
 pub(crate) mod admin;
+pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod reports;

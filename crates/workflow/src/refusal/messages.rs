@@ -146,6 +146,26 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
             )
             .to_owned(),
         R::DutyNotAllowed { action } => duty_not_allowed(*action, lang).to_owned(),
+        R::AttachmentNotAllowed => lang
+            .pick(
+                "Chỉ người đã gửi phản ánh và những người đang xử lý vụ việc (Ban Tuyên giáo, lãnh đạo cấp ủy có thẩm quyền, cơ quan chủ trì hoặc phối hợp) mới được đính kèm tệp.",
+                "Only the reporter and those working on the case (the board, leaders with jurisdiction, the lead or a coordinating agency) may attach files.",
+            )
+            .to_owned(),
+        R::AttachmentCaseFinished { state } => pick(
+            vi,
+            format!(
+                "Vụ việc đang ở trạng thái «{}» nên không thể đính kèm thêm tệp.",
+                state.label(lang)
+            ),
+            || format!("The case is «{}», so no more files can be attached.", state.label(lang)),
+        ),
+        R::UnsupportedFileType { .. } => lang
+            .pick(
+                "Chỉ nhận ảnh (JPEG, PNG, WebP, HEIC), PDF và tài liệu văn phòng (Word, Excel, PowerPoint, OpenDocument); nội dung tệp này không thuộc các loại đó.",
+                "Only photos (JPEG, PNG, WebP, HEIC), PDF and office documents (Word, Excel, PowerPoint, OpenDocument) are accepted; this file's content is none of those.",
+            )
+            .to_owned(),
         R::DutyWrongStatus { action, status } => pick(
             vi,
             format!(

@@ -1,0 +1,203 @@
+//! Attachments of a case (SPEC §6.2, §9): adding a file (checked by
+//! content, kept content-addressed on disk, recorded with an
+//! `attachment_added` event in one transaction), listing them and finding
+//! one to download — each only for who may open the case.
+
+mod blobs;
+mod sniff;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use serde_json::json;
+use workflow::{Actor, Case, UserId};
+
+pub use blobs::{Blob, BlobWriter, Blobs};
+
+use crate::cases::row::{find, not_found, to_case};
+use crate::entities::{attachment, case, case_event};
+use crate::events::last_seq;
+use crate::org::actor;
+use crate::{Store, StoreError};
+
+/// The action code of the timeline entry an upload adds.
+pub const ATTACHMENT_ADDED: &str = "attachment_added";
+
+/// An attachment as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredAttachment {
+    /// Row id.
+    pub id: i64,
+    /// The case's id.
+    pub case: i64,
+    /// The event of the action that cited it as a document, if any.
+    pub event: Option<i64>,
+    /// The sanitised original file name.
+    pub file_name: String,
+    /// The MIME type sniffed from the content.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size: i64,
+    /// Hex SHA-256 of the content.
+    pub sha256: String,
+    /// Who uploaded it.
+    pub uploaded_by: i64,
+    /// When.
+    pub uploaded_at: DateTime<Utc>,
+}
+
+impl From<attachment::Model> for StoredAttachment {
+    fn from(row: attachment::Model) -> StoredAttachment {
+        StoredAttachment {
+            id: row.id,
+            case: row.case_id,
+            event: row.event_id,
+            file_name: row.filename,
+            content_type: row.content_type,
+            size: row.size,
+            sha256: row.sha256,
+            uploaded_by: row.uploaded_by,
+            uploaded_at: row.created_at,
+        }
+    }
+}
+
+impl Store {
+    /// Whether `user` may add a file to the case `id_or_code`, asked before
+    /// the upload is read: 404 for a case they may not open, a refusal for
+    /// one they may not add to.
+    pub async fn may_attach(
+        &self,
+        user: UserId,
+        id_or_code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (actor, case) = visible(&self.db, user, id_or_code, now).await?;
+        workflow::check_attachment(&actor, &case)?;
+        Ok(())
+    }
+
+    /// Adds the uploaded `blob` named `file_name` to the case `id_or_code`
+    /// as `user`. The content must be an accepted kind; otherwise (or if
+    /// the user may not) nothing is stored, on disk or in the database. The
+    /// file is durable in its place before the row and its timeline event
+    /// are committed together.
+    pub async fn add_attachment(
+        &self,
+        user: UserId,
+        id_or_code: &str,
+        file_name: &str,
+        blob: Blob,
+        blobs: &Blobs,
+        now: DateTime<Utc>,
+    ) -> Result<StoredAttachment, StoreError> {
+        let sniffed = sniff::sniff(&blob).await?;
+        let tx = self.write_tx().await?;
+        let (actor, case) = visible(&tx, user, id_or_code, now).await?;
+        workflow::check_attachment(&actor, &case)?;
+        let content_type = workflow::check_attachment_type(sniffed.as_deref())?;
+        // Appending to the timeline computes the next `seq`: the case row
+        // lock makes a concurrent action or upload wait (PostgreSQL; the
+        // SQLite write transaction is already exclusive).
+        case::Entity::find_by_id(case.id.0)
+            .lock_exclusive()
+            .one(&tx)
+            .await?;
+        let file_name = workflow::sanitise_file_name(file_name, content_type);
+        let (sha256, size) = (blob.sha256.clone(), blob.size as i64);
+        blob.keep(blobs).await?;
+        let row = attachment::ActiveModel {
+            case_id: Set(case.id.0),
+            event_id: Set(None),
+            filename: Set(file_name.clone()),
+            content_type: Set(content_type.to_owned()),
+            size: Set(size),
+            sha256: Set(sha256.clone()),
+            uploaded_by: Set(user.0),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        case_event::ActiveModel {
+            case_id: Set(case.id.0),
+            seq: Set(last_seq(&tx, case.id).await?.unwrap_or(0) + 1),
+            action: Set(ATTACHMENT_ADDED.to_owned()),
+            from_state: Set(Some(case.state.code().to_owned())),
+            to_state: Set(case.state.code().to_owned()),
+            actor_id: Set(user.0),
+            unit_id: Set(actor.unit.id.0),
+            payload: Set(json!({
+                "attachment": row.id,
+                "file_name": file_name,
+                "content_type": content_type,
+                "size": size,
+                "sha256": sha256,
+            })
+            .to_string()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        tx.commit().await?;
+        Ok(row.into())
+    }
+
+    /// The attachments of a case `user` may open, oldest first.
+    pub async fn attachments_of(
+        &self,
+        user: UserId,
+        id_or_code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<StoredAttachment>, StoreError> {
+        let (_, case) = self.open_case(user, id_or_code, now).await?;
+        Ok(attachment::Entity::find()
+            .filter(attachment::Column::CaseId.eq(case.id.0))
+            .order_by_asc(attachment::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// The attachment `id` if `user` may open its case; otherwise not
+    /// found, exactly as for an id that does not exist.
+    pub async fn attachment(
+        &self,
+        user: UserId,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<StoredAttachment, StoreError> {
+        let missing = || StoreError::NotFound {
+            what: format!("tệp đính kèm #{id}"),
+        };
+        let row = attachment::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(missing)?;
+        match self.open_case(user, &row.case_id.to_string(), now).await {
+            Ok(_) => Ok(row.into()),
+            Err(StoreError::NotFound { .. }) => Err(missing()),
+            Err(err) => Err(err),
+        }
+    }
+}
+
+/// The case and the actor, if the actor may open it.
+async fn visible(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    id_or_code: &str,
+    now: DateTime<Utc>,
+) -> Result<(Actor, Case), StoreError> {
+    let actor = actor(conn, user, now).await?;
+    let case = to_case(conn, &find(conn, id_or_code).await?, now).await?;
+    if !workflow::can_view(&actor, &case) {
+        return Err(not_found(id_or_code));
+    }
+    Ok((actor, case))
+}

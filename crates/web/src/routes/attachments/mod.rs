@@ -1,0 +1,44 @@
+//! Attachments (SPEC §6.2, §9): `POST /cases/{id}/attachments` (multipart
+//! upload), `GET /cases/{id}/attachments` (the list) and `GET
+//! /attachments/{id}` (the file itself) — all only for who may open the
+//! case.
+
+mod download;
+mod list;
+mod upload;
+mod view;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use tower_http::limit::RequestBodyLimitLayer;
+
+use crate::AppState;
+
+pub(crate) use view::{AttachmentView, UploadForm};
+
+pub(crate) use download::__path_download;
+pub(crate) use list::__path_list;
+pub(crate) use upload::__path_upload;
+
+/// Room for the multipart framing around the file (boundaries, part
+/// headers) over the configured file size limit.
+const MULTIPART_OVERHEAD: usize = 64 * 1024;
+
+/// The attachment routes. The upload route has its own body limit, the
+/// configured file size: the JSON limit of the rest of the API would refuse
+/// every photo.
+pub(crate) fn router(max_file_bytes: u64) -> Router<AppState> {
+    let limit = usize::try_from(max_file_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(MULTIPART_OVERHEAD);
+    Router::new()
+        .route(
+            "/cases/{id}/attachments",
+            get(list::list).post(upload::upload),
+        )
+        .route("/attachments/{id}", get(download::download))
+        .layer(DefaultBodyLimit::max(limit))
+        // Refuses a too large `Content-Length` before reading any of it.
+        .layer(RequestBodyLimitLayer::new(limit))
+}
