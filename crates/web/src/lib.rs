@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         ));
     Router::new()
         .nest("/api/v1", api)
+        .merge(openapi::docs())
         .merge(health::router())
         .fallback(not_found)
         .with_state(state)

@@ -2,6 +2,9 @@
 //! types with utoipa, served at `/api/v1/openapi.json`.
 
 use axum::Json;
+use axum::http::HeaderValue;
+use axum::http::header::CONTENT_SECURITY_POLICY;
+use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -110,3 +113,20 @@ impl Modify for Security {
 pub(crate) async fn document() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
+
+/// The Swagger UI page over the document at `/api/v1/docs/`: served from
+/// the files vendored into the crate, nothing fetched from elsewhere. Its
+/// scripts and styles are its own files, so its policy allows this site's
+/// files (and the inline styles Swagger UI sets from its script) only.
+pub(crate) fn docs<S: Clone + Send + Sync + 'static>() -> axum::Router<S> {
+    let ui = utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs")
+        .config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json"));
+    axum::Router::from(ui).layer(SetResponseHeaderLayer::overriding(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DOCS_POLICY),
+    ))
+}
+
+/// The content security policy of the docs page.
+const DOCS_POLICY: &str = "default-src 'self'; img-src 'self' data:; \
+    style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";

@@ -1,4 +1,4 @@
-//! schemathesis (from PyPI, installed by `scripts/test`) against the served
+//! The API document and its docs page. schemathesis (from PyPI, installed by `scripts/test`) against the served
 //! OpenAPI document, on the demo data set, as a board officer and as an
 //! administrator: no 5xx, and every status, content type, header and body
 //! conforms to the document.
@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::json;
 
-use crate::support::{Client, Server, TestDb, on_both_backends};
+use crate::support::{Backend, Client, Server, TestDb, on_both_backends};
 
 on_both_backends!(every_answer_conforms_to_the_document);
 
@@ -64,4 +64,45 @@ fn run_schemathesis(server: &Server, who: &str, token: &str) {
         stdout.contains("passed"),
         "schemathesis as {who} tested nothing:\n{stdout}"
     );
+}
+
+/// The browsable docs page comes from the server itself: every script and
+/// style it loads is a file of this site, and they are served.
+#[tokio::test]
+async fn the_docs_page_loads_nothing_from_elsewhere() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let server = Server::start(&db, &[]).await;
+    let http = reqwest::Client::new();
+    let page = http.get(server.at("/api/v1/docs/")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.starts_with("default-src 'self'"), "{policy}");
+    let html = page.text().await.unwrap();
+    let assets: Vec<&str> = html
+        .split(['"', '\''])
+        .filter(|s| s.ends_with(".js") || s.ends_with(".css"))
+        .collect();
+    assert!(assets.len() >= 3, "{html}");
+    for asset in assets {
+        assert!(!asset.contains("//"), "{asset} is not of this site");
+        let name = asset.trim_start_matches("./");
+        let reply = http
+            .get(server.at(&format!("/api/v1/docs/{name}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), 200, "{name}");
+    }
+    let init = http
+        .get(server.at("/api/v1/docs/swagger-initializer.js"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(init.contains("/api/v1/openapi.json"), "{init}");
 }
