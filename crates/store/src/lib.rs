@@ -8,6 +8,7 @@ mod audit;
 pub mod auth;
 mod cases;
 mod connect;
+mod counts;
 pub mod credentials;
 mod delivery;
 pub mod directory;

@@ -9,6 +9,7 @@ mod health;
 mod idempotency;
 mod json;
 mod lang;
+mod metrics;
 mod openapi;
 mod routes;
 mod serve;
@@ -17,6 +18,7 @@ pub(crate) mod views;
 
 pub use auth::{CSRF_HEADER, Caller};
 pub use error::AppError;
+pub use metrics::HttpMetrics;
 pub use serve::{serve, shutdown_signal};
 pub use state::{AppState, WebConfig};
 
@@ -69,11 +71,17 @@ pub fn router(state: AppState) -> Router {
         .merge(routes::attachments::router(
             state.config.max_attachment_bytes,
         ));
+    let metrics = state.metrics.clone();
     Router::new()
         .nest("/api/v1", api)
         .merge(openapi::docs())
         .merge(health::router())
+        .route("/metrics", get(metrics::metrics))
+        // The route template is known only once routing matched; `track`
+        // sits outside so that unmatched requests are counted as well.
+        .route_layer(middleware::from_fn(metrics::tag_route))
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(metrics, metrics::track))
         .with_state(state)
         .layer(layers)
 }

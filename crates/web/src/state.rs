@@ -37,4 +37,6 @@ pub struct AppState {
     pub policy: Arc<Policy>,
     /// How failed sign-ins are slowed down.
     pub throttle: SignInThrottle,
+    /// The request counters and latencies of `/metrics`.
+    pub metrics: crate::HttpMetrics,
 }
