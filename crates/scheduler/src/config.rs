@@ -57,6 +57,14 @@ pub struct CronJobs {
     pub remind: CronExpr,
     /// Deliver the e-mail outbox.
     pub deliver: CronExpr,
+    /// Remove expired sessions, old idempotency keys and stale failed
+    /// sign-in counts.
+    #[serde(default = "default_cleanup")]
+    pub cleanup: CronExpr,
+}
+
+fn default_cleanup() -> CronExpr {
+    "0 30 * * * * *".parse().expect("a valid expression")
 }
 
 /// A cron expression that parsed, with the text it came from. Parsing on

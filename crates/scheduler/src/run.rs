@@ -14,6 +14,7 @@ enum Job {
     Materialise,
     Remind,
     Deliver,
+    Cleanup,
 }
 
 /// Runs the jobs until `shutdown` completes. A failing job is logged and
@@ -24,6 +25,7 @@ pub async fn run(s: Scheduler, config: SchedulerConfig, shutdown: impl Future<Ou
         (Job::Materialise, config.cron.materialise.schedule().clone()),
         (Job::Remind, config.cron.remind.schedule().clone()),
         (Job::Deliver, config.cron.deliver.schedule().clone()),
+        (Job::Cleanup, config.cron.cleanup.schedule().clone()),
     ];
     tokio::pin!(shutdown);
     tracing::info!(worker = %s.worker, "bộ lập lịch đã chạy");
@@ -91,6 +93,20 @@ async fn run_job(s: &Scheduler, job: Job) {
                 d.sent, d.failed, d.dropped
             )
         }),
+        Job::Cleanup => s
+            .store
+            .purge_expired(
+                now,
+                workflow::SignInThrottle::default().forgotten_before(now),
+            )
+            .await
+            .map(|p| {
+                format!(
+                    "{} sessions, {} idempotency keys, {} sign-in counts removed",
+                    p.sessions, p.idempotency_keys, p.login_attempts
+                )
+            })
+            .map_err(crate::Error::from),
     };
     match result {
         Ok(done) => tracing::debug!(?job, %done, "job done"),

@@ -21,6 +21,7 @@ pub mod idempotency;
 mod org;
 pub mod outbox;
 mod programmes;
+pub mod purge;
 pub mod reminders;
 pub mod reports;
 

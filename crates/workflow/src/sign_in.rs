@@ -47,6 +47,12 @@ impl Default for SignInThrottle {
 }
 
 impl SignInThrottle {
+    /// Failures last seen before this time no longer count at `now`: their
+    /// records may be removed.
+    pub fn forgotten_before(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        now - self.lockout
+    }
+
     /// The failures that still count at `now`: none once `lockout` has
     /// passed since the last one.
     pub fn live_failures(
