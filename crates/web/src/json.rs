@@ -8,6 +8,7 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::AppError;
 
@@ -45,21 +46,21 @@ where
 
 /// Parses JSON bytes into `T` with the error of SPEC §6.2.
 pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, AppError> {
-    let mut de = serde_json::Deserializer::from_slice(raw);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => invalid(&path, &inner.to_string()),
-            _ => AppError::BadJson(inner.to_string()),
-        }
+    let value: Value = serde_json::from_slice(raw).map_err(|err| match err.classify() {
+        serde_json::error::Category::Data => invalid("", &err.to_string()),
+        _ => AppError::BadJson(err.to_string()),
     })?;
-    de.end().map_err(|e| AppError::BadJson(e.to_string()))?;
-    Ok(value)
+    from_value(value)
 }
 
 /// Converts a JSON value into `T` with the error of SPEC §6.2.
-pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
+    if let Some(path) = nul_in(&value, String::new()) {
+        return Err(AppError::Invalid {
+            field: path,
+            detail: NUL_DETAIL.to_owned(),
+        });
+    }
     let fields = value.clone();
     serde_path_to_error::deserialize(value).map_err(|err| {
         let mut path = err.path().to_string();
@@ -71,18 +72,54 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Ap
     })
 }
 
+/// Why text with a NUL character is refused: no user types one, and
+/// PostgreSQL cannot store it, so it would otherwise fail deep in a
+/// transaction instead of at the door.
+const NUL_DETAIL: &str = "contains a NUL character";
+
+/// The path of the first string (or object key) holding a NUL character.
+fn nul_in(value: &Value, path: String) -> Option<String> {
+    let here = |path: String| {
+        if path.is_empty() {
+            "body".to_owned()
+        } else {
+            path
+        }
+    };
+    match value {
+        Value::String(s) if s.contains('\0') => Some(here(path)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| nul_in(item, format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(key, item)| {
+            let inner = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            if key.contains('\0') {
+                Some(here(path.clone()))
+            } else {
+                nul_in(item, inner)
+            }
+        }),
+        _ => None,
+    }
+}
+
 /// The top-level field holding the unknown enum value serde complains
 /// about. An internally tagged enum (an action and its input) is read from
 /// a buffer that loses the path, so an unknown channel in `channels` would
 /// otherwise be blamed on `action`.
-fn holder_of_unknown_value(value: &serde_json::Value, message: &str) -> Option<String> {
+fn holder_of_unknown_value(value: &Value, message: &str) -> Option<String> {
     let unknown = message
         .strip_prefix("unknown variant `")?
         .split('`')
         .next()?;
-    let holds = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => s == unknown,
-        serde_json::Value::Array(items) => items.iter().any(|i| i.as_str() == Some(unknown)),
+    let holds = |v: &Value| match v {
+        Value::String(s) => s == unknown,
+        Value::Array(items) => items.iter().any(|i| i.as_str() == Some(unknown)),
         _ => false,
     };
     value
@@ -131,7 +168,17 @@ where
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
         let query = parts.uri.query().unwrap_or_default();
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        let pairs = form_urlencoded::parse(query.as_bytes());
+        if let Some((name, _)) = pairs
+            .clone()
+            .find(|(n, v)| n.contains('\0') || v.contains('\0'))
+        {
+            return Err(AppError::Invalid {
+                field: name.into_owned(),
+                detail: NUL_DETAIL.to_owned(),
+            });
+        }
+        let de = serde_urlencoded::Deserializer::new(pairs);
         serde_path_to_error::deserialize(de)
             .map(ApiQuery)
             .map_err(|err| {
@@ -166,6 +213,16 @@ mod tests {
         assert_eq!(field_of(r#"{"count":1}"#), "title");
         assert_eq!(field_of(r#"{"title":"a","count":1,"extra":2}"#), "extra");
         assert_eq!(field_of(r#"{"title":"a","count":"x"}"#), "count");
+    }
+
+    #[test]
+    fn a_nul_character_is_refused_naming_its_field() {
+        assert_eq!(field_of(r#"{"title":"a\u0000b","count":1}"#), "title");
+        let nested = from_value::<serde_json::Value>(serde_json::json!({"a": [{"b": "x\u{0}"}]}));
+        assert!(
+            matches!(&nested, Err(AppError::Invalid { field, .. }) if field == "a[0].b"),
+            "{nested:?}"
+        );
     }
 
     #[test]

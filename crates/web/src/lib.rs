@@ -61,7 +61,8 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(middleware::from_fn(lang::scope))
-        .layer(middleware::from_fn(json_errors));
+        .layer(middleware::from_fn(json_errors))
+        .layer(middleware::from_fn(refuse_nul_in_path));
     let api = routes::router()
         .route("/openapi.json", get(openapi::document))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
@@ -84,6 +85,16 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(metrics, metrics::track))
         .with_state(state)
         .layer(layers)
+}
+
+/// A path with an encoded NUL character (`%00`) is a bad request before
+/// any handler looks a code up with it: no code holds one, and PostgreSQL
+/// cannot even compare text with it.
+async fn refuse_nul_in_path(request: Request, next: Next) -> Response {
+    if request.uri().path().to_ascii_lowercase().contains("%00") {
+        return AppError::Status(axum::http::StatusCode::BAD_REQUEST).into_response();
+    }
+    next.run(request).await
 }
 
 async fn not_found() -> AppError {

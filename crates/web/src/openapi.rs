@@ -8,10 +8,12 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+mod attachment_types;
 mod common_errors;
 
 use crate::routes::{self, ErrorBody, ErrorDetail, admin};
 use crate::views::CaseView;
+use attachment_types::AttachmentTypes;
 use common_errors::CommonErrors;
 
 /// The document.
@@ -81,7 +83,7 @@ use common_errors::CommonErrors;
         store::reports::PeriodCompliance,
         store::reports::ComplianceCounts,
     )),
-    modifiers(&Security, &CommonErrors),
+    modifiers(&Security, &CommonErrors, &AttachmentTypes),
     tags(
         (name = "auth", description = "Đăng nhập, đăng xuất, mã truy cập"),
         (name = "cases", description = "Vụ việc: phản ánh, xử lý, tra cứu"),

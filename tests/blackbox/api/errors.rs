@@ -12,6 +12,7 @@ use crate::support::{Client, Server, TestDb, on_both_backends};
 on_both_backends!(
     errors_have_one_shape_in_vietnamese_or_english,
     the_openapi_document_is_served_and_lists_every_endpoint,
+    a_nul_character_anywhere_is_refused_and_writes_nothing,
 );
 
 async fn errors_have_one_shape_in_vietnamese_or_english(db: TestDb) {
@@ -192,4 +193,38 @@ fn announce_big_body(url: &str, token: &str) -> (u16, String) {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     (status, answer)
+}
+
+/// Found by schemathesis: PostgreSQL cannot store or compare text with a
+/// NUL character, so one used to fail deep in a transaction with a 500.
+async fn a_nul_character_anywhere_is_refused_and_writes_nothing(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let officer = Client::bearer(&server, &town.officer);
+    let reporter = Client::bearer(&server, &town.reporter);
+    let before = officer.case_codes("").await;
+
+    let body = json!({"title": "Nước\u{0}bẩn", "description": "d", "area": "HN-BD",
+        "category": "land", "source": "direct"});
+    let refused = reporter
+        .post("/cases", &body)
+        .await
+        .error(422, "invalid_input");
+    assert_eq!(refused["error"]["field"], "title", "{refused}");
+    let login = json!({"email": "ctv.bd@example.vn\u{0}", "password": "x"});
+    let refused = Client::anonymous(&server)
+        .post("/auth/login", &login)
+        .await
+        .error(422, "invalid_input");
+    assert_eq!(refused["error"]["field"], "email", "{refused}");
+    let refused = officer
+        .get("/cases?q=n%00c")
+        .await
+        .error(422, "invalid_input");
+    assert_eq!(refused["error"]["field"], "q", "{refused}");
+    officer
+        .get("/cases/HN-2026-000001%00")
+        .await
+        .error(400, "bad_request");
+    assert_eq!(officer.case_codes("").await, before);
 }
