@@ -17,6 +17,7 @@ mod migrate;
 mod programme;
 mod reminders;
 mod scheduler;
+mod seed_bench;
 mod serve;
 mod unit;
 mod user;

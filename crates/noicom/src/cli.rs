@@ -63,6 +63,29 @@ pub enum Command {
     },
     /// The annual review report (báo cáo hội nghị đánh giá).
     ExportReport(ExportReportArgs),
+    /// Fill an empty database with a province and generated cases for the
+    /// load benchmark (docs/benchmarks.md); not for real data.
+    SeedBench(SeedBenchArgs),
+}
+
+/// `noicom seed-bench`
+#[derive(Debug, Args)]
+pub struct SeedBenchArgs {
+    /// How many cases.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub cases: u64,
+    /// How many communes under the province.
+    #[arg(long, default_value_t = 120)]
+    pub communes: usize,
+    /// Cases per transaction.
+    #[arg(long, default_value_t = 10_000)]
+    pub batch: u64,
+    /// Seed of the random generator (the same seed, the same cases).
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Where to write the API tokens and codes for the load generator.
+    #[arg(long, default_value = "bench-tokens.json")]
+    pub tokens: PathBuf,
 }
 
 /// `noicom area …`

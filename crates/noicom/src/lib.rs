@@ -2,6 +2,7 @@
 //! the commands and the demo data set. `main.rs` only runs [`run`] and turns
 //! its outcome into an exit code, so everything here can be unit-tested.
 
+pub mod bench_text;
 pub mod cli;
 pub mod commands;
 pub mod demo;

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod attachments;
 mod audit;
 pub mod auth;
+pub mod bench;
 mod cases;
 mod connect;
 mod counts;

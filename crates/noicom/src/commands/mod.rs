@@ -8,6 +8,7 @@ mod later;
 mod migrate;
 mod programme;
 mod scheduling;
+mod seed_bench;
 mod serve;
 mod unit;
 mod user;
@@ -36,6 +37,7 @@ pub async fn run(command: Command, settings: &Settings) -> anyhow::Result<()> {
         Command::Programme(ProgrammeCommand::Add(args)) => programme::add(settings, args).await,
         Command::Backup { file } => backup::run(settings, &file).await,
         Command::ExportReport(args) => later::export_report(&args),
+        Command::SeedBench(args) => seed_bench::run(settings, args).await,
     }
 }
 

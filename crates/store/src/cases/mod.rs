@@ -15,3 +15,4 @@ pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
 pub(crate) use list::{in_subtree, visible};
 pub use read::StoredEvent;
+pub(crate) use row::to_active;
