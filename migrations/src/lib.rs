@@ -9,6 +9,7 @@ mod m20261122_000003_duties;
 mod m20261122_000004_delivery;
 mod m20261122_000005_sign_in;
 mod m20261122_000050_search_index;
+mod m20261122_000051_area_state_index;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_delivery::Migration),
             Box::new(m20261122_000005_sign_in::Migration),
             Box::new(m20261122_000050_search_index::Migration),
+            Box::new(m20261122_000051_area_state_index::Migration),
         ]
     }
 }
