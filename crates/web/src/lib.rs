@@ -4,6 +4,7 @@
 //! with, and a server loop with graceful shutdown.
 
 mod auth;
+mod client_ip;
 mod error;
 mod health;
 mod idempotency;
@@ -17,6 +18,7 @@ mod state;
 pub(crate) mod views;
 
 pub use auth::{CSRF_HEADER, Caller};
+pub use client_ip::TrustedProxies;
 pub use error::AppError;
 pub use metrics::HttpMetrics;
 pub use serve::{serve, shutdown_signal};

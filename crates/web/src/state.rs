@@ -17,6 +17,9 @@ pub struct WebConfig {
     pub data_dir: PathBuf,
     /// The largest attachment accepted, in bytes (`attachments.max_bytes`).
     pub max_attachment_bytes: u64,
+    /// Reverse proxies whose `X-Forwarded-For` names the client
+    /// (`http.trusted_proxies`).
+    pub trusted_proxies: crate::TrustedProxies,
 }
 
 impl WebConfig {

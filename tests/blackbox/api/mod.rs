@@ -5,6 +5,7 @@ mod auth;
 mod cases;
 mod conformance;
 mod errors;
+mod forwarded;
 mod matrix;
 mod metrics;
 mod organisation;

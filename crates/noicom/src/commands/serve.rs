@@ -36,6 +36,8 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
             base_url: settings.base_url.clone(),
             data_dir: settings.data_dir.clone(),
             max_attachment_bytes: settings.attachments.max_bytes,
+            trusted_proxies: web::TrustedProxies::parse(&settings.http.trusted_proxies)
+                .map_err(anyhow::Error::msg)?,
         },
         policy: std::sync::Arc::new(settings.policy()?),
         throttle: workflow::SignInThrottle::default(),

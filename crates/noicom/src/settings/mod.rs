@@ -44,6 +44,18 @@ pub struct Settings {
     pub case_reminders: CaseReminderPolicy,
     /// Uploaded files (SPEC §6.2).
     pub attachments: AttachmentSettings,
+    /// The HTTP server behind reverse proxies.
+    pub http: HttpSettings,
+}
+
+/// The HTTP server behind reverse proxies.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSettings {
+    /// Addresses and CIDR blocks of the proxies whose `X-Forwarded-For`
+    /// is believed; empty: the TCP peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
 }
 
 /// Uploaded files.
@@ -132,6 +144,7 @@ impl Settings {
                 self.case_reminders.warn_at_percent
             ));
         }
+        web::TrustedProxies::parse(&self.http.trusted_proxies)?;
         if self.attachments.max_bytes == 0 {
             return Err("attachments.max_bytes phải lớn hơn 0".to_owned());
         }

@@ -74,7 +74,7 @@ impl Store {
                     &self.db,
                     None,
                     "sign_in_throttled",
-                    json!({ "email": email }),
+                    json!({ "email": email, "client": request.client }),
                     now,
                 )
                 .await?;
@@ -110,7 +110,7 @@ impl Store {
                     &self.db,
                     actor,
                     "sign_in_failed",
-                    json!({ "email": email }),
+                    json!({ "email": email, "client": request.client }),
                     now,
                 )
                 .await?;

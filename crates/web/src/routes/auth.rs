@@ -1,8 +1,6 @@
 //! `/auth`: signing in and out, the caller's own identity and tokens.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -74,13 +72,6 @@ pub(crate) struct LoginAnswer {
     user: Me,
 }
 
-/// The client's address, for the failure count of sign-in.
-fn client(request: &axum::http::Extensions) -> String {
-    request
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
-}
-
 /// Signs in with e-mail and password.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth",
     request_body = LoginBody,
@@ -94,7 +85,12 @@ async fn login(
     State(state): State<AppState>,
     request: axum::extract::Request,
 ) -> Result<Response, AppError> {
-    let address = client(request.extensions());
+    // The failure count and the audit log key on the client's address.
+    let address = crate::client_ip::client_address(
+        request.extensions(),
+        request.headers(),
+        &state.config.trusted_proxies,
+    );
     let JsonBody { value: body, .. } = <JsonBody<LoginBody> as axum::extract::FromRequest<
         AppState,
     >>::from_request(request, &state)

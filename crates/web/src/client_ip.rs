@@ -1,0 +1,202 @@
+//! The client's address behind trusted reverse proxies
+//! (`http.trusted_proxies`): only when the TCP peer is a trusted proxy is
+//! `X-Forwarded-For` read, from the right, skipping the trusted hops; the
+//! first untrusted address is the client. Anyone can write the header, so
+//! an address left of an untrusted hop is never believed.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::ConnectInfo;
+use axum::http::{Extensions, HeaderMap};
+
+/// The proxies whose `X-Forwarded-For` is believed: addresses and CIDR
+/// blocks. Empty by default: the TCP peer is the client.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<(IpAddr, u8)>);
+
+impl TrustedProxies {
+    /// Parses `10.0.0.0/8`, `127.0.0.1`, `::1`, `fd00::/8`…; the error
+    /// names the entry that is not one.
+    pub fn parse(entries: &[String]) -> Result<TrustedProxies, String> {
+        let mut out = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let bad =
+                || format!("http.trusted_proxies: «{entry}» không phải địa chỉ IP hay khối CIDR");
+            let (address, bits) = match entry.trim().split_once('/') {
+                Some((address, bits)) => (address, Some(bits.parse::<u8>().map_err(|_| bad())?)),
+                None => (entry.trim(), None),
+            };
+            let address: IpAddr = address.parse().map_err(|_| bad())?;
+            let max = if address.is_ipv4() { 32 } else { 128 };
+            let bits = bits.unwrap_or(max);
+            if bits > max {
+                return Err(bad());
+            }
+            out.push((address.to_canonical(), bits));
+        }
+        Ok(TrustedProxies(out))
+    }
+
+    /// Whether `address` is one of the proxies.
+    pub fn contains(&self, address: IpAddr) -> bool {
+        let address = address.to_canonical();
+        self.0.iter().any(|(net, bits)| match (net, address) {
+            (IpAddr::V4(net), IpAddr::V4(a)) => prefix(&net.octets(), &a.octets(), *bits),
+            (IpAddr::V6(net), IpAddr::V6(a)) => prefix(&net.octets(), &a.octets(), *bits),
+            _ => false,
+        })
+    }
+}
+
+/// Whether the first `bits` bits of `a` and `b` are equal.
+fn prefix(a: &[u8], b: &[u8], bits: u8) -> bool {
+    let bits = usize::from(bits);
+    let (whole, rest) = (bits / 8, bits % 8);
+    if a[..whole] != b[..whole] {
+        return false;
+    }
+    rest == 0 || {
+        let mask = 0xffu8 << (8 - rest);
+        a[whole] & mask == b[whole] & mask
+    }
+}
+
+/// The client address of a request: the TCP peer, or behind trusted
+/// proxies the right-most untrusted address of `X-Forwarded-For`.
+pub(crate) fn client_address(
+    extensions: &Extensions,
+    headers: &HeaderMap,
+    trusted: &TrustedProxies,
+) -> String {
+    let peer = extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_canonical());
+    match peer {
+        Some(peer) => resolve(peer, headers, trusted).to_string(),
+        None => "unknown".to_owned(),
+    }
+}
+
+fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &TrustedProxies) -> IpAddr {
+    if !trusted.contains(peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        // A hop that is not an address ends the chain: what the last
+        // trusted proxy connected from is the best we know.
+        let Ok(address) = hop.parse::<IpAddr>() else {
+            break;
+        };
+        client = address.to_canonical();
+        if !trusted.contains(client) {
+            break;
+        }
+    }
+    client
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trusted(entries: &[&str]) -> TrustedProxies {
+        TrustedProxies::parse(&entries.iter().map(|e| e.to_string()).collect::<Vec<_>>()).unwrap()
+    }
+
+    fn forwarded(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", value.parse().unwrap());
+        headers
+    }
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn without_trusted_proxies_the_header_is_ignored() {
+        let none = TrustedProxies::default();
+        assert_eq!(
+            resolve(ip("10.0.0.5"), &forwarded("203.0.113.7"), &none),
+            ip("10.0.0.5")
+        );
+    }
+
+    #[test]
+    fn an_untrusted_peer_cannot_claim_another_address() {
+        let proxies = trusted(&["10.0.0.0/8"]);
+        assert_eq!(
+            resolve(ip("198.51.100.1"), &forwarded("203.0.113.7"), &proxies),
+            ip("198.51.100.1")
+        );
+    }
+
+    #[test]
+    fn the_right_most_untrusted_address_is_the_client() {
+        let proxies = trusted(&["10.0.0.0/8", "192.168.1.1"]);
+        // The client forged the left-most entry; the proxies appended the rest.
+        let headers = forwarded("1.2.3.4, 203.0.113.7, 192.168.1.1");
+        assert_eq!(
+            resolve(ip("10.1.2.3"), &headers, &proxies),
+            ip("203.0.113.7")
+        );
+    }
+
+    #[test]
+    fn several_header_lines_are_one_list() {
+        let proxies = trusted(&["127.0.0.1"]);
+        let mut headers = forwarded("203.0.113.7");
+        headers.append("x-forwarded-for", "127.0.0.1".parse().unwrap());
+        assert_eq!(
+            resolve(ip("127.0.0.1"), &headers, &proxies),
+            ip("203.0.113.7")
+        );
+    }
+
+    #[test]
+    fn garbage_stops_at_the_last_known_hop() {
+        let proxies = trusted(&["127.0.0.1", "10.0.0.1"]);
+        assert_eq!(
+            resolve(ip("127.0.0.1"), &forwarded("not-an-ip, 10.0.0.1"), &proxies),
+            ip("10.0.0.1")
+        );
+        // A header that is not ASCII is not read at all: the peer it is.
+        let mut unreadable = HeaderMap::new();
+        unreadable.insert(
+            "x-forwarded-for",
+            axum::http::HeaderValue::from_bytes("không, 203.0.113.7".as_bytes()).unwrap(),
+        );
+        assert_eq!(
+            resolve(ip("127.0.0.1"), &unreadable, &proxies),
+            ip("127.0.0.1")
+        );
+        assert_eq!(
+            resolve(ip("127.0.0.1"), &HeaderMap::new(), &proxies),
+            ip("127.0.0.1")
+        );
+    }
+
+    #[test]
+    fn blocks_match_by_prefix_and_mapped_addresses_as_ipv4() {
+        let proxies = trusted(&["172.16.0.0/12", "fd00::/8"]);
+        assert!(proxies.contains(ip("172.31.255.1")));
+        assert!(!proxies.contains(ip("172.32.0.1")));
+        assert!(proxies.contains(ip("fd12::1")));
+        assert!(trusted(&["127.0.0.1"]).contains(ip("::ffff:127.0.0.1")));
+    }
+
+    #[test]
+    fn a_bad_entry_is_named() {
+        let err = TrustedProxies::parse(&["10.0.0.0/33".to_owned()]).unwrap_err();
+        assert!(err.contains("10.0.0.0/33"), "{err}");
+        assert!(TrustedProxies::parse(&["proxy.local".to_owned()]).is_err());
+    }
+}
