@@ -42,7 +42,10 @@ fn run_schemathesis(server: &Server, who: &str, token: &str) {
     let program = std::env::var("NOICOM_TEST_SCHEMATHESIS").expect(
         "NOICOM_TEST_SCHEMATHESIS is not set: run the tests with scripts/test, which installs schemathesis",
     );
+    // schemathesis keeps a cache of crashes in its working directory.
+    let workdir = tempfile::tempdir().unwrap();
     let output = Command::new(&program)
+        .current_dir(workdir.path())
         .args(["--no-color", "run"])
         .arg(server.at("/api/v1/openapi.json"))
         .args(["--header", &format!("Authorization: Bearer {token}")])
