@@ -8,6 +8,7 @@ mod m20261122_000002_cases;
 mod m20261122_000003_duties;
 mod m20261122_000004_delivery;
 mod m20261122_000005_sign_in;
+mod m20261122_000030_password_resets;
 mod m20261122_000050_search_index;
 mod m20261122_000051_area_state_index;
 
@@ -25,6 +26,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_sign_in::Migration),
             Box::new(m20261122_000050_search_index::Migration),
             Box::new(m20261122_000051_area_state_index::Migration),
+            // Applied after the migrations main had first.
+            Box::new(m20261122_000030_password_resets::Migration),
         ]
     }
 }

@@ -1,5 +1,5 @@
-//! The commands whose work is a later issue: they check their arguments,
-//! then say they are not available, with exit code 2. No database needed.
+//! The command-line contract checks that need no database: argument
+//! errors, the help listing every command of SPEC §6.1, usage exit codes.
 
 use crate::support::noicom_in;
 
@@ -10,15 +10,6 @@ fn remind_refuses_a_time_that_is_not_rfc_3339() {
         .args(["remind", "--as-of", "14/10/2026"])
         .run()
         .fails(1, &["RFC 3339", "14/10/2026"]);
-}
-
-#[test]
-fn export_report_is_not_available_yet() {
-    let dir = tempfile::tempdir().unwrap();
-    noicom_in(dir.path())
-        .args(["export-report", "--year", "2026", "--format", "xlsx"])
-        .run()
-        .fails(2, &["export-report", "chưa có"]);
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod api;
 mod area;
 mod backup;
 mod config;
+mod export_report;
 mod later;
 mod migrate;
 mod programme;

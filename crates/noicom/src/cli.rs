@@ -212,4 +212,10 @@ pub struct ExportReportArgs {
     /// Output format.
     #[arg(long, default_value = "csv", value_parser = ["csv", "xlsx", "html"])]
     pub format: String,
+    /// The file to write (standard output when not given).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Language of the headings: vi (default) or en.
+    #[arg(long, default_value = "vi", value_parser = ["vi", "en"])]
+    pub lang: String,
 }

@@ -58,6 +58,14 @@ pub fn render(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Optio
             values.insert("link", format!("{base}/cases/{code}"));
             "case_reminder"
         }
+        "password_reset" => {
+            // The page that asks for the new password and posts it with
+            // the token to `POST /api/v1/auth/password-reset/confirm`.
+            let token = payload["token"].as_str().unwrap_or_default();
+            values.insert("link", format!("{base}/reset-password?token={token}"));
+            values.remove("token");
+            "password_reset"
+        }
         kind => {
             let (vi, en) = notice(kind)?;
             values.insert("notice_vi", vi.to_owned());

@@ -49,6 +49,7 @@ pub(crate) fn fill(name: &str, lang: &str, values: &HashMap<&str, String>) -> Op
         "duty_reminder" => files!("duty_reminder"),
         "case_reminder" => files!("case_reminder"),
         "case_notice" => files!("case_notice"),
+        "password_reset" => files!("password_reset"),
         _ => return None,
     };
     let i = usize::from(lang == "en");
@@ -113,7 +114,12 @@ mod tests {
 
     #[test]
     fn every_folder_has_both_languages() {
-        for name in ["duty_reminder", "case_reminder", "case_notice"] {
+        for name in [
+            "duty_reminder",
+            "case_reminder",
+            "case_notice",
+            "password_reset",
+        ] {
             let vi = fill(name, "vi", &HashMap::new()).unwrap();
             let en = fill(name, "en", &HashMap::new()).unwrap();
             assert_ne!(vi.text, en.text, "{name}");

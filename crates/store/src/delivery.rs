@@ -137,6 +137,13 @@ impl Store {
             .col_expr(outbox::Column::SentAt, Expr::value(at))
             .exec(&self.db)
             .await?;
+        // A reset link is a secret: once mailed, the outbox keeps no copy.
+        outbox::Entity::update_many()
+            .col_expr(outbox::Column::Payload, Expr::value("{}"))
+            .filter(outbox::Column::Id.eq(id))
+            .filter(outbox::Column::Kind.eq(crate::auth::PASSWORD_RESET))
+            .exec(&self.db)
+            .await?;
         Ok(())
     }
 

@@ -99,7 +99,11 @@ pub struct AuditEntry {
 
 impl Store {
     /// The user as an administrator, or [`workflow::Refusal::AdminOnly`].
-    async fn administrator(&self, user: UserId, now: DateTime<Utc>) -> Result<Actor, StoreError> {
+    pub(crate) async fn administrator(
+        &self,
+        user: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<Actor, StoreError> {
         let actor = actor(&self.db, user, now).await?;
         workflow::check_administration(&actor)?;
         Ok(actor)

@@ -135,6 +135,26 @@ pub enum Refusal {
     /// Only leaders, board officers and administrators read the reports.
     #[error("{}", self.message(Lang::Vi))]
     ReportsNotAllowed,
+    /// A new password shorter than the policy's minimum.
+    #[error("{}", self.message(Lang::Vi))]
+    PasswordTooShort {
+        /// The input.
+        field: &'static str,
+        /// The fewest characters.
+        min: usize,
+    },
+    /// A new password equal to the account's e-mail address.
+    #[error("{}", self.message(Lang::Vi))]
+    PasswordIsEmail {
+        /// The input.
+        field: &'static str,
+    },
+    /// The current password given to change it is not the current one.
+    #[error("{}", self.message(Lang::Vi))]
+    WrongCurrentPassword,
+    /// A password reset link that is unknown, used or expired.
+    #[error("{}", self.message(Lang::Vi))]
+    ResetLinkInvalid,
     /// The caller's role or unit may not do this to a duty (§4.1): only a
     /// liaison of the provider submits, an officer of the recipient board
     /// acknowledges, an admin waives.
@@ -197,6 +217,10 @@ impl Refusal {
             Refusal::NotACourtCase => "not_a_court_case",
             Refusal::AdminOnly => "admin_only",
             Refusal::ReportsNotAllowed => "reports_not_allowed",
+            Refusal::PasswordTooShort { .. } => "password_too_short",
+            Refusal::PasswordIsEmail { .. } => "password_is_email",
+            Refusal::WrongCurrentPassword => "wrong_current_password",
+            Refusal::ResetLinkInvalid => "reset_link_invalid",
             Refusal::DutyNotAllowed { .. } => "duty_not_allowed",
             Refusal::DutyWrongStatus { .. } => "duty_wrong_status",
             Refusal::AttachmentNotAllowed => "attachment_not_allowed",
@@ -225,6 +249,11 @@ impl Refusal {
             | Refusal::MergeTargetOutsideArea { .. } => Some("target"),
             Refusal::MeetingWithoutBoard => Some("attendees"),
             Refusal::UnsupportedFileType { .. } => Some("file"),
+            Refusal::PasswordTooShort { field, .. } | Refusal::PasswordIsEmail { field } => {
+                Some(field)
+            }
+            Refusal::WrongCurrentPassword => Some("current_password"),
+            Refusal::ResetLinkInvalid => Some("token"),
             Refusal::RoleNotAllowed { .. }
             | Refusal::OutsideJurisdiction { .. }
             | Refusal::NotLeadUnit { .. }

@@ -9,6 +9,7 @@ mod forwarded;
 mod matrix;
 mod metrics;
 mod organisation;
+mod password;
 mod paths;
 mod reports;
 mod request_id;

@@ -4,7 +4,7 @@
 mod area;
 mod area_csv;
 mod backup;
-mod later;
+mod export_report;
 mod migrate;
 mod programme;
 mod scheduling;
@@ -15,8 +15,6 @@ mod user;
 
 use anyhow::Context;
 use store::Store;
-
-pub use later::NotAvailable;
 
 use crate::cli::{AreaCommand, Command, ProgrammeCommand, UnitCommand, UserCommand};
 use crate::settings::Settings;
@@ -36,7 +34,7 @@ pub async fn run(command: Command, settings: &Settings) -> anyhow::Result<()> {
         Command::User(UserCommand::Add(args)) => user::add(settings, args).await,
         Command::Programme(ProgrammeCommand::Add(args)) => programme::add(settings, args).await,
         Command::Backup { file } => backup::run(settings, &file).await,
-        Command::ExportReport(args) => later::export_report(&args),
+        Command::ExportReport(args) => export_report::run(settings, args).await,
         Command::SeedBench(args) => seed_bench::run(settings, args).await,
     }
 }

@@ -3,12 +3,15 @@
 //! cookie on each request, signing out and revoking tokens.
 
 mod identity;
+mod password;
 mod sign_in;
 mod tokens;
 
 use chrono::{DateTime, Utc};
 use workflow::{Lang, Role, UnitId, UserId};
 
+pub(crate) use password::end_credentials;
+pub use password::{PASSWORD_RESET, RESET_LINK_MINUTES};
 pub use sign_in::{SignIn, SignedIn};
 pub use tokens::TokenInfo;
 

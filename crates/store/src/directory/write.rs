@@ -126,6 +126,10 @@ impl Store {
             active.disabled = Set(disabled);
         }
         active.update(&tx).await?;
+        if change.disabled == Some(true) {
+            // Enabling the account again must not bring old sign-ins back.
+            crate::auth::end_credentials(&tx, id, now).await?;
+        }
         let detail = json!({
             "user": id,
             "name": change.name,

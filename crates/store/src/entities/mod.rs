@@ -19,6 +19,7 @@ pub mod duty_schedule;
 pub mod idempotency_key;
 pub mod login_attempt;
 pub mod outbox;
+pub mod password_reset;
 pub mod programme;
 pub mod programme_item;
 pub mod programme_party;

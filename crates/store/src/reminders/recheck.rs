@@ -44,6 +44,11 @@ impl Store {
                     kind_code(k) == wanted && due_of(&row, k).map(|d| d.timestamp()) == due_ts
                 }))
             }
+            crate::auth::PASSWORD_RESET => {
+                // A link used (or superseded by its use) is not mailed late.
+                let token = payload["token"].as_str().unwrap_or_default();
+                self.reset_link_unused(token).await
+            }
             _ => Ok(true),
         }
     }

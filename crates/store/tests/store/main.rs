@@ -6,6 +6,7 @@ mod admin;
 mod case_paths;
 mod concurrency;
 mod duties;
+mod passwords;
 mod purge;
 mod refusals;
 mod reminders;

@@ -5,6 +5,7 @@ pub(crate) mod admin;
 pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
+pub(crate) mod password;
 pub(crate) mod reports;
 
 use axum::Router;
@@ -20,6 +21,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(cases::router())
         .merge(admin::router())
         .merge(reports::router())
+        .merge(password::router())
 }
 
 /// The body of every error answer (SPEC §6.2).

@@ -145,6 +145,25 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
                 "Only leaders, board officers and administrators may read the summary reports.",
             )
             .to_owned(),
+        R::PasswordTooShort { min, .. } => match lang {
+            Lang::Vi => format!("Mật khẩu mới phải có ít nhất {min} ký tự."),
+            Lang::En => format!("The new password must have at least {min} characters."),
+        },
+        R::PasswordIsEmail { .. } => lang
+            .pick(
+                "Mật khẩu mới không được trùng với địa chỉ e-mail.",
+                "The new password must not be the e-mail address.",
+            )
+            .to_owned(),
+        R::WrongCurrentPassword => lang
+            .pick("Mật khẩu hiện tại không đúng.", "The current password is not correct.")
+            .to_owned(),
+        R::ResetLinkInvalid => lang
+            .pick(
+                "Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn.",
+                "The password reset link is not valid, was already used or has expired.",
+            )
+            .to_owned(),
         R::DutyNotAllowed { action } => duty_not_allowed(*action, lang).to_owned(),
         R::AttachmentNotAllowed => lang
             .pick(

@@ -313,6 +313,13 @@ fn every_refusal() -> Vec<Refusal> {
         Refusal::NotACourtCase,
         Refusal::AdminOnly,
         Refusal::ReportsNotAllowed,
+        Refusal::PasswordTooShort {
+            field: "new_password",
+            min: 10,
+        },
+        Refusal::PasswordIsEmail { field: "password" },
+        Refusal::WrongCurrentPassword,
+        Refusal::ResetLinkInvalid,
         Refusal::DutyNotAllowed {
             action: crate::DutyAction::Waive,
         },

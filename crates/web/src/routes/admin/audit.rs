@@ -22,7 +22,9 @@ pub(crate) struct AuditView {
     actor: Option<i64>,
     /// `sign_in`, `sign_in_failed`, `sign_in_throttled`, `sign_out`,
     /// `open_sensitive_case`, `add_area`, `add_unit`, `add_user`,
-    /// `update_user`, `add_category`, `update_category`.
+    /// `update_user`, `add_category`, `update_category`, `change_password`,
+    /// `reset_password`, `password_reset_requested`,
+    /// `password_reset_unknown`, `password_reset_used`.
     action: String,
     #[schema(value_type = Object)]
     detail: serde_json::Value,

@@ -1,0 +1,48 @@
+//! `noicom export-report --year Y [--area A] [--format csv|xlsx|html]
+//! [--output FILE] [--lang vi|en]`: the annual review report (SPEC §4.3) of
+//! every case and duty in the database, written by the `report` crate.
+
+use std::io::Write;
+
+use anyhow::Context;
+use chrono::Utc;
+use store::reports::Reader;
+use workflow::Lang;
+
+use crate::cli::ExportReportArgs;
+use crate::settings::Settings;
+
+/// Writes the report to `--output`, or to standard output.
+pub async fn run(settings: &Settings, args: ExportReportArgs) -> anyhow::Result<()> {
+    let format = report::Format::from_code(&args.format)
+        .with_context(|| format!("định dạng {} không được hỗ trợ", args.format))?;
+    let lang = Lang::from_tag(&args.lang);
+    let policy = settings.policy()?;
+    let calendar = &policy.calendar;
+    let scope = report::annual_scope(args.year, args.area.clone(), calendar)?;
+    let store = super::open(settings).await?;
+    let summary = store
+        .report_summary(Reader::Operator, &scope, Utc::now(), calendar, lang)
+        .await
+        .with_context(|| format!("không lập được báo cáo năm {}", args.year))?;
+    let bytes = report::render(&summary, args.year, format, lang, calendar)?;
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, &bytes)
+                .with_context(|| format!("không ghi được {}", path.display()))?;
+            eprintln!(
+                "đã ghi báo cáo năm {} ({} vụ việc) vào {}",
+                args.year,
+                summary.cases_filed,
+                path.display()
+            );
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .context("không ghi được ra đầu ra chuẩn")?;
+        }
+    }
+    Ok(())
+}

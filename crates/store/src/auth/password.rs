@@ -1,0 +1,243 @@
+//! Passwords (SPEC §6.3, §9): a user changes their own; an administrator
+//! resets one; "forgot password" writes a one-time link to the outbox and
+//! the link sets a new one. Each is audited; the policy of a new password
+//! is `workflow::check_new_password`. Setting a password by an
+//! administrator or a link ends every session and token of the account:
+//! whoever held them may be the reason for the reset.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+use workflow::{Refusal, UserId, check_new_password};
+
+use crate::audit::record;
+use crate::credentials::{hash_password, new_token, token_hash, verify_password};
+use crate::entities::{api_token, password_reset, session, user};
+use crate::outbox::{Mail, enqueue};
+use crate::{Store, StoreError};
+
+/// How long a reset link stays valid (SPEC §6.3: one hour).
+pub const RESET_LINK_MINUTES: i64 = 60;
+
+/// The outbox kind (and template folder) of the reset e-mail.
+pub const PASSWORD_RESET: &str = "password_reset";
+
+impl Store {
+    /// `user` changes their own password, proving the current one.
+    pub async fn change_password(
+        &self,
+        user: UserId,
+        current: &str,
+        new: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let row = active_user(&self.db, user.0).await?;
+        let matches = row
+            .password_hash
+            .as_deref()
+            .is_some_and(|hash| verify_password(current, hash));
+        if !matches {
+            return Err(Refusal::WrongCurrentPassword.into());
+        }
+        check_new_password("new_password", &row.email, new)?;
+        let hash = hash_password(new)?;
+        let tx = self.write_tx().await?;
+        set_hash(&tx, row.id, hash).await?;
+        record(
+            &tx,
+            Some(user.0),
+            "change_password",
+            json!({"user": row.id}),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An administrator `by` sets the password of user `id` and ends the
+    /// user's sessions and tokens.
+    pub async fn reset_password(
+        &self,
+        by: UserId,
+        id: i64,
+        new: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.administrator(by, now).await?;
+        let row = user::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: format!("người dùng #{id}"),
+            })?;
+        check_new_password("new_password", &row.email, new)?;
+        let hash = hash_password(new)?;
+        let tx = self.write_tx().await?;
+        set_hash(&tx, row.id, hash).await?;
+        end_credentials(&tx, row.id, now).await?;
+        record(
+            &tx,
+            Some(by.0),
+            "reset_password",
+            json!({"user": row.id}),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// "Forgot password": for an active user with this e-mail, a one-time
+    /// link valid [`RESET_LINK_MINUTES`] goes to the outbox; for anyone
+    /// else nothing happens. The caller answers the same either way, so
+    /// the answer tells no one which addresses have accounts.
+    pub async fn request_password_reset(
+        &self,
+        email: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        // Addresses are kept in lower case, as sign-in looks them up.
+        let email = email.trim().to_lowercase();
+        let Some(row) = user::Entity::find()
+            .filter(user::Column::Email.eq(email))
+            .one(&self.db)
+            .await?
+            .filter(|u| !u.disabled)
+        else {
+            record(&self.db, None, "password_reset_unknown", json!({}), now).await?;
+            return Ok(());
+        };
+        let token = new_token();
+        let hash = token_hash(&token);
+        let expires = now + Duration::minutes(RESET_LINK_MINUTES);
+        let tx = self.write_tx().await?;
+        password_reset::ActiveModel {
+            user_id: Set(row.id),
+            token_hash: Set(hash.clone()),
+            created_at: Set(now),
+            expires_at: Set(expires),
+            used_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        let mail = Mail {
+            key: format!("{PASSWORD_RESET}:{hash}"),
+            kind: PASSWORD_RESET.to_owned(),
+            to: row.email.clone(),
+            user: Some(row.id),
+            lang: row.lang.clone(),
+            // The token itself is needed until the e-mail is sent;
+            // `mark_sent` clears the payload of this kind once it is.
+            payload: json!({"name": row.name, "token": token, "due_at": expires.to_rfc3339()}),
+        };
+        enqueue(&tx, vec![mail], now).await?;
+        record(
+            &tx,
+            Some(row.id),
+            "password_reset_requested",
+            json!({"user": row.id}),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a new password from a reset link's `token`: once, within its
+    /// time, for an account still active; ends its sessions and tokens.
+    pub async fn confirm_password_reset(
+        &self,
+        token: &str,
+        new: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx().await?;
+        let link = password_reset::Entity::find()
+            .filter(password_reset::Column::TokenHash.eq(token_hash(token.trim())))
+            .one(&tx)
+            .await?
+            .filter(|l| l.used_at.is_none() && l.expires_at > now)
+            .ok_or(Refusal::ResetLinkInvalid)?;
+        let row = user::Entity::find_by_id(link.user_id)
+            .one(&tx)
+            .await?
+            .filter(|u| !u.disabled)
+            .ok_or(Refusal::ResetLinkInvalid)?;
+        check_new_password("new_password", &row.email, new)?;
+        let hash = hash_password(new)?;
+        // Compare-and-set on `used_at`: of two uses racing, one wins.
+        let used = password_reset::Entity::update_many()
+            .col_expr(password_reset::Column::UsedAt, Expr::value(now))
+            .filter(password_reset::Column::Id.eq(link.id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(&tx)
+            .await?;
+        if used.rows_affected != 1 {
+            return Err(Refusal::ResetLinkInvalid.into());
+        }
+        set_hash(&tx, row.id, hash).await?;
+        end_credentials(&tx, row.id, now).await?;
+        record(
+            &tx,
+            Some(row.id),
+            "password_reset_used",
+            json!({"user": row.id}),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether a reset e-mail's link was not used yet: checked again
+    /// right before sending.
+    pub(crate) async fn reset_link_unused(&self, token: &str) -> Result<bool, StoreError> {
+        Ok(password_reset::Entity::find()
+            .filter(password_reset::Column::TokenHash.eq(token_hash(token)))
+            .one(&self.db)
+            .await?
+            .is_some_and(|l| l.used_at.is_none()))
+    }
+}
+
+/// An enabled user by id.
+async fn active_user(conn: &impl ConnectionTrait, id: i64) -> Result<user::Model, StoreError> {
+    user::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .filter(|u| !u.disabled)
+        .ok_or_else(|| StoreError::NotFound {
+            what: format!("người dùng #{id}"),
+        })
+}
+
+async fn set_hash(conn: &impl ConnectionTrait, id: i64, hash: String) -> Result<(), StoreError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .filter(user::Column::Id.eq(id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session and revokes every live token of user `id`.
+pub(crate) async fn end_credentials(
+    conn: &impl ConnectionTrait,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(id))
+        .exec(conn)
+        .await?;
+    api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+        .filter(api_token::Column::UserId.eq(id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! Passwords (SPEC §6.3): change one's own, an administrator's reset, and
+//! "forgot password" with a one-time link sent by e-mail. The policy of a
+//! new password is `workflow::check_new_password`; the store audits each.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::{Json, Router};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::ErrorBody;
+use crate::auth::Caller;
+use crate::json::JsonBody;
+use crate::{AppError, AppState, lang};
+
+/// The password routes.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/password", post(change))
+        .route("/auth/password-reset", post(request_reset))
+        .route("/auth/password-reset/confirm", post(confirm_reset))
+        .route("/users/{id}/password", post(admin_reset))
+}
+
+/// One's own password change.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChangeBody {
+    /// The password now.
+    current_password: String,
+    /// At least 10 characters, not the e-mail address.
+    new_password: String,
+}
+
+/// Changes the caller's own password.
+#[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
+    security(("bearer" = []), ("session" = [])),
+    request_body = ChangeBody,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 422, description = "Wrong current password (`current_password`), or a new one too short or equal to the e-mail (`new_password`)", body = ErrorBody),
+    ))]
+pub(crate) async fn change(
+    State(state): State<AppState>,
+    caller: Caller,
+    body: JsonBody<ChangeBody>,
+) -> Result<StatusCode, AppError> {
+    let b = body.value;
+    state
+        .store
+        .change_password(
+            caller.user,
+            &b.current_password,
+            &b.new_password,
+            Utc::now(),
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A new password set by an administrator.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AdminResetBody {
+    /// At least 10 characters, not the user's e-mail address.
+    new_password: String,
+}
+
+/// Sets a user's password (administrators); ends the user's sessions and
+/// revokes their tokens.
+#[utoipa::path(post, path = "/api/v1/users/{id}/password", tag = "organisation",
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = i64, Path, description = "User id")),
+    request_body = AdminResetBody,
+    responses(
+        (status = 204, description = "Set"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an administrator", body = ErrorBody),
+        (status = 404, description = "No such user", body = ErrorBody),
+        (status = 422, description = "A new password too short or equal to the e-mail", body = ErrorBody),
+    ))]
+pub(crate) async fn admin_reset(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    body: JsonBody<AdminResetBody>,
+) -> Result<StatusCode, AppError> {
+    state
+        .store
+        .reset_password(caller.user, id, &body.value.new_password, Utc::now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// "Forgot password".
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResetRequestBody {
+    /// The e-mail address of the account.
+    email: String,
+}
+
+/// The same answer for every address.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct ResetRequested {
+    /// What happens next, in the caller's language.
+    message: String,
+}
+
+/// Sends a one-time link (valid one hour) to the address if it belongs to
+/// an active account. Always 202 with the same body, whether or not the
+/// address has an account.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth",
+    request_body = ResetRequestBody,
+    responses(
+        (status = 202, body = ResetRequested),
+        (status = 422, description = "No `email` field", body = ErrorBody),
+    ))]
+pub(crate) async fn request_reset(
+    State(state): State<AppState>,
+    body: JsonBody<ResetRequestBody>,
+) -> Result<(StatusCode, Json<ResetRequested>), AppError> {
+    state
+        .store
+        .request_password_reset(&body.value.email, Utc::now())
+        .await?;
+    let message = lang::current()
+        .pick(
+            "Nếu địa chỉ này thuộc một tài khoản đang hoạt động, một liên kết đặt lại mật khẩu (dùng được một lần, trong một giờ) đã được gửi tới.",
+            "If this address belongs to an active account, a password reset link (usable once, within one hour) has been sent to it.",
+        )
+        .to_owned();
+    Ok((StatusCode::ACCEPTED, Json(ResetRequested { message })))
+}
+
+/// The new password from a reset link.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ResetConfirmBody {
+    /// The token of the link.
+    token: String,
+    /// At least 10 characters, not the e-mail address.
+    new_password: String,
+}
+
+/// Sets the password from a reset link: once, within the hour; ends the
+/// account's sessions and tokens.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm", tag = "auth",
+    request_body = ResetConfirmBody,
+    responses(
+        (status = 204, description = "Set"),
+        (status = 422, description = "Unknown, used or expired link (`token`), or a new password too short or equal to the e-mail", body = ErrorBody),
+    ))]
+pub(crate) async fn confirm_reset(
+    State(state): State<AppState>,
+    body: JsonBody<ResetConfirmBody>,
+) -> Result<StatusCode, AppError> {
+    let b = body.value;
+    state
+        .store
+        .confirm_password_reset(&b.token, &b.new_password, Utc::now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,103 @@
+//! `GET /reports/annual`: the annual review report as a file to download
+//! (CSV, XLSX or printable HTML), laid out by the `report` crate exactly as
+//! `noicom export-report` writes it, counting what the caller may open.
+
+use axum::extract::State;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use report::Format;
+use serde::Deserialize;
+use store::reports::Reader;
+use utoipa::IntoParams;
+
+use crate::auth::Caller;
+use crate::json::ApiQuery;
+use crate::routes::ErrorBody;
+use crate::{AppError, AppState, lang};
+
+/// The year, the area and the format.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct AnnualQuery {
+    /// The calendar year, from midnight of 1 January in Hà Nội.
+    year: i32,
+    /// Area code: the area and every area below it; the whole tree when absent.
+    area: Option<String>,
+    /// `csv` (default; UTF-8 with a BOM), `xlsx` or `html` (printable).
+    format: Option<String>,
+}
+
+/// The annual review report (§4.3) as a file: `Content-Disposition:
+/// attachment` with a name like `bao-cao-nam-2026.xlsx`. For leaders,
+/// board officers and administrators; counts the cases the caller may open.
+#[utoipa::path(get, path = "/api/v1/reports/annual", tag = "reports",
+    security(("bearer" = []), ("session" = [])),
+    params(AnnualQuery),
+    responses(
+        (status = 200, description = "The report file",
+            content(
+                (String = "text/csv"),
+                (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (String = "text/html"),
+            ),
+            headers(("content-disposition" = String, description = "attachment; filename=\"bao-cao-nam-<year>[-<area>].<format>\""))),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not a leader, board officer or administrator", body = ErrorBody),
+        (status = 422, description = "Bad year or format, unknown area or parameter", body = ErrorBody),
+    ))]
+pub(crate) async fn annual(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<AnnualQuery>,
+) -> Result<Response, AppError> {
+    let format = match query.format.as_deref().map(str::trim) {
+        None | Some("") => Format::Csv,
+        Some(code) => Format::from_code(code).ok_or_else(|| AppError::Invalid {
+            field: "format".to_owned(),
+            detail: "csv, xlsx or html".to_owned(),
+        })?,
+    };
+    if !(1900..=9999).contains(&query.year) {
+        return Err(AppError::Invalid {
+            field: "year".to_owned(),
+            detail: "from 1900 to 9999".to_owned(),
+        });
+    }
+    let area = query.area.filter(|a| !a.trim().is_empty());
+    let calendar = &state.policy.calendar;
+    let scope = report::annual_scope(query.year, area.clone(), calendar).map_err(|_| {
+        AppError::Invalid {
+            field: "year".to_owned(),
+            detail: "not a year of the calendar".to_owned(),
+        }
+    })?;
+    let lang = lang::current();
+    let summary = state
+        .store
+        .report_summary(
+            Reader::User(caller.user),
+            &scope,
+            Utc::now(),
+            calendar,
+            lang,
+        )
+        .await?;
+    let bytes = report::render(&summary, query.year, format, lang, calendar).map_err(|err| {
+        tracing::error!(error = %err, "rendering the annual report");
+        AppError::Status(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+    })?;
+    let name = report::file_name(query.year, area.as_deref(), format);
+    Ok((
+        [
+            (CONTENT_TYPE, format.content_type().to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
