@@ -98,8 +98,14 @@ impl Store {
         email: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        // Addresses are kept in lower case, as sign-in looks them up.
+        // Addresses are kept in lower case, as sign-in looks them up. One
+        // with a control character (a NUL, which PostgreSQL refuses in
+        // text) is no account's: answered like any unknown address.
         let email = email.trim().to_lowercase();
+        if email.chars().any(char::is_control) {
+            record(&self.db, None, "password_reset_unknown", json!({}), now).await?;
+            return Ok(());
+        }
         let Some(row) = user::Entity::find()
             .filter(user::Column::Email.eq(email))
             .one(&self.db)
