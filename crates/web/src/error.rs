@@ -149,6 +149,24 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// What a web page shows of the error: the status, the message in
+    /// `lang` and the field at fault. A server error's cause is logged
+    /// here, as for the JSON answer.
+    pub(crate) fn shown(&self, lang: Lang) -> (StatusCode, String, Option<String>) {
+        let p = self.parts(lang);
+        if p.status.is_server_error() {
+            tracing::error!(code = p.code, error = %self, "page request failed");
+        }
+        let field = p
+            .extra
+            .get("field")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        (p.status, p.message, field)
+    }
+}
+
 /// The answer for a bare framework status (unknown route, wrong method,
 /// body too large…).
 fn status_parts(status: StatusCode, lang: Lang) -> Parts {

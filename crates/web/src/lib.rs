@@ -12,6 +12,7 @@ mod json;
 mod lang;
 mod metrics;
 mod openapi;
+mod pages;
 mod routes;
 mod serve;
 mod state;
@@ -79,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api)
         .merge(openapi::docs())
         .merge(health::router())
+        .merge(pages::router())
         .route("/metrics", get(metrics::metrics))
         // The route template is known only once routing matched; `track`
         // sits outside so that unmatched requests are counted as well.
@@ -103,19 +105,34 @@ async fn not_found() -> AppError {
     AppError::Status(axum::http::StatusCode::NOT_FOUND)
 }
 
-/// Gives every error answer the JSON shape, including those the framework
-/// makes itself (wrong method, a bad path parameter, …), and every answer
-/// the security headers of SPEC §9.
+/// Whether a path belongs to the JSON API (and the probes), whose errors
+/// are JSON; every other path is a page, whose errors are pages.
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/") || matches!(path, "/healthz" | "/readyz" | "/metrics")
+}
+
+/// Gives every error answer the JSON shape under the API and the error
+/// page elsewhere, including those the framework makes itself (wrong
+/// method, a bad path parameter, …), and every answer the security
+/// headers of SPEC §9.
 async fn json_errors(request: Request, next: Next) -> Response {
+    let api = is_api(request.uri().path());
     let response = next.run(request).await;
     let status = response.status();
-    let is_json = response
+    let content_type = response
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    let mut response = if (status.is_client_error() || status.is_server_error()) && !is_json {
-        AppError::Status(status).into_response()
+        .unwrap_or_default();
+    let made_here = content_type.starts_with(if api { "application/json" } else { "text/html" });
+    let mut response = if (status.is_client_error() || status.is_server_error()) && !made_here {
+        if api {
+            AppError::Status(status).into_response()
+        } else {
+            let mut page = pages::status_page(status);
+            pages::set_page_headers(&mut page);
+            page
+        }
     } else {
         response
     };
@@ -129,7 +146,7 @@ async fn json_errors(request: Request, next: Next) -> Response {
 }
 
 /// No sniffing, no framing, no scripts or styles from elsewhere (the API
-/// answers JSON; the pages will set their own policy), no referrer leaks.
+/// answers JSON; the pages set their own policy), no referrer leaks.
 const SECURITY_HEADERS: &[(&str, &str)] = &[
     ("x-content-type-options", "nosniff"),
     ("x-frame-options", "DENY"),

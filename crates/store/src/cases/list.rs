@@ -6,8 +6,8 @@
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 use workflow::{
     Actor, Case, CaseState, DeadlineKind, Priority, Scope, Sensitivity, UserId, Visibility,
@@ -41,6 +41,12 @@ pub struct CaseFilter {
     pub overdue: bool,
     /// Only the caller's own: filed by them or led by their unit.
     pub mine: bool,
+    /// Only cases the caller's unit leads or coordinates (an agency's
+    /// inbox).
+    pub involved: bool,
+    /// Oldest first instead of newest first (a triage queue); a search
+    /// is ranked either way.
+    pub oldest_first: bool,
     /// Words that must all occur in the code, title or description,
     /// ignoring case and diacritics, the last one as a prefix; the results
     /// are then ranked.
@@ -131,7 +137,7 @@ impl Store {
         let limit = filter.limit.clamp(1, MAX_LIMIT);
         let terms = filter.q.as_deref().map(Terms::parse).unwrap_or_default();
         let (rows, next) = if terms.is_empty() {
-            recent(&self.db, query, filter.cursor, limit).await?
+            recent(&self.db, query, filter.cursor, limit, filter.oldest_first).await?
         } else {
             ranked(&self.db, query, &terms, filter.cursor, limit).await?
         };
@@ -140,31 +146,47 @@ impl Store {
     }
 }
 
-/// One page newest first, keyset on `(created_at, id)`.
+/// One page newest first (or oldest first), keyset on `(created_at, id)`.
 async fn recent(
     conn: &impl ConnectionTrait,
     mut query: Select<case::Entity>,
     cursor: Option<Cursor>,
     limit: u64,
+    oldest_first: bool,
 ) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
     match cursor {
         None => {}
         Some(Cursor::Recent { created_at, id }) => {
+            // Past the cursor in the list's order.
+            let (time, id) = if oldest_first {
+                (
+                    case::Column::CreatedAt.gt(created_at),
+                    case::Column::Id.gt(id),
+                )
+            } else {
+                (
+                    case::Column::CreatedAt.lt(created_at),
+                    case::Column::Id.lt(id),
+                )
+            };
             query = query.filter(
-                Condition::any()
-                    .add(case::Column::CreatedAt.lt(created_at))
-                    .add(
-                        Condition::all()
-                            .add(case::Column::CreatedAt.eq(created_at))
-                            .add(case::Column::Id.lt(id)),
-                    ),
+                Condition::any().add(time).add(
+                    Condition::all()
+                        .add(case::Column::CreatedAt.eq(created_at))
+                        .add(id),
+                ),
             );
         }
         Some(Cursor::Ranked { .. }) => return Err(foreign_cursor()),
     }
+    let order = if oldest_first {
+        Order::Asc
+    } else {
+        Order::Desc
+    };
     let mut rows = query
-        .order_by_desc(case::Column::CreatedAt)
-        .order_by_desc(case::Column::Id)
+        .order_by(case::Column::CreatedAt, order.clone())
+        .order_by(case::Column::Id, order)
         .limit(limit + 1)
         .all(conn)
         .await?;
@@ -222,17 +244,22 @@ async fn scope(conn: &impl ConnectionTrait, scope: &Scope) -> Result<Condition, 
         any = any.add(in_subtree_ids(conn, &lineage).await?);
     }
     if let Some(unit) = scope.involved_unit {
-        any = any.add(case::Column::LeadUnitId.eq(unit.0)).add(
-            case::Column::Id.in_subquery(
-                Query::select()
-                    .column(case_coordinating_unit::Column::CaseId)
-                    .from(case_coordinating_unit::Entity)
-                    .and_where(case_coordinating_unit::Column::UnitId.eq(unit.0))
-                    .to_owned(),
-            ),
-        );
+        any = any.add(involving(unit.0));
     }
     Ok(any)
+}
+
+/// Cases `unit` leads or coordinates.
+fn involving(unit: i64) -> Condition {
+    Condition::any().add(case::Column::LeadUnitId.eq(unit)).add(
+        case::Column::Id.in_subquery(
+            Query::select()
+                .column(case_coordinating_unit::Column::CaseId)
+                .from(case_coordinating_unit::Entity)
+                .and_where(case_coordinating_unit::Column::UnitId.eq(unit))
+                .to_owned(),
+        ),
+    )
 }
 
 /// Cases whose area has `lineage` as a prefix of its own: the area and
@@ -317,6 +344,9 @@ async fn filters(
                 .add(case::Column::LeadUnitId.eq(actor.unit.id.0)),
         );
     }
+    if filter.involved {
+        all = all.add(involving(actor.unit.id.0));
+    }
     Ok(all)
 }
 
@@ -348,7 +378,7 @@ fn overdue(now: DateTime<Utc>) -> Condition {
 }
 
 /// `text` with the LIKE wildcards and the escape character escaped.
-fn escape_like(text: &str) -> String {
+pub(super) fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

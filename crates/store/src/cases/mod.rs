@@ -10,6 +10,7 @@ mod list;
 mod read;
 pub(crate) mod row;
 mod search;
+mod similar;
 
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 pub(crate) const SESSION_COOKIE: &str = "noicom_session";
 
 /// The value of the cookie `name`, if the request has it.
-pub(super) fn read(parts: &Parts, name: &str) -> Option<String> {
+pub(crate) fn read(parts: &Parts, name: &str) -> Option<String> {
     parts
         .headers
         .get_all(COOKIE)

@@ -2,7 +2,7 @@
 //! a bearer token or the session cookie, with CSRF protection for unsafe
 //! requests that come with the cookie.
 
-mod cookie;
+pub(crate) mod cookie;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -94,7 +94,7 @@ fn check_csrf(parts: &Parts, identity: &Identity) -> Result<(), AppError> {
 }
 
 /// Compares without stopping at the first difference.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -96,6 +96,8 @@ pub(crate) async fn list(
         lead_unit: query.lead_unit,
         overdue: query.overdue.unwrap_or(false),
         mine: query.mine.unwrap_or(false),
+        involved: false,
+        oldest_first: false,
         q: query.q.filter(|q| !q.trim().is_empty()),
         cursor,
         limit,

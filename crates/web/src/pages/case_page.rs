@@ -1,0 +1,517 @@
+//! A case's page (SPEC §6.3): its facts and deadlines, its timeline, and
+//! exactly the forms of the actions `workflow::allowed_actions` gives the
+//! visitor now, with the inputs of §3.3; while it waits for triage,
+//! similar open cases to merge into. A posted action goes through the
+//! store's `act_once` like the API's; a refusal shows the page again with
+//! the rule's message next to the field and the input kept.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::Value;
+use store::StoreError;
+use store::idempotency::{Answer, Once};
+use workflow::{
+    ActionKind, Actor, Case, CaseState, Channel, HotspotRisk, Priority, Sensitivity, Source,
+    UnitKind,
+};
+
+use super::command::command;
+use super::directory::{CaseCard, DeadlineLine, Directory, deadline_label};
+use super::error::{PageError, encode};
+use super::form::Fields;
+use super::i18n::Tr;
+use super::layout::{Layout, form_key, local_time};
+use super::report::{Opt, valid_key};
+use super::session::Visitor;
+use crate::idempotency::request_hash;
+use crate::{AppError, AppState};
+
+/// How many merge suggestions are shown.
+const SIMILAR: usize = 5;
+
+/// The routes of this module.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cases/{code}", get(show))
+        .route("/cases/{code}/act", post(act))
+}
+
+/// One form of an allowed action.
+struct ActionForm {
+    code: &'static str,
+    label: &'static str,
+    key: String,
+}
+
+/// One entry of the timeline.
+struct EventLine {
+    at: String,
+    action: &'static str,
+    change: Option<String>,
+    unit: String,
+    lines: Vec<(String, String)>,
+}
+
+/// A failed action: which form, the message, the field at fault, and
+/// what was typed.
+struct Failure {
+    action: String,
+    message: String,
+    field: Option<String>,
+    kept: Fields,
+    stale: bool,
+}
+
+/// The case page.
+#[derive(Template, WebTemplate)]
+#[template(path = "case.html")]
+struct CasePage {
+    l: Layout,
+    code: String,
+    title: String,
+    description: String,
+    state: &'static str,
+    facts: Vec<(&'static str, String)>,
+    deadlines: Vec<DeadlineLine>,
+    overdue: bool,
+    version: i64,
+    events: Vec<EventLine>,
+    forms: Vec<ActionForm>,
+    similar: Vec<CaseCard>,
+    merge_key: String,
+    sensitivities: Vec<Opt>,
+    priorities: Vec<Opt>,
+    lead_units: Vec<Opt>,
+    units: Vec<Opt>,
+    channels: Vec<Opt>,
+    done: Option<&'static str>,
+    failure: Option<Failure>,
+}
+
+impl CasePage {
+    /// The message for `field` of `action`'s form, if it failed there.
+    fn err(&self, action: &str, field: &str) -> Option<&str> {
+        self.failure
+            .as_ref()
+            .filter(|f| f.action == action && f.field.as_deref() == Some(field))
+            .map(|f| f.message.as_str())
+    }
+
+    /// What was typed into `name` of `action`'s form before it failed.
+    fn kept(&self, action: &str, name: &str) -> &str {
+        self.failure
+            .as_ref()
+            .filter(|f| f.action == action)
+            .map_or("", |f| f.kept.get(name))
+    }
+
+    /// Whether `value` was checked or selected in `name` of `action`'s form.
+    fn kept_has(&self, action: &str, name: &str, value: &str) -> bool {
+        self.failure
+            .as_ref()
+            .filter(|f| f.action == action)
+            .is_some_and(|f| f.kept.all(name).iter().any(|v| v == value))
+    }
+
+    /// Whether `action`'s form is the one that failed (shown open).
+    fn failed(&self, action: &str) -> bool {
+        self.failure.as_ref().is_some_and(|f| f.action == action)
+    }
+}
+
+/// `?done=accept` after an action.
+#[derive(Debug, Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(code): Path<String>,
+    Query(done): Query<Done>,
+) -> Result<CasePage, PageError> {
+    let done = done
+        .done
+        .as_deref()
+        .and_then(ActionKind::from_code)
+        .map(|a| a.label(visitor.lang));
+    page(&state, &visitor, &code, done, None).await
+}
+
+async fn act(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(code): Path<String>,
+    fields: Fields,
+) -> Result<Response, PageError> {
+    visitor.check_csrf(fields.get("csrf"))?;
+    let action = fields.get("action").to_owned();
+    match act_once(&state, &visitor, &code, &fields).await {
+        Ok(at) => Ok(
+            Redirect::to(&format!("/cases/{}?done={}", encode(&at), encode(&action)))
+                .into_response(),
+        ),
+        Err(err) => {
+            let (status, message, field) = err.shown(visitor.lang);
+            if status.is_server_error()
+                || status == StatusCode::UNAUTHORIZED
+                || status == StatusCode::NOT_FOUND
+            {
+                return Err(err.into());
+            }
+            let failure = Failure {
+                stale: matches!(err, AppError::Store(StoreError::VersionConflict { .. })),
+                action,
+                message,
+                field,
+                kept: fields,
+            };
+            let page = page(&state, &visitor, &code, None, Some(failure)).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+/// Carries out the posted action once per form key; answers the code of
+/// the case to show next.
+async fn act_once(
+    state: &AppState,
+    visitor: &Visitor,
+    code: &str,
+    fields: &Fields,
+) -> Result<String, AppError> {
+    let tz = state.policy.calendar.time_zone();
+    let action = ActionKind::from_code(fields.get("action")).ok_or_else(|| AppError::Invalid {
+        field: "action".to_owned(),
+        detail: "unknown action".to_owned(),
+    })?;
+    let version = fields
+        .get("version")
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::Invalid {
+            field: "version".to_owned(),
+            detail: "expected an integer".to_owned(),
+        })?;
+    let input = command(action, fields, tz)?;
+    let path = format!("/cases/{code}/act");
+    let hash = request_hash(&Method::POST, &path, &fields.raw);
+    let render = |_: &Actor, case: &Case| case.code.clone();
+    let once = valid_key(fields.get("key")).map(|key| Once {
+        key,
+        request_hash: &hash,
+        status: StatusCode::SEE_OTHER.as_u16(),
+        render: &render,
+    });
+    let answer = state
+        .store
+        .act_once(
+            visitor.identity.user,
+            code,
+            version,
+            input,
+            Utc::now(),
+            &state.policy,
+            once.as_ref(),
+        )
+        .await?;
+    Ok(match answer {
+        Answer::Done { case, .. } => case.code,
+        Answer::Replay { body, .. } => body,
+    })
+}
+
+async fn page(
+    state: &AppState,
+    visitor: &Visitor,
+    code: &str,
+    done: Option<&'static str>,
+    failure: Option<Failure>,
+) -> Result<CasePage, PageError> {
+    let now = Utc::now();
+    let tz = state.policy.calendar.time_zone();
+    let lang = visitor.lang;
+    let t = Tr(lang);
+    let user = visitor.identity.user;
+    let (actor, case) = state
+        .store
+        .open_case(user, code, now)
+        .await
+        .map_err(AppError::from)?;
+    let events = state
+        .store
+        .case_events(user, &case.code, now)
+        .await
+        .map_err(AppError::from)?;
+    let dir = Directory::load(&state.store, user, lang, now).await?;
+    let allowed = workflow::allowed_actions(&actor, &case);
+    let similar = if allowed.contains(&ActionKind::Merge) {
+        state
+            .store
+            .similar_open_cases(user, &case, SIMILAR, now)
+            .await
+            .map_err(AppError::from)?
+            .iter()
+            .map(|c| CaseCard::new(c, &dir, t, now, tz))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // The units that may take part: those serving the case's area or one
+    // above it; the rules judge the choice again when it is posted.
+    let line = dir.lineage_codes(&case.area);
+    let serving: Vec<_> = dir
+        .units
+        .iter()
+        .filter(|u| u.serves.iter().any(|a| line.contains(a)))
+        .collect();
+    let lead_units = serving
+        .iter()
+        .filter(|u| UnitKind::from_code(&u.kind).is_some_and(UnitKind::is_state_body))
+        .map(|u| Opt {
+            code: u.code.clone(),
+            label: u.name.clone(),
+        })
+        .collect();
+    let units = serving
+        .iter()
+        .map(|u| Opt {
+            code: u.code.clone(),
+            label: u.name.clone(),
+        })
+        .collect();
+    Ok(CasePage {
+        l: Layout::new(visitor, &case.title, "", &format!("/cases/{}", case.code)),
+        facts: facts(&case, &dir, t),
+        deadlines: deadlines(&case, t, now, tz),
+        overdue: case.overdue(now),
+        events: events
+            .iter()
+            .map(|e| EventLine {
+                at: local_time(e.at, tz),
+                action: ActionKind::from_code(&e.action).map_or("", |a| a.label(lang)),
+                change: match (&e.from, CaseState::from_code(&e.to)) {
+                    (Some(from), Some(to)) if *from != e.to => Some(format!(
+                        "{} → {}",
+                        CaseState::from_code(from).map_or("", |s| s.label(lang)),
+                        to.label(lang)
+                    )),
+                    (None, Some(to)) => Some(to.label(lang).to_owned()),
+                    _ => None,
+                },
+                unit: dir.unit_by_id(e.unit),
+                lines: payload_lines(&e.payload, &dir, t, tz),
+            })
+            .collect(),
+        forms: allowed
+            .iter()
+            .map(|a| ActionForm {
+                code: a.code(),
+                label: a.label(lang),
+                key: form_key(),
+            })
+            .collect(),
+        similar,
+        merge_key: form_key(),
+        sensitivities: Sensitivity::ALL
+            .iter()
+            .map(|s| opt(s.code(), s.label(lang)))
+            .collect(),
+        priorities: Priority::ALL
+            .iter()
+            .map(|p| opt(p.code(), p.label(lang)))
+            .collect(),
+        lead_units,
+        units,
+        channels: Channel::ALL
+            .iter()
+            .map(|c| opt(c.code(), c.label(lang)))
+            .collect(),
+        code: case.code,
+        title: case.title,
+        description: case.description,
+        state: case.state.label(lang),
+        version: case.version,
+        done,
+        failure,
+    })
+}
+
+fn opt(code: &str, label: &str) -> Opt {
+    Opt {
+        code: code.to_owned(),
+        label: label.to_owned(),
+    }
+}
+
+/// The facts of the case, labelled.
+fn facts(case: &Case, dir: &Directory, t: Tr) -> Vec<(&'static str, String)> {
+    let lang = t.0;
+    let mut facts = vec![
+        (t.code(), case.code.clone()),
+        (t.field_area(), dir.area(&case.area.code)),
+        (t.field_category(), dir.category(&case.category)),
+        (t.field_source(), case.source.label(lang).to_owned()),
+        (
+            t.field_sensitivity(),
+            case.sensitivity.label(lang).to_owned(),
+        ),
+        (t.field_priority(), case.priority.label(lang).to_owned()),
+    ];
+    if let Some(risk) = case.hotspot_risk {
+        facts.push((t.field_hotspot_risk(), risk.label(lang).to_owned()));
+    }
+    if let Some(n) = case.people_affected {
+        facts.push((t.field_people_affected(), n.to_string()));
+    }
+    if let Some(lead) = &case.lead_unit {
+        facts.push((t.lead_unit(), dir.unit(&lead.code)));
+    }
+    if !case.coordinating_units.is_empty() {
+        let names: Vec<String> = case
+            .coordinating_units
+            .iter()
+            .map(|u| dir.unit(&u.code))
+            .collect();
+        facts.push((t.coordinating_units(), names.join(", ")));
+    }
+    if let Some(date) = case.trial_date {
+        facts.push((t.trial_date(), date.format("%d/%m/%Y").to_string()));
+    }
+    if let Some(target) = case.merged_into {
+        facts.push((t.merged_into(), format!("#{}", target.0)));
+    }
+    if matches!(case.state, CaseState::Resolved | CaseState::Closed) {
+        let published = if case.result_published {
+            t.published()
+        } else {
+            t.not_published()
+        };
+        facts.push((t.outcome(), published.to_owned()));
+    }
+    facts
+}
+
+/// Every deadline set, the running ones marked when passed.
+fn deadlines(case: &Case, t: Tr, now: DateTime<Utc>, tz: chrono_tz::Tz) -> Vec<DeadlineLine> {
+    let running: Vec<_> = case
+        .running_deadlines()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    [
+        workflow::DeadlineKind::Triage,
+        workflow::DeadlineKind::Answer,
+        workflow::DeadlineKind::Resolution,
+    ]
+    .into_iter()
+    .filter_map(|kind| {
+        case.deadline(kind).map(|d| DeadlineLine {
+            label: deadline_label(kind, t),
+            at: local_time(d.at, tz),
+            overdue: running.contains(&kind) && d.is_passed(now),
+        })
+    })
+    .collect()
+}
+
+/// An event's input as labelled lines; codes shown by their names.
+fn payload_lines(
+    payload: &Value,
+    dir: &Directory,
+    t: Tr,
+    tz: chrono_tz::Tz,
+) -> Vec<(String, String)> {
+    let lang = t.0;
+    let Value::Object(map) = payload else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for (key, value) in map {
+        let label = match key.as_str() {
+            "question" => t.field_question(),
+            "text" => t.field_text(),
+            "reason" => t.field_reason(),
+            "target" => t.target_code(),
+            "sensitivity" => t.field_sensitivity(),
+            "priority" => t.field_priority(),
+            "lead_unit" => t.lead_unit(),
+            "coordinating_units" => t.coordinating_units(),
+            "answer_due" => t.answer_due(),
+            "resolution_due" => t.resolution_due(),
+            "triage_due" => t.triage_due(),
+            "answer" => t.field_answer(),
+            "messages" => t.field_messages(),
+            "channels" => t.field_channels(),
+            "audience" => t.field_audience(),
+            "opinions" => t.field_opinions(),
+            "conclusion" => t.field_conclusion(),
+            "summary" => t.field_summary(),
+            "remark" => t.field_remark(),
+            "held_at" => t.field_held_at(),
+            "chair_unit" => t.field_chair_unit(),
+            "attendees" => t.field_attendees(),
+            "minutes" => t.field_minutes(),
+            "trial_date" => t.trial_date(),
+            "title" => t.field_title(),
+            "description" => t.field_description(),
+            "area" => t.field_area(),
+            "category" => t.field_category(),
+            "source" => t.field_source(),
+            "people_affected" => t.field_people_affected(),
+            "hotspot_risk" => t.field_hotspot_risk(),
+            _ => "",
+        };
+        let text = match (key.as_str(), value) {
+            (_, Value::Null) => continue,
+            (_, Value::Array(items)) if items.is_empty() => continue,
+            ("lead_unit" | "chair_unit", Value::String(code)) => dir.unit(code),
+            ("coordinating_units" | "attendees", Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|c| dir.unit(c))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ("channels", Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .filter_map(Channel::from_code)
+                .map(|c| c.label(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ("sensitivity", Value::String(c)) => {
+                Sensitivity::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
+            }
+            ("priority", Value::String(c)) => {
+                Priority::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
+            }
+            ("hotspot_risk", Value::String(c)) => {
+                HotspotRisk::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
+            }
+            ("source", Value::String(c)) => {
+                Source::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
+            }
+            ("area", Value::String(c)) => dir.area(c),
+            ("category", Value::String(c)) => dir.category(c),
+            ("held_at" | "answer_due" | "resolution_due" | "triage_due", Value::String(s)) => {
+                DateTime::parse_from_rfc3339(s)
+                    .map_or(s.clone(), |at| local_time(at.with_timezone(&Utc), tz))
+            }
+            (_, Value::String(s)) => s.clone(),
+            (_, other) => other.to_string(),
+        };
+        if label.is_empty() {
+            continue;
+        }
+        lines.push((label.to_owned(), text));
+    }
+    lines
+}

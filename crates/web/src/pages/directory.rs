@@ -1,0 +1,178 @@
+//! The names behind the codes a case carries (areas, units, categories),
+//! read once per page from the same store calls as the API's organisation
+//! endpoints, and the case summary the lists show.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use store::Store;
+use store::directory::{AreaInfo, CategoryInfo, UnitInfo};
+use workflow::{AreaId, AreaRef, Case, DeadlineKind, Lang, UserId};
+
+use super::i18n::Tr;
+use super::layout::local_time;
+use crate::AppError;
+
+/// Areas, units and categories by code.
+pub(crate) struct Directory {
+    /// Areas, by code order.
+    pub areas: Vec<AreaInfo>,
+    /// Units, by code order.
+    pub units: Vec<UnitInfo>,
+    /// Categories, by code order.
+    pub categories: Vec<CategoryInfo>,
+    lang: Lang,
+}
+
+impl Directory {
+    /// Reads the organisation as `user` may.
+    pub(crate) async fn load(
+        store: &Store,
+        user: UserId,
+        lang: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<Directory, AppError> {
+        Ok(Directory {
+            areas: store.areas(user, now).await?,
+            units: store.units(user, now).await?,
+            categories: store.categories(user, now).await?,
+            lang,
+        })
+    }
+
+    /// The name of an area code (the code itself if unknown).
+    pub(crate) fn area(&self, code: &str) -> String {
+        self.areas
+            .iter()
+            .find(|a| a.code == code)
+            .map_or_else(|| code.to_owned(), |a| a.name.clone())
+    }
+
+    /// The name of a unit code.
+    pub(crate) fn unit(&self, code: &str) -> String {
+        self.units
+            .iter()
+            .find(|u| u.code == code)
+            .map_or_else(|| code.to_owned(), |u| u.name.clone())
+    }
+
+    /// The name of the unit with row id `id`.
+    pub(crate) fn unit_by_id(&self, id: i64) -> String {
+        self.units
+            .iter()
+            .find(|u| u.id == id)
+            .map_or_else(|| format!("#{id}"), |u| u.name.clone())
+    }
+
+    /// The name of a category code in the page's language.
+    pub(crate) fn category(&self, code: &str) -> String {
+        self.categories.iter().find(|c| c.code == code).map_or_else(
+            || code.to_owned(),
+            |c| self.lang.pick(&c.name_vi, &c.name_en).to_owned(),
+        )
+    }
+
+    /// An area as the rules see it: its ancestry from the parent codes.
+    pub(crate) fn area_ref(&self, info: &AreaInfo) -> AreaRef {
+        let by_code: HashMap<&str, &AreaInfo> =
+            self.areas.iter().map(|a| (a.code.as_str(), a)).collect();
+        let mut lineage = vec![AreaId(info.id)];
+        let mut at = info;
+        while let Some(parent) = at.parent.as_deref().and_then(|p| by_code.get(p)) {
+            lineage.push(AreaId(parent.id));
+            at = parent;
+            if lineage.len() > self.areas.len() {
+                break;
+            }
+        }
+        lineage.reverse();
+        AreaRef {
+            id: AreaId(info.id),
+            code: info.code.clone(),
+            lineage,
+        }
+    }
+
+    /// The area codes of an area's ancestry, root first, itself last.
+    pub(crate) fn lineage_codes(&self, area: &AreaRef) -> Vec<String> {
+        area.lineage
+            .iter()
+            .filter_map(|id| self.areas.iter().find(|a| a.id == id.0))
+            .map(|a| a.code.clone())
+            .collect()
+    }
+}
+
+/// A deadline as shown.
+pub(crate) struct DeadlineLine {
+    /// What is due.
+    pub label: &'static str,
+    /// When, local time.
+    pub at: String,
+    /// Running and passed.
+    pub overdue: bool,
+}
+
+/// A case in a list.
+pub(crate) struct CaseCard {
+    /// Code, also the link.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// State label.
+    pub state: &'static str,
+    /// Area name.
+    pub area: String,
+    /// Category name.
+    pub category: String,
+    /// Lead unit name.
+    pub lead: Option<String>,
+    /// Filed at, local time.
+    pub filed: String,
+    /// The deadlines running now.
+    pub deadlines: Vec<DeadlineLine>,
+    /// Past a running deadline.
+    pub overdue: bool,
+    /// The published outcome, where the list shows it.
+    pub outcome: Option<String>,
+}
+
+impl CaseCard {
+    /// `case` summarised in the page's language.
+    pub(crate) fn new(case: &Case, dir: &Directory, t: Tr, now: DateTime<Utc>, tz: Tz) -> CaseCard {
+        CaseCard {
+            code: case.code.clone(),
+            title: case.title.clone(),
+            state: case.state.label(t.0),
+            area: dir.area(&case.area.code),
+            category: dir.category(&case.category),
+            lead: case.lead_unit.as_ref().map(|u| dir.unit(&u.code)),
+            filed: local_time(case.created_at, tz),
+            deadlines: running(case, t, now, tz),
+            overdue: case.overdue(now),
+            outcome: None,
+        }
+    }
+}
+
+/// The label of a deadline.
+pub(crate) fn deadline_label(kind: DeadlineKind, t: Tr) -> &'static str {
+    match kind {
+        DeadlineKind::Triage => t.triage_due(),
+        DeadlineKind::Answer => t.answer_due(),
+        DeadlineKind::Resolution => t.resolution_due(),
+    }
+}
+
+/// The deadlines the case's state waits on, each marked when passed.
+pub(crate) fn running(case: &Case, t: Tr, now: DateTime<Utc>, tz: Tz) -> Vec<DeadlineLine> {
+    case.running_deadlines()
+        .into_iter()
+        .map(|(kind, d)| DeadlineLine {
+            label: deadline_label(kind, t),
+            at: local_time(d.at, tz),
+            overdue: d.is_passed(now),
+        })
+        .collect()
+}

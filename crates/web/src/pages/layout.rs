@@ -1,0 +1,162 @@
+//! What every page's frame needs: the language, the catalogue, who is
+//! signed in with the menu of their role, the CSRF token for the sign-out
+//! form and the language switch back to the same page.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rand::RngCore;
+use workflow::{Lang, Role};
+
+use super::error::encode;
+use super::i18n::Tr;
+use super::session::Visitor;
+
+/// The frame of a page.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    /// The page's language.
+    pub lang: Lang,
+    /// Its texts.
+    pub t: Tr,
+    /// The `<title>`.
+    pub title: String,
+    /// The signed-in user, if any.
+    pub user: Option<UserBar>,
+    /// The CSRF token for the sign-out form ("" when signed out).
+    pub csrf: String,
+    /// This page's path and query, to come back to after switching language.
+    pub back: String,
+}
+
+/// The signed-in user in the header.
+#[derive(Debug, Clone)]
+pub(crate) struct UserBar {
+    /// Name.
+    pub name: String,
+    /// Role, in the page's language.
+    pub role: &'static str,
+    /// The menu of their role.
+    pub nav: Vec<NavLink>,
+}
+
+/// One entry of the menu.
+#[derive(Debug, Clone)]
+pub(crate) struct NavLink {
+    /// Where.
+    pub href: &'static str,
+    /// What.
+    pub label: &'static str,
+    /// Whether it is the page shown.
+    pub current: bool,
+}
+
+impl Layout {
+    /// The frame of a page for a signed-in visitor; `here` is the menu
+    /// entry to mark and `back` the page's own address.
+    pub(crate) fn new(visitor: &Visitor, title: &str, here: &str, back: &str) -> Layout {
+        let lang = visitor.lang;
+        let t = Tr(lang);
+        let nav = menu(visitor.identity.role, t)
+            .into_iter()
+            .map(|(href, label)| NavLink {
+                href,
+                label,
+                current: href == here,
+            })
+            .collect();
+        Layout {
+            lang,
+            t,
+            title: title.to_owned(),
+            user: Some(UserBar {
+                name: visitor.identity.name.clone(),
+                role: visitor.identity.role.label(lang),
+                nav,
+            }),
+            csrf: visitor.csrf.clone(),
+            back: back.to_owned(),
+        }
+    }
+
+    /// The frame of a page nobody is signed in to (sign-in, errors).
+    pub(crate) fn anonymous(lang: Lang, title: &str, back: &str) -> Layout {
+        Layout {
+            lang,
+            t: Tr(lang),
+            title: title.to_owned(),
+            user: None,
+            csrf: String::new(),
+            back: back.to_owned(),
+        }
+    }
+
+    /// The address of the language switch to `code`, back to this page.
+    pub(crate) fn switch_to(&self, code: &str) -> String {
+        format!("/lang/{code}?back={}", encode(&self.back))
+    }
+}
+
+/// The menu of a role; the first entry is its home page.
+pub(crate) fn menu(role: Role, t: Tr) -> Vec<(&'static str, &'static str)> {
+    match role {
+        Role::Reporter => vec![
+            ("/reports", t.nav_my_reports()),
+            ("/reports/new", t.nav_file()),
+        ],
+        Role::BoardOfficer => vec![
+            ("/triage", t.nav_triage()),
+            ("/cases", t.nav_all_cases()),
+            ("/reports/new", t.nav_file()),
+        ],
+        Role::AgencyLiaison => vec![
+            ("/inbox", t.nav_inbox()),
+            ("/cases", t.nav_all_cases()),
+            ("/reports/new", t.nav_file()),
+        ],
+        Role::Leader => vec![
+            ("/cases", t.nav_all_cases()),
+            ("/cases?state=escalated", t.nav_escalated()),
+            ("/cases?state=resolved", t.nav_resolved()),
+        ],
+        Role::Admin => vec![("/cases", t.nav_all_cases())],
+    }
+}
+
+/// A fresh idempotency key for one rendering of a form: a double submit
+/// or a resend of that form carries the same key and is applied once.
+pub(crate) fn form_key() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    format!("page-{}", hex::encode(bytes))
+}
+
+/// A time as people read it here: `22/11/2026 14:05`, in the local zone.
+pub(crate) fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string()
+}
+
+/// Whether `back` is a path of this site (no `//host`, no scheme): the
+/// only places a redirect after sign-in or a language switch may go.
+pub(crate) fn is_local(back: &str) -> bool {
+    back.starts_with('/') && !back.starts_with("//") && !back.contains('\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        assert!(is_local("/cases?state=reported"));
+        assert!(!is_local("//evil.example/x"));
+        assert!(!is_local("https://evil.example/"));
+        assert!(!is_local("/\\evil.example"));
+    }
+
+    #[test]
+    fn form_keys_differ_and_are_valid_header_values() {
+        let (a, b) = (form_key(), form_key());
+        assert_ne!(a, b);
+        assert!(a.len() <= 255 && a.bytes().all(|c| c.is_ascii_graphic()));
+    }
+}

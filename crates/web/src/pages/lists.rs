@@ -1,0 +1,301 @@
+//! The lists of cases (SPEC §6.3): a reporter's own reports with their
+//! published outcome, the board's triage queue (reported cases, oldest
+//! first), an agency's inbox (cases its unit leads or coordinates) and
+//! every case the visitor may see; each with filters, search and pages,
+//! through the store's one list query.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::get;
+use chrono::Utc;
+use serde::Deserialize;
+use store::{CaseFilter, Cursor};
+use workflow::{ActionKind, CaseState, Priority};
+
+use super::directory::{CaseCard, Directory};
+use super::error::{PageError, encode};
+use super::i18n::Tr;
+use super::layout::Layout;
+use super::report::Opt;
+use super::session::Visitor;
+use crate::{AppError, AppState};
+
+/// Cases per page.
+const PAGE_SIZE: u64 = 20;
+
+/// The routes of this module.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/reports", get(my_reports))
+        .route("/triage", get(triage))
+        .route("/inbox", get(inbox))
+        .route("/cases", get(all_cases))
+}
+
+/// The filters of a list page, as the filter form sends them (empty
+/// means "any").
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    priority: String,
+    #[serde(default)]
+    overdue: String,
+    #[serde(default)]
+    cursor: String,
+    /// A report just filed (after the filing form).
+    #[serde(default)]
+    filed: String,
+}
+
+/// Which list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    MyReports,
+    Triage,
+    Inbox,
+    All,
+}
+
+impl Kind {
+    fn path(self) -> &'static str {
+        match self {
+            Kind::MyReports => "/reports",
+            Kind::Triage => "/triage",
+            Kind::Inbox => "/inbox",
+            Kind::All => "/cases",
+        }
+    }
+}
+
+/// A list page.
+#[derive(Template, WebTemplate)]
+#[template(path = "case_list.html")]
+struct ListPage {
+    l: Layout,
+    heading: String,
+    path: &'static str,
+    /// The state filter is offered (not in the triage queue).
+    state_filter: bool,
+    q: ListQuery,
+    states: Vec<Opt>,
+    categories: Vec<Opt>,
+    areas: Vec<Opt>,
+    priorities: Vec<Opt>,
+    cards: Vec<CaseCard>,
+    next: Option<String>,
+    first: Option<String>,
+}
+
+async fn my_reports(
+    state: State<AppState>,
+    visitor: Visitor,
+    Query(q): Query<ListQuery>,
+) -> Result<ListPage, PageError> {
+    list(state, visitor, q, Kind::MyReports).await
+}
+
+async fn triage(
+    state: State<AppState>,
+    visitor: Visitor,
+    Query(q): Query<ListQuery>,
+) -> Result<ListPage, PageError> {
+    list(state, visitor, q, Kind::Triage).await
+}
+
+async fn inbox(
+    state: State<AppState>,
+    visitor: Visitor,
+    Query(q): Query<ListQuery>,
+) -> Result<ListPage, PageError> {
+    list(state, visitor, q, Kind::Inbox).await
+}
+
+async fn all_cases(
+    state: State<AppState>,
+    visitor: Visitor,
+    Query(q): Query<ListQuery>,
+) -> Result<ListPage, PageError> {
+    list(state, visitor, q, Kind::All).await
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+}
+
+async fn list(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    q: ListQuery,
+    kind: Kind,
+) -> Result<ListPage, PageError> {
+    let now = Utc::now();
+    let tz = state.policy.calendar.time_zone();
+    let lang = visitor.lang;
+    let t = Tr(lang);
+    let user = visitor.identity.user;
+    let invalid = |field: &str| {
+        PageError::App(AppError::Invalid {
+            field: field.to_owned(),
+            detail: "unknown value".to_owned(),
+        })
+    };
+    let filter_state = match (kind, q.state.as_str()) {
+        (Kind::Triage, _) => Some(CaseState::Reported),
+        (_, "") => None,
+        (_, code) => Some(CaseState::from_code(code).ok_or_else(|| invalid("state"))?),
+    };
+    let priority = match q.priority.as_str() {
+        "" => None,
+        code => Some(Priority::from_code(code).ok_or_else(|| invalid("priority"))?),
+    };
+    let cursor = match q.cursor.as_str() {
+        "" => None,
+        text => Some(Cursor::decode(text).ok_or_else(|| invalid("cursor"))?),
+    };
+    let filter = CaseFilter {
+        state: filter_state,
+        category: some(&q.category),
+        area: some(&q.area),
+        sensitivity: None,
+        priority,
+        lead_unit: None,
+        overdue: !q.overdue.is_empty(),
+        mine: kind == Kind::MyReports,
+        involved: kind == Kind::Inbox,
+        oldest_first: kind == Kind::Triage,
+        q: some(&q.q),
+        cursor,
+        limit: PAGE_SIZE,
+    };
+    let page = state
+        .store
+        .list_cases(user, &filter, now)
+        .await
+        .map_err(AppError::from)?;
+    let dir = Directory::load(&state.store, user, lang, now).await?;
+    let mut cards = Vec::with_capacity(page.cases.len());
+    for case in &page.cases {
+        let mut card = CaseCard::new(case, &dir, t, now, tz);
+        if kind == Kind::MyReports && case.result_published {
+            card.outcome = outcome(&state, user, &case.code, now).await?;
+        }
+        cards.push(card);
+    }
+    let heading = match kind {
+        Kind::MyReports => t.nav_my_reports(),
+        Kind::Triage => t.nav_triage(),
+        Kind::Inbox => t.nav_inbox(),
+        Kind::All => match filter_state {
+            Some(CaseState::Escalated) => t.nav_escalated(),
+            Some(CaseState::Resolved) => t.nav_resolved(),
+            _ => t.nav_all_cases(),
+        },
+    };
+    let query = |cursor: Option<&str>| {
+        let mut parts = Vec::new();
+        for (name, value) in [
+            ("q", &q.q),
+            ("state", &q.state),
+            ("category", &q.category),
+            ("area", &q.area),
+            ("priority", &q.priority),
+            ("overdue", &q.overdue),
+        ] {
+            if !value.is_empty() {
+                parts.push(format!("{name}={}", encode(value)));
+            }
+        }
+        if let Some(cursor) = cursor {
+            parts.push(format!("cursor={}", encode(cursor)));
+        }
+        if parts.is_empty() {
+            kind.path().to_owned()
+        } else {
+            format!("{}?{}", kind.path(), parts.join("&"))
+        }
+    };
+    let next = page.next.map(|c| query(Some(&c.encode())));
+    let first = (!q.cursor.is_empty()).then(|| query(None));
+    let here = if kind == Kind::All {
+        match filter_state {
+            Some(CaseState::Escalated) => "/cases?state=escalated",
+            Some(CaseState::Resolved) => "/cases?state=resolved",
+            _ => "/cases",
+        }
+    } else {
+        kind.path()
+    };
+    Ok(ListPage {
+        l: Layout::new(&visitor, heading, here, &query(None)),
+        heading: heading.to_owned(),
+        path: kind.path(),
+        state_filter: kind != Kind::Triage,
+        states: CaseState::ALL
+            .iter()
+            .map(|s| Opt {
+                code: s.code().to_owned(),
+                label: s.label(lang).to_owned(),
+            })
+            .collect(),
+        categories: dir
+            .categories
+            .iter()
+            .map(|c| Opt {
+                code: c.code.clone(),
+                label: lang.pick(&c.name_vi, &c.name_en).to_owned(),
+            })
+            .collect(),
+        areas: dir
+            .areas
+            .iter()
+            .map(|a| Opt {
+                code: a.code.clone(),
+                label: format!("{}{}", "· ".repeat(a.depth.max(0) as usize), a.name),
+            })
+            .collect(),
+        priorities: Priority::ALL
+            .iter()
+            .map(|p| Opt {
+                code: p.code().to_owned(),
+                label: p.label(lang).to_owned(),
+            })
+            .collect(),
+        cards,
+        next,
+        first,
+        q,
+    })
+}
+
+/// The last result published on a case, as told to the public.
+async fn outcome(
+    state: &AppState,
+    user: workflow::UserId,
+    code: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<Option<String>, PageError> {
+    let events = state
+        .store
+        .case_events(user, code, now)
+        .await
+        .map_err(AppError::from)?;
+    Ok(events
+        .iter()
+        .rev()
+        .find(|e| e.action == ActionKind::PublishResult.code())
+        .and_then(|e| e.payload.get("text"))
+        .and_then(|v| v.as_str())
+        .map(str::to_owned))
+}

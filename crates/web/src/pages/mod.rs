@@ -1,0 +1,66 @@
+//! The server-rendered web pages (SPEC §6.3, issue 5), mounted at `/`
+//! beside the API: one module per group of pages, askama templates under
+//! `templates/`, texts in [`i18n`]. Pages call the same store functions as
+//! the API handlers; every rule stays in `workflow`. Forms post plain HTML
+//! (CSRF token in a hidden field, an idempotency key per rendering) and
+//! redirect after success, so nothing needs JavaScript.
+
+mod assets;
+mod case_page;
+mod command;
+mod directory;
+mod error;
+mod form;
+mod i18n;
+mod layout;
+mod lists;
+mod report;
+mod session;
+mod sign_in;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+
+use crate::AppState;
+
+pub(crate) use error::status_page;
+
+/// Scripts and styles from this site only, no inline script, forms posted
+/// only here, no framing (SPEC §9).
+const PAGE_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// Every page route.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .merge(sign_in::router())
+        .merge(report::router())
+        .merge(lists::router())
+        .merge(case_page::router())
+        .layer(middleware::from_fn(page_headers))
+        .merge(assets::router())
+}
+
+/// The pages' security policy, and no shared caching of what a signed-in
+/// user sees.
+async fn page_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    set_page_headers(&mut response);
+    response
+}
+
+/// Puts the pages' headers on `response` (also used for error pages made
+/// outside the page routes).
+pub(crate) fn set_page_headers(response: &mut Response) {
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(PAGE_POLICY),
+    );
+    headers
+        .entry(CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("private, no-cache"));
+}

@@ -1,0 +1,179 @@
+//! Signing in and out, the language switch, and the home page, which
+//! sends each role to its own first page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::Utc;
+use serde::Deserialize;
+use store::StoreError;
+use store::auth::SignIn;
+
+use super::error::PageError;
+use super::form::Fields;
+use super::i18n::Tr;
+use super::layout::{Layout, is_local, menu};
+use super::session::Visitor;
+use crate::auth::{clear_cookie, session_cookie};
+use crate::lang::LANG_COOKIE;
+use crate::{AppError, AppState, lang};
+
+/// The routes of this module.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+        .route("/lang/{code}", get(switch_language))
+}
+
+/// The sign-in page.
+#[derive(Template, WebTemplate)]
+#[template(path = "login.html")]
+struct LoginPage {
+    l: Layout,
+    notice: Option<&'static str>,
+    error: Option<String>,
+    email: String,
+    next: String,
+}
+
+/// `?next=…&expired=1&out=1`.
+#[derive(Debug, Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+    expired: Option<String>,
+    out: Option<String>,
+}
+
+fn login_page(
+    notice: Option<&'static str>,
+    error: Option<String>,
+    email: String,
+    next: String,
+) -> LoginPage {
+    let lang = lang::current();
+    LoginPage {
+        l: Layout::anonymous(lang, Tr(lang).sign_in(), "/login"),
+        notice,
+        error,
+        email,
+        next,
+    }
+}
+
+async fn login_form(Query(query): Query<LoginQuery>) -> LoginPage {
+    let t = Tr(lang::current());
+    let notice = if query.expired.is_some() {
+        Some(t.session_expired())
+    } else if query.out.is_some() {
+        Some(t.signed_out())
+    } else if query.next.is_some() {
+        Some(t.please_sign_in())
+    } else {
+        None
+    };
+    let next = query.next.filter(|n| is_local(n)).unwrap_or_default();
+    login_page(notice, None, String::new(), next)
+}
+
+async fn login(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+) -> Result<Response, PageError> {
+    // The same address the API's sign-in counts failures and audits by.
+    let address = crate::client_ip::client_address(
+        request.extensions(),
+        request.headers(),
+        &state.config.trusted_proxies,
+    );
+    let fields =
+        <Fields as axum::extract::FromRequest<AppState>>::from_request(request, &state).await?;
+    let email = fields.get("email").trim().to_owned();
+    let next = Some(fields.get("next"))
+        .filter(|n| is_local(n))
+        .unwrap_or("/")
+        .to_owned();
+    let now = Utc::now();
+    let signed = state
+        .store
+        .sign_in(
+            SignIn {
+                email: email.clone(),
+                password: fields.get("password").to_owned(),
+                client: address,
+            },
+            &state.throttle,
+            now,
+        )
+        .await;
+    match signed {
+        Ok(signed) => {
+            let cookie = session_cookie(
+                &signed.session_token,
+                signed.session_expires_at,
+                now,
+                state.config.https(),
+            );
+            Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+        }
+        Err(err @ (StoreError::BadCredentials | StoreError::Throttled { .. })) => {
+            let (status, message, _) = AppError::from(err).shown(lang::current());
+            let next = if next == "/" { String::new() } else { next };
+            Ok((status, login_page(None, Some(message), email, next)).into_response())
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    fields: Fields,
+) -> Result<Response, PageError> {
+    visitor.check_csrf(fields.get("csrf"))?;
+    state.store.sign_out(&visitor.identity, Utc::now()).await?;
+    Ok((
+        [(SET_COOKIE, clear_cookie(state.config.https()))],
+        Redirect::to("/login?out=1"),
+    )
+        .into_response())
+}
+
+/// `?back=/the/page`.
+#[derive(Debug, Deserialize)]
+struct Back {
+    back: Option<String>,
+}
+
+/// Remembers the language for a year and goes back to the page.
+async fn switch_language(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(back): Query<Back>,
+) -> Result<Response, PageError> {
+    if code != "vi" && code != "en" {
+        return Err(AppError::Status(axum::http::StatusCode::NOT_FOUND).into());
+    }
+    let back = back
+        .back
+        .filter(|b| is_local(b))
+        .unwrap_or_else(|| "/".to_owned());
+    let cookie = format!(
+        "{LANG_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        if state.config.https() { "; Secure" } else { "" }
+    );
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(&back)).into_response())
+}
+
+/// Each role's first page.
+async fn home(visitor: Visitor) -> Redirect {
+    let first = menu(visitor.identity.role, Tr(visitor.lang))
+        .first()
+        .map_or("/cases", |(href, _)| *href);
+    Redirect::to(first)
+}

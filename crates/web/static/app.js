@@ -1,0 +1,105 @@
+// noicom pages: small helpers only; every form also works without this
+// file. (1) A submitted form's buttons are disabled, so a second tap does
+// not send it twice. (2) The filing form keeps its draft in localStorage
+// and, if the connection drops while sending, keeps it and sends it again
+// when the network is back; the hidden idempotency key travels with the
+// draft, so a resend of a report that did arrive files it only once.
+"use strict";
+(function () {
+  var DRAFT_PREFIX = "noicom-draft-";
+
+  function disableButtons(form) {
+    form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (b) {
+      b.disabled = true;
+      if (form.dataset.sending) { b.textContent = form.dataset.sending; }
+    });
+  }
+
+  function enableButtons(form) {
+    form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+  }
+
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrf" && el.type !== "submit";
+    });
+  }
+
+  function saveDraft(form) {
+    var data = {};
+    fields(form).forEach(function (el) { data[el.name] = el.value; });
+    try { localStorage.setItem(DRAFT_PREFIX + form.dataset.draft, JSON.stringify(data)); } catch (e) { /* full or disabled */ }
+  }
+
+  function restoreDraft(form) {
+    var text = null;
+    try { text = localStorage.getItem(DRAFT_PREFIX + form.dataset.draft); } catch (e) { return; }
+    if (!text) { return; }
+    var data;
+    try { data = JSON.parse(text); } catch (e) { return; }
+    fields(form).forEach(function (el) {
+      if (Object.prototype.hasOwnProperty.call(data, el.name) && data[el.name] !== "") { el.value = data[el.name]; }
+    });
+  }
+
+  function clearDraft(name) {
+    try { localStorage.removeItem(DRAFT_PREFIX + name); } catch (e) { /* nothing kept */ }
+  }
+
+  function showOffline(form) {
+    var box = form.querySelector(".offline");
+    if (box) { box.hidden = false; }
+  }
+
+  function send(form) {
+    var body = new URLSearchParams(new FormData(form));
+    fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "follow" })
+      .then(function (response) {
+        if (response.ok && response.redirected) {
+          clearDraft(form.dataset.draft);
+          window.location.assign(response.url);
+        } else {
+          // A refusal: let the browser show the answer (nothing was
+          // written, so sending again is harmless).
+          HTMLFormElement.prototype.submit.call(form);
+        }
+      })
+      .catch(function () {
+        // The network dropped: keep the draft and try again when it is back.
+        showOffline(form);
+        var retry = function () { window.removeEventListener("online", retry); send(form); };
+        window.addEventListener("online", retry);
+        setTimeout(function () { if (navigator.onLine) { retry(); } }, 5000);
+      });
+  }
+
+  document.querySelectorAll("[data-filed]").forEach(function (el) { clearDraft(el.dataset.filed); });
+
+  document.querySelectorAll("form").forEach(function (form) {
+    if (form.dataset.draft) {
+      restoreDraft(form);
+      form.addEventListener("input", function () { saveDraft(form); });
+      form.addEventListener("change", function () { saveDraft(form); });
+    }
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.submitted) { event.preventDefault(); return; }
+      form.dataset.submitted = "1";
+      disableButtons(form);
+      if (form.dataset.draft && window.fetch) {
+        event.preventDefault();
+        saveDraft(form);
+        send(form);
+      }
+    });
+  });
+
+  // Back-forward cache: a page shown again must accept a new submit.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.querySelectorAll("form").forEach(function (form) {
+        delete form.dataset.submitted;
+        enableButtons(form);
+      });
+    }
+  });
+})();
