@@ -11,6 +11,7 @@ mod support;
 mod api;
 mod area;
 mod backup;
+mod browser;
 mod config;
 mod export_report;
 mod later;

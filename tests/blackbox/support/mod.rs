@@ -2,6 +2,7 @@
 //! the organisation most tests start from.
 
 pub mod api;
+pub mod browser;
 pub mod cli;
 pub mod db;
 pub mod fixtures;

@@ -1,0 +1,6 @@
+//! The web pages in a real headless Chromium (issue 5): the whole path of
+//! a case from a phone-sized report to its closure, a refused action, a
+//! sensitive case hidden from another commune, the language switch.
+
+mod flow;
+mod refusals;
