@@ -8,6 +8,7 @@ mod concurrency;
 mod duties;
 mod passwords;
 mod purge;
+mod queues;
 mod refusals;
 mod reminders;
 mod reports;
