@@ -48,7 +48,17 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
         let raw = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| AppError::Status(rejection.status()))?;
-        Ok(Fields::parse(raw))
+        let fields = Fields::parse(raw);
+        // As for JSON bodies: no user types a NUL, and PostgreSQL cannot
+        // store one.
+        if let Some((name, _)) = fields.pairs.iter().find(|(_, v)| v.contains('\0')) {
+            return Err(AppError::Invalid {
+                field: name.clone(),
+                detail: "contains a NUL character".to_owned(),
+            }
+            .into());
+        }
+        Ok(fields)
     }
 }
 
