@@ -14,6 +14,7 @@ mod backup;
 mod browser;
 mod config;
 mod export_report;
+mod duties_over_http;
 mod later;
 mod migrate;
 mod programme;

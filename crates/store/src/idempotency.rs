@@ -53,7 +53,21 @@ pub(crate) async fn lookup(
     once: &Once<'_>,
     now: DateTime<Utc>,
 ) -> Result<Option<Answer>, StoreError> {
-    let pk = (user.0, once.key.to_owned());
+    Ok(lookup_key(conn, user, once.key, once.request_hash, now)
+        .await?
+        .map(|(status, body)| Answer::Replay { status, body }))
+}
+
+/// The stored status and body for `key`, whatever resource it answered
+/// for; an expired key is forgotten, a key of another request refused.
+pub(crate) async fn lookup_key(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    key: &str,
+    request_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(u16, String)>, StoreError> {
+    let pk = (user.0, key.to_owned());
     let Some(row) = idempotency_key::Entity::find_by_id(pk.clone())
         .one(conn)
         .await?
@@ -64,13 +78,13 @@ pub(crate) async fn lookup(
         idempotency_key::Entity::delete_by_id(pk).exec(conn).await?;
         return Ok(None);
     }
-    if row.request_hash != once.request_hash {
+    if row.request_hash != request_hash {
         return Err(StoreError::KeyReused);
     }
-    Ok(Some(Answer::Replay {
-        status: u16::try_from(row.status_code).unwrap_or(200),
-        body: row.response_body,
-    }))
+    Ok(Some((
+        u16::try_from(row.status_code).unwrap_or(200),
+        row.response_body,
+    )))
 }
 
 /// Keeps the response to `once`'s key. A concurrent request with the same
@@ -82,12 +96,35 @@ pub(crate) async fn save(
     once: &Once<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), KeyTaken> {
+    let body = (once.render)(actor, case);
+    save_key(
+        conn,
+        actor.user,
+        once.key,
+        once.request_hash,
+        once.status,
+        body,
+        now,
+    )
+    .await
+}
+
+/// Keeps `status` and `body` as the answer to `key`, for any resource.
+pub(crate) async fn save_key(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    key: &str,
+    request_hash: &str,
+    status: u16,
+    body: String,
+    now: DateTime<Utc>,
+) -> Result<(), KeyTaken> {
     idempotency_key::ActiveModel {
-        user_id: Set(actor.user.0),
-        key: Set(once.key.to_owned()),
-        request_hash: Set(once.request_hash.to_owned()),
-        status_code: Set(i32::from(once.status)),
-        response_body: Set((once.render)(actor, case)),
+        user_id: Set(user.0),
+        key: Set(key.to_owned()),
+        request_hash: Set(request_hash.to_owned()),
+        status_code: Set(i32::from(status)),
+        response_body: Set(body),
         created_at: Set(now),
     }
     .insert(conn)

@@ -21,10 +21,12 @@ mod fold;
 pub mod idempotency;
 mod org;
 pub mod outbox;
+pub mod outbox_admin;
 mod programmes;
 pub mod purge;
 pub mod reminders;
 pub mod reports;
+pub mod schedules;
 
 pub use cases::{ActionInput, CaseFilter, CasePage, Cursor, FileRequest, MAX_LIMIT, StoredEvent};
 pub use connect::Store;

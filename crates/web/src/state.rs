@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use store::Store;
-use workflow::{Policy, SignInThrottle};
+use workflow::{DueRule, DutyReminderPolicy, Policy, SignInThrottle};
 
 /// The settings the web layer needs, passed down from the binary's settings.
 #[derive(Debug, Clone)]
@@ -20,6 +20,10 @@ pub struct WebConfig {
     /// Reverse proxies whose `X-Forwarded-For` names the client
     /// (`http.trusted_proxies`).
     pub trusted_proxies: crate::TrustedProxies,
+    /// The due rule new duty schedules get (`[duties]` of the settings).
+    pub duty_due: DueRule,
+    /// The reminder offsets new duty schedules get.
+    pub duty_reminders: DutyReminderPolicy,
 }
 
 impl WebConfig {

@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Calendar, Period};
 
+pub use seen::{DutyParties, DutyScope, duty_visibility};
 pub use status::{DutyAction, DutyStatus, duty_transition};
 
+mod seen;
 mod status;
 mod steps;
 #[cfg(test)]

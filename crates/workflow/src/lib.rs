@@ -26,6 +26,7 @@ mod programme;
 mod refusal;
 mod report;
 mod rules;
+mod schedule;
 mod sign_in;
 mod state;
 #[cfg(test)]
@@ -49,8 +50,9 @@ pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
 pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
 pub use duty::{
-    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyReminderPolicy,
-    DutyReminderStep, DutyStatus, TrialDuties, duty_transition, trial_duties,
+    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyParties, DutyReminderPolicy,
+    DutyReminderStep, DutyScope, DutyStatus, TrialDuties, duty_transition, duty_visibility,
+    trial_duties,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
@@ -67,6 +69,7 @@ pub use report::{
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
 };
+pub use schedule::{ScheduleSettings, check_schedule};
 pub use sign_in::{SignInThrottle, ThrottleDecision};
 pub use state::CaseState;
 pub use visibility::{Scope, Visibility, visibility};

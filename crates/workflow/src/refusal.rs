@@ -189,6 +189,9 @@ pub enum Refusal {
         /// The MIME type sniffed from the content, if any was recognised.
         sniffed: Option<String>,
     },
+    /// Only an e-mail whose delivery failed may be sent again.
+    #[error("{}", self.message(Lang::Vi))]
+    EmailNotFailed,
 }
 
 impl Refusal {
@@ -226,6 +229,7 @@ impl Refusal {
             Refusal::AttachmentNotAllowed => "attachment_not_allowed",
             Refusal::AttachmentCaseFinished { .. } => "case_finished",
             Refusal::UnsupportedFileType { .. } => "unsupported_file_type",
+            Refusal::EmailNotFailed => "email_not_failed",
         }
     }
 
@@ -268,7 +272,8 @@ impl Refusal {
             | Refusal::DutyNotAllowed { .. }
             | Refusal::DutyWrongStatus { .. }
             | Refusal::AttachmentNotAllowed
-            | Refusal::AttachmentCaseFinished { .. } => None,
+            | Refusal::AttachmentCaseFinished { .. }
+            | Refusal::EmailNotFailed => None,
         }
     }
 
@@ -300,6 +305,7 @@ impl Refusal {
                 | Refusal::NotACourtCase
                 | Refusal::DutyWrongStatus { .. }
                 | Refusal::AttachmentCaseFinished { .. }
+                | Refusal::EmailNotFailed
         )
     }
 }

@@ -4,6 +4,8 @@ mod attachments;
 mod auth;
 mod cases;
 mod conformance;
+mod duties;
+mod duty_admin;
 mod errors;
 mod forwarded;
 mod matrix;

@@ -38,6 +38,8 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
             max_attachment_bytes: settings.attachments.max_bytes,
             trusted_proxies: web::TrustedProxies::parse(&settings.http.trusted_proxies)
                 .map_err(anyhow::Error::msg)?,
+            duty_due: settings.duties.due_rule(),
+            duty_reminders: settings.duties.reminder.clone(),
         },
         policy: std::sync::Arc::new(settings.policy()?),
         throttle: workflow::SignInThrottle::default(),

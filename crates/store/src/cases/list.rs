@@ -378,7 +378,7 @@ fn overdue(now: DateTime<Utc>) -> Condition {
 }
 
 /// `text` with the LIKE wildcards and the escape character escaped.
-pub(super) fn escape_like(text: &str) -> String {
+pub(crate) fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

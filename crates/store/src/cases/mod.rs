@@ -6,7 +6,7 @@ mod act;
 mod code;
 mod file;
 mod input;
-mod list;
+pub(crate) mod list;
 mod read;
 pub(crate) mod row;
 mod search;

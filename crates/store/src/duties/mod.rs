@@ -1,13 +1,15 @@
 //! Information duties (SPEC §4): materialising the instances of the duty
 //! schedules, the court's trial duties, and submission, acknowledgement and
-//! waiver. Which status may follow which, and who may move it, is decided
+//! waiver, and reading them as the caller may see them. Which status may follow which, and who may move it, is decided
 //! by `workflow::duty_transition`.
 
 mod materialise;
 mod moves;
+mod read;
 mod trial;
 
-pub use moves::DutyMove;
+pub use moves::{DutyAnswer, DutyMove, DutyOnce};
+pub use read::{DutyCursor, DutyFilter, DutyInfo, DutyPage, DutyUser};
 pub(crate) use trial::on_trial_date;
 
 /// The kinds of duty instance (column `kind`).

@@ -1,12 +1,15 @@
 //! Submission by the provider's liaison, acknowledgement by the recipient
 //! board, waiver by an admin: one transaction each, the rule from
-//! `workflow::duty_transition`.
+//! `workflow::duty_transition`, after `workflow::duty_visibility` (a duty
+//! the caller may not see is not found, as for cases).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use workflow::{DutyAction, DutyStatus, Refusal, UnitId, UserId, duty_transition};
 
+use super::read::{DutyInfo, infos, not_found, visible_duty};
 use crate::entities::duty_instance;
+use crate::idempotency::{KeyTaken, lookup_key, save_key};
 use crate::org::actor;
 use crate::{Store, StoreError};
 
@@ -30,9 +33,36 @@ pub enum DutyMove {
     },
 }
 
+/// A keyed move: the client's `Idempotency-Key`, the hash of the request,
+/// and how to render the answer a replay will return.
+pub struct DutyOnce<'a> {
+    /// The client's `Idempotency-Key`.
+    pub key: &'a str,
+    /// A hash of the method, path and body.
+    pub request_hash: &'a str,
+    /// The HTTP status of the first response.
+    pub status: u16,
+    /// The body of the first response, from the duty as it is after it.
+    pub render: &'a (dyn Fn(&DutyInfo) -> String + Send + Sync),
+}
+
+/// What a (keyed) move came to.
+#[derive(Debug, Clone)]
+pub enum DutyAnswer {
+    /// Carried out now: the duty as it is after it.
+    Done(Box<DutyInfo>),
+    /// Carried out before under the same key: the stored response.
+    Replay {
+        /// Its status.
+        status: u16,
+        /// Its body.
+        body: String,
+    },
+}
+
 impl Store {
     /// Carries out `action` on the duty instance `id` as `user`. Returns
-    /// the instance as it is now.
+    /// the instance as it is now. A duty the user may not see is not found.
     pub async fn move_duty(
         &self,
         user: UserId,
@@ -41,67 +71,70 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<duty_instance::Model, StoreError> {
         let tx = self.write_tx().await?;
-        let actor = actor(&tx, user, now).await?;
-        let row = duty_instance::Entity::find_by_id(id)
-            .one(&tx)
-            .await?
-            .ok_or_else(|| StoreError::NotFound {
-                what: format!("nghĩa vụ #{id}"),
-            })?;
-        let status = DutyStatus::from_code(&row.status)
-            .ok_or_else(|| crate::org::corrupt(format!("duty {id} has status {}", row.status)))?;
-        let kind = match action {
-            DutyMove::Submit { .. } => DutyAction::Submit,
-            DutyMove::Acknowledge => DutyAction::Acknowledge,
-            DutyMove::Waive { .. } => DutyAction::Waive,
-        };
-        let next = duty_transition(
-            &actor,
-            UnitId(row.unit_id),
-            UnitId(row.recipient_unit_id),
-            status,
-            kind,
-        )?;
-        let mut update: duty_instance::ActiveModel = row.clone().into();
-        update.status = Set(next.code().to_owned());
-        update.updated_at = Set(now);
-        match action {
-            DutyMove::Submit { text } => {
-                update.submission_text = Set(Some(checked(text, "text")?));
-                update.submitted_at = Set(Some(now));
-                update.submitted_by = Set(Some(user.0));
-            }
-            DutyMove::Acknowledge => {
-                update.acknowledged_at = Set(Some(now));
-                update.acknowledged_by = Set(Some(user.0));
-            }
-            DutyMove::Waive { reason } => {
-                update.waived_reason = Set(Some(checked(reason, "reason")?));
-            }
-        }
-        // The status is part of the condition: two concurrent moves cannot
-        // both start from the status read above.
-        let updated = duty_instance::Entity::update_many()
-            .set(update)
-            .filter(duty_instance::Column::Id.eq(id))
-            .filter(duty_instance::Column::Status.eq(row.status.as_str()))
-            .exec(&tx)
-            .await?;
-        if updated.rows_affected != 1 {
-            return Err(Refusal::DutyWrongStatus {
-                action: kind,
-                status,
-            }
-            .into());
-        }
-        let after = duty_instance::Entity::find_by_id(id)
-            .one(&tx)
-            .await?
-            .ok_or_else(|| StoreError::NotFound {
-                what: format!("nghĩa vụ #{id}"),
-            })?;
+        let after = move_steps(&tx, user, id, action, now).await?;
         tx.commit().await?;
         Ok(after)
+    }
+
+    /// [`Store::move_duty`] once per `Idempotency-Key`: the key is kept
+    /// with the move in one transaction, and the same keyed request again
+    /// gets the first answer back.
+    pub async fn move_duty_once(
+        &self,
+        user: UserId,
+        id: i64,
+        action: DutyMove,
+        now: DateTime<Utc>,
+        once: Option<&DutyOnce<'_>>,
+    ) -> Result<DutyAnswer, StoreError> {
+        let tx = self.write_tx().await?;
+        if let Some(once) = once
+            && let Some((status, body)) =
+                lookup_key(&tx, user, once.key, once.request_hash, now).await?
+        {
+            return Ok(DutyAnswer::Replay { status, body });
+        }
+        let after = match move_steps(&tx, user, id, action, now).await {
+            Ok(after) => after,
+            // The same keyed request sent twice at once: the twin that lost
+            // the status compare-and-set answers with the winner's response.
+            Err(e @ StoreError::Refused(Refusal::DutyWrongStatus { .. })) => {
+                drop(tx);
+                let Some(once) = once else { return Err(e) };
+                return match lookup_key(&self.db, user, once.key, once.request_hash, now).await? {
+                    Some((status, body)) => Ok(DutyAnswer::Replay { status, body }),
+                    None => Err(e),
+                };
+            }
+            Err(e) => return Err(e),
+        };
+        let info = infos(&tx, vec![after]).await?.remove(0);
+        if let Some(once) = once {
+            let body = (once.render)(&info);
+            match save_key(
+                &tx,
+                user,
+                once.key,
+                once.request_hash,
+                once.status,
+                body,
+                now,
+            )
+            .await
+            {
+                Ok(()) => {}
+                Err(KeyTaken::Race) => {
+                    drop(tx);
+                    return lookup_key(&self.db, user, once.key, once.request_hash, now)
+                        .await?
+                        .map(|(status, body)| DutyAnswer::Replay { status, body })
+                        .ok_or(StoreError::KeyReused);
+                }
+                Err(KeyTaken::Error(e)) => return Err(e),
+            }
+        }
+        tx.commit().await?;
+        Ok(DutyAnswer::Done(Box::new(info)))
     }
 
     /// A duty instance by id.
@@ -109,13 +142,11 @@ impl Store {
         duty_instance::Entity::find_by_id(id)
             .one(&self.db)
             .await?
-            .ok_or_else(|| StoreError::NotFound {
-                what: format!("nghĩa vụ #{id}"),
-            })
+            .ok_or_else(|| not_found(id))
     }
 
     /// The duty instances of a unit (as provider or recipient), newest due
-    /// first: what `GET /duties` lists.
+    /// first.
     pub async fn duties_of_unit(&self, unit: i64) -> Result<Vec<duty_instance::Model>, StoreError> {
         use sea_orm::{Condition, QueryOrder};
         Ok(duty_instance::Entity::find()
@@ -130,11 +161,79 @@ impl Store {
     }
 }
 
+/// The steps of a move inside `conn`'s transaction: visibility (hidden is
+/// not found), then who may and which status may follow (the workflow's
+/// rule), then a compare-and-set on the status.
+async fn move_steps(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    id: i64,
+    action: DutyMove,
+    now: DateTime<Utc>,
+) -> Result<duty_instance::Model, StoreError> {
+    let row = visible_duty(conn, user, id, now).await?;
+    let actor = actor(conn, user, now).await?;
+    let status = DutyStatus::from_code(&row.status)
+        .ok_or_else(|| crate::org::corrupt(format!("duty {id} has status {}", row.status)))?;
+    let kind = match action {
+        DutyMove::Submit { .. } => DutyAction::Submit,
+        DutyMove::Acknowledge => DutyAction::Acknowledge,
+        DutyMove::Waive { .. } => DutyAction::Waive,
+    };
+    let next = duty_transition(
+        &actor,
+        UnitId(row.unit_id),
+        UnitId(row.recipient_unit_id),
+        status,
+        kind,
+    )?;
+    let mut update: duty_instance::ActiveModel = row.clone().into();
+    update.status = Set(next.code().to_owned());
+    update.updated_at = Set(now);
+    match action {
+        DutyMove::Submit { text } => {
+            update.submission_text = Set(Some(checked(text, "text")?));
+            update.submitted_at = Set(Some(now));
+            update.submitted_by = Set(Some(user.0));
+        }
+        DutyMove::Acknowledge => {
+            update.acknowledged_at = Set(Some(now));
+            update.acknowledged_by = Set(Some(user.0));
+        }
+        DutyMove::Waive { reason } => {
+            update.waived_reason = Set(Some(checked(reason, "reason")?));
+        }
+    }
+    // The status is part of the condition: two concurrent moves cannot
+    // both start from the status read above.
+    let updated = duty_instance::Entity::update_many()
+        .set(update)
+        .filter(duty_instance::Column::Id.eq(id))
+        .filter(duty_instance::Column::Status.eq(row.status.as_str()))
+        .exec(conn)
+        .await?;
+    if updated.rows_affected != 1 {
+        return Err(Refusal::DutyWrongStatus {
+            action: kind,
+            status,
+        }
+        .into());
+    }
+    duty_instance::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| not_found(id))
+}
+
 /// A required text: trimmed, not blank, not too long.
 fn checked(text: String, field: &'static str) -> Result<String, StoreError> {
     let text = text.trim().to_owned();
     if text.is_empty() {
         return Err(Refusal::MissingInput { field }.into());
+    }
+    // PostgreSQL text cannot hold NUL.
+    if text.contains('\0') {
+        return Err(Refusal::InvalidInput { field }.into());
     }
     if text.chars().count() > MAX_TEXT {
         return Err(Refusal::InputTooLong {

@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde_json::json;
 use store::Store;
 use store::admin::NewProgramme;
-use store::duties::DutyMove;
+use store::duties::{DutyFilter, DutyMove};
 use store::entities::duty_instance;
 use workflow::{Calendar, UserId};
 
@@ -147,8 +147,18 @@ async fn a_duty_is_submitted_acknowledged_or_waived_by_the_right_people(db: Test
     let submit = || DutyMove::Submit {
         text: "Báo cáo quý IV".into(),
     };
-    let refused = s
+    // The court's liaison does not see the People's Committee's duty.
+    let hidden = s
         .move_duty(o.court, ubnd, submit(), in_q4())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(hidden, store::StoreError::NotFound { .. }),
+        "{hidden}"
+    );
+    // The leader sees it but may not submit it.
+    let refused = s
+        .move_duty(o.leader, ubnd, submit(), in_q4())
         .await
         .unwrap_err();
     assert!(refused.to_string().contains("đầu mối"), "{refused}");
@@ -207,4 +217,123 @@ async fn a_duty_is_submitted_acknowledged_or_waived_by_the_right_people(db: Test
         ("waived", Some("Đơn vị sáp nhập"))
     );
     assert_eq!(s.duties_of_unit(waived.unit_id).await.unwrap().len(), 2);
+}
+
+both!(each_user_lists_the_duties_the_rule_lets_them_see);
+
+/// Every page of `user`'s list, as (provider unit, period) pairs.
+async fn listed(s: &Store, user: UserId, filter: DutyFilter) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut filter = DutyFilter { limit: 1, ..filter };
+    loop {
+        let page = s.list_duties(user, &filter, in_q4()).await.unwrap();
+        out.extend(
+            page.duties
+                .iter()
+                .map(|d| (d.unit.clone(), d.period.clone())),
+        );
+        match page.next {
+            Some(next) => filter.cursor = Some(next),
+            None => return out,
+        }
+    }
+}
+
+async fn each_user_lists_the_duties_the_rule_lets_them_see(db: TestDb) {
+    let s = &db.store;
+    let o = org::build(s).await;
+    programme(s).await;
+    s.materialise_duties(in_q4(), &Calendar::vietnam_default())
+        .await
+        .unwrap();
+    let all = DutyFilter::default();
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(u, p)| (u.to_string(), p.to_string()))
+            .collect()
+    };
+    // Latest due first; equal due times by id, newest first.
+    let everything = pairs(&[
+        ("TAND-KV1", "2027-Q1"),
+        ("UBND-BADINH", "2027-Q1"),
+        ("TAND-KV1", "2026-Q4"),
+        ("UBND-BADINH", "2026-Q4"),
+    ]);
+    assert_eq!(listed(s, o.admin, all.clone()).await, everything);
+    assert_eq!(
+        listed(s, o.officer, all.clone()).await,
+        everything,
+        "the recipient board"
+    );
+    assert_eq!(
+        listed(s, o.leader, all.clone()).await,
+        everything,
+        "jurisdiction over HN"
+    );
+    assert_eq!(
+        listed(s, o.liaison, all.clone()).await,
+        pairs(&[("UBND-BADINH", "2027-Q1"), ("UBND-BADINH", "2026-Q4")])
+    );
+    assert_eq!(
+        listed(s, o.court, all.clone()).await,
+        pairs(&[("TAND-KV1", "2027-Q1"), ("TAND-KV1", "2026-Q4")])
+    );
+    assert!(listed(s, o.reporter, all.clone()).await.is_empty());
+
+    let q4 = DutyFilter {
+        period: Some("2026-Q4".into()),
+        unit: Some("TAND-KV1".into()),
+        ..all.clone()
+    };
+    assert_eq!(
+        listed(s, o.officer, q4).await,
+        pairs(&[("TAND-KV1", "2026-Q4")])
+    );
+    // 2026-Q4 is due 11/1/2027: overdue a day later, until submitted.
+    let late = Utc.with_ymd_and_hms(2027, 1, 12, 2, 0, 0).unwrap();
+    let overdue = DutyFilter {
+        overdue: true,
+        limit: 100,
+        ..all.clone()
+    };
+    let page = s.list_duties(o.officer, &overdue, late).await.unwrap();
+    assert_eq!(page.duties.len(), 2);
+    assert!(page.duties.iter().all(|d| d.overdue(late)));
+    let first = page.duties[0].id;
+    s.move_duty(
+        o.liaison,
+        page.duties[1].id,
+        DutyMove::Submit {
+            text: "Báo cáo".into(),
+        },
+        late,
+    )
+    .await
+    .unwrap();
+    let page = s.list_duties(o.officer, &overdue, late).await.unwrap();
+    assert_eq!(
+        page.duties.iter().map(|d| d.id).collect::<Vec<_>>(),
+        [first]
+    );
+
+    let shown = s.open_duty(o.court, first, in_q4()).await.unwrap();
+    assert_eq!(
+        (shown.unit.as_str(), shown.recipient.as_str()),
+        ("TAND-KV1", "BTG-HN")
+    );
+    assert!(shown.programme.is_some() && shown.schedule.is_some());
+    assert!(matches!(
+        s.open_duty(o.liaison, first, in_q4()).await,
+        Err(store::StoreError::NotFound { .. })
+    ));
+    let bad = DutyFilter {
+        period: Some("quý 4".into()),
+        ..all.clone()
+    };
+    assert!(s.list_duties(o.officer, &bad, in_q4()).await.is_err());
+    let unknown = DutyFilter {
+        unit: Some("KHONG-CO".into()),
+        ..all
+    };
+    assert!(s.list_duties(o.officer, &unknown, in_q4()).await.is_err());
 }

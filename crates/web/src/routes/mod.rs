@@ -6,6 +6,7 @@ pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod password;
+pub(crate) mod duties;
 pub(crate) mod reports;
 
 use axum::Router;
@@ -19,6 +20,7 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .merge(auth::router())
         .merge(cases::router())
+        .merge(duties::router())
         .merge(admin::router())
         .merge(reports::router())
         .merge(password::router())

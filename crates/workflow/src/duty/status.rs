@@ -2,6 +2,7 @@
 //! `acknowledged`, or `waived` by an admin with a reason; and who may move
 //! it. Overdue is not a status: it is derived from the due time.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::coded::coded_enum;
@@ -18,6 +19,19 @@ coded_enum! {
         Acknowledged = ("acknowledged", "Đã tiếp nhận", "Acknowledged"),
         /// Được miễn.
         Waived = ("waived", "Được miễn", "Waived"),
+    }
+}
+
+impl DutyStatus {
+    /// Whether the information is still owed: only a pending duty can be
+    /// late (a submitted one waits for the board, not for the provider).
+    pub fn is_owed(self) -> bool {
+        self == DutyStatus::Pending
+    }
+
+    /// Whether a duty in this status, due at `due_at`, is overdue at `now`.
+    pub fn is_overdue(self, due_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+        self.is_owed() && due_at < now
     }
 }
 

@@ -85,3 +85,20 @@ fn nothing_moves_a_waived_duty() {
         assert!(go(&someone(role, unit), DutyStatus::Waived, action).is_err());
     }
 }
+
+#[test]
+fn only_a_pending_duty_past_its_due_time_is_overdue() {
+    let due = chrono::DateTime::parse_from_rfc3339("2027-01-11T23:59:59+07:00")
+        .unwrap()
+        .to_utc();
+    let after = due + chrono::Duration::seconds(1);
+    assert!(DutyStatus::Pending.is_overdue(due, after));
+    assert!(!DutyStatus::Pending.is_overdue(due, due));
+    for done in [
+        DutyStatus::Submitted,
+        DutyStatus::Acknowledged,
+        DutyStatus::Waived,
+    ] {
+        assert!(!done.is_overdue(due, after), "{done:?}");
+    }
+}

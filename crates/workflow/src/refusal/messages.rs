@@ -185,6 +185,12 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
                 "Only photos (JPEG, PNG, WebP, HEIC), PDF and office documents (Word, Excel, PowerPoint, OpenDocument) are accepted; this file's content is none of those.",
             )
             .to_owned(),
+        R::EmailNotFailed => lang
+            .pick(
+                "Chỉ gửi lại được thư đã gửi thất bại; thư này không ở trạng thái thất bại.",
+                "Only an e-mail whose delivery failed can be sent again; this one has not failed.",
+            )
+            .to_owned(),
         R::DutyWrongStatus { action, status } => pick(
             vi,
             format!(
@@ -386,6 +392,30 @@ fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "name" => ("Tên", "Name", false),
         "email" => ("Thư điện tử", "E-mail", false),
         "to" => ("Năm kết thúc", "Last year", false),
+        // Fields of a duty schedule.
+        "provider" => (
+            "Đơn vị cung cấp thông tin (cơ quan nhà nước)",
+            "Provider (a state body)",
+            true,
+        ),
+        "recipient" => ("Ban tiếp nhận thông tin", "Recipient board", true),
+        "cadence" => ("Chu kỳ", "Cadence", true),
+        "due_days_after_end" => (
+            "Số ngày sau kỳ đến hạn (0–90)",
+            "Days after the period until due (0–90)",
+            false,
+        ),
+        "reminder_before_days" => (
+            "Các ngày nhắc trước hạn (1–120, không trùng, tối đa 6)",
+            "Reminder days before due (1–120, distinct, at most 6)",
+            false,
+        ),
+        "overdue_every_days" => (
+            "Chu kỳ nhắc khi quá hạn (0–90 ngày)",
+            "Overdue reminder interval (0–90 days)",
+            false,
+        ),
+        "period" => ("Kỳ", "Period", false),
         other => return (other.to_owned(), false),
     };
     (lang.pick(vi, en).to_owned(), choice)

@@ -1,4 +1,5 @@
-//! The organisation: areas, units, users, categories and the audit log.
+//! The organisation: areas, units, users, categories and the audit log;
+//! programmes, duty schedules and the failed e-mails (under `/admin`).
 //! Every signed-in user may read areas, units and categories (they name
 //! them when filing); only an administrator may change them, list users or
 //! read the audit log — the store asks `workflow` and refuses with 403.
@@ -6,11 +7,13 @@
 mod areas;
 mod audit;
 mod categories;
+mod outbox;
+mod programmes;
 mod units;
 mod users;
 
 use axum::Router;
-use axum::routing::{get, patch};
+use axum::routing::{get, patch, post};
 
 use crate::AppState;
 
@@ -19,6 +22,12 @@ pub(crate) use audit::{__path_list_audit, AuditView};
 pub(crate) use categories::{
     __path_create_category, __path_list_categories, __path_update_category, CategoryChangeBody,
     CategoryView, NewCategoryBody,
+};
+pub(crate) use outbox::{__path_list_outbox, __path_retry_email, OutboxView};
+pub(crate) use programmes::{
+    __path_create_programme, __path_create_schedule, __path_list_programmes, __path_list_schedules,
+    __path_show_programme, __path_update_schedule, NewProgrammeBody, NewScheduleBody,
+    ProgrammeView, ScheduleChangeBody, ScheduleView,
 };
 pub(crate) use units::{__path_create_unit, __path_list_units, NewUnitBody, UnitView};
 pub(crate) use users::{
@@ -39,4 +48,16 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/categories/{code}", patch(categories::update_category))
         .route("/audit", get(audit::list_audit))
+        .route(
+            "/admin/programmes",
+            get(programmes::list_programmes).post(programmes::create_programme),
+        )
+        .route("/admin/programmes/{id}", get(programmes::show_programme))
+        .route(
+            "/admin/programmes/{id}/schedules",
+            get(programmes::list_schedules).post(programmes::create_schedule),
+        )
+        .route("/admin/schedules/{id}", patch(programmes::update_schedule))
+        .route("/admin/outbox", get(outbox::list_outbox))
+        .route("/admin/outbox/{id}/retry", post(outbox::retry_email))
 }
