@@ -1,13 +1,16 @@
 //! A macro for the enums that have a stable code (JSON, database, CLI) and a
 //! Vietnamese and English label.
 
+// `$code` is taken as a token tree, not a `literal` fragment: a fragment
+// reaches derive macros wrapped in an invisible group, and utoipa then
+// misses the `serde(rename)` and documents the variant names instead.
 /// Declares a `Copy` enum with `ALL`, `code()`, `from_code()` and `label()`;
 /// serde uses the code.
 macro_rules! coded_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = ($code:literal, $vi:literal, $en:literal), )+
+            $( $(#[$vmeta:meta])* $variant:ident = ($code:tt, $vi:literal, $en:literal), )+
         }
     ) => {
         $(#[$meta])*

@@ -53,3 +53,28 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod code_enums {
+    use utoipa::OpenApi;
+
+    use crate::openapi::ApiDoc;
+
+    /// The code enums are documented with the codes the API speaks, not
+    /// the Rust variant names.
+    #[test]
+    fn code_enums_list_their_codes() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let schemas = &doc["components"]["schemas"];
+        assert_eq!(
+            schemas["Sensitivity"]["enum"],
+            serde_json::json!(["normal", "complex", "sensitive"])
+        );
+        assert!(
+            schemas["CaseState"]["enum"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!("needs_info"))
+        );
+    }
+}
