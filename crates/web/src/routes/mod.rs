@@ -5,8 +5,8 @@ pub(crate) mod admin;
 pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
-pub(crate) mod password;
 pub(crate) mod duties;
+pub(crate) mod password;
 pub(crate) mod reports;
 
 use axum::Router;
