@@ -37,7 +37,7 @@ async fn a_case_goes_from_a_phone_report_to_its_closure_in_the_browser(db: TestD
     phone.choose("#area", "HN-BD").await;
     phone.choose("#category", "land").await;
     phone.choose("#source", "collaborator").await;
-    phone.click("#send-report").await;
+    phone.click_and_wait_for_next_page("#send-report").await;
     let error = phone.text("#title-error").await;
     assert!(error.contains("Vui lòng nhập"), "{error}");
     assert!(
@@ -54,7 +54,7 @@ async fn a_case_goes_from_a_phone_report_to_its_closure_in_the_browser(db: TestD
     phone.screenshot("02-reporter-file-error").await;
     assert!(api.case_codes("").await.is_empty(), "nothing was filed");
     phone.fill("#title", "Sạt lở bờ kè sông Tô Lịch").await;
-    phone.click("#send-report").await;
+    phone.click_and_wait_for_next_page("#send-report").await;
     let filed = phone.text("#filed a").await;
     assert!(
         filed.starts_with("HN-2026-") || filed.contains('-'),
@@ -71,7 +71,7 @@ async fn a_case_goes_from_a_phone_report_to_its_closure_in_the_browser(db: TestD
     assert_eq!(desk.path().await, "/triage");
     assert!(desk.has(&format!("li[data-code='{filed}']")).await);
     desk.screenshot("04-board-triage-queue").await;
-    desk.click(&format!("li[data-code='{filed}'] a.title"))
+    desk.click_and_wait_for_next_page(&format!("li[data-code='{filed}'] a.title"))
         .await;
     assert_eq!(desk.text("#case-state").await, "Mới tiếp nhận");
     desk.screenshot("05-board-case-page").await;
@@ -88,7 +88,7 @@ async fn a_case_goes_from_a_phone_report_to_its_closure_in_the_browser(db: TestD
     desk.sign_in("ubnd@example.vn", PASSWORD).await;
     assert_eq!(desk.path().await, "/inbox");
     desk.screenshot("06-agency-inbox").await;
-    desk.click(&format!("li[data-code='{filed}'] a.title"))
+    desk.click_and_wait_for_next_page(&format!("li[data-code='{filed}'] a.title"))
         .await;
     // An empty answer is refused by the rules: the message is by the
     // field, in Vietnamese, and the case is as it was.

@@ -146,7 +146,7 @@ async fn an_ended_session_leads_back_to_sign_in_with_a_message(db: TestDb) {
     // Signing in again goes back to the page asked for.
     phone.fill("#email", "ctv.bd@example.vn").await;
     phone.fill("#password", PASSWORD).await;
-    phone.click("#sign-in").await;
+    phone.click_and_wait_for_next_page("#sign-in").await;
     phone.find("#report-form").await;
     assert_eq!(phone.path().await, "/reports/new");
     phone.close().await;
@@ -159,12 +159,12 @@ async fn the_language_switch_is_remembered_over_accept_language(db: TestDb) {
     let phone = Browser::start(&server, PHONE, "en-US,en").await;
     phone.open("/login").await;
     assert_eq!(phone.text("h1").await, "Sign in");
-    phone.click("#lang-vi").await;
+    phone.click_and_wait_for_next_page("#lang-vi").await;
     phone.find("#lang-en").await;
     assert_eq!(phone.text("h1").await, "Đăng nhập");
     phone.sign_in("ctv.bd@example.vn", PASSWORD).await;
     assert_eq!(phone.text("h1").await, "Phản ánh của tôi");
-    phone.click("#lang-en").await;
+    phone.click_and_wait_for_next_page("#lang-en").await;
     phone.find("#lang-vi").await;
     assert_eq!(phone.text("h1").await, "My reports");
     assert_eq!(phone.path().await, "/reports");
@@ -172,7 +172,7 @@ async fn the_language_switch_is_remembered_over_accept_language(db: TestDb) {
     // Remembered on the next page.
     phone.open("/reports/new").await;
     assert_eq!(phone.text("h1").await, "File a new report");
-    phone.click("#lang-vi").await;
+    phone.click_and_wait_for_next_page("#lang-vi").await;
     phone.find("#lang-en").await;
     assert_eq!(phone.text("h1").await, "Gửi phản ánh mới");
     phone.close().await;

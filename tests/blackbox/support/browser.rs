@@ -196,13 +196,13 @@ impl Browser {
         self.open("/login").await;
         self.fill("#email", email).await;
         self.fill("#password", password).await;
-        self.click("#sign-in").await;
+        self.click_and_wait_for_next_page("#sign-in").await;
         self.find("#sign-out").await;
     }
 
     /// Signs out through the header's button.
     pub async fn sign_out(&self) {
-        self.click("#sign-out").await;
+        self.click_and_wait_for_next_page("#sign-out").await;
         self.find("#sign-in").await;
     }
 
@@ -213,7 +213,27 @@ impl Browser {
 
     /// Submits an action's form and waits for the page after it.
     pub async fn submit(&self, action: &str) {
-        self.click(&format!("#submit-{action}")).await;
+        self.click_and_wait_for_next_page(&format!("#submit-{action}"))
+            .await;
+    }
+
+    /// Clicks `css`, which loads another page, and waits until the page it
+    /// was on is gone: reading right after a click could otherwise read the
+    /// old page while the next one is still on its way (seen under load).
+    pub async fn click_and_wait_for_next_page(&self, css: &str) {
+        let old = self.find("html").await;
+        self.click(css).await;
+        let started = Instant::now();
+        loop {
+            match old.tag_name().await {
+                Err(err) if err.is_stale_element_reference() => return,
+                Err(err) => panic!("waiting for the page after {css}: {err}"),
+                Ok(_) if started.elapsed() > TIMEOUT => {
+                    panic!("no new page {TIMEOUT:?} after clicking {css}")
+                }
+                Ok(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
     }
 
     /// Saves a PNG of the page as `target/screenshots/<name>.png` of the
