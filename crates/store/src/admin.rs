@@ -2,8 +2,10 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
 use workflow::{Lang, Role, UnitKind};
 
+use crate::audit::{ChangedBy, record_change};
 use crate::connect::is_unique_violation;
 use crate::credentials::{hash_password, new_token, token_hash};
 use crate::entities::{api_token, area, unit, unit_area, user};
@@ -82,8 +84,24 @@ pub struct ProgrammeCreated {
 impl Store {
     /// Adds an area.
     pub async fn add_area(&self, area: NewArea) -> Result<i64, StoreError> {
+        self.add_area_by(area, None).await
+    }
+
+    /// Adds an area; an administrator's change is audited in its transaction.
+    pub(crate) async fn add_area_by(
+        &self,
+        area: NewArea,
+        author: Option<ChangedBy>,
+    ) -> Result<i64, StoreError> {
         let tx = self.write_tx().await?;
         let id = insert_area(&tx, &area).await?;
+        record_change(
+            &tx,
+            author,
+            "add_area",
+            || json!({ "code": area.code, "parent": area.parent }),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -108,6 +126,15 @@ impl Store {
 
     /// Adds a unit.
     pub async fn add_unit(&self, new: NewUnit) -> Result<i64, StoreError> {
+        self.add_unit_by(new, None).await
+    }
+
+    /// Adds a unit; an administrator's change is audited in its transaction.
+    pub(crate) async fn add_unit_by(
+        &self,
+        new: NewUnit,
+        author: Option<ChangedBy>,
+    ) -> Result<i64, StoreError> {
         let code = required("code", &new.code)?;
         let name = required("name", &new.name)?;
         let email = new.email.as_deref().map(normalise_email).transpose()?;
@@ -141,12 +168,26 @@ impl Store {
             .insert(&tx)
             .await?;
         }
+        record_change(&tx, author, "add_unit", || {
+            json!({ "code": code, "kind": new.kind.code(), "area": new.area, "serves": new.serves })
+        })
+        .await?;
         tx.commit().await?;
         Ok(row.id)
     }
 
     /// Adds a user.
     pub async fn add_user(&self, new: NewUser) -> Result<i64, StoreError> {
+        self.add_user_by(new, None).await
+    }
+
+    /// Adds a user; an administrator's change is audited in its transaction
+    /// (the password never is).
+    pub(crate) async fn add_user_by(
+        &self,
+        new: NewUser,
+        author: Option<ChangedBy>,
+    ) -> Result<i64, StoreError> {
         let email = normalise_email(&new.email)?;
         let name = required("name", &new.name)?;
         let password_hash = new.password.as_deref().map(hash_password).transpose()?;
@@ -170,6 +211,13 @@ impl Store {
         .insert(&tx)
         .await
         .map_err(|e| duplicate(e, "email", &email))?;
+        record_change(
+            &tx,
+            author,
+            "add_user",
+            || json!({ "email": email, "role": new.role.code(), "unit": new.unit }),
+        )
+        .await?;
         tx.commit().await?;
         Ok(row.id)
     }

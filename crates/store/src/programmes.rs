@@ -2,9 +2,11 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};
+use serde_json::json;
 use workflow::{Cadence, DueRule, DutyReminderPolicy, programme_schedules};
 
 use crate::admin::{NewProgramme, ProgrammeCreated};
+use crate::audit::{ChangedBy, record_change};
 use crate::entities::{duty_schedule, programme, programme_party};
 use crate::org::{area_by_code, unit_by_code};
 use crate::{Store, StoreError};
@@ -24,6 +26,18 @@ impl Store {
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
+    ) -> Result<ProgrammeCreated, StoreError> {
+        self.add_programme_by(new, due, reminders, None).await
+    }
+
+    /// [`Store::add_programme_with`]; an administrator's change is audited
+    /// in its transaction.
+    pub(crate) async fn add_programme_by(
+        &self,
+        new: NewProgramme,
+        due: DueRule,
+        reminders: &DutyReminderPolicy,
+        author: Option<ChangedBy>,
     ) -> Result<ProgrammeCreated, StoreError> {
         if new.year_to < new.year_from || !(2000..=2100).contains(&new.year_from) {
             return Err(StoreError::Refused(workflow::Refusal::InvalidInput {
@@ -97,6 +111,11 @@ impl Store {
             .await?;
             schedules.push((provider.code, board.code));
         }
+        record_change(&tx, author, "add_programme", || {
+            json!({ "area": new.area, "year_from": new.year_from,
+                "year_to": new.year_to, "parties": new.parties })
+        })
+        .await?;
         tx.commit().await?;
         Ok(ProgrammeCreated {
             id: programme.id,

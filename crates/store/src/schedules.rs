@@ -16,7 +16,7 @@ use workflow::{
 };
 
 use crate::admin::NewProgramme;
-use crate::audit::record;
+use crate::audit::{ChangedBy, record};
 use crate::connect::is_unique_violation;
 use crate::entities::{area, duty_schedule, programme, programme_party, unit};
 use crate::org::{corrupt, unit_by_code, unit_by_id};
@@ -134,10 +134,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ProgrammeInfo, StoreError> {
         self.administrator(by, now).await?;
-        let detail = json!({ "area": new.area, "year_from": new.year_from,
-            "year_to": new.year_to, "parties": new.parties });
-        let created = self.add_programme_with(new, due, reminders).await?;
-        record(&self.db, Some(by.0), "add_programme", detail, now).await?;
+        let created = self
+            .add_programme_by(new, due, reminders, Some(ChangedBy { by, now }))
+            .await?;
         self.programme(by, created.id, now).await
     }
 

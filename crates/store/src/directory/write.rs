@@ -1,5 +1,5 @@
 //! Changing the organisation: each change checked for an administrator,
-//! carried out, and written to the audit log.
+//! carried out, and written to the audit log in the same transaction.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -7,7 +7,7 @@ use serde_json::json;
 use workflow::{Role, UserId};
 
 use crate::admin::{NewArea, NewUnit, NewUser, required};
-use crate::audit::record;
+use crate::audit::{ChangedBy, record};
 use crate::connect::is_unique_violation;
 use crate::entities::{category, unit, user};
 use crate::org::unknown;
@@ -57,10 +57,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        let detail = json!({ "code": new.code, "parent": new.parent });
-        let id = self.add_area(new).await?;
-        record(&self.db, Some(by.0), "add_area", detail, now).await?;
-        Ok(id)
+        self.add_area_by(new, Some(ChangedBy { by, now })).await
     }
 
     /// Adds a unit as an administrator.
@@ -71,10 +68,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        let detail = json!({ "code": new.code, "kind": new.kind.code(), "area": new.area, "serves": new.serves });
-        let id = self.add_unit(new).await?;
-        record(&self.db, Some(by.0), "add_unit", detail, now).await?;
-        Ok(id)
+        self.add_unit_by(new, Some(ChangedBy { by, now })).await
     }
 
     /// Adds a user as an administrator (the password is never logged).
@@ -85,10 +79,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        let detail = json!({ "email": new.email, "role": new.role.code(), "unit": new.unit });
-        let id = self.add_user(new).await?;
-        record(&self.db, Some(by.0), "add_user", detail, now).await?;
-        Ok(id)
+        self.add_user_by(new, Some(ChangedBy { by, now })).await
     }
 
     /// Changes a user as an administrator.

@@ -3,6 +3,7 @@
 mod support;
 
 mod admin;
+mod admin_audit;
 mod case_paths;
 mod concurrency;
 mod duties;
