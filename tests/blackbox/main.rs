@@ -17,6 +17,7 @@ mod duties_over_http;
 mod export_report;
 mod later;
 mod migrate;
+mod notices;
 mod programme;
 mod reminders;
 mod scheduler;

@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use store::entities::outbox;
 use workflow::{Calendar, CaseReminderStep, DutyReminderStep};
 
-use crate::templates::{Rendered, fill};
+use crate::templates::{Rendered, Template, fill};
 
-/// Renders `row` in its recipient's language, or `None` for a kind with
-/// no template.
+/// Renders `row` in its recipient's language, or `None` for an outbox
+/// kind that no template serves.
 pub fn render(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Option<Rendered> {
     let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
     let mut values: HashMap<&str, String> = HashMap::new();
@@ -25,24 +25,20 @@ pub fn render(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Optio
         }
     }
     let base = base_url.trim_end_matches('/');
-    if let Some(due) = payload["due_at"]
-        .as_str()
-        .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
-    {
-        let local = due.with_timezone(&Utc).with_timezone(&calendar.time_zone());
-        values.insert("due_local", local.format("%H:%M %d/%m/%Y").to_string());
+    if let Some(due) = local_time(&payload["due_at"], calendar) {
+        values.insert("due_local", due);
     }
-    let template = match row.kind.as_str() {
-        "duty_reminder" => {
+    let template = Template::of_kind(&row.kind)?;
+    match template {
+        Template::DutyReminder => {
             let step = DutyReminderStep::from_key(payload["step"].as_str().unwrap_or_default());
             let (vi, en) = duty_step(step);
             values.insert("step_vi", vi);
             values.insert("step_en", en);
             let id = payload["duty_id"].as_i64().unwrap_or_default();
             values.insert("link", format!("{base}/duties/{id}"));
-            "duty_reminder"
         }
-        "case_reminder" => {
+        Template::CaseReminder => {
             let step = CaseReminderStep::from_key(payload["step"].as_str().unwrap_or_default());
             let (vi, en) = case_step(step);
             values.insert("step_vi", vi.to_owned());
@@ -56,26 +52,37 @@ pub fn render(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Optio
             values.insert("deadline_en", den.to_owned());
             let code = payload["case_code"].as_str().unwrap_or_default();
             values.insert("link", format!("{base}/cases/{code}"));
-            "case_reminder"
         }
-        "password_reset" => {
+        Template::PasswordReset => {
             // The page that asks for the new password and posts it with
             // the token to `POST /api/v1/auth/password-reset/confirm`.
             let token = payload["token"].as_str().unwrap_or_default();
             values.insert("link", format!("{base}/reset-password?token={token}"));
             values.remove("token");
-            "password_reset"
         }
-        kind => {
-            let (vi, en) = notice(kind)?;
-            values.insert("notice_vi", vi.to_owned());
-            values.insert("notice_en", en.to_owned());
+        Template::Notice(_) => {
+            if let Some(due) = local_time(&payload["answer_due"], calendar) {
+                values.insert("due_local", due);
+            }
+            // Rows written before notices quoted their event have no
+            // detail: a dash rather than a visible placeholder.
+            if payload["detail"].as_str().is_none() {
+                values.insert("detail", "—".to_owned());
+            }
             let code = payload["case_code"].as_str().unwrap_or_default();
             values.insert("link", format!("{base}/cases/{code}"));
-            "case_notice"
         }
-    };
-    fill(template, &row.lang, &values)
+    }
+    Some(fill(template, &row.lang, &values))
+}
+
+/// An RFC 3339 time of a payload as a local `HH:MM dd/mm/yyyy`.
+fn local_time(value: &serde_json::Value, calendar: &Calendar) -> Option<String> {
+    let time = DateTime::parse_from_rfc3339(value.as_str()?).ok()?;
+    let local = time
+        .with_timezone(&Utc)
+        .with_timezone(&calendar.time_zone());
+    Some(local.format("%H:%M %d/%m/%Y").to_string())
 }
 
 fn duty_step(step: Option<DutyReminderStep>) -> (String, String) {
@@ -97,26 +104,5 @@ fn case_step(step: Option<CaseReminderStep>) -> (&'static str, &'static str) {
     }
 }
 
-/// The event notices of §5, by outbox kind.
-fn notice(kind: &str) -> Option<(&'static str, &'static str)> {
-    Some(match kind {
-        "case_assigned" => (
-            "Vụ việc được giao cho đơn vị chủ trì",
-            "The case was assigned to your unit",
-        ),
-        "info_requested" => (
-            "Ban đề nghị bổ sung thông tin",
-            "The board asks for more information",
-        ),
-        "answer_received" => ("Đã nhận văn bản trả lời", "A written answer was received"),
-        "escalated" => (
-            "Vụ việc được báo cáo lên cấp trên",
-            "The case was escalated",
-        ),
-        "result_published" => (
-            "Kết quả giải quyết đã được công bố",
-            "The result was published",
-        ),
-        _ => return None,
-    })
-}
+#[cfg(test)]
+mod tests;

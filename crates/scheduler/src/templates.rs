@@ -2,8 +2,14 @@
 //! into the binary, and the `{{name}}` substitution that fills them.
 //! Values are HTML-escaped in the HTML part; a name without a value is
 //! left visible so that a missing field shows in tests, not as a blank.
+//! Each e-mail is a [`Template`]; its folder is chosen by an exhaustive
+//! match, so a notice kind without its folder does not compile.
 
 use std::collections::HashMap;
+
+use store::auth::PASSWORD_RESET;
+use store::reminders::{CASE_REMINDER, DUTY_REMINDER};
+use workflow::NoticeKind;
 
 /// The six files of one e-mail: subject, text and HTML in vi and en.
 struct Files {
@@ -31,6 +37,46 @@ macro_rules! files {
     };
 }
 
+/// Which e-mail an outbox row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Template {
+    /// A duty reminder (§4.1).
+    DutyReminder,
+    /// A case deadline reminder (§3.4).
+    CaseReminder,
+    /// A one-time password reset link.
+    PasswordReset,
+    /// An event notice of §5, one folder per kind.
+    Notice(NoticeKind),
+}
+
+impl Template {
+    /// The template of an outbox `kind`; `None` for a kind no code writes.
+    pub(crate) fn of_kind(kind: &str) -> Option<Template> {
+        Some(match kind {
+            DUTY_REMINDER => Template::DutyReminder,
+            CASE_REMINDER => Template::CaseReminder,
+            PASSWORD_RESET => Template::PasswordReset,
+            other => Template::Notice(NoticeKind::from_code(other)?),
+        })
+    }
+
+    fn files(self) -> Files {
+        match self {
+            Template::DutyReminder => files!("duty_reminder"),
+            Template::CaseReminder => files!("case_reminder"),
+            Template::PasswordReset => files!("password_reset"),
+            Template::Notice(kind) => match kind {
+                NoticeKind::CaseAssigned => files!("case_assigned"),
+                NoticeKind::InfoRequested => files!("info_requested"),
+                NoticeKind::AnswerReceived => files!("answer_received"),
+                NoticeKind::Escalated => files!("escalated"),
+                NoticeKind::ResultPublished => files!("result_published"),
+            },
+        }
+    }
+}
+
 /// A rendered e-mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
@@ -42,18 +88,11 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// Fills the template folder `name` (`duty_reminder`, `case_reminder`,
-/// `case_notice`) in `lang` (`en`, anything else is Vietnamese).
-pub(crate) fn fill(name: &str, lang: &str, values: &HashMap<&str, String>) -> Option<Rendered> {
-    let files = match name {
-        "duty_reminder" => files!("duty_reminder"),
-        "case_reminder" => files!("case_reminder"),
-        "case_notice" => files!("case_notice"),
-        "password_reset" => files!("password_reset"),
-        _ => return None,
-    };
+/// Fills `template` in `lang` (`en`, anything else is Vietnamese).
+pub(crate) fn fill(template: Template, lang: &str, values: &HashMap<&str, String>) -> Rendered {
+    let files = template.files();
     let i = usize::from(lang == "en");
-    Some(Rendered {
+    Rendered {
         subject: substitute(files.subject[i], values, false)
             .lines()
             .next()
@@ -61,7 +100,7 @@ pub(crate) fn fill(name: &str, lang: &str, values: &HashMap<&str, String>) -> Op
             .to_owned(),
         text: substitute(files.text[i], values, false),
         html: substitute(files.html[i], values, true),
-    })
+    }
 }
 
 fn substitute(template: &str, values: &HashMap<&str, String>, html: bool) -> String {
@@ -113,18 +152,39 @@ mod tests {
     }
 
     #[test]
-    fn every_folder_has_both_languages() {
-        for name in [
-            "duty_reminder",
-            "case_reminder",
-            "case_notice",
-            "password_reset",
-        ] {
-            let vi = fill(name, "vi", &HashMap::new()).unwrap();
-            let en = fill(name, "en", &HashMap::new()).unwrap();
-            assert_ne!(vi.text, en.text, "{name}");
-            assert!(vi.html.contains("lang=\"vi\""), "{name}");
+    fn every_template_has_both_languages_and_its_own_words() {
+        let mut all = vec![
+            Template::DutyReminder,
+            Template::CaseReminder,
+            Template::PasswordReset,
+        ];
+        all.extend(NoticeKind::ALL.map(Template::Notice));
+        let mut subjects = Vec::new();
+        for template in all {
+            let vi = fill(template, "vi", &HashMap::new());
+            let en = fill(template, "en", &HashMap::new());
+            assert_ne!(vi.text, en.text, "{template:?}");
+            assert_ne!(vi.subject, en.subject, "{template:?}");
+            assert!(vi.html.contains("lang=\"vi\""), "{template:?}");
+            assert!(en.html.contains("lang=\"en\""), "{template:?}");
+            subjects.push(vi.subject);
         }
-        assert!(fill("nope", "vi", &HashMap::new()).is_none());
+        let count = subjects.len();
+        subjects.sort();
+        subjects.dedup();
+        assert_eq!(subjects.len(), count, "two e-mails share a subject");
+    }
+
+    #[test]
+    fn outbox_kinds_name_their_template() {
+        assert_eq!(
+            Template::of_kind("escalated"),
+            Some(Template::Notice(NoticeKind::Escalated))
+        );
+        assert_eq!(
+            Template::of_kind("duty_reminder"),
+            Some(Template::DutyReminder)
+        );
+        assert_eq!(Template::of_kind("case_notice"), None);
     }
 }

@@ -2,11 +2,13 @@
 //! scheduler's dispatcher delivers them; a unique key per cause and
 //! recipient makes a repeated enqueue a no-op.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::json;
-use workflow::{Case, Notice, Recipients, Role};
+use workflow::{Case, Notice, NoticeKind, Recipients, Role};
 
 use crate::StoreError;
 use crate::entities::{outbox, unit, unit_area, user};
@@ -40,6 +42,10 @@ pub struct Mail {
     pub payload: serde_json::Value,
 }
 
+/// Rows per multi-row `INSERT` and keys per `IN (…)` lookup: well under
+/// the bound-parameter limits of SQLite (32 766) and PostgreSQL (65 535).
+const BATCH: usize = 500;
+
 /// Inserts mails, skipping any whose key exists. Returns how many were new.
 pub async fn enqueue(
     conn: &impl ConnectionTrait,
@@ -47,21 +53,21 @@ pub async fn enqueue(
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
     let mut inserted = 0;
-    for mail in mails {
-        let row = outbox::ActiveModel {
-            key: Set(mail.key),
-            kind: Set(mail.kind),
-            recipient_email: Set(mail.to),
+    for batch in mails.chunks(BATCH) {
+        let rows = batch.iter().map(|mail| outbox::ActiveModel {
+            key: Set(mail.key.clone()),
+            kind: Set(mail.kind.clone()),
+            recipient_email: Set(mail.to.clone()),
             recipient_user_id: Set(mail.user),
-            lang: Set(mail.lang),
+            lang: Set(mail.lang.clone()),
             payload: Set(mail.payload.to_string()),
             status: Set(status::PENDING.to_owned()),
             attempts: Set(0),
             next_attempt_at: Set(now),
             created_at: Set(now),
             ..Default::default()
-        };
-        let result = outbox::Entity::insert(row)
+        });
+        inserted += outbox::Entity::insert_many(rows)
             .on_conflict(
                 OnConflict::column(outbox::Column::Key)
                     .do_nothing()
@@ -69,29 +75,63 @@ pub async fn enqueue(
             )
             .exec_without_returning(conn)
             .await?;
-        inserted += result;
     }
     Ok(inserted)
 }
 
+/// The mails whose key is not in the outbox yet, found with one read per
+/// [`BATCH`] keys. A sweep uses it so that a tick with nothing new reads
+/// and never writes; [`enqueue`]'s unique key still settles a race with
+/// another scheduler.
+pub(crate) async fn not_yet_enqueued(
+    conn: &impl ConnectionTrait,
+    mails: Vec<Mail>,
+) -> Result<Vec<Mail>, StoreError> {
+    let mut existing = HashSet::new();
+    for batch in mails.chunks(BATCH) {
+        let keys: Vec<&str> = batch.iter().map(|m| m.key.as_str()).collect();
+        let found: Vec<String> = outbox::Entity::find()
+            .select_only()
+            .column(outbox::Column::Key)
+            .filter(outbox::Column::Key.is_in(keys))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        existing.extend(found);
+    }
+    Ok(mails
+        .into_iter()
+        .filter(|m| !existing.contains(&m.key))
+        .collect())
+}
+
 /// Enqueues the e-mails of an action's notices, one per recipient address.
+/// `event` is the action's event (id and payload): the notice quotes what
+/// its reader must act on (the question asked, the opinions, the result).
 pub(crate) async fn enqueue_notices(
     conn: &impl ConnectionTrait,
     case: &Case,
     notices: &[Notice],
-    event: Option<i64>,
+    event: Option<(i64, &serde_json::Value)>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let mut mails = Vec::new();
     for notice in notices {
-        let kind = serde_json::to_value(notice.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let kind = notice.kind.code();
+        let quoted = match notice.kind {
+            NoticeKind::InfoRequested => Some("question"),
+            NoticeKind::Escalated => Some("opinions"),
+            NoticeKind::ResultPublished => Some("text"),
+            NoticeKind::CaseAssigned | NoticeKind::AnswerReceived => None,
+        };
+        let detail = quoted
+            .and_then(|field| event.and_then(|(_, payload)| payload[field].as_str()))
+            .map(str::to_owned);
+        let event_id = event.map(|(id, _)| id);
         for (to, user, lang) in recipients(conn, &notice.recipients).await? {
             mails.push(Mail {
-                key: format!("case:{}:{kind}:{}:{to}", case.id, event.unwrap_or(0)),
-                kind: kind.clone(),
+                key: format!("case:{}:{kind}:{}:{to}", case.id, event_id.unwrap_or(0)),
+                kind: kind.to_owned(),
                 to,
                 user,
                 lang,
@@ -100,7 +140,9 @@ pub(crate) async fn enqueue_notices(
                     "case_code": case.code,
                     "title": case.title,
                     "state": case.state.code(),
-                    "event_id": event,
+                    "event_id": event_id,
+                    "answer_due": case.answer_due.as_ref().map(|d| d.at),
+                    "detail": detail,
                 }),
             });
         }

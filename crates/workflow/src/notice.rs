@@ -21,6 +21,33 @@ pub enum NoticeKind {
     ResultPublished,
 }
 
+impl NoticeKind {
+    /// Every kind, for checks that each has what it needs (an e-mail template).
+    pub const ALL: [NoticeKind; 5] = [
+        NoticeKind::CaseAssigned,
+        NoticeKind::InfoRequested,
+        NoticeKind::AnswerReceived,
+        NoticeKind::Escalated,
+        NoticeKind::ResultPublished,
+    ];
+
+    /// The code used as the outbox kind, e.g. `case_assigned`.
+    pub fn code(self) -> &'static str {
+        match self {
+            NoticeKind::CaseAssigned => "case_assigned",
+            NoticeKind::InfoRequested => "info_requested",
+            NoticeKind::AnswerReceived => "answer_received",
+            NoticeKind::Escalated => "escalated",
+            NoticeKind::ResultPublished => "result_published",
+        }
+    }
+
+    /// The kind of an outbox code.
+    pub fn from_code(code: &str) -> Option<NoticeKind> {
+        NoticeKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
 /// Who receives a notice; the store resolves it to e-mail addresses.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "to", rename_all = "snake_case")]
@@ -56,4 +83,19 @@ pub struct Notice {
     pub case: CaseId,
     /// Who.
     pub recipients: Recipients,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NoticeKind;
+
+    #[test]
+    fn a_code_is_the_serde_name_and_reads_back() {
+        for kind in NoticeKind::ALL {
+            let serde = serde_json::to_value(kind).unwrap();
+            assert_eq!(serde.as_str(), Some(kind.code()));
+            assert_eq!(NoticeKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(NoticeKind::from_code("case_notice"), None);
+    }
 }

@@ -130,7 +130,11 @@ impl Store {
         let row = to_active(&case).insert(tx).await?;
         case.id = workflow::CaseId(row.id);
         let event_ids = append_events(tx, case.id, &outcome.events).await?;
-        enqueue_notices(tx, &case, &outcome.notices, event_ids.last().copied(), now).await?;
+        let event = event_ids
+            .last()
+            .copied()
+            .zip(outcome.events.last().map(|e| &e.payload));
+        enqueue_notices(tx, &case, &outcome.notices, event, now).await?;
         Ok((actor, case))
     }
 }

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy, Recipients};
 
-use crate::outbox::{Mail, enqueue, recipients};
+use crate::outbox::{Mail, enqueue, not_yet_enqueued, recipients};
 use crate::{Store, StoreError};
 
 /// Causes handled per transaction: a long sweep never holds the write lock
@@ -105,17 +105,20 @@ fn mails(
     out
 }
 
-/// Writes one chunk's mails in one transaction.
+/// Writes one chunk's new mails in one transaction. The keys already in
+/// the outbox are read first, in bulk: a steady tick, whose causes were
+/// all enqueued by an earlier one, opens no write transaction at all.
 async fn write_chunk(
     store: &Store,
     mails: Vec<Mail>,
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {
-    if mails.is_empty() {
+    let fresh = not_yet_enqueued(&store.db, mails).await?;
+    if fresh.is_empty() {
         return Ok(0);
     }
     let tx = store.write_tx().await?;
-    let n = enqueue(&tx, mails, now).await?;
+    let n = enqueue(&tx, fresh, now).await?;
     tx.commit().await?;
     Ok(n)
 }

@@ -1,0 +1,129 @@
+//! Every event notice rendered in both languages from a payload shaped
+//! like the store's.
+
+use chrono::{TimeZone, Utc};
+use serde_json::json;
+use store::entities::outbox;
+use workflow::{Calendar, NoticeKind};
+
+use super::render;
+
+const BASE: &str = "https://noicom.example.vn/";
+
+fn row(kind: &str, lang: &str, payload: serde_json::Value) -> outbox::Model {
+    let now = Utc.with_ymd_and_hms(2026, 10, 1, 2, 0, 0).unwrap();
+    outbox::Model {
+        id: 1,
+        key: format!("case:7:{kind}:3:a@example.vn"),
+        kind: kind.to_owned(),
+        recipient_email: "a@example.vn".to_owned(),
+        recipient_user_id: Some(4),
+        lang: lang.to_owned(),
+        payload: payload.to_string(),
+        status: "pending".to_owned(),
+        attempts: 0,
+        next_attempt_at: now,
+        claimed_by: None,
+        claimed_until: None,
+        last_error: None,
+        created_at: now,
+        sent_at: None,
+    }
+}
+
+fn notice_payload(detail: Option<&str>) -> serde_json::Value {
+    json!({
+        "case_id": 7,
+        "case_code": "HN-2026-000123",
+        "title": "Khiếu nại <đất đai> & bồi thường",
+        "state": "assigned",
+        "event_id": 3,
+        "answer_due": "2026-10-08T10:00:00Z",
+        "detail": detail,
+    })
+}
+
+#[test]
+fn each_notice_renders_in_both_languages_with_the_code_and_the_link() {
+    let calendar = Calendar::vietnam_default();
+    let link = "https://noicom.example.vn/cases/HN-2026-000123";
+    let mut subjects = Vec::new();
+    for kind in NoticeKind::ALL {
+        for lang in ["vi", "en"] {
+            let payload = notice_payload(Some("Đề nghị gửi ảnh hiện trường."));
+            let mail = render(&row(kind.code(), lang, payload), BASE, &calendar)
+                .unwrap_or_else(|| panic!("{kind:?} has no template"));
+            let what = format!("{kind:?} {lang}");
+            assert!(
+                mail.subject.contains("HN-2026-000123"),
+                "{what}: {}",
+                mail.subject
+            );
+            assert!(mail.text.contains(link), "{what}: {}", mail.text);
+            assert!(mail.html.contains(&format!("href=\"{link}\"")), "{what}");
+            assert!(mail.html.contains(&format!("lang=\"{lang}\"")), "{what}");
+            assert!(
+                mail.html.contains("Khiếu nại &lt;đất đai&gt; &amp;"),
+                "{what}"
+            );
+            for part in [&mail.subject, &mail.text, &mail.html] {
+                assert!(!part.contains("{{"), "{what}: unfilled name in {part}");
+            }
+            subjects.push(mail.subject);
+        }
+    }
+    let count = subjects.len();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!(subjects.len(), count, "each notice has its own subject");
+}
+
+#[test]
+fn a_notice_quotes_what_its_reader_acts_on_and_the_lead_unit_its_due_time() {
+    let calendar = Calendar::vietnam_default();
+    let question = "Đề nghị gửi ảnh hiện trường.";
+    let asked = render(
+        &row("info_requested", "vi", notice_payload(Some(question))),
+        BASE,
+        &calendar,
+    )
+    .unwrap();
+    assert!(asked.text.contains(question), "{}", asked.text);
+    assert!(
+        asked.subject.contains("bổ sung thông tin"),
+        "{}",
+        asked.subject
+    );
+    // 10:00 UTC is 17:00 in Hà Nội.
+    let assigned = render(
+        &row("case_assigned", "en", notice_payload(None)),
+        BASE,
+        &calendar,
+    )
+    .unwrap();
+    assert!(
+        assigned.text.contains("by 17:00 08/10/2026"),
+        "{}",
+        assigned.text
+    );
+    let old = render(
+        &row("escalated", "vi", notice_payload(None)),
+        BASE,
+        &calendar,
+    )
+    .unwrap();
+    assert!(!old.text.contains("null"), "{}", old.text);
+}
+
+#[test]
+fn an_outbox_kind_without_a_template_renders_nothing() {
+    let calendar = Calendar::vietnam_default();
+    assert!(
+        render(
+            &row("case_notice", "vi", notice_payload(None)),
+            BASE,
+            &calendar
+        )
+        .is_none()
+    );
+}
