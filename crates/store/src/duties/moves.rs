@@ -137,6 +137,31 @@ impl Store {
         Ok(DutyAnswer::Done(Box::new(info)))
     }
 
+    /// One duty instance `user` may see (else not found), with the moves
+    /// they may make on it now, as `workflow::duty_transition` judges: the
+    /// forms a page offers.
+    pub async fn open_duty_with_moves(
+        &self,
+        user: UserId,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(DutyInfo, Vec<DutyAction>), StoreError> {
+        let row = visible_duty(&self.db, user, id, now).await?;
+        let actor = actor(&self.db, user, now).await?;
+        let status = status_of(&row)?;
+        let (provider, recipient) = (UnitId(row.unit_id), UnitId(row.recipient_unit_id));
+        let moves = [
+            DutyAction::Submit,
+            DutyAction::Acknowledge,
+            DutyAction::Waive,
+        ]
+        .into_iter()
+        .filter(|&action| duty_transition(&actor, provider, recipient, status, action).is_ok())
+        .collect();
+        let info = infos(&self.db, vec![row]).await?.remove(0);
+        Ok((info, moves))
+    }
+
     /// A duty instance by id.
     pub async fn duty(&self, id: i64) -> Result<duty_instance::Model, StoreError> {
         duty_instance::Entity::find_by_id(id)
@@ -173,8 +198,7 @@ async fn move_steps(
 ) -> Result<duty_instance::Model, StoreError> {
     let row = visible_duty(conn, user, id, now).await?;
     let actor = actor(conn, user, now).await?;
-    let status = DutyStatus::from_code(&row.status)
-        .ok_or_else(|| crate::org::corrupt(format!("duty {id} has status {}", row.status)))?;
+    let status = status_of(&row)?;
     let kind = match action {
         DutyMove::Submit { .. } => DutyAction::Submit,
         DutyMove::Acknowledge => DutyAction::Acknowledge,
@@ -223,6 +247,12 @@ async fn move_steps(
         .one(conn)
         .await?
         .ok_or_else(|| not_found(id))
+}
+
+/// The status of a stored duty (a code not of the workflow is a corrupt row).
+fn status_of(row: &duty_instance::Model) -> Result<DutyStatus, StoreError> {
+    DutyStatus::from_code(&row.status)
+        .ok_or_else(|| crate::org::corrupt(format!("duty {} has status {}", row.id, row.status)))
 }
 
 /// A required text: trimmed, not blank, not too long.

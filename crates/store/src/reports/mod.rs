@@ -7,10 +7,13 @@
 mod cases;
 mod duties;
 mod figures;
+mod open;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition};
-use workflow::{Calendar, Lang, UserId};
+use workflow::{Calendar, Lang, UserId, Visibility};
+
+pub use open::OpenCases;
 
 pub use figures::{
     AgencyCompliance, AreaLabel, ComplianceCounts, Count, DeadlineFigures, PeriodCompliance,
@@ -18,7 +21,7 @@ pub use figures::{
 };
 
 use crate::cases::{in_subtree, visible};
-use crate::entities::case;
+use crate::entities::{area, case};
 use crate::org::{actor, area_by_code};
 use crate::{Store, StoreError};
 
@@ -62,27 +65,10 @@ impl Store {
                 message: "phải sau thời điểm bắt đầu (from)".to_owned(),
             });
         }
-        let seen = match reader {
-            Reader::Operator => None,
-            Reader::User(user) => {
-                let actor = actor(&self.db, user, now).await?;
-                workflow::check_reports(&actor)?;
-                Some(workflow::visibility(&actor))
-            }
-        };
-        let area = match &scope.area {
-            Some(code) => Some(area_by_code(&self.db, code, "area").await?),
-            None => None,
-        };
-        let mut selected = Condition::all()
+        let (selected, seen, area) = self.selection(reader, scope.area.as_deref(), now).await?;
+        let selected = selected
             .add(case::Column::CreatedAt.gte(scope.from))
             .add(case::Column::CreatedAt.lt(scope.to));
-        if let Some(area) = &area {
-            selected = selected.add(in_subtree(&area.lineage));
-        }
-        if let Some(seen) = &seen {
-            selected = selected.add(visible(&self.db, seen).await?);
-        }
         let mut summary = Summary {
             from: scope.from,
             to: scope.to,
@@ -105,5 +91,37 @@ impl Store {
         };
         summary.duties = duties::compliance(&self.db, &duty_scope, now).await?;
         Ok(summary)
+    }
+
+    /// The cases `reader` may count in `area` (a code; everything when
+    /// `None`), as a condition on `cases`, with the reader's visibility
+    /// (`None` for the operator) and the area. Refuses a reader who may
+    /// not read reports (`workflow::check_reports`).
+    async fn selection(
+        &self,
+        reader: Reader,
+        area: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(Condition, Option<Visibility>, Option<area::Model>), StoreError> {
+        let seen = match reader {
+            Reader::Operator => None,
+            Reader::User(user) => {
+                let actor = actor(&self.db, user, now).await?;
+                workflow::check_reports(&actor)?;
+                Some(workflow::visibility(&actor))
+            }
+        };
+        let area = match area {
+            Some(code) => Some(area_by_code(&self.db, code, "area").await?),
+            None => None,
+        };
+        let mut selected = Condition::all();
+        if let Some(area) = &area {
+            selected = selected.add(in_subtree(&area.lineage));
+        }
+        if let Some(seen) = &seen {
+            selected = selected.add(visible(&self.db, seen).await?);
+        }
+        Ok((selected, seen, area))
     }
 }

@@ -7,6 +7,7 @@ mod admin_audit;
 mod case_paths;
 mod concurrency;
 mod duties;
+mod open_cases;
 mod passwords;
 mod purge;
 mod queues;

@@ -23,7 +23,7 @@ fn march(day: u32, hour: u32) -> DateTime<Utc> {
 }
 
 /// 15 July 2026, when the report is made.
-fn report_day() -> DateTime<Utc> {
+pub(crate) fn report_day() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 7, 15, 2, 0, 0).unwrap()
 }
 
@@ -76,7 +76,7 @@ fn respond() -> Value {
 /// Six cases of March 2026 and one of 2025, and the duties of 2026-Q1 and
 /// Q2 of UBND-BADINH (one on time, one late) and TAND-KV1 (one missing,
 /// one waived).
-async fn fixture(db: &TestDb) -> Org {
+pub(crate) async fn fixture(db: &TestDb) -> Org {
     let (s, p) = (&db.store, &policy());
     let o = org::build(s).await;
     let (officer, liaison) = (o.officer, o.liaison);

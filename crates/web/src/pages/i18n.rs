@@ -116,3 +116,5 @@ catalogue! {
     published => "Đã công bố kết quả", "Result published";
     not_published => "Chưa công bố kết quả", "Result not yet published";
 }
+
+mod leader;

@@ -107,18 +107,30 @@ pub(crate) fn menu(role: Role, t: Tr) -> Vec<(&'static str, &'static str)> {
             ("/triage", t.nav_triage()),
             ("/cases", t.nav_all_cases()),
             ("/reports/new", t.nav_file()),
+            ("/duties", t.nav_duties()),
+            ("/dashboard", t.nav_dashboard()),
+            ("/annual-report", t.nav_annual_report()),
         ],
         Role::AgencyLiaison => vec![
             ("/inbox", t.nav_inbox()),
             ("/cases", t.nav_all_cases()),
             ("/reports/new", t.nav_file()),
+            ("/duties", t.nav_duties()),
         ],
         Role::Leader => vec![
+            ("/dashboard", t.nav_dashboard()),
             ("/cases", t.nav_all_cases()),
             ("/cases?state=escalated", t.nav_escalated()),
             ("/cases?state=resolved", t.nav_resolved()),
+            ("/annual-report", t.nav_annual_report()),
+            ("/duties", t.nav_duties()),
         ],
-        Role::Admin => vec![("/cases", t.nav_all_cases())],
+        Role::Admin => vec![
+            ("/cases", t.nav_all_cases()),
+            ("/duties", t.nav_duties()),
+            ("/dashboard", t.nav_dashboard()),
+            ("/annual-report", t.nav_annual_report()),
+        ],
     }
 }
 

@@ -5,10 +5,14 @@
 //! (CSRF token in a hidden field, an idempotency key per rendering) and
 //! redirect after success, so nothing needs JavaScript.
 
+mod annual_report;
 mod assets;
 mod case_page;
+mod charts;
 mod command;
+mod dashboard;
 mod directory;
+mod duties;
 mod error;
 mod form;
 mod i18n;
@@ -40,6 +44,9 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(report::router())
         .merge(lists::router())
         .merge(case_page::router())
+        .merge(dashboard::router())
+        .merge(annual_report::router())
+        .merge(duties::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())
 }

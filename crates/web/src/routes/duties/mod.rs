@@ -32,7 +32,7 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 /// A duty id from the path; anything but a number names no duty (404).
-fn duty_id(text: &str) -> Result<i64, AppError> {
+pub(crate) fn duty_id(text: &str) -> Result<i64, AppError> {
     text.trim().parse().map_err(|_| {
         AppError::Store(store::StoreError::NotFound {
             what: format!("nghĩa vụ “{text}”"),

@@ -1,0 +1,72 @@
+//! The texts of the leader's dashboard, the annual report page and the
+//! duties pages.
+
+use super::Tr;
+
+catalogue! {
+    nav_dashboard => "Bảng điều hành", "Dashboard";
+    nav_annual_report => "Báo cáo năm", "Annual report";
+    nav_duties => "Nghĩa vụ cung cấp thông tin", "Information duties";
+    year => "Năm", "Year";
+    open_cases => "Vụ việc đang mở", "Open cases";
+    open_cases_hint => "Mọi vụ việc chưa kết thúc, không bị loại hoặc gộp, bạn được xem, bất kể ngày tiếp nhận.", "Every case you may see that is not closed, dismissed or merged, whenever it was filed.";
+    cases_count => "Số vụ việc", "Cases";
+    open_by_state => "Vụ việc đang mở theo trạng thái", "Open cases by state";
+    open_by_category => "Vụ việc đang mở theo lĩnh vực", "Open cases by category";
+    open_by_area => "Vụ việc đang mở theo địa bàn", "Open cases by area";
+    overdue_by_unit => "Hạn đã quá theo cơ quan chủ trì (vụ việc đang mở)", "Deadlines passed by lead agency (open cases)";
+    answer_overdue => "Quá hạn trả lời", "Answer overdue";
+    resolution_overdue => "Quá hạn giải quyết", "Resolution overdue";
+    year_figures => "Số liệu của năm", "Figures of the year";
+    year_figures_hint => "Vụ việc tiếp nhận trong năm và nghĩa vụ đến hạn trong năm, theo dõi đến hôm nay.", "Cases filed in the year and duties due in it, followed up to today.";
+    time_taken => "Thời gian trả lời và giải quyết (ngày làm việc)", "Time to answer and to resolve (working days)";
+    time_to_answer => "Trả lời bằng văn bản", "Written answer";
+    time_to_resolve => "Giải quyết", "Resolution";
+    median => "trung vị", "median";
+    p90 => "phân vị 90", "90th percentile";
+    measure => "Chỉ số", "Measure";
+    working_days => "Ngày làm việc", "Working days";
+    measured_answers => "Số vụ đã trả lời", "Cases answered";
+    measured_resolutions => "Số vụ đã giải quyết", "Cases resolved";
+    duty_compliance => "Thực hiện nghĩa vụ cung cấp thông tin theo cơ quan và kỳ", "Information duties by agency and period";
+    agency => "Cơ quan", "Agency";
+    legend => "Chú giải", "Legend";
+    duty_on_time => "Đúng hạn", "On time";
+    duty_late => "Trễ hạn", "Late";
+    duty_missing => "Quá hạn, chưa cung cấp", "Overdue, not given";
+    duty_not_due => "Chưa đến hạn", "Not due yet";
+    duty_waived => "Được miễn", "Waived";
+    no_duties => "Không có nghĩa vụ nào.", "No duties.";
+    to_conclude => "Vụ việc chờ kết luận chỉ đạo", "Escalated cases awaiting a conclusion";
+    to_close => "Vụ việc đã giải quyết, chờ kết thúc", "Resolved cases awaiting closure";
+    see_all => "Xem tất cả", "See all";
+    show_report => "Xem báo cáo", "Show the report";
+    download_csv => "Tải về CSV", "Download CSV";
+    download_xlsx => "Tải về Excel (XLSX)", "Download Excel (XLSX)";
+    print_hint => "Dùng lệnh In của trình duyệt để in hoặc lưu PDF.", "Use the browser's Print command to print or save as PDF.";
+    made_at => "Lập lúc", "Made at";
+    duty => "Nghĩa vụ", "Duty";
+    duty_kind => "Loại", "Kind";
+    duty_periodic => "Định kỳ", "Periodic";
+    duty_before_trial => "Trước phiên xét xử", "Before the trial";
+    duty_after_trial => "Sau phiên xét xử", "After the trial";
+    period => "Kỳ", "Period";
+    period_hint => "Ví dụ 2026-Q4, 2026-11, 2026, hoặc ngày xét xử 2026-04-20.", "E.g. 2026-Q4, 2026-11, 2026, or a trial date 2026-04-20.";
+    due_at => "Hạn cung cấp", "Due";
+    only_overdue_duties => "Chỉ nghĩa vụ quá hạn", "Overdue only";
+    recipient => "Cơ quan tiếp nhận", "Recipient";
+    case => "Vụ việc", "Case";
+    submitted => "Đã cung cấp lúc", "Given at";
+    information_given => "Thông tin đã cung cấp", "Information given";
+    acknowledged => "Ban đã tiếp nhận lúc", "Acknowledged at";
+    waiver_reason => "Lý do miễn", "Reason for the waiver";
+    no_duty_moves => "Hiện bạn không có thao tác nào với nghĩa vụ này.", "There is nothing you can do on this duty now.";
+    information_to_give => "Thông tin cung cấp", "The information";
+    submit_duty => "Gửi thông tin", "Send the information";
+    acknowledge_duty => "Xác nhận đã tiếp nhận", "Acknowledge receipt";
+    waive_duty => "Miễn nghĩa vụ", "Waive the duty";
+    duty_done_submit => "Đã gửi thông tin", "Information sent";
+    duty_done_acknowledge => "Đã xác nhận tiếp nhận", "Receipt acknowledged";
+    duty_done_waive => "Đã miễn nghĩa vụ", "Duty waived";
+    back_to_duties => "Về danh sách nghĩa vụ", "Back to the duties";
+}
