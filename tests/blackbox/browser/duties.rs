@@ -33,7 +33,9 @@ async fn an_agency_submits_a_duty_and_the_board_acknowledges_it(db: TestDb) {
     let mut phone = Browser::start(&server, PHONE, "vi-VN,vi").await;
     phone.shots = shots;
     phone.sign_in("ubnd@example.vn", PASSWORD).await;
-    phone.click("nav.menu a[href='/duties']").await;
+    phone
+        .click_and_wait_for_next_page("nav.menu a[href='/duties']")
+        .await;
     let row = format!("#duty-list tr[data-id='{id}']");
     assert_eq!(
         phone
@@ -47,7 +49,9 @@ async fn an_agency_submits_a_duty_and_the_board_acknowledges_it(db: TestDb) {
     );
     assert!(phone.has(&format!("{row}.overdue")).await, "Q3 is overdue");
     phone.screenshot("23-agency-duties").await;
-    phone.click(&format!("{row} a")).await;
+    phone
+        .click_and_wait_for_next_page(&format!("{row} a"))
+        .await;
     assert_eq!(phone.text("#duty-status").await, "Chưa cung cấp");
     assert!(phone.has("#duty-overdue").await);
     assert!(!phone.has("#form-acknowledge").await, "not the board's");
@@ -58,7 +62,7 @@ async fn an_agency_submits_a_duty_and_the_board_acknowledges_it(db: TestDb) {
         )
         .await;
     phone.screenshot("24-agency-duty-form").await;
-    phone.click("#submit-submit").await;
+    phone.click_and_wait_for_next_page("#submit-submit").await;
     assert_eq!(phone.text("#done").await, "Đã gửi thông tin");
     assert_eq!(phone.text("#duty-status").await, "Đã cung cấp");
     assert!(!phone.has("#duty-overdue").await);
@@ -83,7 +87,7 @@ async fn an_agency_submits_a_duty_and_the_board_acknowledges_it(db: TestDb) {
     desk.open("/duties").await;
     desk.click("details.card summary").await;
     desk.choose("#f-status", "submitted").await;
-    desk.click("#apply-filters").await;
+    desk.click_and_wait_for_next_page("#apply-filters").await;
     desk.find("#f-status option[value='submitted'][selected]")
         .await;
     let rows = desk
@@ -93,11 +97,12 @@ async fn an_agency_submits_a_duty_and_the_board_acknowledges_it(db: TestDb) {
         .unwrap();
     assert_eq!(rows.len(), 1, "only the submitted one");
     desk.screenshot("25-board-duties-filtered").await;
-    desk.click(&format!("#duty-list tr[data-id='{id}'] a"))
+    desk.click_and_wait_for_next_page(&format!("#duty-list tr[data-id='{id}'] a"))
         .await;
     assert!(desk.text("#duty-text").await.contains("Quý III"));
     assert!(!desk.has("#form-submit").await, "not the agency's");
-    desk.click("#submit-acknowledge").await;
+    desk.click_and_wait_for_next_page("#submit-acknowledge")
+        .await;
     assert_eq!(desk.text("#done").await, "Đã xác nhận tiếp nhận");
     assert_eq!(desk.text("#duty-status").await, "Đã tiếp nhận");
     assert!(desk.has("#no-moves").await);
@@ -118,7 +123,7 @@ async fn an_agency_submits_a_duty_and_the_board_acknowledges_it(db: TestDb) {
         .await
         .unwrap();
     desk.fill("#waive-reason", "   ").await;
-    desk.click("#submit-waive").await;
+    desk.click_and_wait_for_next_page("#submit-waive").await;
     let error = desk.text("#waive-error").await;
     assert!(!error.is_empty(), "a message by the field");
     assert_eq!(
@@ -128,7 +133,7 @@ async fn an_agency_submits_a_duty_and_the_board_acknowledges_it(db: TestDb) {
     );
     desk.fill("#waive-reason", "Không phát sinh thông tin trong quý.")
         .await;
-    desk.click("#submit-waive").await;
+    desk.click_and_wait_for_next_page("#submit-waive").await;
     assert_eq!(desk.text("#duty-status").await, "Được miễn");
     assert_eq!(
         desk.text("#duty-waiver").await,

@@ -255,7 +255,7 @@ async fn the_dashboard_shows_the_figures_of_the_cases_and_duties(db: TestDb) {
 
     // Last year: UBND-HN's third quarter duty was never given.
     desk.choose("#f-year", &(year - 1).to_string()).await;
-    desk.click("#apply-filters").await;
+    desk.click_and_wait_for_next_page("#apply-filters").await;
     desk.find(&format!("#f-year option[value='{}'][selected]", year - 1))
         .await;
     let q3 = format!("{}-Q3", year - 1);
@@ -290,7 +290,7 @@ async fn the_dashboard_shows_the_figures_of_the_cases_and_duties(db: TestDb) {
         nonzero(&table(&desk, "open-by-state").await),
         [("resolved", "1")]
     );
-    desk.click(&format!("#resolved-list li[data-code='{resolved}'] a"))
+    desk.click_and_wait_for_next_page(&format!("#resolved-list li[data-code='{resolved}'] a"))
         .await;
     desk.find("#case-state").await;
     assert_eq!(desk.path().await, format!("/cases/{resolved}"));
@@ -312,7 +312,8 @@ async fn the_annual_report_page_prints_and_links_the_report_files(db: TestDb) {
     let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
     desk.shots = matches!(db.backend, Backend::Sqlite);
     desk.sign_in("lanhdao@example.vn", PASSWORD).await;
-    desk.click("nav.menu a[href='/annual-report']").await;
+    desk.click_and_wait_for_next_page("nav.menu a[href='/annual-report']")
+        .await;
     let title = desk.text("#report-title").await;
     assert_eq!(
         title,
@@ -379,7 +380,7 @@ async fn the_annual_report_page_prints_and_links_the_report_files(db: TestDb) {
     }
     // An area's report links the area's files.
     desk.choose("#f-area", "HN-HK").await;
-    desk.click("#apply-filters").await;
+    desk.click_and_wait_for_next_page("#apply-filters").await;
     desk.find("#f-area option[value='HN-HK'][selected]").await;
     assert!(
         desk.text("#report-title")

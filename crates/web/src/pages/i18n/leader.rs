@@ -37,8 +37,8 @@ catalogue! {
     duty_not_due => "Chưa đến hạn", "Not due yet";
     duty_waived => "Được miễn", "Waived";
     no_duties => "Không có nghĩa vụ nào.", "No duties.";
-    to_conclude => "Vụ việc chờ kết luận chỉ đạo", "Escalated cases awaiting a conclusion";
-    to_close => "Vụ việc đã giải quyết, chờ kết thúc", "Resolved cases awaiting closure";
+    awaiting_conclusion => "Vụ việc chờ kết luận chỉ đạo", "Escalated cases awaiting a conclusion";
+    awaiting_closure => "Vụ việc đã giải quyết, chờ kết thúc", "Resolved cases awaiting closure";
     see_all => "Xem tất cả", "See all";
     show_report => "Xem báo cáo", "Show the report";
     download_csv => "Tải về CSV", "Download CSV";
