@@ -96,13 +96,14 @@ pub(crate) fn figure(x: f64, comma: bool) -> String {
 }
 
 impl BarChart {
-    /// A chart of `rows` (code, label, one value per series).
+    /// A chart of `rows` (code, label, one value per series; `None` when
+    /// there is nothing to measure, shown as a dash and no bar).
     pub(crate) fn new(
         id: &'static str,
         title: String,
         label_heading: String,
         series: Vec<String>,
-        rows: Vec<(String, String, Vec<f64>)>,
+        rows: Vec<(String, String, Vec<Option<f64>>)>,
         comma: bool,
     ) -> BarChart {
         let series: Vec<Series> = series
@@ -112,7 +113,7 @@ impl BarChart {
             .collect();
         let max = rows
             .iter()
-            .map(|(_, _, values)| values.iter().sum::<f64>())
+            .map(|(_, _, values)| values.iter().flatten().sum::<f64>())
             .fold(0.0_f64, f64::max);
         let span = WIDTH - BARS_X - VALUE_ROOM;
         let scale = if max > 0.0 { span / max } else { 0.0 };
@@ -126,7 +127,7 @@ impl BarChart {
                 let mut x = BARS_X;
                 let mut pieces = Vec::new();
                 for (value, s) in values.iter().zip(&series) {
-                    let w = value * scale;
+                    let w = value.unwrap_or(0.0) * scale;
                     if w > 0.0 {
                         pieces.push(Piece {
                             x,
@@ -136,7 +137,11 @@ impl BarChart {
                     }
                     x += w;
                 }
-                let total = figure(values.iter().sum(), comma);
+                let total = if values.iter().all(Option::is_none) {
+                    "—".to_owned()
+                } else {
+                    figure(values.iter().flatten().sum(), comma)
+                };
                 described.push(format!("{label}: {total}"));
                 let short = if label.chars().count() > LABEL_CHARS {
                     let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
@@ -147,7 +152,10 @@ impl BarChart {
                 Row {
                     short,
                     code,
-                    values: values.iter().map(|&v| figure(v, comma)).collect(),
+                    values: values
+                        .iter()
+                        .map(|v| v.map_or_else(|| "—".to_owned(), |v| figure(v, comma)))
+                        .collect(),
                     total,
                     text_y: top + ROW / 2.0 + 5.0,
                     bar_y: top + (ROW - BAR) / 2.0,
@@ -192,9 +200,9 @@ mod tests {
             "Lĩnh vực".into(),
             vec!["Số vụ".into()],
             vec![
-                ("land".into(), "Đất đai".into(), vec![4.0]),
-                ("other".into(), "Khác".into(), vec![1.0]),
-                ("none".into(), "Không".into(), vec![0.0]),
+                ("land".into(), "Đất đai".into(), vec![Some(4.0)]),
+                ("other".into(), "Khác".into(), vec![Some(1.0)]),
+                ("none".into(), "Không".into(), vec![Some(0.0)]),
             ],
             true,
         );
@@ -213,13 +221,28 @@ mod tests {
             "Quá hạn".into(),
             "Cơ quan".into(),
             vec!["Trả lời".into(), "Giải quyết".into()],
-            vec![("U".into(), "UBND".into(), vec![1.0, 2.0])],
+            vec![("U".into(), "UBND".into(), vec![Some(1.0), Some(2.0)])],
             true,
         );
         let row = &chart.rows[0];
         assert_eq!(row.pieces[1].x, row.pieces[0].x + row.pieces[0].w);
         assert_eq!(row.total, "3");
         assert_eq!(chart.height, 2.0 * ROW);
+    }
+
+    #[test]
+    fn nothing_measured_is_a_dash_and_no_bar_not_a_zero() {
+        let chart = BarChart::new(
+            "c",
+            "t".into(),
+            "l".into(),
+            vec!["n".into()],
+            vec![("x".into(), "Trả lời".into(), vec![None])],
+            true,
+        );
+        assert_eq!(chart.rows[0].values, vec!["—"]);
+        assert_eq!(chart.rows[0].total, "—");
+        assert!(chart.rows[0].pieces.is_empty());
     }
 
     #[test]
@@ -237,7 +260,7 @@ mod tests {
             "t".into(),
             "l".into(),
             vec!["n".into()],
-            vec![("x".into(), long.into(), vec![1.0])],
+            vec![("x".into(), long.into(), vec![Some(1.0)])],
             true,
         );
         assert_eq!(chart.rows[0].label, long);

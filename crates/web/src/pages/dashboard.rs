@@ -172,7 +172,7 @@ async fn dashboard(
             heading.to_owned(),
             vec![t.cases_count().to_owned()],
             list.iter()
-                .map(|c| (c.code.clone(), c.label.clone(), vec![c.count as f64]))
+                .map(|c| (c.code.clone(), c.label.clone(), vec![Some(c.count as f64)]))
                 .collect(),
             comma,
         )
@@ -211,7 +211,10 @@ async fn dashboard(
                 (
                     u.unit.clone(),
                     u.name.clone(),
-                    vec![u.answer_overdue as f64, u.resolution_overdue as f64],
+                    vec![
+                        Some(u.answer_overdue as f64),
+                        Some(u.resolution_overdue as f64),
+                    ],
                 )
             })
             .collect(),
@@ -298,7 +301,7 @@ fn time_chart(t: Tr, summary: &Summary, comma: bool) -> BarChart {
             t.time_to_resolve(),
             &summary.resolution_time,
         ))
-        .map(|(code, label, days)| (code, label, vec![days.unwrap_or(0.0)]))
+        .map(|(code, label, days)| (code, label, vec![days]))
         .collect();
     BarChart::new(
         "time-taken",
