@@ -267,6 +267,7 @@ async fn run(backend: db::Backend, units: usize, cases: usize) {
         rules,
         delivery: scheduler::DeliveryConfig::default(),
         worker: "bench".into(),
+        blobs: store::attachments::Blobs::new(dir.path()),
     };
     // Half the rows one at a time, the other half eight at a time.
     let half = keep / 2;

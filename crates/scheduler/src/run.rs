@@ -6,6 +6,7 @@
 use std::future::Future;
 
 use chrono::Utc;
+use store::attachments::ORPHAN_MIN_AGE_MINUTES;
 
 use crate::{Scheduler, SchedulerConfig, deliver_due};
 
@@ -93,23 +94,29 @@ async fn run_job(s: &Scheduler, job: Job) {
                 d.sent, d.failed, d.dropped
             )
         }),
-        Job::Cleanup => s
-            .store
-            .purge_expired(
-                now,
-                workflow::SignInThrottle::default().forgotten_before(now),
-            )
-            .await
-            .map(|p| {
-                format!(
-                    "{} sessions, {} idempotency keys, {} sign-in counts removed",
-                    p.sessions, p.idempotency_keys, p.login_attempts
-                )
-            })
-            .map_err(crate::Error::from),
+        Job::Cleanup => cleanup(s, now).await,
     };
     match result {
         Ok(done) => tracing::debug!(?job, %done, "job done"),
         Err(err) => tracing::error!(?job, error = %err, "job failed"),
     }
+}
+
+/// The hourly clean-up: expired rows, then attachment files no row names
+/// that are older than [`ORPHAN_MIN_AGE_MINUTES`].
+async fn cleanup(s: &Scheduler, now: chrono::DateTime<Utc>) -> Result<String, crate::Error> {
+    let purged = s
+        .store
+        .purge_expired(
+            now,
+            workflow::SignInThrottle::default().forgotten_before(now),
+        )
+        .await?;
+    let cut = std::time::SystemTime::now()
+        - std::time::Duration::from_secs(60 * ORPHAN_MIN_AGE_MINUTES.unsigned_abs());
+    let files = s.store.sweep_orphan_files(&s.blobs, cut).await?;
+    Ok(format!(
+        "{} sessions, {} idempotency keys, {} sign-in counts, {files} orphan files removed",
+        purged.sessions, purged.idempotency_keys, purged.login_attempts
+    ))
 }

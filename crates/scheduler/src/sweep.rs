@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use store::Store;
+use store::attachments::Blobs;
 use store::reminders::ReminderRules;
 
 use crate::{Delivered, DeliveryConfig, Error, Mailer, deliver_due};
@@ -20,6 +21,8 @@ pub struct Scheduler {
     pub delivery: DeliveryConfig,
     /// This process's name in claims (host, pid, random).
     pub worker: String,
+    /// The attachment files, for the clean-up's orphan sweep.
+    pub blobs: Blobs,
 }
 
 /// What one sweep did; printed by `noicom remind`.

@@ -28,7 +28,9 @@ pub mod reminders;
 pub mod reports;
 pub mod schedules;
 
-pub use cases::{ActionInput, CaseFilter, CasePage, Cursor, FileRequest, MAX_LIMIT, StoredEvent};
+pub use cases::{
+    ActionInput, CaseFilter, CasePage, Cursor, FileRequest, Files, MAX_LIMIT, StoredEvent,
+};
 pub use connect::Store;
 pub use error::StoreError;
 pub use fold::fold;

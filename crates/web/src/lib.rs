@@ -74,6 +74,9 @@ pub fn router(state: AppState) -> Router {
         // Uploads have their own, larger limit.
         .merge(routes::attachments::router(
             state.config.max_attachment_bytes,
+        ))
+        .merge(routes::cases::filing_router(
+            state.config.max_attachment_bytes,
         ));
     let metrics = state.metrics.clone();
     Router::new()

@@ -75,6 +75,7 @@ use common_errors::CommonErrors;
         CaseView,
         workflow::CaseState,
         routes::cases::FileBody,
+        routes::cases::FileForm,
         routes::cases::ActionBody,
         routes::cases::CasePageView,
         routes::cases::EventView,

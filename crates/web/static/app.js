@@ -4,6 +4,8 @@
 // and, if the connection drops while sending, keeps it and sends it again
 // when the network is back; the hidden idempotency key travels with the
 // draft, so a resend of a report that did arrive files it only once.
+// Photos go with the form as long as the page is open; a draft restored
+// after a reload keeps the text only and says so.
 "use strict";
 (function () {
   var DRAFT_PREFIX = "noicom-draft-";
@@ -19,9 +21,10 @@
     form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
   }
 
+  // A browser cannot keep chosen files in a draft: only text is kept.
   function fields(form) {
     return Array.prototype.filter.call(form.elements, function (el) {
-      return el.name && el.name !== "csrf" && el.type !== "submit";
+      return el.name && el.name !== "csrf" && el.type !== "submit" && el.type !== "file";
     });
   }
 
@@ -37,9 +40,16 @@
     if (!text) { return; }
     var data;
     try { data = JSON.parse(text); } catch (e) { return; }
+    var restored = false;
     fields(form).forEach(function (el) {
-      if (Object.prototype.hasOwnProperty.call(data, el.name) && data[el.name] !== "") { el.value = data[el.name]; }
+      if (Object.prototype.hasOwnProperty.call(data, el.name) && data[el.name] !== "") {
+        el.value = data[el.name];
+        restored = true;
+      }
     });
+    // Say that the photos of the draft must be chosen again.
+    var note = form.querySelector(".draft-no-files");
+    if (restored && note && form.querySelector("input[type=file]")) { note.hidden = false; }
   }
 
   function clearDraft(name) {
@@ -52,7 +62,10 @@
   }
 
   function send(form) {
-    var body = new URLSearchParams(new FormData(form));
+    // With files, the form goes as multipart (the files still chosen on
+    // this page go again with a resend); without, as a plain form.
+    var data = new FormData(form);
+    var body = form.enctype === "multipart/form-data" ? data : new URLSearchParams(data);
     fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "follow" })
       .then(function (response) {
         if (response.ok && response.redirected) {

@@ -63,6 +63,17 @@ impl ActionKind {
                 | ActionKind::SetTrialDate
         )
     }
+
+    /// The input field in which the action takes uploaded files (§3.3:
+    /// a supplement's `attachments`, the written answer's and the
+    /// resolution report's `documents`), if it takes any.
+    pub fn files_field(self) -> Option<&'static str> {
+        match self {
+            ActionKind::Supplement => Some("attachments"),
+            ActionKind::Respond | ActionKind::ReportResolution => Some("documents"),
+            _ => None,
+        }
+    }
 }
 
 /// The input of `file`.

@@ -37,6 +37,11 @@ pub const ACCEPTED_TYPES: &[(&str, &str)] = &[
     ("application/vnd.ms-powerpoint", "ppt"),
 ];
 
+/// The most files one request may carry (a report with its photos, an
+/// answer with its documents): a phone's handful of photos, and a bound on
+/// what one request may write to disk.
+pub const MAX_FILES_PER_REQUEST: usize = 10;
+
 /// The longest file name kept, in characters (the extension is kept).
 pub const MAX_FILE_NAME_CHARS: usize = 160;
 

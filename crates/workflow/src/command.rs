@@ -194,6 +194,20 @@ impl<U, C> Command<U, C> {
         }
     }
 
+    /// The list of uploaded files the action takes (`supplement`'s
+    /// `attachments`, `respond`'s and `report_resolution`'s `documents`),
+    /// or `None` for an action that takes no files: a form sending files
+    /// with it adds their ids here.
+    pub fn files_mut(&mut self) -> Option<&mut Vec<i64>> {
+        match self {
+            Command::Supplement { attachments, .. } => Some(attachments),
+            Command::Respond { documents, .. } | Command::ReportResolution { documents, .. } => {
+                Some(documents)
+            }
+            _ => None,
+        }
+    }
+
     /// The same command with its units and case named another way: `unit`
     /// gets each unit with the field naming it, `case` the merge target.
     pub fn resolve<U2, C2, E>(
@@ -261,6 +275,19 @@ mod tests {
     use super::*;
 
     type Input = Command<String, String>;
+
+    #[test]
+    fn the_actions_that_name_a_files_field_are_those_whose_input_holds_files() {
+        for kind in ActionKind::ALL {
+            if let Some(mut command) = crate::testkit::valid_command(*kind) {
+                assert_eq!(
+                    command.files_mut().is_some(),
+                    kind.files_field().is_some(),
+                    "{kind:?}"
+                );
+            }
+        }
+    }
 
     fn parse(json: &str) -> Result<Input, serde_json::Error> {
         serde_json::from_str(json)

@@ -33,6 +33,7 @@ pub fn build(settings: &Settings, store: Store) -> anyhow::Result<Scheduler> {
             ..DeliveryConfig::default()
         },
         worker: scheduler::worker_name(),
+        blobs: store::attachments::Blobs::new(&settings.data_dir),
     })
 }
 

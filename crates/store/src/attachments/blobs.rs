@@ -5,6 +5,7 @@
 //! database row is committed, so an acknowledged upload survives a crash.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 use tokio::fs::{self, File};
@@ -59,6 +60,88 @@ impl Blobs {
         let path = self.path_of(sha256);
         File::open(&path).await.map_err(|e| io("open", &path, e))
     }
+}
+
+/// A file found under the attachment directory.
+#[derive(Debug, Clone)]
+pub(crate) struct OnDisk {
+    /// Where it is.
+    pub path: PathBuf,
+    /// The content's hash for a stored file, `None` for a temporary one.
+    pub sha256: Option<String>,
+}
+
+impl Blobs {
+    /// The stored and temporary files last written before `before`.
+    pub(crate) async fn files_written_before(
+        &self,
+        before: SystemTime,
+    ) -> Result<Vec<OnDisk>, StoreError> {
+        let mut found = Vec::new();
+        for first in entries(&self.root).await? {
+            let name = file_name(&first);
+            if name == "tmp" {
+                for temp in entries(&first).await? {
+                    if written_before(&temp, before).await {
+                        found.push(OnDisk {
+                            path: temp,
+                            sha256: None,
+                        });
+                    }
+                }
+                continue;
+            }
+            if !is_hex(&name, 2) {
+                continue;
+            }
+            for second in entries(&first).await? {
+                if !is_hex(&file_name(&second), 2) {
+                    continue;
+                }
+                for file in entries(&second).await? {
+                    let sha = file_name(&file);
+                    if is_hex(&sha, 64) && written_before(&file, before).await {
+                        found.push(OnDisk {
+                            path: file,
+                            sha256: Some(sha),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The entries of a directory (none if it does not exist yet).
+async fn entries(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let mut list = match fs::read_dir(dir).await {
+        Ok(list) => list,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(io("list", dir, err)),
+    };
+    let mut paths = Vec::new();
+    while let Some(entry) = list.next_entry().await.map_err(|e| io("list", dir, e))? {
+        paths.push(entry.path());
+    }
+    Ok(paths)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn is_hex(name: &str, len: usize) -> bool {
+    name.len() == len && name.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+async fn written_before(path: &Path, before: SystemTime) -> bool {
+    fs::metadata(path)
+        .await
+        .and_then(|m| m.modified())
+        .is_ok_and(|at| at < before)
 }
 
 /// An upload being written. Dropped before [`BlobWriter::finish`], its
@@ -151,6 +234,9 @@ impl Blob {
             .await
             .map_err(|e| io("mkdir", &dir, e))?;
         if fs::try_exists(&target).await.unwrap_or(false) {
+            // The same content again: it is new to the orphan sweep, which
+            // must not remove it before this upload's row commits.
+            touch(&target)?;
             return Ok(()); // `self.temp` is removed on drop.
         }
         let temp = self.temp.take();
@@ -167,6 +253,15 @@ impl Blob {
             .await
             .map_err(|e| io("fsync", &dir, e))
     }
+}
+
+/// Sets the file's modification time to now.
+fn touch(path: &Path) -> Result<(), StoreError> {
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .and_then(|f| f.set_modified(SystemTime::now()))
+        .map_err(|e| io("touch", path, e))
 }
 
 /// A temporary file removed when dropped, unless forgotten.

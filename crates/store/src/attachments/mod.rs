@@ -4,21 +4,21 @@
 //! one to download — each only for who may open the case.
 
 mod blobs;
+mod orphans;
+mod record;
 mod sniff;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
-use serde_json::json;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workflow::{Actor, Case, UserId};
 
 pub use blobs::{Blob, BlobWriter, Blobs};
+pub use orphans::ORPHAN_MIN_AGE_MINUTES;
+pub use record::Upload;
+pub(crate) use record::{Checked, check_uploads, place, record};
 
 use crate::cases::row::{find, not_found, to_case};
-use crate::entities::{attachment, case, case_event};
-use crate::events::last_seq;
+use crate::entities::{attachment, case};
 use crate::org::actor;
 use crate::{Store, StoreError};
 
@@ -79,71 +79,28 @@ impl Store {
         Ok(())
     }
 
-    /// Adds the uploaded `blob` named `file_name` to the case `id_or_code`
-    /// as `user`. The content must be an accepted kind; otherwise (or if
-    /// the user may not) nothing is stored, on disk or in the database. The
-    /// file is durable in its place before the row and its timeline event
-    /// are committed together.
-    pub async fn add_attachment(
+    /// Adds the uploaded files to the case `id_or_code` as `user`, in one
+    /// transaction with their `attachment_added` events. Every file must be
+    /// an accepted kind and the user must be allowed; otherwise nothing is
+    /// stored, on disk or in the database. The files are durable in their
+    /// place before the rows are committed.
+    pub async fn add_attachments(
         &self,
         user: UserId,
         id_or_code: &str,
-        file_name: &str,
-        blob: Blob,
+        uploads: Vec<Upload>,
         blobs: &Blobs,
         now: DateTime<Utc>,
-    ) -> Result<StoredAttachment, StoreError> {
-        let sniffed = sniff::sniff(&blob).await?;
+    ) -> Result<Vec<StoredAttachment>, StoreError> {
+        let files = check_uploads(uploads).await?;
         let tx = self.write_tx().await?;
         let (actor, case) = visible(&tx, user, id_or_code, now).await?;
         workflow::check_attachment(&actor, &case)?;
-        let content_type = workflow::check_attachment_type(sniffed.as_deref())?;
-        // Appending to the timeline computes the next `seq`: the case row
-        // lock makes a concurrent action or upload wait (PostgreSQL; the
-        // SQLite write transaction is already exclusive).
-        case::Entity::find_by_id(case.id.0)
-            .lock_exclusive()
-            .one(&tx)
-            .await?;
-        let file_name = workflow::sanitise_file_name(file_name, content_type);
-        let (sha256, size) = (blob.sha256.clone(), blob.size as i64);
-        blob.keep(blobs).await?;
-        let row = attachment::ActiveModel {
-            case_id: Set(case.id.0),
-            event_id: Set(None),
-            filename: Set(file_name.clone()),
-            content_type: Set(content_type.to_owned()),
-            size: Set(size),
-            sha256: Set(sha256.clone()),
-            uploaded_by: Set(user.0),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        case_event::ActiveModel {
-            case_id: Set(case.id.0),
-            seq: Set(last_seq(&tx, case.id).await?.unwrap_or(0) + 1),
-            action: Set(ATTACHMENT_ADDED.to_owned()),
-            from_state: Set(Some(case.state.code().to_owned())),
-            to_state: Set(case.state.code().to_owned()),
-            actor_id: Set(user.0),
-            unit_id: Set(actor.unit.id.0),
-            payload: Set(json!({
-                "attachment": row.id,
-                "file_name": file_name,
-                "content_type": content_type,
-                "size": size,
-                "sha256": sha256,
-            })
-            .to_string()),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
+        lock_case(&tx, &case).await?;
+        let stored = record(&tx, &actor, &case, &files, None, now).await?;
+        place(files, blobs).await?;
         tx.commit().await?;
-        Ok(row.into())
+        Ok(stored)
     }
 
     /// The attachments of a case `user` may open, oldest first.
@@ -187,8 +144,19 @@ impl Store {
     }
 }
 
+/// Locks the case row until the transaction ends: appending to the
+/// timeline computes the next `seq`, so a concurrent action or upload must
+/// wait (PostgreSQL; the SQLite write transaction is already exclusive).
+pub(crate) async fn lock_case(conn: &impl ConnectionTrait, case: &Case) -> Result<(), StoreError> {
+    case::Entity::find_by_id(case.id.0)
+        .lock_exclusive()
+        .one(conn)
+        .await?;
+    Ok(())
+}
+
 /// The case and the actor, if the actor may open it.
-async fn visible(
+pub(crate) async fn visible(
     conn: &impl ConnectionTrait,
     user: UserId,
     id_or_code: &str,

@@ -5,10 +5,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
-use workflow::{ActionKind, Actor, Case, Command, MergeTarget, Policy, UserId};
+use workflow::{ActionKind, Actor, Case, Command, MergeTarget, Policy, Refusal, UserId};
 
 use super::ActionInput;
+use super::file::Files;
 use super::row::{find, not_found, to_active, to_case};
+use crate::attachments::{check_uploads, lock_case, place, record, visible};
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
@@ -53,11 +55,53 @@ impl Store {
         policy: &Policy,
         once: Option<&Once<'_>>,
     ) -> Result<Answer, StoreError> {
+        let no_files = Files {
+            uploads: Vec::new(),
+            blobs: None,
+        };
+        self.act_with_files(user, id_or_code, version, input, no_files, now, policy, once)
+            .await
+    }
+
+    /// [`Store::act_once`] with files sent with the action (an agency's
+    /// written answer or resolution report with its documents, a
+    /// reporter's supplement with photos): the files are recorded as the
+    /// case's attachments, named in the action's `documents` (or
+    /// `attachments`) and tied to its event, all in the action's
+    /// transaction. An action that takes no files, a file of a kind not
+    /// accepted, or any refusal writes nothing, on disk or in the database.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one use case, each argument is one of its inputs"
+    )]
+    pub async fn act_with_files(
+        &self,
+        user: UserId,
+        id_or_code: &str,
+        version: i64,
+        mut input: ActionInput,
+        files: Files<'_>,
+        now: DateTime<Utc>,
+        policy: &Policy,
+        once: Option<&Once<'_>>,
+    ) -> Result<Answer, StoreError> {
+        if !files.uploads.is_empty() && input.files_mut().is_none() {
+            return Err(Refusal::InvalidInput { field: "documents" }.into());
+        }
+        let checked = check_uploads(files.uploads).await?;
         let tx = self.write_tx().await?;
         if let Some(once) = once
             && let Some(replay) = lookup(&tx, user, once, now).await?
         {
             return Ok(replay);
+        }
+        if !checked.is_empty() {
+            let (actor, case) = visible(&tx, user, id_or_code, now).await?;
+            lock_case(&tx, &case).await?;
+            let stored = record(&tx, &actor, &case, &checked, None, now).await?;
+            if let Some(ids) = input.files_mut() {
+                ids.extend(stored.iter().map(|a| a.id));
+            }
         }
         let (actor, case) =
             match act_steps(&tx, user, id_or_code, version, input, now, policy).await {
@@ -85,6 +129,12 @@ impl Store {
                 }
                 Err(KeyTaken::Error(e)) => return Err(e),
             }
+        }
+        if !checked.is_empty() {
+            let blobs = files
+                .blobs
+                .ok_or_else(|| StoreError::Io("no attachment directory given".to_owned()))?;
+            place(checked, blobs).await?;
         }
         tx.commit().await?;
         Ok(Answer::Done {
@@ -244,11 +294,7 @@ async fn check_attachments(
     ids: &[i64],
     action: ActionKind,
 ) -> Result<(), StoreError> {
-    let field = if action == ActionKind::Supplement {
-        "attachments"
-    } else {
-        "documents"
-    };
+    let field = action.files_field().unwrap_or("documents");
     for id in ids {
         let ok = attachment::Entity::find_by_id(*id)
             .one(conn)

@@ -7,6 +7,7 @@ use workflow::{Actor, Case, FileInput, Policy, Refusal, UserId};
 use super::FileRequest;
 use super::code::next_code;
 use super::row::to_active;
+use crate::attachments::{Blobs, Upload, check_uploads, place, record};
 use crate::entities::category;
 use crate::events::append_events;
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
@@ -45,7 +46,35 @@ impl Store {
         policy: &Policy,
         once: Option<&Once<'_>>,
     ) -> Result<Answer, StoreError> {
-        match self.file_in_tx(user, request, now, policy, once).await {
+        let no_files = Files {
+            uploads: Vec::new(),
+            blobs: None,
+        };
+        self.file_case_with_files(user, request, no_files, now, policy, once)
+            .await
+    }
+
+    /// [`Store::file_case_once`] with the files sent with the report (a
+    /// reporter's photos): the case, its `file` event, each file's row
+    /// (tied to that event) and `attachment_added` event, and the key's
+    /// response are one transaction. A file that is not an accepted kind
+    /// refuses the whole report: nothing is written, on disk or in the
+    /// database. A replay of the key stores none of the files again.
+    pub async fn file_case_with_files(
+        &self,
+        user: UserId,
+        request: FileRequest,
+        files: Files<'_>,
+        now: DateTime<Utc>,
+        policy: &Policy,
+        once: Option<&Once<'_>>,
+    ) -> Result<Answer, StoreError> {
+        let checked = check_uploads(files.uploads).await?;
+        let files = CheckedFiles {
+            files: checked,
+            blobs: files.blobs,
+        };
+        match self.file_in_tx(user, request, files, now, policy, once).await {
             Err(KeyTaken::Race) => match once {
                 Some(once) => lookup(&self.db, user, once, now)
                     .await?
@@ -60,6 +89,7 @@ impl Store {
         &self,
         user: UserId,
         request: FileRequest,
+        files: CheckedFiles<'_>,
         now: DateTime<Utc>,
         policy: &Policy,
         once: Option<&Once<'_>>,
@@ -72,12 +102,21 @@ impl Store {
         {
             return Ok(replay);
         }
-        let (actor, case) = self
+        let (actor, case, event) = self
             .file_steps(&tx, user, request, now, policy)
+            .await
+            .map_err(KeyTaken::Error)?;
+        record(&tx, &actor, &case, &files.files, event, now)
             .await
             .map_err(KeyTaken::Error)?;
         if let Some(once) = once {
             save(&tx, &actor, &case, once, now).await?;
+        }
+        if !files.files.is_empty() {
+            let blobs = files.blobs.ok_or_else(|| {
+                KeyTaken::Error(StoreError::Io("no attachment directory given".to_owned()))
+            })?;
+            place(files.files, blobs).await.map_err(KeyTaken::Error)?;
         }
         tx.commit().await.map_err(|e| KeyTaken::Error(e.into()))?;
         Ok(Answer::Done {
@@ -93,7 +132,7 @@ impl Store {
         request: FileRequest,
         now: DateTime<Utc>,
         policy: &Policy,
-    ) -> Result<(Actor, Case), StoreError> {
+    ) -> Result<(Actor, Case, Option<i64>), StoreError> {
         let actor = actor(tx, user, now).await?;
         let area = area_by_code(tx, &request.area, "area").await?;
         workflow::check_filing(&actor, &area_ref(&area))?;
@@ -135,6 +174,21 @@ impl Store {
             .copied()
             .zip(outcome.events.last().map(|e| &e.payload));
         enqueue_notices(tx, &case, &outcome.notices, event, now).await?;
-        Ok((actor, case))
+        Ok((actor, case, event_ids.last().copied()))
     }
+}
+
+/// The files sent with a report, and where stored files live (needed only
+/// when there are files).
+pub struct Files<'a> {
+    /// The files as received.
+    pub uploads: Vec<Upload>,
+    /// The attachment directory.
+    pub blobs: Option<&'a Blobs>,
+}
+
+/// The files once checked by content.
+struct CheckedFiles<'a> {
+    files: Vec<crate::attachments::Checked>,
+    blobs: Option<&'a Blobs>,
 }

@@ -12,6 +12,7 @@ pub(crate) mod row;
 mod search;
 mod similar;
 
+pub use file::Files;
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
 pub(crate) use list::{in_subtree, visible};

@@ -1,14 +1,16 @@
 //! Reading cases and their timelines, as a given user may see them.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::{BTreeSet, HashMap};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::json;
 use workflow::{Actor, Case, Sensitivity, UserId};
 
 use super::row::{find, not_found, to_case};
 use crate::audit::record;
-use crate::entities::case_event;
+use crate::entities::{case_event, unit, user};
 use crate::org::actor;
 use crate::{Store, StoreError};
 
@@ -27,8 +29,14 @@ pub struct StoredEvent {
     pub to: String,
     /// Who.
     pub actor: i64,
-    /// Their unit.
+    /// Their name.
+    pub actor_name: String,
+    /// Their unit (the one they acted for).
     pub unit: i64,
+    /// That unit's code.
+    pub unit_code: String,
+    /// That unit's name.
+    pub unit_name: String,
     /// The input.
     pub payload: serde_json::Value,
     /// When.
@@ -97,19 +105,58 @@ impl Store {
             .order_by_asc(case_event::Column::Seq)
             .all(&self.db)
             .await?;
+        let names = author_names(&self.db, &rows).await?;
         Ok(rows
             .into_iter()
-            .map(|r| StoredEvent {
-                id: r.id,
-                seq: r.seq,
-                action: r.action,
-                from: r.from_state,
-                to: r.to_state,
-                actor: r.actor_id,
-                unit: r.unit_id,
-                payload: serde_json::from_str(&r.payload).unwrap_or(serde_json::Value::Null),
-                at: r.created_at,
+            .map(|r| {
+                let (unit_code, unit_name) =
+                    names.units.get(&r.unit_id).cloned().unwrap_or_default();
+                StoredEvent {
+                    id: r.id,
+                    seq: r.seq,
+                    action: r.action,
+                    from: r.from_state,
+                    to: r.to_state,
+                    actor: r.actor_id,
+                    actor_name: names.users.get(&r.actor_id).cloned().unwrap_or_default(),
+                    unit: r.unit_id,
+                    unit_code,
+                    unit_name,
+                    payload: serde_json::from_str(&r.payload)
+                        .unwrap_or(serde_json::Value::Null),
+                    at: r.created_at,
+                }
             })
             .collect())
     }
+}
+
+/// The names of the authors of a timeline and of their units.
+struct Authors {
+    users: HashMap<i64, String>,
+    units: HashMap<i64, (String, String)>,
+}
+
+/// One query for the users and one for the units a timeline names.
+async fn author_names(
+    conn: &impl ConnectionTrait,
+    rows: &[case_event::Model],
+) -> Result<Authors, StoreError> {
+    let user_ids: BTreeSet<i64> = rows.iter().map(|r| r.actor_id).collect();
+    let unit_ids: BTreeSet<i64> = rows.iter().map(|r| r.unit_id).collect();
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(user_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let units = unit::Entity::find()
+        .filter(unit::Column::Id.is_in(unit_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, (u.code, u.name)))
+        .collect();
+    Ok(Authors { users, units })
 }

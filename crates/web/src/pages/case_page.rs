@@ -8,15 +8,16 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::Value;
-use store::StoreError;
+use store::attachments::{ATTACHMENT_ADDED, Blobs, Upload};
 use store::idempotency::{Answer, Once};
+use store::{Files, StoredEvent, StoreError};
 use workflow::{
     ActionKind, Actor, Case, CaseState, Channel, HotspotRisk, Priority, Sensitivity, Source,
     UnitKind,
@@ -25,10 +26,12 @@ use workflow::{
 use super::command::command;
 use super::directory::{CaseCard, DeadlineLine, Directory, deadline_label};
 use super::error::{PageError, encode};
+use super::documents::{Document, FILE};
 use super::form::Fields;
+use super::form_files::FormWithFiles;
 use super::i18n::Tr;
 use super::layout::{Layout, form_key, local_time};
-use super::report::{Opt, valid_key};
+use super::report::{Opt, megabytes, valid_key};
 use super::session::Visitor;
 use crate::idempotency::request_hash;
 use crate::{AppError, AppState};
@@ -37,17 +40,31 @@ use crate::{AppError, AppState};
 const SIMILAR: usize = 5;
 
 /// The routes of this module.
+/// The posts carry files: the form reader enforces the file limits
+/// itself, so the default body limit is off for them.
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/cases/{code}", get(show))
-        .route("/cases/{code}/act", post(act))
+        .route(
+            "/cases/{code}/act",
+            post(act).layer(DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/cases/{code}/attachments",
+            post(attach).layer(DefaultBodyLimit::disable()),
+        )
 }
+
+/// The failure's "action" when the documents form failed.
+const ATTACH: &str = "attach";
 
 /// One form of an allowed action.
 struct ActionForm {
     code: &'static str,
     label: &'static str,
     key: String,
+    /// The action takes documents: the form sends files.
+    files: bool,
 }
 
 /// One entry of the timeline.
@@ -55,7 +72,8 @@ struct EventLine {
     at: String,
     action: &'static str,
     change: Option<String>,
-    unit: String,
+    /// "Nguyễn Văn A (UBND xã X)".
+    author: String,
     lines: Vec<(String, String)>,
 }
 
@@ -84,6 +102,11 @@ struct CasePage {
     version: i64,
     events: Vec<EventLine>,
     forms: Vec<ActionForm>,
+    documents: Vec<Document>,
+    /// The visitor may add files (`workflow::check_attachment`).
+    may_attach: bool,
+    /// The size limit of one file, in MB.
+    max_mb: String,
     similar: Vec<CaseCard>,
     merge_key: String,
     sensitivities: Vec<Opt>,
@@ -126,10 +149,11 @@ impl CasePage {
     }
 }
 
-/// `?done=accept` after an action.
+/// `?done=accept` after an action, `?added=2` after an upload.
 #[derive(Debug, Deserialize)]
 struct Done {
     done: Option<String>,
+    added: Option<u32>,
 }
 
 async fn show(
@@ -138,11 +162,13 @@ async fn show(
     Path(code): Path<String>,
     Query(done): Query<Done>,
 ) -> Result<CasePage, PageError> {
+    let added = done.added.map(|_| Tr(visitor.lang).files_added());
     let done = done
         .done
         .as_deref()
         .and_then(ActionKind::from_code)
-        .map(|a| a.label(visitor.lang));
+        .map(|a| a.label(visitor.lang))
+        .or(added);
     page(&state, &visitor, &code, done, None).await
 }
 
@@ -150,34 +176,94 @@ async fn act(
     State(state): State<AppState>,
     visitor: Visitor,
     Path(code): Path<String>,
-    fields: Fields,
+    form: FormWithFiles,
 ) -> Result<Response, PageError> {
+    let FormWithFiles {
+        fields,
+        uploads,
+        refused,
+    } = form;
     visitor.check_csrf(fields.get("csrf"))?;
     let action = fields.get("action").to_owned();
-    match act_once(&state, &visitor, &code, &fields).await {
+    let acted = match refused {
+        Some(err) => Err(err),
+        None => act_once(&state, &visitor, &code, &fields, uploads).await,
+    };
+    match acted {
         Ok(at) => Ok(
             Redirect::to(&format!("/cases/{}?done={}", encode(&at), encode(&action)))
                 .into_response(),
         ),
-        Err(err) => {
-            let (status, message, field) = err.shown(visitor.lang);
-            if status.is_server_error()
-                || status == StatusCode::UNAUTHORIZED
-                || status == StatusCode::NOT_FOUND
-            {
-                return Err(err.into());
-            }
-            let failure = Failure {
-                stale: matches!(err, AppError::Store(StoreError::VersionConflict { .. })),
-                action,
-                message,
-                field,
-                kept: fields,
-            };
-            let page = page(&state, &visitor, &code, None, Some(failure)).await?;
-            Ok((status, page).into_response())
-        }
+        Err(err) => refused_form(&state, &visitor, &code, action, fields, err).await,
     }
+}
+
+/// Adds the posted files to the case (the documents form), in one
+/// transaction, through the store call the API's upload uses.
+async fn attach(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(code): Path<String>,
+    form: FormWithFiles,
+) -> Result<Response, PageError> {
+    let FormWithFiles {
+        fields,
+        uploads,
+        refused,
+    } = form;
+    visitor.check_csrf(fields.get("csrf"))?;
+    let added = match (refused, uploads.is_empty()) {
+        (Some(err), _) => Err(err),
+        (None, true) => Err(AppError::Invalid {
+            field: FILE.to_owned(),
+            detail: "missing".to_owned(),
+        }),
+        (None, false) => {
+            let blobs = Blobs::new(&state.config.data_dir);
+            state
+                .store
+                .add_attachments(visitor.identity.user, &code, uploads, &blobs, Utc::now())
+                .await
+                .map_err(AppError::from)
+        }
+    };
+    match added {
+        Ok(stored) => Ok(Redirect::to(&format!(
+            "/cases/{}?added={}#documents",
+            encode(&code),
+            stored.len()
+        ))
+        .into_response()),
+        Err(err) => refused_form(&state, &visitor, &code, ATTACH.to_owned(), fields, err).await,
+    }
+}
+
+/// The case page again after a refused form, with the message beside the
+/// field at fault (a refused file beside the file input) and the input
+/// kept; a missing case, a lost session or a server error is an error page.
+async fn refused_form(
+    state: &AppState,
+    visitor: &Visitor,
+    code: &str,
+    action: String,
+    fields: Fields,
+    err: AppError,
+) -> Result<Response, PageError> {
+    let (status, message, field) = err.shown(visitor.lang);
+    if status.is_server_error() || status == StatusCode::UNAUTHORIZED || status == StatusCode::NOT_FOUND
+    {
+        return Err(err.into());
+    }
+    let field = field.or_else(|| matches!(err, AppError::TooLarge { .. }).then(|| FILE.to_owned()));
+    let failure = Failure {
+        stale: matches!(err, AppError::Store(StoreError::VersionConflict { .. })),
+        action,
+        message,
+        field,
+        kept: fields,
+    };
+    let page = page(state, visitor, code, None, Some(failure)).await?;
+    Ok((status, page).into_response())
 }
 
 /// Carries out the posted action once per form key; answers the code of
@@ -187,6 +273,7 @@ async fn act_once(
     visitor: &Visitor,
     code: &str,
     fields: &Fields,
+    uploads: Vec<Upload>,
 ) -> Result<String, AppError> {
     let tz = state.policy.calendar.time_zone();
     let action = ActionKind::from_code(fields.get("action")).ok_or_else(|| AppError::Invalid {
@@ -211,13 +298,19 @@ async fn act_once(
         status: StatusCode::SEE_OTHER.as_u16(),
         render: &render,
     });
+    let blobs = Blobs::new(&state.config.data_dir);
+    let files = Files {
+        uploads,
+        blobs: Some(&blobs),
+    };
     let answer = state
         .store
-        .act_once(
+        .act_with_files(
             visitor.identity.user,
             code,
             version,
             input,
+            files,
             Utc::now(),
             &state.policy,
             once.as_ref(),
@@ -251,8 +344,14 @@ async fn page(
         .case_events(user, &case.code, now)
         .await
         .map_err(AppError::from)?;
+    let attachments = state
+        .store
+        .attachments_of(user, &case.code, now)
+        .await
+        .map_err(AppError::from)?;
     let dir = Directory::load(&state.store, user, lang, now).await?;
     let allowed = workflow::allowed_actions(&actor, &case);
+    let may_attach = workflow::check_attachment(&actor, &case).is_ok();
     let similar = if allowed.contains(&ActionKind::Merge) {
         state
             .store
@@ -297,7 +396,10 @@ async fn page(
             .iter()
             .map(|e| EventLine {
                 at: local_time(e.at, tz),
-                action: ActionKind::from_code(&e.action).map_or("", |a| a.label(lang)),
+                action: ActionKind::from_code(&e.action).map_or_else(
+                    || event_label(&e.action, t),
+                    |a| a.label(lang),
+                ),
                 change: match (&e.from, CaseState::from_code(&e.to)) {
                     (Some(from), Some(to)) if *from != e.to => Some(format!(
                         "{} → {}",
@@ -307,7 +409,7 @@ async fn page(
                     (None, Some(to)) => Some(to.label(lang).to_owned()),
                     _ => None,
                 },
-                unit: dir.unit_by_id(e.unit),
+                author: author(e),
                 lines: payload_lines(&e.payload, &dir, t, tz),
             })
             .collect(),
@@ -317,8 +419,15 @@ async fn page(
                 code: a.code(),
                 label: a.label(lang),
                 key: form_key(),
+                files: a.files_field().is_some() && may_attach,
             })
             .collect(),
+        documents: attachments
+            .into_iter()
+            .map(|a| Document::new(a, &events, lang, tz))
+            .collect(),
+        may_attach,
+        max_mb: megabytes(state.config.max_attachment_bytes),
         similar,
         merge_key: form_key(),
         sensitivities: Sensitivity::ALL
@@ -343,6 +452,23 @@ async fn page(
         done,
         failure,
     })
+}
+
+/// Who acted, with the unit they acted for: "Nguyễn Văn A (UBND xã X)".
+fn author(e: &StoredEvent) -> String {
+    match (e.actor_name.is_empty(), e.unit_name.is_empty()) {
+        (false, false) => format!("{} ({})", e.actor_name, e.unit_name),
+        (false, true) => e.actor_name.clone(),
+        (true, _) => e.unit_name.clone(),
+    }
+}
+
+/// The label of a timeline entry that is no action of §3.3.
+fn event_label(code: &str, t: Tr) -> &'static str {
+    match code {
+        ATTACHMENT_ADDED => t.event_attachment_added(),
+        _ => "",
+    }
 }
 
 fn opt(code: &str, label: &str) -> Opt {
@@ -468,6 +594,7 @@ fn payload_lines(
             "source" => t.field_source(),
             "people_affected" => t.field_people_affected(),
             "hotspot_risk" => t.field_hotspot_risk(),
+            "file_name" => t.file_name(),
             _ => "",
         };
         let text = match (key.as_str(), value) {

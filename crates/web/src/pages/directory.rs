@@ -57,14 +57,6 @@ impl Directory {
             .map_or_else(|| code.to_owned(), |u| u.name.clone())
     }
 
-    /// The name of the unit with row id `id`.
-    pub(crate) fn unit_by_id(&self, id: i64) -> String {
-        self.units
-            .iter()
-            .find(|u| u.id == id)
-            .map_or_else(|| format!("#{id}"), |u| u.name.clone())
-    }
-
     /// The name of a category code in the page's language.
     pub(crate) fn category(&self, code: &str) -> String {
         self.categories.iter().find(|c| c.code == code).map_or_else(

@@ -23,6 +23,19 @@ impl Fields {
         Fields { pairs, raw }
     }
 
+    /// `fields` if no value holds a NUL character: as for JSON bodies, no
+    /// user types one, and PostgreSQL cannot store one.
+    pub(crate) fn checked(fields: Fields) -> Result<Fields, PageError> {
+        if let Some((name, _)) = fields.pairs.iter().find(|(_, v)| v.contains('\0')) {
+            return Err(AppError::Invalid {
+                field: name.clone(),
+                detail: "contains a NUL character".to_owned(),
+            }
+            .into());
+        }
+        Ok(fields)
+    }
+
     /// The first value of `name`, or "".
     pub(crate) fn get(&self, name: &str) -> &str {
         self.pairs
@@ -48,17 +61,7 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
         let raw = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| AppError::Status(rejection.status()))?;
-        let fields = Fields::parse(raw);
-        // As for JSON bodies: no user types a NUL, and PostgreSQL cannot
-        // store one.
-        if let Some((name, _)) = fields.pairs.iter().find(|(_, v)| v.contains('\0')) {
-            return Err(AppError::Invalid {
-                field: name.clone(),
-                detail: "contains a NUL character".to_owned(),
-            }
-            .into());
-        }
-        Ok(fields)
+        Fields::checked(Fields::parse(raw))
     }
 }
 

@@ -59,7 +59,6 @@ catalogue! {
     not_known => "Chưa rõ", "Not known";
     send_report => "Gửi phản ánh", "Send the report";
     sending => "Đang gửi…", "Sending…";
-    photos_later => "Chưa gửi kèm ảnh được trên trang này.", "Photos cannot be attached on this page yet.";
     draft_kept => "Mất kết nối: bản nháp được giữ trên máy này và sẽ tự gửi lại khi có mạng.", "Connection lost: the draft is kept on this device and will be sent again when the network is back.";
     filed_ok => "Đã gửi phản ánh", "Report filed";
     done_ok => "Đã thực hiện", "Done";
@@ -118,3 +117,4 @@ catalogue! {
 }
 
 mod leader;
+mod photos;

@@ -92,6 +92,9 @@ struct ListPage {
     areas: Vec<Opt>,
     priorities: Vec<Opt>,
     cards: Vec<CaseCard>,
+    /// How the list is ordered, where that is worth saying (the triage
+    /// queue: oldest first, or by relevance when searching).
+    order: Option<&'static str>,
     next: Option<String>,
     first: Option<String>,
 }
@@ -273,6 +276,13 @@ async fn list(
             })
             .collect(),
         cards,
+        order: (kind == Kind::Triage).then(|| {
+            if filter.q.is_some() {
+                t.order_relevance()
+            } else {
+                t.order_oldest()
+            }
+        }),
         next,
         first,
         q,

@@ -1,31 +1,43 @@
 //! Filing a report from a phone (SPEC §6.3): the form with the areas the
-//! filer may report on (as `workflow::check_filing` decides), the post
-//! that files once per form rendering, and the form again with the error
-//! next to its field and the input kept.
+//! filer may report on (as `workflow::check_filing` decides) and photos
+//! (taken with the camera or chosen), the post that files the report and
+//! its photos in one transaction once per form rendering, and the form
+//! again with the error next to its field and the input kept.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::Utc;
 use store::idempotency::{Answer, Once};
-use store::{FileRequest, StoreError};
+use store::attachments::{Blobs, Upload};
+use store::{FileRequest, Files, StoreError};
 use workflow::{ActionKind, Actor, Case, HotspotRisk, Refusal, Source};
 
 use super::directory::Directory;
 use super::error::{PageError, encode};
 use super::form::Fields;
+use super::form_files::FormWithFiles;
 use super::layout::{Layout, form_key};
 use super::session::Visitor;
 use crate::idempotency::request_hash;
 use crate::{AppError, AppState};
 
-/// The routes of this module.
+/// The name of the form's file input (the API's part name).
+const PHOTOS: &str = "file";
+
+/// The routes of this module. The post carries photos: the form reader
+/// enforces the file limits itself, so the default body limit is off.
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/reports/new", get(form).post(file))
+    Router::new().route(
+        "/reports/new",
+        get(form)
+            .post(file)
+            .layer(DefaultBodyLimit::disable()),
+    )
 }
 
 /// A choice of a select list.
@@ -61,6 +73,8 @@ struct ReportPage {
     v: Values,
     error: Option<String>,
     field: Option<String>,
+    /// The size limit of one photo, in MB.
+    max_mb: String,
 }
 
 impl ReportPage {
@@ -131,7 +145,13 @@ async fn page(
         v,
         error,
         field,
+        max_mb: megabytes(state.config.max_attachment_bytes),
     })
+}
+
+/// A size limit in whole MB (of 2^20 bytes), rounded up.
+pub(crate) fn megabytes(bytes: u64) -> String {
+    bytes.div_ceil(1 << 20).to_string()
 }
 
 /// Why someone with no area to file on may not file: the rule's own
@@ -159,8 +179,13 @@ async fn form(State(state): State<AppState>, visitor: Visitor) -> Result<ReportP
 async fn file(
     State(state): State<AppState>,
     visitor: Visitor,
-    fields: Fields,
+    form: FormWithFiles,
 ) -> Result<Response, PageError> {
+    let FormWithFiles {
+        fields,
+        uploads,
+        refused,
+    } = form;
     visitor.check_csrf(fields.get("csrf"))?;
     let v = Values {
         title: fields.get("title").to_owned(),
@@ -172,13 +197,21 @@ async fn file(
         hotspot_risk: fields.get("hotspot_risk").to_owned(),
     };
     let key = fields.get("key").trim().to_owned();
-    match file_once(&state, &visitor, &v, &key, &fields).await {
+    let filed = match refused {
+        Some(err) => Err(PageError::App(err)),
+        None => file_once(&state, &visitor, &v, &key, &fields, uploads).await,
+    };
+    match filed {
         Ok(code) => Ok(Redirect::to(&format!("/reports?filed={}", encode(&code))).into_response()),
         Err(PageError::App(err)) => {
             let (status, message, field) = err.shown(visitor.lang);
             if status.is_server_error() || status == StatusCode::UNAUTHORIZED {
                 return Err(err.into());
             }
+            // A file too large names no field: it is the photos'.
+            let field = field.or_else(|| {
+                matches!(err, AppError::TooLarge { .. }).then(|| PHOTOS.to_owned())
+            });
             let key = if key.is_empty() { form_key() } else { key };
             let page = page(&state, &visitor, key, v, Some((message, field))).await?;
             Ok((status, page).into_response())
@@ -194,6 +227,7 @@ async fn file_once(
     v: &Values,
     key: &str,
     fields: &Fields,
+    uploads: Vec<Upload>,
 ) -> Result<String, PageError> {
     let refused = |r: Refusal| PageError::App(StoreError::Refused(r).into());
     let source = match v.source.as_str() {
@@ -235,11 +269,17 @@ async fn file_once(
         status: StatusCode::SEE_OTHER.as_u16(),
         render: &render,
     });
+    let blobs = Blobs::new(&state.config.data_dir);
+    let files = Files {
+        uploads,
+        blobs: Some(&blobs),
+    };
     let answer = state
         .store
-        .file_case_once(
+        .file_case_with_files(
             visitor.identity.user,
             request,
+            files,
             now,
             &state.policy,
             once.as_ref(),

@@ -15,6 +15,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::AppState;
 
+pub(crate) use upload::{multipart_error, receive};
 pub(crate) use view::{AttachmentView, UploadForm};
 
 pub(crate) use download::__path_download;
@@ -23,7 +24,7 @@ pub(crate) use upload::__path_upload;
 
 /// Room for the multipart framing around the file (boundaries, part
 /// headers) over the configured file size limit.
-const MULTIPART_OVERHEAD: usize = 64 * 1024;
+pub(crate) const MULTIPART_OVERHEAD: usize = 64 * 1024;
 
 /// The attachment routes. The upload route has its own body limit, the
 /// configured file size: the JSON limit of the rest of the API would refuse

@@ -7,7 +7,8 @@ use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use chrono::Utc;
-use store::attachments::{Blob, Blobs};
+use store::StoreError;
+use store::attachments::{Blob, Blobs, Upload};
 
 use super::{AttachmentView, UploadForm};
 use crate::auth::Caller;
@@ -63,17 +64,20 @@ pub(crate) async fn upload(
             detail: "missing".to_owned(),
         });
     };
+    let upload = Upload { file_name, blob };
     let stored = state
         .store
-        .add_attachment(caller.user, &id, &file_name, blob, &blobs, now)
-        .await?;
+        .add_attachments(caller.user, &id, vec![upload], &blobs, now)
+        .await?
+        .pop()
+        .ok_or_else(|| StoreError::Io("an upload recorded no attachment".to_owned()))?;
     let tz = state.policy.calendar.time_zone();
     Ok((StatusCode::CREATED, Json(AttachmentView::new(stored, tz))))
 }
 
 /// Writes the part to a temporary file, refusing it as soon as it passes
 /// `max` bytes (the temporary file is then removed).
-async fn receive(mut field: Field<'_>, blobs: &Blobs, max: u64) -> Result<Blob, AppError> {
+pub(crate) async fn receive(mut field: Field<'_>, blobs: &Blobs, max: u64) -> Result<Blob, AppError> {
     let mut writer = blobs.begin().await?;
     while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
         if writer.size() + chunk.len() as u64 > max {
@@ -84,7 +88,8 @@ async fn receive(mut field: Field<'_>, blobs: &Blobs, max: u64) -> Result<Blob, 
     Ok(writer.finish().await?)
 }
 
-fn multipart_error(err: MultipartError) -> AppError {
+/// A broken or too large multipart body, as an API error.
+pub(crate) fn multipart_error(err: MultipartError) -> AppError {
     if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::Status(StatusCode::PAYLOAD_TOO_LARGE)
     } else {

@@ -26,8 +26,14 @@ pub(crate) struct EventView {
     to: String,
     /// Id of the user who acted.
     actor: i64,
-    /// Id of their unit.
+    /// Their name.
+    actor_name: String,
+    /// Id of the unit they acted for.
     unit: i64,
+    /// That unit's code.
+    unit_code: String,
+    /// That unit's name.
+    unit_name: String,
     /// The action's input.
     #[schema(value_type = Object)]
     payload: serde_json::Value,
@@ -63,7 +69,10 @@ pub(crate) async fn events(
                 from: e.from,
                 to: e.to,
                 actor: e.actor,
+                actor_name: e.actor_name,
                 unit: e.unit,
+                unit_code: e.unit_code,
+                unit_name: e.unit_name,
                 payload: e.payload,
                 at: time(e.at, tz),
             })

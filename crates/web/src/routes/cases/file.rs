@@ -1,22 +1,27 @@
-//! `POST /cases`: file a case, once per `Idempotency-Key`.
+//! `POST /cases`: file a case, with its photos if sent as multipart, once
+//! per `Idempotency-Key`.
 
 use axum::Json;
-use axum::extract::{OriginalUri, State};
+use axum::body::Body;
+use axum::extract::{FromRequest, OriginalUri, Request, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde::Deserialize;
-use store::FileRequest;
+use store::attachments::Blobs;
+use store::{FileRequest, Files};
 use store::idempotency::{Answer, Once};
 use utoipa::ToSchema;
 use workflow::{Actor, Case, HotspotRisk, Source};
 
+use super::file_form::{FileForm, receive_filing};
 use crate::auth::Caller;
 use crate::idempotency::{key, replay, request_hash};
 use crate::json::JsonBody;
 use crate::routes::ErrorBody;
 use crate::views::CaseView;
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, MAX_JSON_BYTES};
 
 /// A new report (SPEC §3.3 `file`).
 #[derive(Debug, Deserialize, ToSchema)]
@@ -40,41 +45,69 @@ pub(crate) struct FileBody {
     hotspot_risk: Option<HotspotRisk>,
 }
 
-/// Files a case.
+impl From<FileBody> for FileRequest {
+    fn from(b: FileBody) -> FileRequest {
+        FileRequest {
+            title: b.title,
+            description: b.description,
+            area: b.area,
+            category: b.category,
+            source: b.source,
+            people_affected: b.people_affected,
+            hotspot_risk: b.hotspot_risk,
+        }
+    }
+}
+
+/// Files a case: a JSON body, or `multipart/form-data` with the same JSON
+/// in the part `case` and photos or documents in parts `file` — the case
+/// and its files in one transaction.
 #[utoipa::path(post, path = "/api/v1/cases", tag = "cases",
     security(("bearer" = []), ("session" = [])),
-    request_body = FileBody,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Same key and body: the first answer again; same key, other body: 422")),
+    request_body(content(
+        (FileBody = "application/json"),
+        (FileForm = "multipart/form-data"),
+    )),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Same key and request (for multipart: the same `case` part and the same files): the first answer again; same key, another request: 422")),
     responses(
-        (status = 201, description = "Filed", body = CaseView, links(
+        (status = 201, description = "Filed (with its files, each in the timeline as `attachment_added`)", body = CaseView, links(
             ("show" = (operation_id = "show", parameters(("id" = "$response.body#/id")))),
             ("act" = (operation_id = "act", parameters(("id" = "$response.body#/id")))),
             ("events" = (operation_id = "events", parameters(("id" = "$response.body#/id")))),
         )),
+        (status = 400, description = "Not a readable multipart body", body = ErrorBody),
         (status = 403, description = "The role may not file, or not in this area", body = ErrorBody),
-        (status = 422, description = "Missing, unknown or invalid field; reused key", body = ErrorBody),
+        (status = 413, description = "A file is larger than `attachments.max_bytes`, or the JSON larger than the body limit: nothing is written", body = ErrorBody),
+        (status = 422, description = "Missing, unknown or invalid field; more than 10 files; a file that is not a photo, PDF or office document (`unsupported_file_type`): nothing is written; reused key", body = ErrorBody),
     ))]
 pub(crate) async fn file(
     State(state): State<AppState>,
     caller: Caller,
     OriginalUri(uri): OriginalUri,
     headers: HeaderMap,
-    body: JsonBody<FileBody>,
+    request: Request,
 ) -> Result<Response, AppError> {
     let now = Utc::now();
     let tz = state.policy.calendar.time_zone();
-    let b = body.value;
-    let request = FileRequest {
-        title: b.title,
-        description: b.description,
-        area: b.area,
-        category: b.category,
-        source: b.source,
-        people_affected: b.people_affected,
-        hotspot_risk: b.hotspot_risk,
+    let multipart = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().starts_with("multipart/form-data"));
+    let (body, fingerprint, uploads) = if multipart {
+        let filing = receive_filing(request, &state).await?;
+        (filing.body, filing.fingerprint, filing.uploads)
+    } else {
+        // This route's body limit is the files'; a JSON body keeps its own.
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, MAX_JSON_BYTES)
+            .await
+            .map_err(|_| AppError::Status(StatusCode::PAYLOAD_TOO_LARGE))?;
+        let request = Request::from_parts(parts, Body::from(bytes));
+        let json = JsonBody::<FileBody>::from_request(request, &state).await?;
+        (json.value, json.raw.to_vec(), Vec::new())
     };
     let key = key(&headers)?;
-    let hash = request_hash(&Method::POST, uri.path(), &body.raw);
+    let hash = request_hash(&Method::POST, uri.path(), &fingerprint);
     let render = move |actor: &Actor, case: &Case| CaseView::json(actor, case, now, tz);
     let once = key.as_deref().map(|key| Once {
         key,
@@ -82,9 +115,21 @@ pub(crate) async fn file(
         status: StatusCode::CREATED.as_u16(),
         render: &render,
     });
+    let blobs = Blobs::new(&state.config.data_dir);
+    let files = Files {
+        uploads,
+        blobs: Some(&blobs),
+    };
     let answer = state
         .store
-        .file_case_once(caller.user, request, now, &state.policy, once.as_ref())
+        .file_case_with_files(
+            caller.user,
+            body.into(),
+            files,
+            now,
+            &state.policy,
+            once.as_ref(),
+        )
         .await?;
     Ok(match answer {
         Answer::Done { case, actor } => (

@@ -4,23 +4,44 @@
 mod act;
 mod events;
 mod file;
+mod file_form;
 mod list;
 mod show;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
+use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::AppState;
+use crate::routes::attachments::MULTIPART_OVERHEAD;
 
 pub(crate) use act::ActionBody;
 pub(crate) use events::EventView;
 pub(crate) use file::FileBody;
+pub(crate) use file_form::FileForm;
 pub(crate) use list::CasePageView;
+
+/// Filing, with its own body limit: a report may carry up to
+/// `workflow::MAX_FILES_PER_REQUEST` files of the configured size.
+pub(crate) fn filing_router(max_file_bytes: u64) -> Router<AppState> {
+    let per_file = usize::try_from(max_file_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(MULTIPART_OVERHEAD);
+    let limit = per_file
+        .saturating_mul(workflow::MAX_FILES_PER_REQUEST)
+        .saturating_add(crate::MAX_JSON_BYTES);
+    Router::new()
+        .route("/cases", post(file::file))
+        .layer(DefaultBodyLimit::max(limit))
+        // Refuses a too large `Content-Length` before reading any of it.
+        .layer(RequestBodyLimitLayer::new(limit))
+}
 
 /// The `/cases` routes.
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/cases", post(file::file).get(list::list))
+        .route("/cases", get(list::list))
         .route("/cases/{id}", get(show::show))
         .route("/cases/{id}/actions", post(act::act))
         .route("/cases/{id}/events", get(events::events))

@@ -1,0 +1,106 @@
+//! A posted form that may carry files (`multipart/form-data`: the filing
+//! form's photos, an answer's documents) or none (a plain form). Text
+//! fields become the same [`Fields`] a plain form gives; each file is
+//! streamed to a temporary file, counted against the configured size. A
+//! file too large (or one too many) does not fail the request: the fields
+//! read before it are kept and the refusal is handed to the page, which
+//! shows the form again with the message beside the file input.
+
+use axum::body::to_bytes;
+use axum::extract::{FromRequest, Multipart, Request};
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use bytes::Bytes;
+use store::attachments::{Blobs, Upload};
+
+use super::error::PageError;
+use super::form::Fields;
+use crate::routes::attachments::{multipart_error, receive};
+use crate::{AppError, AppState};
+
+/// The most text a form may post: every text field together.
+const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// The posted fields, the files, and why files were refused, if they were.
+pub(crate) struct FormWithFiles {
+    /// The text fields. For the idempotency hash, `raw` is the text fields
+    /// form-encoded: a resend of the kept draft, whose files a browser
+    /// cannot keep, still matches the report that arrived.
+    pub fields: Fields,
+    /// The files, in their temporary place (removed if not stored).
+    pub uploads: Vec<Upload>,
+    /// Files were refused (too large, too many): nothing may be stored.
+    pub refused: Option<AppError>,
+}
+
+impl FromRequest<AppState> for FormWithFiles {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, PageError> {
+        let multipart = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim_start().starts_with("multipart/form-data"));
+        if !multipart {
+            let raw = to_bytes(request.into_body(), MAX_TEXT_BYTES)
+                .await
+                .map_err(|_| AppError::Status(StatusCode::PAYLOAD_TOO_LARGE))?;
+            return Ok(FormWithFiles {
+                fields: Fields::checked(Fields::parse(raw))?,
+                uploads: Vec::new(),
+                refused: None,
+            });
+        }
+        let mut form = Multipart::from_request(request, state)
+            .await
+            .map_err(|e| AppError::BadMultipart(e.body_text()))?;
+        let blobs = Blobs::new(&state.config.data_dir);
+        let max = state.config.max_attachment_bytes;
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut text_bytes = 0;
+        let mut uploads = Vec::new();
+        let mut refused = None;
+        while let Some(field) = form.next_field().await.map_err(multipart_error)? {
+            let name = field.name().unwrap_or_default().to_owned();
+            match field.file_name().map(str::to_owned) {
+                // A file input left empty still sends its part, without a name.
+                Some(file_name) if file_name.is_empty() => {}
+                // The rest is read and dropped, so that the browser gets
+                // the page with the message rather than a broken connection.
+                Some(_) if refused.is_some() => {}
+                Some(_) if uploads.len() >= workflow::MAX_FILES_PER_REQUEST => {
+                    refused = Some(AppError::Invalid {
+                        field: name,
+                        detail: format!("at most {} files", workflow::MAX_FILES_PER_REQUEST),
+                    });
+                }
+                Some(file_name) => match receive(field, &blobs, max).await {
+                    Ok(blob) => uploads.push(Upload { file_name, blob }),
+                    Err(err) => refused = Some(err),
+                },
+                None => {
+                    let value = field.text().await.map_err(multipart_error)?;
+                    text_bytes += name.len() + value.len();
+                    if text_bytes > MAX_TEXT_BYTES {
+                        return Err(AppError::Status(StatusCode::PAYLOAD_TOO_LARGE).into());
+                    }
+                    pairs.push((name, value));
+                }
+            }
+        }
+        if refused.is_some() {
+            uploads.clear();
+        }
+        let raw = Bytes::from(
+            form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(&pairs)
+                .finish(),
+        );
+        Ok(FormWithFiles {
+            fields: Fields::checked(Fields::parse(raw))?,
+            uploads,
+            refused,
+        })
+    }
+}
