@@ -21,26 +21,26 @@ on_both_backends!(
 );
 
 /// A PNG signature and header followed by `len` bytes of noise.
-fn png(len: usize) -> Vec<u8> {
+pub(super) fn png(len: usize) -> Vec<u8> {
     let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0".to_vec();
     bytes.extend((0..len).map(|i| (i * 7919 % 251) as u8));
     bytes
 }
 
 /// A small PDF.
-fn pdf(len: usize) -> Vec<u8> {
+pub(super) fn pdf(len: usize) -> Vec<u8> {
     let mut bytes = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".to_vec();
     bytes.resize(len.max(bytes.len()), b' ');
     bytes
 }
 
-fn sha256(bytes: &[u8]) -> String {
+pub(super) fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
 /// The stored files under `<data>/attachments/ab/cd/`, and any temporary
 /// file left behind.
-fn files_on_disk(db: &TestDb) -> Vec<PathBuf> {
+pub(super) fn files_on_disk(db: &TestDb) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let path = entry.path();
@@ -59,7 +59,7 @@ fn files_on_disk(db: &TestDb) -> Vec<PathBuf> {
 
 /// Rows of `attachments` and `attachment_added` events, read from the
 /// database itself.
-async fn rows(db: &TestDb) -> (i64, i64) {
+pub(super) async fn rows(db: &TestDb) -> (i64, i64) {
     let conn = Database::connect(db.url.as_str()).await.expect("connect");
     let count = |sql: &str| {
         let statement = Statement::from_string(conn.get_database_backend(), sql.to_owned());

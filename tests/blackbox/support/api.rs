@@ -161,26 +161,43 @@ impl Client {
     /// `POST path` with a `multipart/form-data` body of these parts
     /// (name, file name, content).
     pub async fn upload_parts(&self, path: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Reply {
-        const BOUNDARY: &str = "noicom-test-boundary-7c1f";
+        self.post_multipart(path, None, "noicom-test-boundary-7c1f", parts)
+            .await
+    }
+
+    /// `POST path` with a `multipart/form-data` body of these parts (name,
+    /// file name, content) framed by `boundary`, and an `Idempotency-Key`
+    /// if given. A part without a file name is sent as JSON.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        key: Option<&str>,
+        boundary: &str,
+        parts: &[(&str, Option<&str>, &[u8])],
+    ) -> Reply {
         let mut body = Vec::new();
         for (name, file_name, content) in parts {
-            body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
             let mut disposition = format!("Content-Disposition: form-data; name=\"{name}\"");
+            let mut content_type = "application/json";
             if let Some(file_name) = file_name {
                 disposition.push_str(&format!("; filename=\"{file_name}\""));
+                content_type = "application/octet-stream";
             }
             body.extend_from_slice(disposition.as_bytes());
-            body.extend_from_slice(b"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.extend_from_slice(format!("\r\nContent-Type: {content_type}\r\n\r\n").as_bytes());
             body.extend_from_slice(content);
             body.extend_from_slice(b"\r\n");
         }
-        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-        self.post_raw(
-            path,
-            &format!("multipart/form-data; boundary={BOUNDARY}"),
-            body,
-        )
-        .await
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let mut request = self
+            .request(Method::POST, path)
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body);
+        if let Some(key) = key {
+            request = request.header("idempotency-key", key);
+        }
+        Client::send(request).await
     }
 
     /// `GET path`, the body as bytes with the status and headers.
