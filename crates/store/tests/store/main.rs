@@ -8,6 +8,7 @@ mod case_paths;
 mod concurrency;
 mod duties;
 mod open_cases;
+mod orphans;
 mod passwords;
 mod purge;
 mod queues;
