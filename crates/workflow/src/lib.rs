@@ -41,8 +41,8 @@ pub use apply::{
     MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Outcome, Policy, apply, file,
 };
 pub use attachment::{
-    ACCEPTED_TYPES, MAX_FILE_NAME_CHARS, MAX_FILES_PER_REQUEST, check_attachment, check_attachment_type,
-    sanitise_file_name,
+    ACCEPTED_TYPES, MAX_FILE_NAME_CHARS, MAX_FILES_PER_REQUEST, check_attachment,
+    check_attachment_type, sanitise_file_name,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};

@@ -83,7 +83,10 @@ async fn a_report_with_two_photos_is_filed_once_per_key(db: TestDb) {
         .await
         .expect(200);
     let events = events.as_array().unwrap();
-    let actions: Vec<&str> = events.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    let actions: Vec<&str> = events
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
     assert_eq!(actions, ["file", "attachment_added", "attachment_added"]);
     assert_eq!(list[0]["event"], events[0]["id"]);
     assert_eq!(list[1]["event"], events[0]["id"]);
@@ -126,7 +129,10 @@ async fn a_report_with_two_photos_is_filed_once_per_key(db: TestDb) {
             "/cases",
             Some("anh-bo-ke-1"),
             "b4",
-            &[("case", None, &retitled), ("file", Some("bờ kè 1.jpg"), &first)],
+            &[
+                ("case", None, &retitled),
+                ("file", Some("bờ kè 1.jpg"), &first),
+            ],
         )
         .await
         .error(422, "idempotency_key_reused");
@@ -136,7 +142,12 @@ async fn a_report_with_two_photos_is_filed_once_per_key(db: TestDb) {
 
     // Without files, multipart files a plain report; JSON still works.
     let bare = reporter
-        .post_multipart("/cases", None, "b5", &[("case", None, &report("Rác thải ùn ứ"))])
+        .post_multipart(
+            "/cases",
+            None,
+            "b5",
+            &[("case", None, &report("Rác thải ùn ứ"))],
+        )
         .await
         .expect(201);
     assert_eq!(bare["state"], "reported");
@@ -230,7 +241,10 @@ async fn a_refused_file_files_nothing(db: TestDb) {
             "/cases",
             None,
             "b6",
-            &[("case", None, &elsewhere), ("file", Some("anh.png"), &photo)],
+            &[
+                ("case", None, &elsewhere),
+                ("file", Some("anh.png"), &photo),
+            ],
         )
         .await
         .error(403, "outside_jurisdiction");

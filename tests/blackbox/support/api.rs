@@ -192,7 +192,10 @@ impl Client {
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         let mut request = self
             .request(Method::POST, path)
-            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
             .body(body);
         if let Some(key) = key {
             request = request.header("idempotency-key", key);

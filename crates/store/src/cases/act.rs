@@ -59,8 +59,10 @@ impl Store {
             uploads: Vec::new(),
             blobs: None,
         };
-        self.act_with_files(user, id_or_code, version, input, no_files, now, policy, once)
-            .await
+        self.act_with_files(
+            user, id_or_code, version, input, no_files, now, policy, once,
+        )
+        .await
     }
 
     /// [`Store::act_once`] with files sent with the action (an agency's

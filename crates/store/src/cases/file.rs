@@ -74,7 +74,10 @@ impl Store {
             files: checked,
             blobs: files.blobs,
         };
-        match self.file_in_tx(user, request, files, now, policy, once).await {
+        match self
+            .file_in_tx(user, request, files, now, policy, once)
+            .await
+        {
             Err(KeyTaken::Race) => match once {
                 Some(once) => lookup(&self.db, user, once, now)
                     .await?

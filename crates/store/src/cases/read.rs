@@ -122,8 +122,7 @@ impl Store {
                     unit: r.unit_id,
                     unit_code,
                     unit_name,
-                    payload: serde_json::from_str(&r.payload)
-                        .unwrap_or(serde_json::Value::Null),
+                    payload: serde_json::from_str(&r.payload).unwrap_or(serde_json::Value::Null),
                     at: r.created_at,
                 }
             })

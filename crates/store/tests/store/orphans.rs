@@ -53,9 +53,16 @@ async fn only_old_files_no_row_names_are_removed(db: TestDb) {
         uploads: vec![kept],
         blobs: Some(&blobs),
     };
-    s.file_case_with_files(org.reporter, report("Sạt lở"), files, monday(), &policy(), None)
-        .await
-        .expect("filed");
+    s.file_case_with_files(
+        org.reporter,
+        report("Sạt lở"),
+        files,
+        monday(),
+        &policy(),
+        None,
+    )
+    .await
+    .expect("filed");
     let named = blobs.path_of(&kept_hash);
     assert!(named.exists());
 
@@ -76,7 +83,10 @@ async fn only_old_files_no_row_names_are_removed(db: TestDb) {
     let cut = SystemTime::now() - Duration::from_secs(3600);
     assert_eq!(s.sweep_orphan_files(&blobs, cut).await.expect("sweep"), 2);
     assert!(named.exists(), "a file a row names stays, however old");
-    assert!(fresh.exists(), "a recent file may belong to a commit under way");
+    assert!(
+        fresh.exists(),
+        "a recent file may belong to a commit under way"
+    );
     assert!(!orphan.exists());
     assert!(!temp.exists());
 

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use store::attachments::{ATTACHMENT_ADDED, Blobs, Upload};
 use store::idempotency::{Answer, Once};
-use store::{Files, StoredEvent, StoreError};
+use store::{Files, StoreError, StoredEvent};
 use workflow::{
     ActionKind, Actor, Case, CaseState, Channel, HotspotRisk, Priority, Sensitivity, Source,
     UnitKind,
@@ -25,8 +25,8 @@ use workflow::{
 
 use super::command::command;
 use super::directory::{CaseCard, DeadlineLine, Directory, deadline_label};
-use super::error::{PageError, encode};
 use super::documents::{Document, FILE};
+use super::error::{PageError, encode};
 use super::form::Fields;
 use super::form_files::FormWithFiles;
 use super::i18n::Tr;
@@ -250,7 +250,9 @@ async fn refused_form(
     err: AppError,
 ) -> Result<Response, PageError> {
     let (status, message, field) = err.shown(visitor.lang);
-    if status.is_server_error() || status == StatusCode::UNAUTHORIZED || status == StatusCode::NOT_FOUND
+    if status.is_server_error()
+        || status == StatusCode::UNAUTHORIZED
+        || status == StatusCode::NOT_FOUND
     {
         return Err(err.into());
     }
@@ -396,10 +398,8 @@ async fn page(
             .iter()
             .map(|e| EventLine {
                 at: local_time(e.at, tz),
-                action: ActionKind::from_code(&e.action).map_or_else(
-                    || event_label(&e.action, t),
-                    |a| a.label(lang),
-                ),
+                action: ActionKind::from_code(&e.action)
+                    .map_or_else(|| event_label(&e.action, t), |a| a.label(lang)),
                 change: match (&e.from, CaseState::from_code(&e.to)) {
                     (Some(from), Some(to)) if *from != e.to => Some(format!(
                         "{} → {}",

@@ -12,8 +12,8 @@ use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::Utc;
-use store::idempotency::{Answer, Once};
 use store::attachments::{Blobs, Upload};
+use store::idempotency::{Answer, Once};
 use store::{FileRequest, Files, StoreError};
 use workflow::{ActionKind, Actor, Case, HotspotRisk, Refusal, Source};
 
@@ -34,9 +34,7 @@ const PHOTOS: &str = "file";
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route(
         "/reports/new",
-        get(form)
-            .post(file)
-            .layer(DefaultBodyLimit::disable()),
+        get(form).post(file).layer(DefaultBodyLimit::disable()),
     )
 }
 
@@ -209,9 +207,8 @@ async fn file(
                 return Err(err.into());
             }
             // A file too large names no field: it is the photos'.
-            let field = field.or_else(|| {
-                matches!(err, AppError::TooLarge { .. }).then(|| PHOTOS.to_owned())
-            });
+            let field = field
+                .or_else(|| matches!(err, AppError::TooLarge { .. }).then(|| PHOTOS.to_owned()));
             let key = if key.is_empty() { form_key() } else { key };
             let page = page(&state, &visitor, key, v, Some((message, field))).await?;
             Ok((status, page).into_response())

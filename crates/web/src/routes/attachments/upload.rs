@@ -77,7 +77,11 @@ pub(crate) async fn upload(
 
 /// Writes the part to a temporary file, refusing it as soon as it passes
 /// `max` bytes (the temporary file is then removed).
-pub(crate) async fn receive(mut field: Field<'_>, blobs: &Blobs, max: u64) -> Result<Blob, AppError> {
+pub(crate) async fn receive(
+    mut field: Field<'_>,
+    blobs: &Blobs,
+    max: u64,
+) -> Result<Blob, AppError> {
     let mut writer = blobs.begin().await?;
     while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
         if writer.size() + chunk.len() as u64 > max {

@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde::Deserialize;
 use store::attachments::Blobs;
-use store::{FileRequest, Files};
 use store::idempotency::{Answer, Once};
+use store::{FileRequest, Files};
 use utoipa::ToSchema;
 use workflow::{Actor, Case, HotspotRisk, Source};
 
