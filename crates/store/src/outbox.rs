@@ -8,10 +8,14 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::json;
-use workflow::{Case, Notice, NoticeKind, Recipients, Role};
+use workflow::{Case, Notice, NoticeKind};
 
 use crate::StoreError;
-use crate::entities::{outbox, unit, unit_area, user};
+use crate::entities::outbox;
+
+mod recipients;
+
+pub(crate) use recipients::{Address, recipients, units_recipients};
 
 /// Delivery states of an outbox row.
 pub mod status {
@@ -149,66 +153,4 @@ pub(crate) async fn enqueue_notices(
     }
     enqueue(conn, mails, now).await?;
     Ok(())
-}
-
-/// The (address, user, language) triples of a recipient set. Disabled users
-/// are left out.
-pub(crate) async fn recipients(
-    conn: &impl ConnectionTrait,
-    to: &Recipients,
-) -> Result<Vec<(String, Option<i64>, String)>, StoreError> {
-    let users: Vec<user::Model> = match to {
-        Recipients::User { user: id } => user::Entity::find_by_id(id.0).all(conn).await?,
-        Recipients::Unit { unit: id } => {
-            user::Entity::find()
-                .filter(user::Column::UnitId.eq(id.0))
-                .filter(user::Column::Role.eq(Role::AgencyLiaison.code()))
-                .all(conn)
-                .await?
-        }
-        Recipients::Board { area } | Recipients::Leaders { area } => {
-            let role = if matches!(to, Recipients::Board { .. }) {
-                Role::BoardOfficer
-            } else {
-                Role::Leader
-            };
-            let lineage = crate::org::lineage_of(conn, area.0).await?;
-            let units: Vec<i64> = unit_area::Entity::find()
-                .filter(unit_area::Column::AreaId.is_in(lineage))
-                .all(conn)
-                .await?
-                .into_iter()
-                .map(|ua| ua.unit_id)
-                .collect();
-            user::Entity::find()
-                .filter(user::Column::Role.eq(role.code()))
-                .filter(user::Column::UnitId.is_in(units))
-                .all(conn)
-                .await?
-        }
-    };
-    let mut out: Vec<(String, Option<i64>, String)> = users
-        .into_iter()
-        .filter(|u| !u.disabled)
-        .filter(|u| {
-            // A user without an address cannot be reached; say so once per
-            // lookup instead of failing the whole sweep.
-            let has = !u.email.trim().is_empty();
-            if !has {
-                tracing::warn!(user = u.id, "user without e-mail: skipped");
-            }
-            has
-        })
-        .map(|u| (u.email, Some(u.id), u.lang))
-        .collect();
-    if let Recipients::Unit { unit: id } = to
-        && let Some(email) = unit::Entity::find_by_id(id.0)
-            .one(conn)
-            .await?
-            .and_then(|u| u.email)
-        && !out.iter().any(|(e, ..)| *e == email)
-    {
-        out.push((email, None, "vi".to_owned()));
-    }
-    Ok(out)
 }

@@ -38,6 +38,9 @@ pub(super) async fn sweep(
     let mut total = 0;
     for chunk in cases.chunks(CHUNK) {
         let starts = starts_of(store, chunk).await?;
+        addresses
+            .load_units(conn, chunk.iter().filter_map(|c| c.lead_unit_id))
+            .await?;
         let mut batch = Vec::new();
         for row in chunk {
             let Some(state) = CaseState::from_code(&row.state) else {

@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use workflow::{AreaId, DutyReminderPolicy, DutyStatus, Recipients, Role, UnitId};
 
-use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, mails, write_chunk};
+use super::{Address, Addresses, CHUNK, DUTY_REMINDER, ReminderRules, mails, write_chunk};
 use crate::entities::{duty_instance, duty_schedule, unit, user};
 use crate::{Store, StoreError};
 
@@ -36,6 +36,11 @@ pub(super) async fn sweep(
     let mut total = 0;
     for chunk in pending.chunks(CHUNK) {
         let mut batch = Vec::new();
+        let ids = chunk.iter().flat_map(|d| [d.unit_id, d.recipient_unit_id]);
+        load_units(store, &mut units, ids).await?;
+        addresses
+            .load_units(conn, chunk.iter().map(|d| d.unit_id))
+            .await?;
         for duty in chunk {
             let policy = policy_of(
                 &rules.duty,
@@ -125,6 +130,27 @@ fn policy_of(
     policy
 }
 
+/// Reads the units of `ids` not in `cache` yet, in one query per chunk.
+async fn load_units(
+    store: &Store,
+    cache: &mut std::collections::HashMap<i64, unit::Model>,
+    ids: impl Iterator<Item = i64>,
+) -> Result<(), StoreError> {
+    let missing: std::collections::BTreeSet<i64> =
+        ids.filter(|id| !cache.contains_key(id)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    for row in unit::Entity::find()
+        .filter(unit::Column::Id.is_in(missing))
+        .all(&store.db)
+        .await?
+    {
+        cache.insert(row.id, row);
+    }
+    Ok(())
+}
+
 async fn unit_row(
     store: &Store,
     cache: &mut std::collections::HashMap<i64, unit::Model>,
@@ -144,10 +170,7 @@ async fn unit_row(
 }
 
 /// The enabled officers of the board `unit`, with an address.
-async fn board_officers(
-    store: &Store,
-    unit: i64,
-) -> Result<Vec<(String, Option<i64>, String)>, StoreError> {
+async fn board_officers(store: &Store, unit: i64) -> Result<Vec<Address>, StoreError> {
     Ok(user::Entity::find()
         .filter(user::Column::UnitId.eq(unit))
         .filter(user::Column::Role.eq(Role::BoardOfficer.code()))

@@ -10,13 +10,13 @@ mod cases;
 mod duties;
 mod recheck;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
-use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy, Recipients};
+use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy, Recipients, UnitId};
 
-use crate::outbox::{Mail, enqueue, not_yet_enqueued, recipients};
+use crate::outbox::{Address, Mail, enqueue, not_yet_enqueued, recipients, units_recipients};
 use crate::{Store, StoreError};
 
 /// Causes handled per transaction: a long sweep never holds the write lock
@@ -63,31 +63,48 @@ impl Store {
     }
 }
 
-/// Addresses per recipient set, looked up once per chunk.
+/// Addresses per recipient set, looked up once per sweep; the units of a
+/// chunk are looked up together ([`Addresses::load_units`]), so a sweep
+/// costs a few queries per chunk, not two per unit.
 #[derive(Default)]
-struct Addresses(HashMap<Recipients, Vec<(String, Option<i64>, String)>>);
+struct Addresses(HashMap<Recipients, Vec<Address>>);
 
 impl Addresses {
     async fn of(
         &mut self,
         conn: &impl ConnectionTrait,
         to: &Recipients,
-    ) -> Result<&[(String, Option<i64>, String)], StoreError> {
+    ) -> Result<&[Address], StoreError> {
         if !self.0.contains_key(to) {
             let found = recipients(conn, to).await?;
             self.0.insert(to.clone(), found);
         }
         Ok(self.0.get(to).map(Vec::as_slice).unwrap_or_default())
     }
+
+    /// Looks up the units of `ids` not known yet, in bulk.
+    async fn load_units(
+        &mut self,
+        conn: &impl ConnectionTrait,
+        ids: impl IntoIterator<Item = i64>,
+    ) -> Result<(), StoreError> {
+        let missing: BTreeSet<i64> = ids
+            .into_iter()
+            .filter(|&id| !self.0.contains_key(&Recipients::Unit { unit: UnitId(id) }))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<i64> = missing.into_iter().collect();
+        for (id, found) in units_recipients(conn, &ids).await? {
+            self.0.insert(Recipients::Unit { unit: UnitId(id) }, found);
+        }
+        Ok(())
+    }
 }
 
 /// One mail per distinct address of `lists`, keyed `<cause>:to:<address>`.
-fn mails(
-    cause: &str,
-    kind: &str,
-    lists: &[&[(String, Option<i64>, String)]],
-    payload: &serde_json::Value,
-) -> Vec<Mail> {
+fn mails(cause: &str, kind: &str, lists: &[&[Address]], payload: &serde_json::Value) -> Vec<Mail> {
     let mut out: Vec<Mail> = Vec::new();
     for (to, user, lang) in lists.iter().flat_map(|l| l.iter()) {
         if out.iter().any(|m| m.to == *to) {

@@ -1,0 +1,108 @@
+//! Who an e-mail goes to: the addresses of a recipient set (SPEC §5), one
+//! set at a time for an action's notices, or the units of a whole chunk at
+//! once for a reminder sweep. Disabled users and users without an address
+//! are left out.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use workflow::{Recipients, Role};
+
+use super::BATCH;
+use crate::StoreError;
+use crate::entities::{unit, unit_area, user};
+
+/// An address, the user it belongs to (none for a unit's own address) and
+/// the language to write in.
+pub(crate) type Address = (String, Option<i64>, String);
+
+/// The addresses of a recipient set.
+pub(crate) async fn recipients(
+    conn: &impl ConnectionTrait,
+    to: &Recipients,
+) -> Result<Vec<Address>, StoreError> {
+    let users: Vec<user::Model> = match to {
+        Recipients::User { user: id } => user::Entity::find_by_id(id.0).all(conn).await?,
+        Recipients::Unit { unit: id } => {
+            let mut found = units_recipients(conn, &[id.0]).await?;
+            return Ok(found.remove(&id.0).unwrap_or_default());
+        }
+        Recipients::Board { area } | Recipients::Leaders { area } => {
+            let role = if matches!(to, Recipients::Board { .. }) {
+                Role::BoardOfficer
+            } else {
+                Role::Leader
+            };
+            let lineage = crate::org::lineage_of(conn, area.0).await?;
+            let units: Vec<i64> = unit_area::Entity::find()
+                .filter(unit_area::Column::AreaId.is_in(lineage))
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|ua| ua.unit_id)
+                .collect();
+            user::Entity::find()
+                .filter(user::Column::Role.eq(role.code()))
+                .filter(user::Column::UnitId.is_in(units))
+                .all(conn)
+                .await?
+        }
+    };
+    Ok(reachable(users))
+}
+
+/// The addresses of each unit of `ids` — its liaisons, then the unit's own
+/// address if no liaison has it — in two queries per [`BATCH`] units.
+pub(crate) async fn units_recipients(
+    conn: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<HashMap<i64, Vec<Address>>, StoreError> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for batch in ids.chunks(BATCH) {
+        let mut liaisons: HashMap<i64, Vec<user::Model>> = HashMap::new();
+        for u in user::Entity::find()
+            .filter(user::Column::UnitId.is_in(batch.to_vec()))
+            .filter(user::Column::Role.eq(Role::AgencyLiaison.code()))
+            .order_by_asc(user::Column::Id)
+            .all(conn)
+            .await?
+        {
+            liaisons.entry(u.unit_id).or_default().push(u);
+        }
+        let emails: HashMap<i64, String> = unit::Entity::find()
+            .filter(unit::Column::Id.is_in(batch.to_vec()))
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter_map(|u| Some((u.id, u.email?)))
+            .collect();
+        for &id in batch {
+            let mut list = reachable(liaisons.remove(&id).unwrap_or_default());
+            if let Some(email) = emails.get(&id)
+                && !list.iter().any(|(e, ..)| e == email)
+            {
+                list.push((email.clone(), None, "vi".to_owned()));
+            }
+            out.insert(id, list);
+        }
+    }
+    Ok(out)
+}
+
+/// The enabled users with an address.
+fn reachable(users: Vec<user::Model>) -> Vec<Address> {
+    users
+        .into_iter()
+        .filter(|u| !u.disabled)
+        .filter(|u| {
+            // A user without an address cannot be reached; say so once per
+            // lookup instead of failing the whole sweep.
+            let has = !u.email.trim().is_empty();
+            if !has {
+                tracing::warn!(user = u.id, "user without e-mail: skipped");
+            }
+            has
+        })
+        .map(|u| (u.email, Some(u.id), u.lang))
+        .collect()
+}
