@@ -9,6 +9,7 @@ on_both_backends!(
     an_unknown_role_is_refused_listing_the_roles,
     an_unknown_unit_is_refused,
     an_existing_email_is_refused,
+    a_password_of_nine_characters_is_refused_and_nothing_is_added,
 );
 
 async fn a_user_with_a_password_gets_a_token_alone_on_stdout(db: TestDb) {
@@ -122,4 +123,30 @@ async fn an_existing_email_is_refused(db: TestDb) {
     };
     add().ok();
     add().run().fails(1, &["lan@example.vn", "đã tồn tại"]);
+}
+
+async fn a_password_of_nine_characters_is_refused_and_nothing_is_added(db: TestDb) {
+    province(&db);
+    let add = || {
+        noicom(&db).args([
+            "user",
+            "add",
+            "--email",
+            "lan@example.vn",
+            "--name",
+            "Lan",
+            "--role",
+            "leader",
+            "--unit",
+            "BTG-HN",
+        ])
+    };
+    // Nine characters, fourteen bytes.
+    add()
+        .args(["--password-stdin"])
+        .stdin("đường-phố\n")
+        .run()
+        .fails(1, &["lan@example.vn", "10 ký tự"]);
+    // Nothing was written: the address is still free.
+    add().args(["--password-stdin"]).stdin("đường-phố1\n").ok();
 }

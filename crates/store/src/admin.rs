@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use workflow::{Lang, Role, UnitKind};
+use workflow::{Lang, Role, UnitKind, check_new_password};
 
 use crate::audit::{ChangedBy, record_change};
 use crate::connect::is_unique_violation;
@@ -176,13 +176,15 @@ impl Store {
         Ok(row.id)
     }
 
-    /// Adds a user.
+    /// Adds a user; a password must pass `workflow::check_new_password`
+    /// (refused as `password`, with nothing written).
     pub async fn add_user(&self, new: NewUser) -> Result<i64, StoreError> {
         self.add_user_by(new, None).await
     }
 
-    /// Adds a user; an administrator's change is audited in its transaction
-    /// (the password never is).
+    /// Adds a user (a password under `workflow::check_new_password`); an
+    /// administrator's change is audited in its transaction (the password
+    /// never is).
     pub(crate) async fn add_user_by(
         &self,
         new: NewUser,
@@ -190,7 +192,13 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let email = normalise_email(&new.email)?;
         let name = required("name", &new.name)?;
-        let password_hash = new.password.as_deref().map(hash_password).transpose()?;
+        let password_hash = match new.password.as_deref() {
+            Some(password) => {
+                check_new_password("password", &email, password)?;
+                Some(hash_password(password)?)
+            }
+            None => None,
+        };
         let tx = self.write_tx().await?;
         let unit = unit::Entity::find()
             .filter(unit::Column::Code.eq(new.unit.trim()))

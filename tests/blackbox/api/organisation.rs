@@ -10,6 +10,7 @@ use crate::support::{Client, Server, TestDb, on_both_backends};
 on_both_backends!(
     the_administrator_builds_the_organisation_others_only_read_it,
     the_audit_log_records_sign_ins_changes_and_sensitive_openings,
+    a_new_user_with_a_password_of_nine_characters_is_refused,
 );
 
 async fn the_administrator_builds_the_organisation_others_only_read_it(db: TestDb) {
@@ -161,4 +162,34 @@ async fn the_audit_log_records_sign_ins_changes_and_sensitive_openings(db: TestD
         !log.to_string().contains("sai-mật-khẩu"),
         "a password in the audit log"
     );
+}
+
+async fn a_new_user_with_a_password_of_nine_characters_is_refused(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let admin = Client::bearer(&server, &town.admin);
+    let users_before = admin.get("/users").await.expect(200);
+    let audit_before = admin.get("/audit?limit=100").await.expect(200);
+
+    // Nine characters, fourteen bytes: the rule counts characters.
+    let user = json!({"email": "ctv.moi@example.vn", "name": "Lê Văn Mới", "role": "reporter", "unit": "MTTQ-BD", "password": "đường-phố"});
+    let refused = admin
+        .post("/users", &user)
+        .await
+        .error(422, "password_too_short");
+    assert_eq!(refused["error"]["field"], "password", "{refused}");
+    let as_email = json!({"email": "ctv.moi@example.vn", "name": "Lê Văn Mới", "role": "reporter", "unit": "MTTQ-BD", "password": "CTV.Moi@Example.vn"});
+    let refused = admin
+        .post("/users", &as_email)
+        .await
+        .error(422, "password_is_email");
+    assert_eq!(refused["error"]["field"], "password", "{refused}");
+    assert_eq!(admin.get("/users").await.expect(200), users_before);
+    assert_eq!(
+        admin.get("/audit?limit=100").await.expect(200),
+        audit_before
+    );
+
+    let ten = json!({"email": "ctv.moi@example.vn", "name": "Lê Văn Mới", "role": "reporter", "unit": "MTTQ-BD", "password": "đường-phố1"});
+    admin.post("/users", &ten).await.expect(201);
 }

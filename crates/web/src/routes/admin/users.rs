@@ -56,7 +56,8 @@ pub(crate) struct NewUserBody {
     role: Role,
     /// Unit code.
     unit: String,
-    /// Password (at least 8 characters); none for a token-only account.
+    /// Password: at least 10 characters, not the e-mail address; none for
+    /// a token-only account.
     #[serde(default)]
     password: Option<String>,
     /// `vi` (default) or `en`.
