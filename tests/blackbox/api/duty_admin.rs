@@ -31,27 +31,24 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
     let body = json!({"year": 2026, "area": "HN", "parties": ["BTG-HN", "UBND-HN", "VKSND-HN"]});
 
     officer
-        .post("/admin/programmes", &body)
+        .post("/programmes", &body)
         .await
         .error(403, "admin_only");
-    officer
-        .get("/admin/programmes")
-        .await
-        .error(403, "admin_only");
+    officer.get("/programmes").await.error(403, "admin_only");
     let one_board = json!({"year": 2026, "area": "HN", "parties": ["UBND-HN", "VKSND-HN"]});
     let refused = admin
-        .post("/admin/programmes", &one_board)
+        .post("/programmes", &one_board)
         .await
         .error(422, "invalid_input");
     assert_eq!(refused["error"]["field"], "parties");
     let unknown = json!({"year": 2026, "area": "KHONG-CO", "parties": ["BTG-HN", "UBND-HN"]});
     admin
-        .post("/admin/programmes", &unknown)
+        .post("/programmes", &unknown)
         .await
         .error(422, "unknown_code");
-    assert_eq!(admin.get("/admin/programmes").await.expect(200), json!([]));
+    assert_eq!(admin.get("/programmes").await.expect(200), json!([]));
 
-    let programme = admin.post("/admin/programmes", &body).await.expect(201);
+    let programme = admin.post("/programmes", &body).await.expect(201);
     assert_eq!(programme["area"], "HN");
     assert_eq!(
         programme["parties"],
@@ -67,14 +64,14 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
         assert_eq!(s["overdue_every_days"], 7);
         assert_eq!(s["active"], true);
     }
-    let path = format!("/admin/programmes/{}", programme["id"]);
+    let path = format!("/programmes/{}", programme["id"]);
     assert_eq!(admin.get(&path).await.expect(200), programme);
     assert_eq!(
-        admin.get("/admin/programmes").await.expect(200),
+        admin.get("/programmes").await.expect(200),
         json!([programme.clone()])
     );
     admin
-        .get("/admin/programmes/999999")
+        .get("/programmes/999999")
         .await
         .error(404, "not_found");
 
@@ -131,7 +128,7 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
     assert_eq!(monthly["cadence"], "monthly");
     assert_eq!(monthly["overdue_every_days"], 7, "the configured default");
     for s in schedules {
-        let stop = format!("/admin/schedules/{}", s["id"]);
+        let stop = format!("/schedules/{}", s["id"]);
         officer
             .patch_json(&stop, &json!({"active": false}))
             .await
@@ -154,7 +151,7 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
         );
     }
     admin
-        .patch_json("/admin/schedules/999999", &json!({"active": false}))
+        .patch_json("/schedules/999999", &json!({"active": false}))
         .await
         .error(404, "not_found");
     assert_eq!(
@@ -246,10 +243,10 @@ async fn a_failed_email_is_listed_and_sent_once_after_a_retry(db: TestDb) {
     let server = Server::start(&db, &[]).await;
     let admin = Client::bearer(&server, &town.admin);
     Client::bearer(&server, &town.officer)
-        .get("/admin/outbox")
+        .get("/outbox")
         .await
         .error(403, "admin_only");
-    let failed = admin.get("/admin/outbox?status=failed").await.expect(200);
+    let failed = admin.get("/outbox?status=failed").await.expect(200);
     let failed = failed.as_array().unwrap();
     assert_eq!(failed.len(), 1, "{failed:?}");
     let email = &failed[0];
@@ -268,18 +265,18 @@ async fn a_failed_email_is_listed_and_sent_once_after_a_retry(db: TestDb) {
     assert_eq!(email["attempts"], 1);
     assert!(email["last_error"].is_string(), "{email}");
     admin
-        .get("/admin/outbox?status=lost")
+        .get("/outbox?status=lost")
         .await
         .error(422, "invalid_input");
 
     // Sending again: admins only, only a failed e-mail, audited.
-    let retry = format!("/admin/outbox/{}/retry", email["id"]);
+    let retry = format!("/outbox/{}/retry", email["id"]);
     Client::bearer(&server, &town.officer)
         .post(&retry, &json!({}))
         .await
         .error(403, "admin_only");
     admin
-        .post("/admin/outbox/999999/retry", &json!({}))
+        .post("/outbox/999999/retry", &json!({}))
         .await
         .error(404, "not_found");
     let queued = admin.post(&retry, &json!({})).await.expect(200);
@@ -315,14 +312,14 @@ async fn a_failed_email_is_listed_and_sent_once_after_a_retry(db: TestDb) {
     assert_eq!(received[0].to, ["ubnd@example.vn"]);
     assert!(
         admin
-            .get("/admin/outbox")
+            .get("/outbox")
             .await
             .expect(200)
             .as_array()
             .unwrap()
             .is_empty()
     );
-    let sent = admin.get("/admin/outbox?status=sent").await.expect(200);
+    let sent = admin.get("/outbox?status=sent").await.expect(200);
     assert_eq!(sent[0]["id"], email["id"]);
     admin
         .post(&retry, &json!({}))

@@ -137,9 +137,23 @@ async fn the_openapi_document_is_served_and_lists_every_endpoint(db: TestDb) {
         "/api/v1/users/{id}",
         "/api/v1/categories/{code}",
         "/api/v1/audit",
+        "/api/v1/programmes",
+        "/api/v1/programmes/{id}",
+        "/api/v1/programmes/{id}/schedules",
+        "/api/v1/schedules/{id}",
+        "/api/v1/outbox",
+        "/api/v1/outbox/{id}/retry",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
+    // One scheme: admin resources at their own names, no `/admin` prefix.
+    let prefixed: Vec<&String> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|p| p.starts_with("/api/v1/admin"))
+        .collect();
+    assert!(prefixed.is_empty(), "{prefixed:?}");
     let act = &doc["paths"]["/api/v1/cases/{id}/actions"]["post"]["responses"];
     for status in ["200", "403", "404", "409", "422"] {
         assert!(act[status].is_object(), "actions: {status} undocumented");

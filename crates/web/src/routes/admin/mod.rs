@@ -1,8 +1,11 @@
-//! The organisation: areas, units, users, categories and the audit log;
-//! programmes, duty schedules and the failed e-mails (under `/admin`).
-//! Every signed-in user may read areas, units and categories (they name
-//! them when filing); only an administrator may change them, list users or
-//! read the audit log — the store asks `workflow` and refuses with 403.
+//! The admin resources, each at its own name under `/api/v1` like every
+//! other resource (no `/admin` prefix: who may do what is the store's
+//! question, not the path's): areas, units, users, categories, the audit
+//! log, programmes, duty schedules and the failed e-mails. Every signed-in
+//! user may read areas, units and categories (they name them when filing);
+//! only an administrator may change them, list users, read the audit log or
+//! handle programmes, schedules and e-mails — the store asks `workflow` and
+//! refuses with 403.
 
 mod areas;
 mod audit;
@@ -49,15 +52,15 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/categories/{code}", patch(categories::update_category))
         .route("/audit", get(audit::list_audit))
         .route(
-            "/admin/programmes",
+            "/programmes",
             get(programmes::list_programmes).post(programmes::create_programme),
         )
-        .route("/admin/programmes/{id}", get(programmes::show_programme))
+        .route("/programmes/{id}", get(programmes::show_programme))
         .route(
-            "/admin/programmes/{id}/schedules",
+            "/programmes/{id}/schedules",
             get(programmes::list_schedules).post(programmes::create_schedule),
         )
-        .route("/admin/schedules/{id}", patch(programmes::update_schedule))
-        .route("/admin/outbox", get(outbox::list_outbox))
-        .route("/admin/outbox/{id}/retry", post(outbox::retry_email))
+        .route("/schedules/{id}", patch(programmes::update_schedule))
+        .route("/outbox", get(outbox::list_outbox))
+        .route("/outbox/{id}/retry", post(outbox::retry_email))
 }

@@ -1,4 +1,4 @@
-//! `/admin/outbox`: the e-mails that gave up after the last try, and
+//! `/outbox`: the e-mails that gave up after the last try, and
 //! sending one again (SPEC §5), administrators only.
 
 use axum::Json;
@@ -65,7 +65,7 @@ pub(crate) struct OutboxQuery {
 }
 
 /// The newest e-mails of a status; by default those that failed.
-#[utoipa::path(get, path = "/api/v1/admin/outbox", tag = "duties",
+#[utoipa::path(get, path = "/api/v1/outbox", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     params(OutboxQuery),
     responses(
@@ -98,7 +98,7 @@ pub(crate) async fn list_outbox(
 
 /// Sends a failed e-mail again: back in the queue with fresh tries, due
 /// now; the dispatcher delivers it on its next run. Audited.
-#[utoipa::path(post, path = "/api/v1/admin/outbox/{id}/retry", tag = "duties",
+#[utoipa::path(post, path = "/api/v1/outbox/{id}/retry", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     params(("id" = i64, Path, description = "Outbox id")),
     responses(

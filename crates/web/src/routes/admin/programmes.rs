@@ -1,4 +1,4 @@
-//! `/admin/programmes` and `/admin/schedules`: coordination programmes and
+//! `/programmes` and `/schedules`: coordination programmes and
 //! their duty schedules (SPEC §4.1, §4.3), administrators only. Creating a
 //! programme does what `noicom programme add` does.
 
@@ -149,7 +149,7 @@ pub(crate) struct ScheduleChangeBody {
 }
 
 /// Every programme, newest first.
-#[utoipa::path(get, path = "/api/v1/admin/programmes", tag = "duties",
+#[utoipa::path(get, path = "/api/v1/programmes", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     responses(
         (status = 200, body = Vec<ProgrammeView>),
@@ -165,7 +165,7 @@ pub(crate) async fn list_programmes(
 
 /// Adds a programme with the default quarterly schedules of each
 /// state-body party toward the board party.
-#[utoipa::path(post, path = "/api/v1/admin/programmes", tag = "duties",
+#[utoipa::path(post, path = "/api/v1/programmes", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     request_body = NewProgrammeBody,
     responses(
@@ -201,7 +201,7 @@ pub(crate) async fn create_programme(
 }
 
 /// One programme with its parties and schedules.
-#[utoipa::path(get, path = "/api/v1/admin/programmes/{id}", tag = "duties",
+#[utoipa::path(get, path = "/api/v1/programmes/{id}", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     params(("id" = i64, Path, description = "Programme id")),
     responses(
@@ -219,7 +219,7 @@ pub(crate) async fn show_programme(
 }
 
 /// The duty schedules of a programme.
-#[utoipa::path(get, path = "/api/v1/admin/programmes/{id}/schedules", tag = "duties",
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/schedules", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     params(("id" = i64, Path, description = "Programme id")),
     responses(
@@ -237,7 +237,7 @@ pub(crate) async fn list_schedules(
 }
 
 /// Adds a duty schedule to a programme.
-#[utoipa::path(post, path = "/api/v1/admin/programmes/{id}/schedules", tag = "duties",
+#[utoipa::path(post, path = "/api/v1/programmes/{id}/schedules", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     params(("id" = i64, Path, description = "Programme id")),
     request_body = NewScheduleBody,
@@ -280,7 +280,7 @@ pub(crate) async fn create_schedule(
 
 /// Changes a schedule's cadence, due rule, reminder offsets or whether it
 /// is active; instances already made keep their period and due time.
-#[utoipa::path(patch, path = "/api/v1/admin/schedules/{id}", tag = "duties",
+#[utoipa::path(patch, path = "/api/v1/schedules/{id}", tag = "duties",
     security(("bearer" = []), ("session" = [])),
     params(("id" = i64, Path, description = "Schedule id")),
     request_body = ScheduleChangeBody,
