@@ -6,6 +6,7 @@ pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod duties;
+pub(crate) mod paging;
 pub(crate) mod password;
 pub(crate) mod reports;
 

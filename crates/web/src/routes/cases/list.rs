@@ -12,11 +12,9 @@ use workflow::{CaseState, Priority, Sensitivity};
 use crate::auth::Caller;
 use crate::json::ApiQuery;
 use crate::routes::ErrorBody;
+use crate::routes::paging::page_args;
 use crate::views::CaseView;
 use crate::{AppError, AppState};
-
-/// The default page size.
-const DEFAULT_LIMIT: u64 = 20;
 
 /// The filters; all optional, combined with AND.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -73,20 +71,7 @@ pub(crate) async fn list(
     caller: Caller,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<CasePageView>, AppError> {
-    let cursor = match query.cursor.as_deref() {
-        Some(text) => Some(Cursor::decode(text).ok_or_else(|| AppError::Invalid {
-            field: "cursor".to_owned(),
-            detail: "not a cursor of this list".to_owned(),
-        })?),
-        None => None,
-    };
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=store::MAX_LIMIT).contains(&limit) {
-        return Err(AppError::Invalid {
-            field: "limit".to_owned(),
-            detail: format!("from 1 to {}", store::MAX_LIMIT),
-        });
-    }
+    let (cursor, limit) = page_args(query.cursor.as_deref(), query.limit, Cursor::decode)?;
     let filter = CaseFilter {
         state: query.state,
         category: query.category,

@@ -13,10 +13,8 @@ use super::view::DutyView;
 use crate::auth::Caller;
 use crate::json::ApiQuery;
 use crate::routes::ErrorBody;
+use crate::routes::paging::page_args;
 use crate::{AppError, AppState};
-
-/// The default page size.
-const DEFAULT_LIMIT: u64 = 20;
 
 /// The filters; all optional, combined with AND.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -62,20 +60,7 @@ pub(crate) async fn list_duties(
     caller: Caller,
     ApiQuery(query): ApiQuery<DutyQuery>,
 ) -> Result<Json<DutyPageView>, AppError> {
-    let cursor = match query.cursor.as_deref() {
-        Some(text) => Some(DutyCursor::decode(text).ok_or_else(|| AppError::Invalid {
-            field: "cursor".to_owned(),
-            detail: "not a cursor of this list".to_owned(),
-        })?),
-        None => None,
-    };
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=store::MAX_LIMIT).contains(&limit) {
-        return Err(AppError::Invalid {
-            field: "limit".to_owned(),
-            detail: format!("from 1 to {}", store::MAX_LIMIT),
-        });
-    }
+    let (cursor, limit) = page_args(query.cursor.as_deref(), query.limit, DutyCursor::decode)?;
     let filter = DutyFilter {
         unit: query.unit.filter(|u| !u.trim().is_empty()),
         period: query.period.filter(|p| !p.trim().is_empty()),
