@@ -1,7 +1,7 @@
 //! The report as tables: each a title, a header row and data rows, in the
 //! reader's language. CSV, XLSX and HTML lay out the same tables.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use store::reports::{ComplianceCounts, Count, Summary, TimeFigures};
 use workflow::Lang;
@@ -46,7 +46,8 @@ fn opt(x: Option<f64>) -> Cell {
 pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
     let vi = lang == Lang::Vi;
     let t = |v: &'static str, e: &'static str| if vi { v } else { e };
-    let local = |at: DateTime<Utc>| at.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string();
+    let local =
+        |at: DateTime<FixedOffset>| at.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string();
     let area = summary.area.as_ref().map_or_else(
         || t("Toàn bộ địa bàn", "Every area").to_owned(),
         |a| format!("{} ({})", a.name, a.code),

@@ -15,9 +15,18 @@ fn summary() -> Summary {
         ..ComplianceCounts::default()
     };
     Summary {
-        from: Utc.with_ymd_and_hms(2025, 12, 31, 17, 0, 0).unwrap(),
-        to: Utc.with_ymd_and_hms(2026, 12, 31, 17, 0, 0).unwrap(),
-        as_of: Utc.with_ymd_and_hms(2027, 1, 5, 2, 0, 0).unwrap(),
+        from: Utc
+            .with_ymd_and_hms(2025, 12, 31, 17, 0, 0)
+            .unwrap()
+            .fixed_offset(),
+        to: Utc
+            .with_ymd_and_hms(2026, 12, 31, 17, 0, 0)
+            .unwrap()
+            .fixed_offset(),
+        as_of: Utc
+            .with_ymd_and_hms(2027, 1, 5, 2, 0, 0)
+            .unwrap()
+            .fixed_offset(),
         area: Some(AreaLabel {
             code: "HN-BD".into(),
             name: "Phường Ba Đình".into(),

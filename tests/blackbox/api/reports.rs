@@ -144,7 +144,16 @@ async fn the_summary_is_for_leaders_the_board_and_admins_and_refuses_bad_dates(d
         .get("/reports/summary?from=2026-01-01T00:00:00%2B07:00&to=2027-01-01T00:00:00Z")
         .await
         .expect(200);
-    assert_eq!(body["from"], "2025-12-31T17:00:00Z");
+    // Times come back in Hà Nội time with the offset, like a case's, to
+    // the second, whatever offset they were asked in.
+    assert_eq!(body["from"], "2026-01-01T00:00:00+07:00");
+    assert_eq!(body["to"], "2027-01-01T07:00:00+07:00");
+    let as_of = body["as_of"].as_str().unwrap();
+    assert!(as_of.ends_with("+07:00") && !as_of.contains('.'), "{as_of}");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(as_of).is_ok(),
+        "{as_of}"
+    );
 
     let doc = Client::anonymous(&server)
         .get("/openapi.json")

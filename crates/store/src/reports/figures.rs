@@ -1,19 +1,22 @@
 //! The figures of a report as data: what `GET /reports/summary` answers
 //! and what the CSV, XLSX and HTML exports lay out.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-/// Every figure of the report.
+/// Every figure of the report. Its times carry the offset of the
+/// calendar's time zone (`2026-01-01T00:00:00+07:00`), as every time the
+/// API shows does.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     /// First instant counted.
-    pub from: DateTime<Utc>,
+    pub from: DateTime<FixedOffset>,
     /// First instant no longer counted.
-    pub to: DateTime<Utc>,
-    /// Outcomes (answers, resolutions, submissions) are followed up to here.
-    pub as_of: DateTime<Utc>,
+    pub to: DateTime<FixedOffset>,
+    /// Outcomes (answers, resolutions, submissions) are followed up to here
+    /// (to the second).
+    pub as_of: DateTime<FixedOffset>,
     /// The area reported on, when not the whole tree.
     pub area: Option<AreaLabel>,
     /// Cases filed in the period.

@@ -9,7 +9,7 @@ mod duties;
 mod figures;
 mod open;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ColumnTrait, Condition};
 use workflow::{Calendar, Lang, UserId, Visibility};
 
@@ -69,10 +69,12 @@ impl Store {
         let selected = selected
             .add(case::Column::CreatedAt.gte(scope.from))
             .add(case::Column::CreatedAt.lt(scope.to));
+        let tz = calendar.time_zone();
+        let local = |at: DateTime<Utc>| at.with_timezone(&tz).fixed_offset();
         let mut summary = Summary {
-            from: scope.from,
-            to: scope.to,
-            as_of: now,
+            from: local(scope.from),
+            to: local(scope.to),
+            as_of: local(now.trunc_subsecs(0)),
             area: area.as_ref().map(|a| AreaLabel {
                 code: a.code.clone(),
                 name: a.name.clone(),
