@@ -11,6 +11,7 @@ mod m20261122_000005_sign_in;
 mod m20261122_000030_password_resets;
 mod m20261122_000050_search_index;
 mod m20261122_000051_area_state_index;
+mod m20261122_000060_request_counts;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000051_area_state_index::Migration),
             // Applied after the migrations main had first.
             Box::new(m20261122_000030_password_resets::Migration),
+            Box::new(m20261122_000060_request_counts::Migration),
         ]
     }
 }

@@ -110,13 +110,14 @@ async fn cleanup(s: &Scheduler, now: chrono::DateTime<Utc>) -> Result<String, cr
         .purge_expired(
             now,
             workflow::SignInThrottle::default().forgotten_before(now),
+            workflow::ResetRequestLimits::default().forgotten_before(now),
         )
         .await?;
     let cut = std::time::SystemTime::now()
         - std::time::Duration::from_secs(60 * ORPHAN_MIN_AGE_MINUTES.unsigned_abs());
     let files = s.store.sweep_orphan_files(&s.blobs, cut).await?;
     Ok(format!(
-        "{} sessions, {} idempotency keys, {} sign-in counts, {files} orphan files removed",
-        purged.sessions, purged.idempotency_keys, purged.login_attempts
+        "{} sessions, {} idempotency keys, {} sign-in counts, {} request counts, {files} orphan files removed",
+        purged.sessions, purged.idempotency_keys, purged.login_attempts, purged.request_counts
     ))
 }

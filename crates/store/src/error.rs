@@ -61,6 +61,13 @@ pub enum StoreError {
         /// Seconds until a new attempt is considered.
         retry_after_secs: i64,
     },
+    /// Too many password-reset requests for this e-mail address or from
+    /// this client address.
+    #[error("có quá nhiều yêu cầu đặt lại mật khẩu; hãy thử lại sau {retry_after_secs} giây")]
+    TooManyResetRequests {
+        /// Seconds until the window ends.
+        retry_after_secs: i64,
+    },
     /// An `Idempotency-Key` used before with another request.
     #[error("khóa Idempotency-Key này đã được dùng cho một yêu cầu khác")]
     KeyReused,

@@ -26,6 +26,7 @@ mod programmes;
 pub mod purge;
 pub mod reminders;
 pub mod reports;
+mod request_counts;
 pub mod schedules;
 
 pub use cases::{

@@ -4,10 +4,14 @@
 //! first untrusted address is the client. Anyone can write the header, so
 //! an address left of an untrusted hop is never believed.
 
+use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::ConnectInfo;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
 use axum::http::{Extensions, HeaderMap};
+
+use crate::AppState;
 
 /// The proxies whose `X-Forwarded-For` is believed: addresses and CIDR
 /// blocks. Empty by default: the TCP peer is the client.
@@ -58,6 +62,25 @@ fn prefix(a: &[u8], b: &[u8], bits: u8) -> bool {
     rest == 0 || {
         let mask = 0xffu8 << (8 - rest);
         a[whole] & mask == b[whole] & mask
+    }
+}
+
+/// The client address of a request as an extractor (see
+/// [`client_address`]), for handlers that count or audit by it.
+pub(crate) struct ClientAddress(pub String);
+
+impl FromRequestParts<AppState> for ClientAddress {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<ClientAddress, Infallible> {
+        Ok(ClientAddress(client_address(
+            &parts.extensions,
+            &parts.headers,
+            &state.config.trusted_proxies,
+        )))
     }
 }
 

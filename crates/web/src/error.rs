@@ -75,6 +75,14 @@ fn parts(status: StatusCode, code: &'static str, message: String) -> Parts {
     }
 }
 
+/// A 429 with the seconds to wait in the body (`Retry-After` is added
+/// from the same error by `into_response`).
+fn retry_later(code: &'static str, message: String, secs: i64) -> Parts {
+    let mut p = parts(StatusCode::TOO_MANY_REQUESTS, code, message);
+    p.extra.insert("retry_after".into(), json!(secs));
+    p
+}
+
 impl AppError {
     fn parts(&self, lang: Lang) -> Parts {
         let t = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
@@ -296,23 +304,30 @@ fn store_parts(err: &StoreError, lang: Lang) -> Parts {
                 "Wrong e-mail or password.",
             ),
         ),
-        StoreError::Throttled { retry_after_secs } => {
-            let mut p = parts(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_attempts",
-                match lang {
-                    Lang::Vi => format!(
-                        "Đăng nhập sai quá nhiều lần. Hãy thử lại sau {retry_after_secs} giây."
-                    ),
-                    Lang::En => format!(
-                        "Too many failed sign-ins. Try again in {retry_after_secs} seconds."
-                    ),
-                },
-            );
-            p.extra
-                .insert("retry_after".into(), json!(retry_after_secs));
-            p
-        }
+        StoreError::Throttled { retry_after_secs } => retry_later(
+            "too_many_attempts",
+            match lang {
+                Lang::Vi => {
+                    format!("Đăng nhập sai quá nhiều lần. Hãy thử lại sau {retry_after_secs} giây.")
+                }
+                Lang::En => {
+                    format!("Too many failed sign-ins. Try again in {retry_after_secs} seconds.")
+                }
+            },
+            *retry_after_secs,
+        ),
+        StoreError::TooManyResetRequests { retry_after_secs } => retry_later(
+            "too_many_requests",
+            match lang {
+                Lang::Vi => format!(
+                    "Đã có quá nhiều yêu cầu đặt lại mật khẩu. Hãy thử lại sau {retry_after_secs} giây."
+                ),
+                Lang::En => format!(
+                    "Too many password reset requests. Try again in {retry_after_secs} seconds."
+                ),
+            },
+            *retry_after_secs,
+        ),
         StoreError::KeyReused => {
             let mut p = parts(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -354,7 +369,10 @@ impl IntoResponse for AppError {
             tracing::error!(code, error = %self, "request failed");
         }
         let retry_after = match &self {
-            AppError::Store(StoreError::Throttled { retry_after_secs }) => Some(*retry_after_secs),
+            AppError::Store(
+                StoreError::Throttled { retry_after_secs }
+                | StoreError::TooManyResetRequests { retry_after_secs },
+            ) => Some(*retry_after_secs),
             _ => None,
         };
         let mut response = (status, Json(body(code, &message, extra))).into_response();

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use store::Store;
-use workflow::{DueRule, DutyReminderPolicy, Policy, SignInThrottle};
+use workflow::{DueRule, DutyReminderPolicy, Policy, ResetRequestLimits, SignInThrottle};
 
 /// The settings the web layer needs, passed down from the binary's settings.
 #[derive(Debug, Clone)]
@@ -44,6 +44,8 @@ pub struct AppState {
     pub policy: Arc<Policy>,
     /// How failed sign-ins are slowed down.
     pub throttle: SignInThrottle,
+    /// How often "forgot password" may be asked.
+    pub reset_limits: ResetRequestLimits,
     /// The request counters and latencies of `/metrics`.
     pub metrics: crate::HttpMetrics,
 }

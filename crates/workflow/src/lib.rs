@@ -25,6 +25,7 @@ mod period;
 mod programme;
 mod refusal;
 mod report;
+mod request_limit;
 mod rules;
 mod schedule;
 mod sign_in;
@@ -66,6 +67,7 @@ pub use report::{
     Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,
     working_days_taken,
 };
+pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
 };

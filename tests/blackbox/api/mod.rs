@@ -16,4 +16,5 @@ mod password;
 mod paths;
 mod reports;
 mod request_id;
+mod reset_limit;
 mod visibility;

@@ -43,6 +43,7 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
         },
         policy: std::sync::Arc::new(settings.policy()?),
         throttle: workflow::SignInThrottle::default(),
+        reset_limits: workflow::ResetRequestLimits::default(),
         metrics: web::HttpMetrics::default(),
     };
     web::serve(listener, state, web::shutdown_signal())

@@ -4,6 +4,7 @@
 
 mod identity;
 mod password;
+mod reset_request;
 mod sign_in;
 mod tokens;
 

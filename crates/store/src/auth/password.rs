@@ -5,16 +5,15 @@
 //! administrator or a link ends every session and token of the account:
 //! whoever held them may be the reason for the reset.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use workflow::{Refusal, UserId, check_new_password};
 
 use crate::audit::record;
-use crate::credentials::{hash_password, new_token, token_hash, verify_password};
+use crate::credentials::{hash_password, token_hash, verify_password};
 use crate::entities::{api_token, password_reset, session, user};
-use crate::outbox::{Mail, enqueue};
 use crate::{Store, StoreError};
 
 /// How long a reset link stays valid (SPEC §6.3: one hour).
@@ -81,69 +80,6 @@ impl Store {
             &tx,
             Some(by.0),
             "reset_password",
-            json!({"user": row.id}),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// "Forgot password": for an active user with this e-mail, a one-time
-    /// link valid [`RESET_LINK_MINUTES`] goes to the outbox; for anyone
-    /// else nothing happens. The caller answers the same either way, so
-    /// the answer tells no one which addresses have accounts.
-    pub async fn request_password_reset(
-        &self,
-        email: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        // Addresses are kept in lower case, as sign-in looks them up. One
-        // with a control character (a NUL, which PostgreSQL refuses in
-        // text) is no account's: answered like any unknown address.
-        let email = email.trim().to_lowercase();
-        if email.chars().any(char::is_control) {
-            record(&self.db, None, "password_reset_unknown", json!({}), now).await?;
-            return Ok(());
-        }
-        let Some(row) = user::Entity::find()
-            .filter(user::Column::Email.eq(email))
-            .one(&self.db)
-            .await?
-            .filter(|u| !u.disabled)
-        else {
-            record(&self.db, None, "password_reset_unknown", json!({}), now).await?;
-            return Ok(());
-        };
-        let token = new_token();
-        let hash = token_hash(&token);
-        let expires = now + Duration::minutes(RESET_LINK_MINUTES);
-        let tx = self.write_tx().await?;
-        password_reset::ActiveModel {
-            user_id: Set(row.id),
-            token_hash: Set(hash.clone()),
-            created_at: Set(now),
-            expires_at: Set(expires),
-            used_at: Set(None),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        let mail = Mail {
-            key: format!("{PASSWORD_RESET}:{hash}"),
-            kind: PASSWORD_RESET.to_owned(),
-            to: row.email.clone(),
-            user: Some(row.id),
-            lang: row.lang.clone(),
-            // The token itself is needed until the e-mail is sent;
-            // `mark_sent` clears the payload of this kind once it is.
-            payload: json!({"name": row.name, "token": token, "due_at": expires.to_rfc3339()}),
-        };
-        enqueue(&tx, vec![mail], now).await?;
-        record(
-            &tx,
-            Some(row.id),
-            "password_reset_requested",
             json!({"user": row.id}),
             now,
         )

@@ -15,5 +15,6 @@ mod queues;
 mod refusals;
 mod reminders;
 mod reports;
+mod reset_limits;
 mod search;
 mod visibility;

@@ -1,11 +1,12 @@
-//! Removing expired sessions, old idempotency keys and stale failed
-//! sign-in counts — and nothing that still has an effect.
+//! Removing expired sessions, old idempotency keys, stale failed sign-in
+//! counts and request counts of past windows — and nothing that still has
+//! an effect.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
-use store::entities::{idempotency_key, login_attempt, session};
+use store::entities::{idempotency_key, login_attempt, request_count, session};
 use store::purge::Purged;
-use workflow::SignInThrottle;
+use workflow::{ResetRequestLimits, SignInThrottle};
 
 use crate::both;
 use crate::support::db::TestDb;
@@ -51,12 +52,24 @@ async fn add_attempt(db: &TestDb, key: &str, last: DateTime<Utc>) {
     .expect("attempt");
 }
 
+async fn add_count(db: &TestDb, key: &str, started: DateTime<Utc>) {
+    request_count::ActiveModel {
+        key: Set(key.to_owned()),
+        requests: Set(3),
+        window_started_at: Set(started),
+    }
+    .insert(db.store.connection())
+    .await
+    .expect("count");
+}
+
 async fn only_what_expired_is_removed(db: TestDb) {
     let s = &db.store;
     let org = org::build(s).await;
     let user = org.reporter.0;
     let now = monday();
     let throttle = SignInThrottle::default();
+    let limits = ResetRequestLimits::default();
 
     add_session(&db, user, "expired", now - TimeDelta::minutes(1)).await;
     add_session(&db, user, "at-expiry", now).await;
@@ -77,8 +90,25 @@ async fn only_what_expired_is_removed(db: TestDb) {
     )
     .await;
 
+    add_count(
+        &db,
+        "past",
+        limits.forgotten_before(now) - TimeDelta::seconds(1),
+    )
+    .await;
+    add_count(
+        &db,
+        "current",
+        limits.forgotten_before(now) + TimeDelta::seconds(1),
+    )
+    .await;
+
     let purged = s
-        .purge_expired(now, throttle.forgotten_before(now))
+        .purge_expired(
+            now,
+            throttle.forgotten_before(now),
+            limits.forgotten_before(now),
+        )
         .await
         .expect("purge");
     assert_eq!(
@@ -87,6 +117,7 @@ async fn only_what_expired_is_removed(db: TestDb) {
             sessions: 2,
             idempotency_keys: 2,
             login_attempts: 1,
+            request_counts: 1,
         }
     );
     let conn = s.connection();
@@ -114,12 +145,24 @@ async fn only_what_expired_is_removed(db: TestDb) {
         .map(|r| r.key)
         .collect();
     assert_eq!(attempts, ["locking"]);
+    let counts: Vec<String> = request_count::Entity::find()
+        .all(conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.key)
+        .collect();
+    assert_eq!(counts, ["current"]);
 
     // Nothing left to remove: a second run is a no-op.
     assert_eq!(
-        s.purge_expired(now, throttle.forgotten_before(now))
-            .await
-            .unwrap(),
+        s.purge_expired(
+            now,
+            throttle.forgotten_before(now),
+            limits.forgotten_before(now)
+        )
+        .await
+        .unwrap(),
         Purged::default()
     );
 }

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 
 use super::ErrorBody;
 use crate::auth::Caller;
+use crate::client_ip::ClientAddress;
 use crate::json::JsonBody;
 use crate::{AppError, AppState, lang};
 
@@ -112,20 +113,25 @@ pub(crate) struct ResetRequested {
 
 /// Sends a one-time link (valid one hour) to the address if it belongs to
 /// an active account. Always 202 with the same body, whether or not the
-/// address has an account.
+/// address has an account; past the limits (per address and per client,
+/// kept in the database) 429 with `Retry-After`, again whatever the
+/// address.
 #[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth",
     request_body = ResetRequestBody,
     responses(
         (status = 202, body = ResetRequested),
         (status = 422, description = "No `email` field", body = ErrorBody),
+        (status = 429, description = "Too many requests for this address or from this client; `Retry-After` says when to try again", body = ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub(crate) async fn request_reset(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     body: JsonBody<ResetRequestBody>,
 ) -> Result<(StatusCode, Json<ResetRequested>), AppError> {
     state
         .store
-        .request_password_reset(&body.value.email, Utc::now())
+        .request_password_reset(&body.value.email, &client, &state.reset_limits, Utc::now())
         .await?;
     let message = lang::current()
         .pick(
