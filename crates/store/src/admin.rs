@@ -320,7 +320,7 @@ pub(crate) fn required(field: &'static str, value: &str) -> Result<String, Store
 }
 
 /// A lower-cased e-mail address with one `@` between two non-empty parts.
-fn normalise_email(email: &str) -> Result<String, StoreError> {
+pub(crate) fn normalise_email(email: &str) -> Result<String, StoreError> {
     let email = email.trim().to_lowercase();
     let valid = matches!(email.split_once('@'), Some((local, domain))
         if !local.is_empty() && domain.contains('.') && !domain.contains('@') && !email.contains(char::is_whitespace));

@@ -4,6 +4,7 @@
 //! `workflow::check_administration`, and every change is written to the
 //! audit log (SPEC §9).
 
+mod edit;
 mod read;
 mod write;
 
@@ -14,6 +15,7 @@ use workflow::{Actor, UserId};
 use crate::org::actor;
 use crate::{Store, StoreError};
 
+pub use edit::{AreaChange, UnitChange};
 pub use write::{CategoryChange, NewCategory, UserChange};
 
 /// An area.

@@ -8,6 +8,7 @@ mod case_paths;
 mod concurrency;
 mod duties;
 mod open_cases;
+mod organisation_edits;
 mod orphans;
 mod passwords;
 mod purge;

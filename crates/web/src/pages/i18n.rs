@@ -116,5 +116,6 @@ catalogue! {
     not_published => "Chưa công bố kết quả", "Result not yet published";
 }
 
+mod admin;
 mod leader;
 mod photos;

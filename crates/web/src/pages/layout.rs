@@ -126,6 +126,7 @@ pub(crate) fn menu(role: Role, t: Tr) -> Vec<(&'static str, &'static str)> {
             ("/duties", t.nav_duties()),
         ],
         Role::Admin => vec![
+            ("/admin", t.nav_admin()),
             ("/cases", t.nav_all_cases()),
             ("/duties", t.nav_duties()),
             ("/dashboard", t.nav_dashboard()),

@@ -5,6 +5,7 @@
 //! (CSRF token in a hidden field, an idempotency key per rendering) and
 //! redirect after success, so nothing needs JavaScript.
 
+mod admin;
 mod annual_report;
 mod assets;
 mod case_page;
@@ -20,6 +21,8 @@ mod form_files;
 mod i18n;
 mod layout;
 mod lists;
+mod password;
+mod presession;
 mod report;
 mod session;
 mod sign_in;
@@ -49,6 +52,8 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(dashboard::router())
         .merge(annual_report::router())
         .merge(duties::router())
+        .merge(password::router())
+        .merge(admin::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())
 }

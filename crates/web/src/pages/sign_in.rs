@@ -1,10 +1,12 @@
 //! Signing in and out, the language switch, and the home page, which
-//! sends each role to its own first page.
+//! sends each role to its own first page. The sign-in form carries the
+//! pre-session anti-forgery token ([`Presession`]).
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -17,7 +19,9 @@ use super::error::PageError;
 use super::form::Fields;
 use super::i18n::Tr;
 use super::layout::{Layout, is_local, menu};
+use super::presession::{PRESESSION_COOKIE, Presession};
 use super::session::Visitor;
+use crate::auth::cookie::read;
 use crate::auth::{clear_cookie, session_cookie};
 use crate::lang::LANG_COOKIE;
 use crate::{AppError, AppState, lang};
@@ -40,45 +44,72 @@ struct LoginPage {
     error: Option<String>,
     email: String,
     next: String,
+    /// The pre-session anti-forgery token.
+    token: String,
 }
 
-/// `?next=…&expired=1&out=1`.
+/// `?next=…&expired=1&out=1&reset=1`.
 #[derive(Debug, Deserialize)]
 struct LoginQuery {
     next: Option<String>,
     expired: Option<String>,
     out: Option<String>,
+    reset: Option<String>,
 }
 
+/// The sign-in page answered with `status`, setting the pre-session
+/// cookie when its token is new.
 fn login_page(
+    state: &AppState,
+    status: StatusCode,
+    presession: &Presession,
     notice: Option<&'static str>,
     error: Option<String>,
     email: String,
     next: String,
-) -> LoginPage {
+) -> Response {
     let lang = lang::current();
-    LoginPage {
+    let page = LoginPage {
         l: Layout::anonymous(lang, Tr(lang).sign_in(), "/login"),
         notice,
         error,
         email,
         next,
+        token: presession.token.clone(),
+    };
+    match presession.cookie(state.config.https()) {
+        Some(cookie) => (status, [(SET_COOKIE, cookie)], page).into_response(),
+        None => (status, page).into_response(),
     }
 }
 
-async fn login_form(Query(query): Query<LoginQuery>) -> LoginPage {
+async fn login_form(
+    State(state): State<AppState>,
+    presession: Presession,
+    Query(query): Query<LoginQuery>,
+) -> Response {
     let t = Tr(lang::current());
     let notice = if query.expired.is_some() {
         Some(t.session_expired())
     } else if query.out.is_some() {
         Some(t.signed_out())
+    } else if query.reset.is_some() {
+        Some(t.password_was_reset())
     } else if query.next.is_some() {
         Some(t.please_sign_in())
     } else {
         None
     };
     let next = query.next.filter(|n| is_local(n)).unwrap_or_default();
-    login_page(notice, None, String::new(), next)
+    login_page(
+        &state,
+        StatusCode::OK,
+        &presession,
+        notice,
+        None,
+        String::new(),
+        next,
+    )
 }
 
 async fn login(
@@ -91,6 +122,9 @@ async fn login(
         request.headers(),
         &state.config.trusted_proxies,
     );
+    let (parts, body) = request.into_parts();
+    let cookie = read(&parts, PRESESSION_COOKIE);
+    let request = axum::extract::Request::from_parts(parts, body);
     let fields =
         <Fields as axum::extract::FromRequest<AppState>>::from_request(request, &state).await?;
     let email = fields.get("email").trim().to_owned();
@@ -98,6 +132,27 @@ async fn login(
         .filter(|n| is_local(n))
         .unwrap_or("/")
         .to_owned();
+    let kept_next = if next == "/" {
+        String::new()
+    } else {
+        next.clone()
+    };
+    let presession = Presession::of_cookie(cookie);
+    if !presession.admits(fields.get("presession")) {
+        // Checked before the password: a forged post signs no one in
+        // and costs no failed attempt to the account it names.
+        let presession = Presession::fresh();
+        let message = Tr(lang::current()).login_form_forged().to_owned();
+        return Ok(login_page(
+            &state,
+            StatusCode::FORBIDDEN,
+            &presession,
+            None,
+            Some(message),
+            email,
+            kept_next,
+        ));
+    }
     let now = Utc::now();
     let signed = state
         .store
@@ -123,8 +178,15 @@ async fn login(
         }
         Err(err @ (StoreError::BadCredentials | StoreError::Throttled { .. })) => {
             let (status, message, _) = AppError::from(err).shown(lang::current());
-            let next = if next == "/" { String::new() } else { next };
-            Ok((status, login_page(None, Some(message), email, next)).into_response())
+            Ok(login_page(
+                &state,
+                status,
+                &presession,
+                None,
+                Some(message),
+                email,
+                kept_next,
+            ))
         }
         Err(err) => Err(err.into()),
     }

@@ -14,6 +14,8 @@ use super::ErrorBody;
 use crate::auth::Caller;
 use crate::client_ip::ClientAddress;
 use crate::json::JsonBody;
+use workflow::Lang;
+
 use crate::{AppError, AppState, lang};
 
 /// The password routes.
@@ -133,13 +135,18 @@ pub(crate) async fn request_reset(
         .store
         .request_password_reset(&body.value.email, &client, &state.reset_limits, Utc::now())
         .await?;
-    let message = lang::current()
-        .pick(
-            "Nếu địa chỉ này thuộc một tài khoản đang hoạt động, một liên kết đặt lại mật khẩu (dùng được một lần, trong một giờ) đã được gửi tới.",
-            "If this address belongs to an active account, a password reset link (usable once, within one hour) has been sent to it.",
-        )
-        .to_owned();
+    let message = reset_requested_message(lang::current());
     Ok((StatusCode::ACCEPTED, Json(ResetRequested { message })))
+}
+
+/// The one answer to "forgot password", whether or not the address has
+/// an account (the API's and the page's).
+pub(crate) fn reset_requested_message(lang: Lang) -> String {
+    lang.pick(
+        "Nếu địa chỉ này thuộc một tài khoản đang hoạt động, một liên kết đặt lại mật khẩu (dùng được một lần, trong một giờ) đã được gửi tới.",
+        "If this address belongs to an active account, a password reset link (usable once, within one hour) has been sent to it.",
+    )
+    .to_owned()
 }
 
 /// The new password from a reset link.

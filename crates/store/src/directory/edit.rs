@@ -1,0 +1,180 @@
+//! Renaming an area and changing a unit (its name, e-mail and the areas it
+//! serves), as an administrator, audited. A former name is kept with the
+//! day it stopped being used, since old cases and exports name the body
+//! as it was then (SPEC §2).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::{Value, json};
+use workflow::UserId;
+
+use crate::admin::{normalise_email, required};
+use crate::audit::record;
+use crate::entities::{area, unit, unit_area};
+use crate::org::area_by_code;
+use crate::{Store, StoreError};
+
+/// What an administrator may change of an area; `None` keeps it.
+#[derive(Debug, Clone, Default)]
+pub struct AreaChange {
+    /// New name; the old one goes to the former names.
+    pub name: Option<String>,
+}
+
+/// What an administrator may change of a unit; `None` keeps it.
+#[derive(Debug, Clone, Default)]
+pub struct UnitChange {
+    /// New name; the old one goes to the former names.
+    pub name: Option<String>,
+    /// New e-mail address; `Some("")` removes it.
+    pub email: Option<String>,
+    /// Codes of the areas served besides the home area, replacing the
+    /// present ones.
+    pub serves: Option<Vec<String>>,
+}
+
+/// `former` (a JSON list) with `name`, used until `now`'s day, appended.
+fn with_former_name(former: &str, name: &str, now: DateTime<Utc>) -> String {
+    let mut list: Vec<Value> = serde_json::from_str(former).unwrap_or_default();
+    list.push(json!({ "name": name, "until": now.date_naive().to_string() }));
+    Value::Array(list).to_string()
+}
+
+impl Store {
+    /// Renames an area as an administrator.
+    pub async fn update_area(
+        &self,
+        by: UserId,
+        code: &str,
+        change: AreaChange,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.administrator(by, now).await?;
+        let name = change
+            .name
+            .as_deref()
+            .map(|n| required("name", n))
+            .transpose()?;
+        let tx = self.write_tx().await?;
+        let row = area_by_code(&tx, code, "code").await?;
+        let old = row.name.clone();
+        let former = row.former_names.clone();
+        let mut active: area::ActiveModel = row.into();
+        if let Some(name) = &name
+            && *name != old
+        {
+            active.former_names = Set(with_former_name(&former, &old, now));
+            active.name = Set(name.clone());
+        }
+        active.update(&tx).await?;
+        let detail = json!({ "code": code.trim(), "name": name });
+        record(&tx, Some(by.0), "update_area", detail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Changes a unit as an administrator; it always serves its home area.
+    pub async fn update_unit(
+        &self,
+        by: UserId,
+        code: &str,
+        change: UnitChange,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.administrator(by, now).await?;
+        let name = change
+            .name
+            .as_deref()
+            .map(|n| required("name", n))
+            .transpose()?;
+        let email = match change.email.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(e) => Some(Some(normalise_email(e)?)),
+        };
+        let tx = self.write_tx().await?;
+        let row = unit::Entity::find()
+            .filter(unit::Column::Code.eq(code.trim()))
+            .one(&tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: format!("đơn vị {}", code.trim()),
+            })?;
+        let (id, home, old, former) = (
+            row.id,
+            row.home_area_id,
+            row.name.clone(),
+            row.former_names.clone(),
+        );
+        let mut active: unit::ActiveModel = row.into();
+        if let Some(name) = &name
+            && *name != old
+        {
+            active.former_names = Set(with_former_name(&former, &old, now));
+            active.name = Set(name.clone());
+        }
+        if let Some(email) = &email {
+            active.email = Set(email.clone());
+        }
+        active.update(&tx).await?;
+        if let Some(codes) = &change.serves {
+            replace_served(&tx, id, home, codes).await?;
+        }
+        let detail = json!({
+            "code": code.trim(),
+            "name": name,
+            "email": email,
+            "serves": change.serves,
+        });
+        record(&tx, Some(by.0), "update_unit", detail, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Makes `unit` serve its home area and the areas of `codes`, nothing else.
+async fn replace_served(
+    tx: &impl ConnectionTrait,
+    unit: i64,
+    home: i64,
+    codes: &[String],
+) -> Result<(), StoreError> {
+    let mut served = vec![home];
+    for code in codes {
+        let a = area_by_code(tx, code, "serves").await?;
+        if !served.contains(&a.id) {
+            served.push(a.id);
+        }
+    }
+    unit_area::Entity::delete_many()
+        .filter(unit_area::Column::UnitId.eq(unit))
+        .exec(tx)
+        .await?;
+    for area_id in served {
+        unit_area::ActiveModel {
+            unit_id: Set(unit),
+            area_id: Set(area_id),
+        }
+        .insert(tx)
+        .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_former_name_is_appended_with_its_last_day() {
+        let now = DateTime::parse_from_rfc3339("2025-07-01T03:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let once = with_former_name("[]", "Huyện Ba Vì", now);
+        let twice = with_former_name(&once, "Xã Ba Vì", now);
+        let list: Vec<Value> = serde_json::from_str(&twice).unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0]["name"], "Huyện Ba Vì");
+        assert_eq!(list[1]["until"], "2025-07-01");
+    }
+}
