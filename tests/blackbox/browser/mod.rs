@@ -2,10 +2,14 @@
 //! a case from a phone-sized report to its closure, a refused action, a
 //! sensitive case hidden from another commune, the language switch; the
 //! leader's dashboard and annual report; the duties pages; photos with
-//! a report and documents with an answer.
+//! a report and documents with an answer; the administrator's pages, the
+//! password pages and the sign-in form's anti-forgery token.
 
+mod admin;
 mod duties;
 mod flow;
 mod leader;
+mod passwords;
 mod photos;
 mod refusals;
+mod sign_in_forgery;

@@ -49,17 +49,19 @@ struct Refused {
 }
 
 impl Forms {
-    /// The message of `form`'s refusal when no field of it is at fault.
+    /// The message of `form`'s refusal when it names no field (otherwise
+    /// it stands beside that field).
     pub(crate) fn message(&self, form: &str) -> Option<&str> {
         self.refused
             .as_ref()
-            .filter(|r| r.form == form)
+            .filter(|r| r.form == form && r.field.is_none())
             .map(|r| r.message.as_str())
     }
 
-    /// Whether `form` was refused (its `<details>` is shown open).
+    /// Whether `form` was refused (its `<details>` is shown open, with a
+    /// line above it saying so).
     pub(crate) fn open(&self, form: &str) -> bool {
-        self.message(form).is_some()
+        self.refused.as_ref().is_some_and(|r| r.form == form)
     }
 
     /// The message beside `name` of `form`, if it is the field at fault.
@@ -185,6 +187,11 @@ mod tests {
         assert!(!f.ticked("new", "serves", "C", &true));
         assert!(f.ticked("edit", "serves", "C", &true));
         assert!(f.open("new") && !f.open("edit"));
+        assert_eq!(f.message("new"), None, "it stands beside its field");
+        assert_eq!(
+            refused(None).message("new"),
+            Some("“HN” đã tồn tại (code).")
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ catalogue! {
     admin_programmes => "Chương trình phối hợp", "Coordination programmes";
     admin_failed_emails => "Thư gửi lỗi", "Failed e-mails";
     saved => "Đã lưu", "Saved";
+    not_saved => "Chưa lưu được, xin sửa lỗi dưới đây.", "Not saved; please correct the error below.";
     save => "Lưu", "Save";
     add => "Thêm", "Add";
     edit => "Sửa", "Edit";

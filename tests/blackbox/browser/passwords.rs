@@ -1,0 +1,228 @@
+//! The password pages in a real browser: changing one's own password
+//! (wrong current one, two different new ones, then done); "forgot
+//! password" from the sign-in page with the same answer for an unknown
+//! address, the e-mail received by the real SMTP server, its link opened
+//! in the browser, a new password set and used, the link refused a second
+//! time; and a failed e-mail sent again from the admin page.
+
+use chrono::{SecondsFormat, Utc};
+
+use crate::support::browser::{Browser, DESK, PHONE};
+use crate::support::smtp::SmtpSink;
+use crate::support::town::{PASSWORD, town};
+use crate::support::{Backend, Client, Server, TestDb, noicom, on_both_backends};
+
+on_both_backends!(
+    a_user_changes_their_password_on_the_page,
+    a_forgotten_password_is_reset_from_the_mailed_link_in_the_browser,
+    a_failed_email_is_sent_again_from_the_admin_page,
+);
+
+const NEW: &str = "mật-khẩu-mới-2026";
+
+async fn a_user_changes_their_password_on_the_page(db: TestDb) {
+    town(&db);
+    let server = Server::start(&db, &[]).await;
+    let mut phone = Browser::start(&server, PHONE, "vi-VN,vi").await;
+    phone.shots = matches!(db.backend, Backend::Sqlite);
+    phone.sign_in("ctv.bd@example.vn", PASSWORD).await;
+    phone.click("#change-password").await;
+    phone.find("#password-form").await;
+    assert_eq!(phone.text("h1").await, "Đổi mật khẩu");
+
+    phone.fill("#current_password", "không-phải-mật-khẩu").await;
+    phone.fill("#new_password", NEW).await;
+    phone.fill("#confirm_password", NEW).await;
+    phone.click("#password-submit").await;
+    let error = phone.text("#current_password-error").await;
+    assert_eq!(error, "Mật khẩu hiện tại không đúng.");
+
+    phone.fill("#current_password", PASSWORD).await;
+    phone.fill("#new_password", NEW).await;
+    phone.fill("#confirm_password", "mật-khẩu-khác-hẳn").await;
+    phone.click("#password-submit").await;
+    let error = phone.text("#confirm_password-error").await;
+    assert!(error.contains("không khớp"), "{error}");
+    phone.screenshot("30-change-password-refused").await;
+
+    phone.fill("#current_password", PASSWORD).await;
+    phone.fill("#new_password", NEW).await;
+    phone.fill("#confirm_password", NEW).await;
+    phone.click("#password-submit").await;
+    assert_eq!(phone.text("#done").await, "Đã đổi mật khẩu.");
+    phone.screenshot("31-change-password-done").await;
+
+    phone.sign_out().await;
+    phone.fill("#email", "ctv.bd@example.vn").await;
+    phone.fill("#password", PASSWORD).await;
+    phone.click("#sign-in").await;
+    assert!(phone.text("#error-message").await.contains("không đúng"));
+    phone.sign_in("ctv.bd@example.vn", NEW).await;
+    phone.close().await;
+}
+
+/// The reset link in an e-mail's text.
+fn link_of(text: &str) -> String {
+    text.split_whitespace()
+        .find(|w| w.contains("/reset-password?token="))
+        .unwrap_or_else(|| panic!("no link in {text}"))
+        .to_owned()
+}
+
+async fn a_forgotten_password_is_reset_from_the_mailed_link_in_the_browser(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let smtp = SmtpSink::start(db.dir());
+    let mut phone = Browser::start(&server, PHONE, "vi-VN,vi").await;
+    phone.shots = matches!(db.backend, Backend::Sqlite);
+
+    // An unknown address gets exactly the answer a known one gets.
+    let mut answers = Vec::new();
+    for email in ["khong-co-ai@example.vn", "ubnd@example.vn"] {
+        phone.open("/login").await;
+        phone.click("#forgot-password").await;
+        phone.fill("#email", email).await;
+        phone.click("#forgot-submit").await;
+        answers.push(phone.text("#sent").await);
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert!(answers[0].contains("một giờ"), "{}", answers[0]);
+    phone.screenshot("32-forgot-password").await;
+
+    // The scheduler's dispatcher sends it to the real SMTP server, with a
+    // link to this server's reset page.
+    noicom(&db)
+        .env("NOICOM_SMTP_URL", &smtp.url())
+        .env("NOICOM_BASE_URL", &server.url)
+        .args(["remind", "--as-of", &Utc::now().to_rfc3339()])
+        .ok();
+    let received = smtp.received();
+    assert_eq!(received.len(), 1, "{received:?}");
+    assert_eq!(received[0].to, ["ubnd@example.vn"]);
+    let link = link_of(&received[0].text);
+    assert!(
+        link.starts_with(&format!("{}/reset-password?token=", server.url)),
+        "{link}"
+    );
+
+    phone.client.goto(&link).await.expect("open the link");
+    phone.find("#reset-form").await;
+    assert_eq!(phone.text("h1").await, "Đặt mật khẩu mới");
+    phone.screenshot("33-reset-password").await;
+    phone.fill("#new_password", "ngắn").await;
+    phone.fill("#confirm_password", "ngắn").await;
+    phone.click("#reset-submit").await;
+    let error = phone.text("#new_password-error").await;
+    assert!(error.contains("ít nhất 10 ký tự"), "{error}");
+    phone.fill("#new_password", NEW).await;
+    phone.fill("#confirm_password", NEW).await;
+    phone.click("#reset-submit").await;
+    let notice = phone.text("#notice").await;
+    assert!(notice.contains("Đã đặt mật khẩu mới"), "{notice}");
+    assert!(phone.path().await.starts_with("/login"));
+    phone.fill("#email", "ubnd@example.vn").await;
+    phone.fill("#password", NEW).await;
+    phone.click("#sign-in").await;
+    phone.find("#sign-out").await;
+    assert_eq!(phone.path().await, "/inbox");
+    phone.sign_out().await;
+
+    // The link works once.
+    phone.client.goto(&link).await.expect("open the link again");
+    phone.fill("#new_password", "mật-khẩu-khác-nữa").await;
+    phone.fill("#confirm_password", "mật-khẩu-khác-nữa").await;
+    phone.click("#reset-submit").await;
+    phone.find("#ask-again").await;
+    let error = phone.text("#error-message").await;
+    assert!(error.contains("liên kết"), "{error}");
+    phone.screenshot("34-reset-link-used").await;
+    assert_eq!(
+        Client::anonymous(&server)
+            .post(
+                "/auth/login",
+                &serde_json::json!({"email": "ubnd@example.vn", "password": NEW})
+            )
+            .await
+            .status,
+        200
+    );
+    let _ = town;
+    phone.close().await;
+}
+
+/// Scheduler settings for one try per e-mail and a reminder 120 days
+/// before the due day at midnight, so that a sweep "now" always has one.
+const ONE_TRY: &str = r#"
+[scheduler]
+enabled = false
+time_zone = "Asia/Ho_Chi_Minh"
+max_attempts = 1
+
+[scheduler.cron]
+materialise = "0 0 * * * * *"
+remind = "0 0 * * * * *"
+deliver = "0 0 * * * * *"
+
+[duties.reminder]
+before_days = [120]
+overdue_every_days = 7
+send_hour = 0
+"#;
+
+fn sweep_now(db: &TestDb, config: &str, smtp: &SmtpSink) -> String {
+    // A second ahead: a row put back in the queue this very second is due
+    // at its fraction.
+    let now =
+        (Utc::now() + chrono::Duration::seconds(1)).to_rfc3339_opts(SecondsFormat::Secs, true);
+    noicom(db)
+        .args(["--config", config])
+        .env("NOICOM_SMTP_URL", &smtp.url())
+        .args(["remind", "--as-of", &now])
+        .ok()
+        .stdout
+}
+
+async fn a_failed_email_is_sent_again_from_the_admin_page(db: TestDb) {
+    let town = town(&db);
+    let config = db.dir().join("one-try.toml");
+    std::fs::write(&config, ONE_TRY).unwrap();
+    let config = config.to_str().unwrap().to_owned();
+    let year = Utc::now().format("%Y").to_string();
+    noicom(&db)
+        .args(["--config", &config])
+        .args(["programme", "add", "--year", &year, "--area", "HN"])
+        .args(["--parties", "BTG-HN,UBND-HN"])
+        .ok();
+    let mut smtp = SmtpSink::start(db.dir());
+    smtp.stop();
+    let summary = sweep_now(&db, &config, &smtp);
+    assert!(summary.contains("sent 0, failed 1"), "{summary}");
+
+    let server = Server::start(&db, &[]).await;
+    let api = Client::bearer(&server, &town.admin);
+    let failed = api.get("/admin/outbox?status=failed").await.expect(200);
+    let id = failed[0]["id"].as_i64().unwrap();
+    let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
+    desk.shots = matches!(db.backend, Backend::Sqlite);
+    desk.sign_in("quantri@example.vn", PASSWORD).await;
+    desk.open("/admin").await;
+    desk.click("nav.subnav a[href='/admin/failed-emails']")
+        .await;
+    let row = desk.text(&format!("#failed-list li[data-id='{id}']")).await;
+    assert!(row.contains("Số lần thử: 1"), "{row}");
+    assert!(row.contains("Lỗi"), "{row}");
+    desk.screenshot("27-admin-failed-emails").await;
+    desk.click(&format!("#retry-{id}")).await;
+    desk.find("#done").await;
+    assert!(desk.has("#no-failed").await);
+    let pending = api.get("/admin/outbox?status=pending").await.expect(200);
+    assert_eq!(pending[0]["id"], id);
+
+    smtp.resume();
+    let summary = sweep_now(&db, &config, &smtp);
+    assert!(summary.contains("sent 1, failed 0"), "{summary}");
+    assert_eq!(smtp.received().len(), 1);
+    let audit = api.get("/audit?limit=50").await.expect(200);
+    assert!(audit.to_string().contains("retry_email"), "{audit:#}");
+    desk.close().await;
+}
