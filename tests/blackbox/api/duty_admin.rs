@@ -3,9 +3,9 @@
 //! e-mails that failed after the last try, sent again — each refusal
 //! writing nothing, each change in the audit log.
 
-use chrono::{SecondsFormat, Utc};
 use serde_json::{Value, json};
 
+use crate::support::failed_email::{one_failed_email, sweep_now};
 use crate::support::smtp::SmtpSink;
 use crate::support::town::town;
 use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
@@ -192,53 +192,9 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
     assert_eq!(page["items"][1]["due_at"], "2026-07-06T23:59:59+07:00");
 }
 
-/// Scheduler settings for one try per e-mail and a reminder 120 days
-/// before the due day at midnight, so that a sweep "now" always has one.
-const ONE_TRY: &str = r#"
-[scheduler]
-enabled = false
-time_zone = "Asia/Ho_Chi_Minh"
-max_attempts = 1
-
-[scheduler.cron]
-materialise = "0 0 * * * * *"
-remind = "0 0 * * * * *"
-deliver = "0 0 * * * * *"
-
-[duties.reminder]
-before_days = [120]
-overdue_every_days = 7
-send_hour = 0
-"#;
-
-fn sweep_now(db: &TestDb, config: &str, smtp: &SmtpSink) -> String {
-    // A second ahead: the time is written to the second, and a row put
-    // back in the queue this very second is due at its fraction.
-    let now =
-        (Utc::now() + chrono::Duration::seconds(1)).to_rfc3339_opts(SecondsFormat::Secs, true);
-    noicom(db)
-        .args(["--config", config])
-        .env("NOICOM_SMTP_URL", &smtp.url())
-        .args(["remind", "--as-of", &now])
-        .ok()
-        .stdout
-}
-
 async fn a_failed_email_is_listed_and_sent_once_after_a_retry(db: TestDb) {
     let town = town(&db);
-    let config = db.dir().join("one-try.toml");
-    std::fs::write(&config, ONE_TRY).unwrap();
-    let config = config.to_str().unwrap().to_owned();
-    let year = Utc::now().format("%Y").to_string();
-    noicom(&db)
-        .args(["--config", &config])
-        .args(["programme", "add", "--year", &year, "--area", "HN"])
-        .args(["--parties", "BTG-HN,UBND-HN"])
-        .ok();
-    let mut smtp = SmtpSink::start(db.dir());
-    smtp.stop();
-    let summary = sweep_now(&db, &config, &smtp);
-    assert!(summary.contains("sent 0, failed 1"), "{summary}");
+    let (config, mut smtp) = one_failed_email(&db);
 
     let server = Server::start(&db, &[]).await;
     let admin = Client::bearer(&server, &town.admin);

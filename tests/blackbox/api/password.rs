@@ -80,23 +80,12 @@ async fn a_user_changes_their_password_under_the_policy(db: TestDb) {
         .error(401, "unauthenticated");
 }
 
-async fn user_id(admin: &Client, email: &str) -> i64 {
-    let users = admin.get("/users").await.expect(200);
-    users
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["email"] == email)
-        .and_then(|u| u["id"].as_i64())
-        .unwrap()
-}
-
 async fn an_administrator_resets_a_password_and_disabling_ends_the_tokens(db: TestDb) {
     let town = town(&db);
     let server = Server::start(&db, &[]).await;
     let admin = Client::bearer(&server, &town.admin);
     let liaison = Client::bearer(&server, &town.liaison);
-    let id = user_id(&admin, "ubnd@example.vn").await;
+    let id = admin.user_id("ubnd@example.vn").await;
     let path = format!("/users/{id}/password");
 
     Client::bearer(&server, &town.leader)
@@ -123,7 +112,7 @@ async fn an_administrator_resets_a_password_and_disabling_ends_the_tokens(db: Te
 
     // Disabling ends the user's sessions and tokens for good.
     let reporter = Client::bearer(&server, &town.reporter);
-    let id = user_id(&admin, "ctv.bd@example.vn").await;
+    let id = admin.user_id("ctv.bd@example.vn").await;
     let path = format!("/users/{id}");
     admin
         .patch_json(&path, &json!({"disabled": true}))

@@ -5,8 +5,6 @@
 //! and the user's open session ends each time; other roles get the 403
 //! page. Screenshots of every admin page.
 
-use serde_json::Value;
-
 use crate::support::browser::{Browser, DESK, PHONE};
 use crate::support::town::{PASSWORD, town};
 use crate::support::{Backend, Client, Server, TestDb, on_both_backends};
@@ -161,23 +159,12 @@ async fn an_admin_adds_an_area_a_unit_and_a_user_who_then_signs_in(db: TestDb) {
     desk.close().await;
 }
 
-async fn user_id(admin: &Client, email: &str) -> i64 {
-    let users: Value = admin.get("/users").await.expect(200);
-    users
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["email"] == email)
-        .and_then(|u| u["id"].as_i64())
-        .unwrap()
-}
-
 async fn an_admin_sets_a_password_and_disables_a_user_whose_session_ends(db: TestDb) {
     const NEW: &str = "mật-khẩu-mới-của-ubnd";
     let town = town(&db);
     let server = Server::start(&db, &[]).await;
     let api = Client::bearer(&server, &town.admin);
-    let id = user_id(&api, "ubnd@example.vn").await;
+    let id = api.user_id("ubnd@example.vn").await;
     let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
     desk.shots = matches!(db.backend, Backend::Sqlite);
     let phone = Browser::start(&server, PHONE, "vi-VN,vi").await;

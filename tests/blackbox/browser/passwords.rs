@@ -5,9 +5,10 @@
 //! in the browser, a new password set and used, the link refused a second
 //! time; and a failed e-mail sent again from the admin page.
 
-use chrono::{SecondsFormat, Utc};
+use chrono::Utc;
 
 use crate::support::browser::{Browser, DESK, PHONE};
+use crate::support::failed_email::{one_failed_email, sweep_now};
 use crate::support::smtp::SmtpSink;
 use crate::support::town::{PASSWORD, town};
 use crate::support::{Backend, Client, Server, TestDb, noicom, on_both_backends};
@@ -80,7 +81,7 @@ async fn a_forgotten_password_is_reset_from_the_mailed_link_in_the_browser(db: T
     let mut answers = Vec::new();
     for email in ["khong-co-ai@example.vn", "ubnd@example.vn"] {
         phone.open("/login").await;
-        phone.click("#forgot-password").await;
+        phone.click_and_wait_for_next_page("#forgot-password").await;
         phone.fill("#email", email).await;
         phone.click("#forgot-submit").await;
         answers.push(phone.text("#sent").await);
@@ -150,53 +151,9 @@ async fn a_forgotten_password_is_reset_from_the_mailed_link_in_the_browser(db: T
     phone.close().await;
 }
 
-/// Scheduler settings for one try per e-mail and a reminder 120 days
-/// before the due day at midnight, so that a sweep "now" always has one.
-const ONE_TRY: &str = r#"
-[scheduler]
-enabled = false
-time_zone = "Asia/Ho_Chi_Minh"
-max_attempts = 1
-
-[scheduler.cron]
-materialise = "0 0 * * * * *"
-remind = "0 0 * * * * *"
-deliver = "0 0 * * * * *"
-
-[duties.reminder]
-before_days = [120]
-overdue_every_days = 7
-send_hour = 0
-"#;
-
-fn sweep_now(db: &TestDb, config: &str, smtp: &SmtpSink) -> String {
-    // A second ahead: a row put back in the queue this very second is due
-    // at its fraction.
-    let now =
-        (Utc::now() + chrono::Duration::seconds(1)).to_rfc3339_opts(SecondsFormat::Secs, true);
-    noicom(db)
-        .args(["--config", config])
-        .env("NOICOM_SMTP_URL", &smtp.url())
-        .args(["remind", "--as-of", &now])
-        .ok()
-        .stdout
-}
-
 async fn a_failed_email_is_sent_again_from_the_admin_page(db: TestDb) {
     let town = town(&db);
-    let config = db.dir().join("one-try.toml");
-    std::fs::write(&config, ONE_TRY).unwrap();
-    let config = config.to_str().unwrap().to_owned();
-    let year = Utc::now().format("%Y").to_string();
-    noicom(&db)
-        .args(["--config", &config])
-        .args(["programme", "add", "--year", &year, "--area", "HN"])
-        .args(["--parties", "BTG-HN,UBND-HN"])
-        .ok();
-    let mut smtp = SmtpSink::start(db.dir());
-    smtp.stop();
-    let summary = sweep_now(&db, &config, &smtp);
-    assert!(summary.contains("sent 0, failed 1"), "{summary}");
+    let (config, mut smtp) = one_failed_email(&db);
 
     let server = Server::start(&db, &[]).await;
     let api = Client::bearer(&server, &town.admin);

@@ -266,4 +266,16 @@ impl Client {
             .map(|c| c["code"].as_str().expect("a code").to_owned())
             .collect()
     }
+
+    /// The id of the user with `email`, as an administrator reads it.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        let users = self.get("/users").await.expect(200);
+        users
+            .as_array()
+            .expect("users")
+            .iter()
+            .find(|u| u["email"] == email)
+            .and_then(|u| u["id"].as_i64())
+            .unwrap_or_else(|| panic!("no user {email}"))
+    }
 }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod browser;
 pub mod cli;
 pub mod db;
+pub mod failed_email;
 pub mod fixtures;
 pub mod server;
 pub mod smtp;

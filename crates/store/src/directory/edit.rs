@@ -40,6 +40,18 @@ fn with_former_name(former: &str, name: &str, now: DateTime<Utc>) -> String {
     Value::Array(list).to_string()
 }
 
+/// The new name and former names of a row named `old` renamed to `new`,
+/// or `None` when the name stays.
+fn renamed(
+    old: &str,
+    former: &str,
+    new: Option<&str>,
+    now: DateTime<Utc>,
+) -> Option<(String, String)> {
+    new.filter(|n| *n != old)
+        .map(|n| (n.to_owned(), with_former_name(former, old, now)))
+}
+
 impl Store {
     /// Renames an area as an administrator.
     pub async fn update_area(
@@ -57,14 +69,11 @@ impl Store {
             .transpose()?;
         let tx = self.write_tx().await?;
         let row = area_by_code(&tx, code, "code").await?;
-        let old = row.name.clone();
-        let former = row.former_names.clone();
+        let renamed = renamed(&row.name, &row.former_names, name.as_deref(), now);
         let mut active: area::ActiveModel = row.into();
-        if let Some(name) = &name
-            && *name != old
-        {
-            active.former_names = Set(with_former_name(&former, &old, now));
-            active.name = Set(name.clone());
+        if let Some((name, former)) = renamed {
+            active.name = Set(name);
+            active.former_names = Set(former);
         }
         active.update(&tx).await?;
         let detail = json!({ "code": code.trim(), "name": name });
@@ -100,18 +109,12 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound {
                 what: format!("đơn vị {}", code.trim()),
             })?;
-        let (id, home, old, former) = (
-            row.id,
-            row.home_area_id,
-            row.name.clone(),
-            row.former_names.clone(),
-        );
+        let (id, home) = (row.id, row.home_area_id);
+        let renamed = renamed(&row.name, &row.former_names, name.as_deref(), now);
         let mut active: unit::ActiveModel = row.into();
-        if let Some(name) = &name
-            && *name != old
-        {
-            active.former_names = Set(with_former_name(&former, &old, now));
-            active.name = Set(name.clone());
+        if let Some((name, former)) = renamed {
+            active.name = Set(name);
+            active.former_names = Set(former);
         }
         if let Some(email) = &email {
             active.email = Set(email.clone());
@@ -176,5 +179,10 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(list[0]["name"], "Huyện Ba Vì");
         assert_eq!(list[1]["until"], "2025-07-01");
+        assert!(renamed("Xã A", "[]", Some("Xã A"), now).is_none());
+        assert!(renamed("Xã A", "[]", None, now).is_none());
+        let (name, former) = renamed("Xã A", "[]", Some("Phường A"), now).unwrap();
+        assert_eq!(name, "Phường A");
+        assert!(former.contains("Xã A"));
     }
 }

@@ -62,12 +62,13 @@ impl Presession {
     }
 
     /// The `Set-Cookie` value to send with a form, when the token is new.
-    /// HttpOnly and SameSite=Strict: no script reads it and no other site's
-    /// post carries it.
+    /// HttpOnly and SameSite=Lax: no script reads it and no other site's
+    /// post carries it, while a link from a mail client to the reset page
+    /// still finds the cookie of a sign-in page already open.
     pub(crate) fn cookie(&self, secure: bool) -> Option<String> {
         self.fresh.then(|| {
             format!(
-                "{PRESESSION_COOKIE}={}; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict{}",
+                "{PRESESSION_COOKIE}={}; Path=/; Max-Age=86400; HttpOnly; SameSite=Lax{}",
                 self.token,
                 if secure { "; Secure" } else { "" }
             )
@@ -94,11 +95,11 @@ mod tests {
     }
 
     #[test]
-    fn the_cookie_is_set_only_when_new_and_is_strict() {
+    fn the_cookie_is_set_only_when_new_and_is_same_site() {
         let fresh = Presession::fresh();
         let cookie = fresh.cookie(true).unwrap();
         assert!(cookie.starts_with(&format!("{PRESESSION_COOKIE}={};", fresh.token)));
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
         assert!(cookie.contains("Secure"));
         let kept = Presession {
             token: fresh.token,
