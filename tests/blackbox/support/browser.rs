@@ -226,7 +226,14 @@ impl Browser {
         let started = Instant::now();
         loop {
             match old.tag_name().await {
-                Err(err) if err.is_stale_element_reference() => return,
+                // Chromium sometimes says the old node "does not belong to
+                // the document" instead of calling it stale: gone as well.
+                Err(err)
+                    if err.is_stale_element_reference()
+                        || err.to_string().contains("does not belong to the document") =>
+                {
+                    return;
+                }
                 Err(err) => panic!("waiting for the page after {css}: {err}"),
                 Ok(_) if started.elapsed() > TIMEOUT => {
                     panic!("no new page {TIMEOUT:?} after clicking {css}")
