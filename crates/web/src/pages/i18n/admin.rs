@@ -67,7 +67,7 @@ catalogue! {
     add_schedule => "Thêm lịch cung cấp thông tin", "Add a duty schedule";
     schedule_defaults_hint => "Để trống các ô số để dùng giá trị mặc định trong cấu hình.", "Leave the numbers empty to use the configured defaults.";
     provider => "Cơ quan cung cấp", "Provider";
-    recipient => "Ban nhận", "Recipient board";
+    recipient_board => "Ban nhận", "Recipient board";
     cadence => "Định kỳ", "Cadence";
     due_days_after_end => "Hạn (số ngày sau khi hết kỳ)", "Due (days after the period ends)";
     reminder_before_days => "Nhắc trước (số ngày, cách nhau bởi dấu phẩy)", "Reminders before (days, comma separated)";
