@@ -22,6 +22,7 @@ use super::i18n::Tr;
 use super::layout::Layout;
 use super::presession::Presession;
 use super::session::Visitor;
+use crate::client_ip::ClientAddress;
 use crate::routes::password::reset_requested_message;
 use crate::{AppError, AppState, lang};
 
@@ -203,6 +204,7 @@ async fn forgot_form(
 
 async fn forgot(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     presession: Presession,
     fields: Fields,
 ) -> Result<Response, PageError> {
@@ -218,13 +220,23 @@ async fn forgot(
             page,
         ));
     }
-    // The same call and the same answer as the API, whether or not the
+    // The same call, limits and answer as the API, whether or not the
     // address has an account.
-    state
+    let requested = state
         .store
-        .request_password_reset(&email, Utc::now())
-        .await?;
-    Ok(Redirect::to("/forgot-password?sent=1").into_response())
+        .request_password_reset(&email, &client, &state.reset_limits, Utc::now())
+        .await;
+    match requested.map_err(AppError::from) {
+        Ok(()) => Ok(Redirect::to("/forgot-password?sent=1").into_response()),
+        Err(err) => {
+            let (status, message, _) = err.shown(lang::current());
+            if status != StatusCode::TOO_MANY_REQUESTS {
+                return Err(err.into());
+            }
+            let page = forgot_page(&presession.token, false, Some(message), email);
+            Ok(anonymous_answer(&state, status, &presession, page))
+        }
+    }
 }
 
 /// The page of the reset link.
