@@ -178,16 +178,11 @@ async fn act(
     Path(code): Path<String>,
     form: FormWithFiles,
 ) -> Result<Response, PageError> {
-    let FormWithFiles {
-        fields,
-        uploads,
-        refused,
-    } = form;
-    visitor.check_csrf(fields.get("csrf"))?;
+    let (fields, uploads) = form.checked(&visitor)?;
     let action = fields.get("action").to_owned();
-    let acted = match refused {
-        Some(err) => Err(err),
-        None => act_once(&state, &visitor, &code, &fields, uploads).await,
+    let acted = match uploads {
+        Ok(uploads) => act_once(&state, &visitor, &code, &fields, uploads).await,
+        Err(err) => Err(err),
     };
     match acted {
         Ok(at) => Ok(
@@ -206,19 +201,14 @@ async fn attach(
     Path(code): Path<String>,
     form: FormWithFiles,
 ) -> Result<Response, PageError> {
-    let FormWithFiles {
-        fields,
-        uploads,
-        refused,
-    } = form;
-    visitor.check_csrf(fields.get("csrf"))?;
-    let added = match (refused, uploads.is_empty()) {
-        (Some(err), _) => Err(err),
-        (None, true) => Err(AppError::Invalid {
+    let (fields, uploads) = form.checked(&visitor)?;
+    let added = match uploads {
+        Err(err) => Err(err),
+        Ok(uploads) if uploads.is_empty() => Err(AppError::Invalid {
             field: FILE.to_owned(),
             detail: "missing".to_owned(),
         }),
-        (None, false) => {
+        Ok(uploads) => {
             let blobs = Blobs::new(&state.config.data_dir);
             state
                 .store

@@ -15,6 +15,7 @@ use store::attachments::{Blobs, Upload};
 
 use super::error::PageError;
 use super::form::Fields;
+use super::session::Visitor;
 use crate::routes::attachments::{multipart_error, receive};
 use crate::{AppError, AppState};
 
@@ -26,11 +27,27 @@ pub(crate) struct FormWithFiles {
     /// The text fields. For the idempotency hash, `raw` is the text fields
     /// form-encoded: a resend of the kept draft, whose files a browser
     /// cannot keep, still matches the report that arrived.
-    pub fields: Fields,
+    fields: Fields,
     /// The files, in their temporary place (removed if not stored).
-    pub uploads: Vec<Upload>,
+    uploads: Vec<Upload>,
     /// Files were refused (too large, too many): nothing may be stored.
-    pub refused: Option<AppError>,
+    refused: Option<AppError>,
+}
+
+impl FormWithFiles {
+    /// The fields once the form's CSRF token is checked, and the files or
+    /// why they were refused.
+    pub(crate) fn checked(
+        self,
+        visitor: &Visitor,
+    ) -> Result<(Fields, Result<Vec<Upload>, AppError>), PageError> {
+        visitor.check_csrf(self.fields.get("csrf"))?;
+        let uploads = match self.refused {
+            Some(err) => Err(err),
+            None => Ok(self.uploads),
+        };
+        Ok((self.fields, uploads))
+    }
 }
 
 impl FromRequest<AppState> for FormWithFiles {

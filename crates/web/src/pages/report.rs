@@ -179,12 +179,7 @@ async fn file(
     visitor: Visitor,
     form: FormWithFiles,
 ) -> Result<Response, PageError> {
-    let FormWithFiles {
-        fields,
-        uploads,
-        refused,
-    } = form;
-    visitor.check_csrf(fields.get("csrf"))?;
+    let (fields, uploads) = form.checked(&visitor)?;
     let v = Values {
         title: fields.get("title").to_owned(),
         description: fields.get("description").to_owned(),
@@ -195,9 +190,9 @@ async fn file(
         hotspot_risk: fields.get("hotspot_risk").to_owned(),
     };
     let key = fields.get("key").trim().to_owned();
-    let filed = match refused {
-        Some(err) => Err(PageError::App(err)),
-        None => file_once(&state, &visitor, &v, &key, &fields, uploads).await,
+    let filed = match uploads {
+        Ok(uploads) => file_once(&state, &visitor, &v, &key, &fields, uploads).await,
+        Err(err) => Err(PageError::App(err)),
     };
     match filed {
         Ok(code) => Ok(Redirect::to(&format!("/reports?filed={}", encode(&code))).into_response()),
