@@ -157,7 +157,7 @@ async fn a_failed_email_is_sent_again_from_the_admin_page(db: TestDb) {
 
     let server = Server::start(&db, &[]).await;
     let api = Client::bearer(&server, &town.admin);
-    let failed = api.get("/admin/outbox?status=failed").await.expect(200);
+    let failed = api.get("/outbox?status=failed").await.expect(200);
     let id = failed[0]["id"].as_i64().unwrap();
     let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
     desk.shots = matches!(db.backend, Backend::Sqlite);
@@ -172,7 +172,7 @@ async fn a_failed_email_is_sent_again_from_the_admin_page(db: TestDb) {
     desk.click(&format!("#retry-{id}")).await;
     desk.find("#done").await;
     assert!(desk.has("#no-failed").await);
-    let pending = api.get("/admin/outbox?status=pending").await.expect(200);
+    let pending = api.get("/outbox?status=pending").await.expect(200);
     assert_eq!(pending[0]["id"], id);
 
     smtp.resume();

@@ -1,7 +1,7 @@
 //! `/admin/failed-emails`: the e-mails that gave up after their last try,
 //! with their error and number of tries, and sending one again
 //! (`outbox_rows`, `retry_failed_email`: the calls of
-//! `GET /api/v1/admin/outbox` and its retry, audited there).
+//! `GET /api/v1/outbox` and its retry, audited there).
 
 use askama::Template;
 use askama_web::WebTemplate;

@@ -2,7 +2,7 @@
 //! `noicom programme add` does (`create_programme` with the configured
 //! duty defaults), and on a programme's page its duty schedules, adding
 //! and changing them (`create_schedule`, `update_schedule`) — the calls of
-//! the `/api/v1/admin/programmes` endpoints.
+//! the `/api/v1/programmes` and `/api/v1/schedules` endpoints.
 
 use askama::Template;
 use askama_web::WebTemplate;
