@@ -1,5 +1,6 @@
 //! Photos and documents in the browser: a reporter on a phone files a
-//! report with a photo from the file input; the board sees it among the
+//! report with a photo from the file input (a draft restored after a
+//! reload says its photos must be chosen again); the board sees it among the
 //! case's documents, with the authors of the timeline and their units;
 //! the agency answers in writing with a document; a file that is no
 //! photo, PDF or office document is refused beside its input and nothing
@@ -47,7 +48,22 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
     phone.sign_in("ctv.bd@example.vn", PASSWORD).await;
     phone.open("/reports/new").await;
     assert_eq!(phone.viewport_width().await, 375);
+    assert!(
+        !phone
+            .find("#draft-no-files")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
     phone.fill("#title", "Sạt lở bờ kè tổ 5").await;
+    // The page reloaded: the draft comes back without photos, and says so.
+    phone.open("/reports/new").await;
+    let note = phone.find("#draft-no-files").await;
+    assert!(note.is_displayed().await.unwrap(), "the note is shown");
+    assert!(note.text().await.unwrap().contains("không giữ được ảnh"));
+    let title = phone.find("#title").await.prop("value").await.unwrap();
+    assert_eq!(title.as_deref(), Some("Sạt lở bờ kè tổ 5"));
     phone
         .fill("#description", "Bờ kè sạt lở sau mưa lớn, có ảnh kèm theo.")
         .await;
