@@ -1,5 +1,6 @@
 //! `noicom user add`.
 
+use crate::support::cli::Cmd;
 use crate::support::fixtures::province;
 use crate::support::{TestDb, noicom, on_both_backends};
 
@@ -105,42 +106,32 @@ async fn an_unknown_unit_is_refused(db: TestDb) {
         .fails(1, &["không tìm thấy", "XX"]);
 }
 
+/// `noicom user add` of the leader Lan of the board, without a password.
+fn add_lan(db: &TestDb) -> Cmd {
+    noicom(db).args([
+        "user",
+        "add",
+        "--email",
+        "lan@example.vn",
+        "--name",
+        "Lan",
+        "--role",
+        "leader",
+        "--unit",
+        "BTG-HN",
+    ])
+}
+
 async fn an_existing_email_is_refused(db: TestDb) {
     province(&db);
-    let add = || {
-        noicom(&db).args([
-            "user",
-            "add",
-            "--email",
-            "lan@example.vn",
-            "--name",
-            "Lan",
-            "--role",
-            "leader",
-            "--unit",
-            "BTG-HN",
-        ])
-    };
+    let add = || add_lan(&db);
     add().ok();
     add().run().fails(1, &["lan@example.vn", "đã tồn tại"]);
 }
 
 async fn a_password_of_nine_characters_is_refused_and_nothing_is_added(db: TestDb) {
     province(&db);
-    let add = || {
-        noicom(&db).args([
-            "user",
-            "add",
-            "--email",
-            "lan@example.vn",
-            "--name",
-            "Lan",
-            "--role",
-            "leader",
-            "--unit",
-            "BTG-HN",
-        ])
-    };
+    let add = || add_lan(&db);
     // Nine characters, fourteen bytes.
     add()
         .args(["--password-stdin"])
