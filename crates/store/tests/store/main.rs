@@ -2,6 +2,7 @@
 
 mod support;
 
+mod act_files;
 mod admin;
 mod admin_audit;
 mod case_paths;
