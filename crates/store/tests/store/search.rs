@@ -136,6 +136,18 @@ async fn code_and_title_matches_rank_first_then_the_newest(db: TestDb) {
         code[1].as_str(),
     ];
     assert_eq!(search(s, o.officer, "o nhiem").await, ranked);
+    // The last word a prefix in both tiers: "nhi" is "nhiễm" in the titles
+    // and "nhiều" in a description only.
+    assert_eq!(
+        search(s, o.officer, "o nhi").await,
+        [
+            code[2].as_str(),
+            code[0].as_str(),
+            code[4].as_str(),
+            code[3].as_str(),
+            code[1].as_str(),
+        ]
+    );
     // The words may be split between title and description: tier 2.
     assert_eq!(search(s, o.officer, "nuoc gieng").await, [code[0].as_str()]);
     assert_eq!(
