@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{FromRequest, OriginalUri, Request, State};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -97,7 +97,15 @@ pub(crate) async fn file(
         let filing = receive_filing(request, &state).await?;
         (filing.body, filing.fingerprint, filing.uploads)
     } else {
-        // This route's body limit is the files'; a JSON body keeps its own.
+        // This route's body limit is the files'; a JSON body keeps its own,
+        // refused on its announced length before any of it is read.
+        let announced = headers
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if announced.is_some_and(|length| length > MAX_JSON_BYTES) {
+            return Err(AppError::Status(StatusCode::PAYLOAD_TOO_LARGE));
+        }
         let (parts, body) = request.into_parts();
         let bytes = axum::body::to_bytes(body, MAX_JSON_BYTES)
             .await
