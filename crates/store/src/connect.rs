@@ -15,6 +15,10 @@ use crate::StoreError;
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) db: DatabaseConnection,
+    /// PostgreSQL search: how many of the newest cases are searched by
+    /// walking the id index before the GIN index takes over
+    /// (`cases::search`).
+    pub(crate) search_window: u64,
 }
 
 impl Store {
@@ -42,7 +46,10 @@ impl Store {
             opts.max_connections(16).min_connections(1);
         }
         let db = Database::connect(opts).await?;
-        Ok(Store { db })
+        Ok(Store {
+            db,
+            search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
+        })
     }
 
     /// Applies pending migrations.
@@ -65,6 +72,13 @@ impl Store {
             .count(&self.db)
             .await?
             == 0)
+    }
+
+    /// Sets how many of the newest cases a PostgreSQL search walks in id
+    /// order before it asks the GIN index for the older ones (default
+    /// 20 000); tests set a small one to go through both steps.
+    pub fn set_search_window(&mut self, rows: u64) {
+        self.search_window = rows.max(1);
     }
 
     /// SQLite or PostgreSQL.

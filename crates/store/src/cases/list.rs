@@ -139,7 +139,15 @@ impl Store {
         let (rows, next) = if terms.is_empty() {
             recent(&self.db, query, filter.cursor, limit, filter.oldest_first).await?
         } else {
-            ranked(&self.db, query, &terms, filter.cursor, limit).await?
+            ranked(
+                &self.db,
+                query,
+                &terms,
+                filter.cursor,
+                limit,
+                self.search_window,
+            )
+            .await?
         };
         let cases = to_cases(&self.db, &rows, now).await?;
         Ok(CasePage { actor, cases, next })
