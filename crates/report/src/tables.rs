@@ -71,6 +71,15 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
                 text(t("Số vụ việc tiếp nhận", "Cases filed")),
                 num(summary.cases_filed),
             ],
+            // Areas and units renamed since are printed with their names
+            // of this day (SPEC §2); the row says which day that is.
+            vec![
+                text(t(
+                    "Tên địa bàn, đơn vị theo ngày",
+                    "Areas and units named as on",
+                )),
+                text(summary.names_on.format("%d/%m/%Y").to_string()),
+            ],
         ],
     };
     let counts = |sheet, title, label, list: &[Count]| Table {

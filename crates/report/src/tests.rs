@@ -27,6 +27,7 @@ fn summary() -> Summary {
             .with_ymd_and_hms(2027, 1, 5, 2, 0, 0)
             .unwrap()
             .fixed_offset(),
+        names_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
         area: Some(AreaLabel {
             code: "HN-BD".into(),
             name: "Phường Ba Đình".into(),
@@ -91,6 +92,7 @@ fn the_csv_starts_with_a_bom_and_holds_every_table() {
     };
     assert_eq!(find("Từ")[1], "01/01/2026 00:00");
     assert_eq!(find("Số vụ việc tiếp nhận")[1], "3");
+    assert_eq!(find("Tên địa bàn, đơn vị theo ngày")[1], "31/12/2026");
     assert_eq!(find("land"), &["land", "Đất đai, giải phóng mặt bằng", "3"]);
     assert_eq!(
         find("Trả lời bằng văn bản"),

@@ -5,6 +5,7 @@
 //! audit log (SPEC §9).
 
 mod edit;
+mod history;
 mod read;
 mod write;
 
@@ -16,6 +17,7 @@ use crate::org::actor;
 use crate::{Store, StoreError};
 
 pub use edit::{AreaChange, UnitChange};
+pub use history::{FormerName, former_names, name_on};
 pub use write::{CategoryChange, NewCategory, UserChange};
 
 /// An area.
@@ -31,6 +33,8 @@ pub struct AreaInfo {
     pub parent: Option<String>,
     /// 0 for a root.
     pub depth: i32,
+    /// The names it had before, oldest first.
+    pub former_names: Vec<FormerName>,
 }
 
 /// A unit.
@@ -50,6 +54,8 @@ pub struct UnitInfo {
     pub serves: Vec<String>,
     /// Its own e-mail address.
     pub email: Option<String>,
+    /// The names it had before, oldest first.
+    pub former_names: Vec<FormerName>,
 }
 
 /// A user, without any secret.

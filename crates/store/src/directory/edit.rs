@@ -3,10 +3,10 @@
 //! day it stopped being used, since old cases and exports name the body
 //! as it was then (SPEC §2).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
-use workflow::UserId;
+use workflow::{Calendar, UserId};
 
 use crate::admin::{normalise_email, required};
 use crate::audit::record;
@@ -33,33 +33,37 @@ pub struct UnitChange {
     pub serves: Option<Vec<String>>,
 }
 
-/// `former` (a JSON list) with `name`, used until `now`'s day, appended.
-fn with_former_name(former: &str, name: &str, now: DateTime<Utc>) -> String {
+/// `former` (a JSON list) with `name`, used until `day`, appended.
+fn with_former_name(former: &str, name: &str, day: NaiveDate) -> String {
     let mut list: Vec<Value> = serde_json::from_str(former).unwrap_or_default();
-    list.push(json!({ "name": name, "until": now.date_naive().to_string() }));
+    list.push(json!({ "name": name, "until": day.to_string() }));
     Value::Array(list).to_string()
 }
 
-/// The new name and former names of a row named `old` renamed to `new`,
-/// or `None` when the name stays.
-fn renamed(
-    old: &str,
-    former: &str,
-    new: Option<&str>,
-    now: DateTime<Utc>,
-) -> Option<(String, String)> {
+/// The day of `now` in the calendar's time zone: the `until` of a name
+/// given up now, in the zone reports date their documents in.
+fn local_day(now: DateTime<Utc>, calendar: &Calendar) -> NaiveDate {
+    now.with_timezone(&calendar.time_zone()).date_naive()
+}
+
+/// The new name and former names of a row named `old` renamed to `new`
+/// on `day`, or `None` when the name stays.
+fn renamed(old: &str, former: &str, new: Option<&str>, day: NaiveDate) -> Option<(String, String)> {
     new.filter(|n| *n != old)
-        .map(|n| (n.to_owned(), with_former_name(former, old, now)))
+        .map(|n| (n.to_owned(), with_former_name(former, old, day)))
 }
 
 impl Store {
-    /// Renames an area as an administrator.
+    /// Renames an area as an administrator; the old name is kept as used
+    /// until `now`'s day in the calendar's time zone. An unknown code is
+    /// [`StoreError::NotFound`], as for a unit.
     pub async fn update_area(
         &self,
         by: UserId,
         code: &str,
         change: AreaChange,
         now: DateTime<Utc>,
+        calendar: &Calendar,
     ) -> Result<(), StoreError> {
         self.administrator(by, now).await?;
         let name = change
@@ -68,8 +72,15 @@ impl Store {
             .map(|n| required("name", n))
             .transpose()?;
         let tx = self.write_tx().await?;
-        let row = area_by_code(&tx, code, "code").await?;
-        let renamed = renamed(&row.name, &row.former_names, name.as_deref(), now);
+        let row = area::Entity::find()
+            .filter(area::Column::Code.eq(code.trim()))
+            .one(&tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                what: format!("địa bàn {}", code.trim()),
+            })?;
+        let day = local_day(now, calendar);
+        let renamed = renamed(&row.name, &row.former_names, name.as_deref(), day);
         let mut active: area::ActiveModel = row.into();
         if let Some((name, former)) = renamed {
             active.name = Set(name);
@@ -83,12 +94,15 @@ impl Store {
     }
 
     /// Changes a unit as an administrator; it always serves its home area.
+    /// A former name is kept as used until `now`'s day in the calendar's
+    /// time zone.
     pub async fn update_unit(
         &self,
         by: UserId,
         code: &str,
         change: UnitChange,
         now: DateTime<Utc>,
+        calendar: &Calendar,
     ) -> Result<(), StoreError> {
         self.administrator(by, now).await?;
         let name = change
@@ -110,7 +124,8 @@ impl Store {
                 what: format!("đơn vị {}", code.trim()),
             })?;
         let (id, home) = (row.id, row.home_area_id);
-        let renamed = renamed(&row.name, &row.former_names, name.as_deref(), now);
+        let day = local_day(now, calendar);
+        let renamed = renamed(&row.name, &row.former_names, name.as_deref(), day);
         let mut active: unit::ActiveModel = row.into();
         if let Some((name, former)) = renamed {
             active.name = Set(name);
@@ -170,9 +185,7 @@ mod tests {
 
     #[test]
     fn a_former_name_is_appended_with_its_last_day() {
-        let now = DateTime::parse_from_rfc3339("2025-07-01T03:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc);
+        let now = "2025-07-01".parse().unwrap();
         let once = with_former_name("[]", "Huyện Ba Vì", now);
         let twice = with_former_name(&once, "Xã Ba Vì", now);
         let list: Vec<Value> = serde_json::from_str(&twice).unwrap();
@@ -184,5 +197,15 @@ mod tests {
         let (name, former) = renamed("Xã A", "[]", Some("Phường A"), now).unwrap();
         assert_eq!(name, "Phường A");
         assert!(former.contains("Xã A"));
+    }
+
+    #[test]
+    fn the_last_day_is_the_day_in_the_calendars_time_zone() {
+        let calendar = Calendar::vietnam_default();
+        // 20:00 UTC on 30 June is 03:00 on 1 July in Hà Nội.
+        let now = DateTime::parse_from_rfc3339("2025-06-30T20:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(local_day(now, &calendar).to_string(), "2025-07-01");
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
 use workflow::UserId;
 
-use super::{AreaInfo, AuditEntry, CategoryInfo, UnitInfo, UserInfo};
+use super::{AreaInfo, AuditEntry, CategoryInfo, UnitInfo, UserInfo, former_names};
 use crate::entities::{area, audit_log, category, unit, unit_area, user};
 use crate::org::actor;
 use crate::{Store, StoreError};
@@ -32,6 +32,7 @@ impl Store {
                 name: a.name.clone(),
                 parent: a.parent_id.and_then(|p| codes.get(&p).cloned()),
                 depth: a.depth,
+                former_names: former_names(&a.former_names),
             })
             .collect())
     }
@@ -72,6 +73,7 @@ impl Store {
                     kind: u.kind,
                     serves: served,
                     email: u.email,
+                    former_names: former_names(&u.former_names),
                 }
             })
             .collect())

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
@@ -15,6 +15,7 @@ use workflow::{
 };
 
 use super::figures::{Count, DeadlineFigures, Summary, TimeFigures, UnitOverdue};
+use super::names::shown;
 use crate::StoreError;
 use crate::entities::{area, case, case_event, category, unit};
 
@@ -57,15 +58,31 @@ struct StepEvent {
     created_at: DateTime<Utc>,
 }
 
+/// How to count and label.
+pub(super) struct Counting<'a> {
+    /// Outcomes are followed up to here.
+    pub now: DateTime<Utc>,
+    /// The working days.
+    pub calendar: &'a Calendar,
+    /// The labels' language.
+    pub lang: Lang,
+    /// The day whose names areas and units get; today's names when `None`.
+    pub names_on: Option<NaiveDate>,
+}
+
 /// Fills the case figures of `summary` from the cases of `selected`.
 pub(super) async fn count(
     conn: &impl ConnectionTrait,
     selected: Condition,
-    now: DateTime<Utc>,
-    calendar: &Calendar,
-    lang: Lang,
+    counting: &Counting<'_>,
     summary: &mut Summary,
 ) -> Result<(), StoreError> {
+    let Counting {
+        now,
+        calendar,
+        lang,
+        names_on,
+    } = *counting;
     let cases = case::Entity::find()
         .select_only()
         .columns([
@@ -86,7 +103,7 @@ pub(super) async fn count(
     let steps = steps(conn, selected).await?;
     summary.cases_filed = cases.len() as u64;
     summary.by_category = by_category(conn, &cases, lang).await?;
-    summary.by_area = by_area(conn, &cases).await?;
+    summary.by_area = by_area(conn, &cases, names_on).await?;
     summary.by_state = CaseState::ALL
         .iter()
         .map(|state| Count {
@@ -168,7 +185,7 @@ pub(super) async fn count(
         }
     })
     .collect();
-    summary.overdue_by_lead_unit = label_units(conn, by_unit).await?;
+    summary.overdue_by_lead_unit = label_units(conn, by_unit, names_on).await?;
     Ok(())
 }
 
@@ -308,8 +325,13 @@ async fn by_category(
     Ok(out)
 }
 
-/// Counts by the area of the case, largest first.
-async fn by_area(conn: &impl ConnectionTrait, cases: &[Counted]) -> Result<Vec<Count>, StoreError> {
+/// Counts by the area of the case, largest first, each area named as on
+/// `names_on`.
+async fn by_area(
+    conn: &impl ConnectionTrait,
+    cases: &[Counted],
+    names_on: Option<NaiveDate>,
+) -> Result<Vec<Count>, StoreError> {
     let mut counts: BTreeMap<i64, u64> = BTreeMap::new();
     for c in cases {
         *counts.entry(c.area_id).or_default() += 1;
@@ -327,7 +349,7 @@ async fn by_area(conn: &impl ConnectionTrait, cases: &[Counted]) -> Result<Vec<C
             let area = areas.get(&id);
             Count {
                 code: area.map_or_else(|| id.to_string(), |a| a.code.clone()),
-                label: area.map_or_else(String::new, |a| a.name.clone()),
+                label: area.map_or_else(String::new, |a| shown(&a.name, &a.former_names, names_on)),
                 count,
             }
         })
@@ -341,10 +363,11 @@ fn largest_first(counts: &mut [Count]) {
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
 }
 
-/// The lead units with their codes and names, by code.
+/// The lead units with their codes and their names of `names_on`, by code.
 async fn label_units(
     conn: &impl ConnectionTrait,
     by_unit: BTreeMap<i64, UnitOverdue>,
+    names_on: Option<NaiveDate>,
 ) -> Result<Vec<UnitOverdue>, StoreError> {
     let units: HashMap<i64, unit::Model> = unit::Entity::find()
         .filter(unit::Column::Id.is_in(by_unit.keys().copied()))
@@ -358,7 +381,7 @@ async fn label_units(
         .map(|(id, mut row)| {
             if let Some(u) = units.get(&id) {
                 row.unit = u.code.clone();
-                row.name = u.name.clone();
+                row.name = shown(&u.name, &u.former_names, names_on);
             }
             row
         })

@@ -3,12 +3,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use workflow::{AreaId, DutyStatus, duty_compliance};
 
 use super::figures::{AgencyCompliance, ComplianceCounts, PeriodCompliance};
 use crate::StoreError;
+use crate::directory::name_on;
 use crate::entities::{area, duty_instance, unit};
 use crate::org::{corrupt, parse_lineage};
 
@@ -23,11 +24,13 @@ pub(super) struct DutyScope {
     pub visible_areas: Option<Vec<AreaId>>,
 }
 
-/// The compliance of every agency with a duty due in the scope, by code.
+/// The compliance of every agency with a duty due in the scope, by code,
+/// each agency named as on `names_on`.
 pub(super) async fn compliance(
     conn: &impl ConnectionTrait,
     scope: &DutyScope,
     now: DateTime<Utc>,
+    names_on: NaiveDate,
 ) -> Result<Vec<AgencyCompliance>, StoreError> {
     let duties = duty_instance::Entity::find()
         .filter(duty_instance::Column::DueAt.gte(scope.from))
@@ -74,7 +77,10 @@ pub(super) async fn compliance(
         let compliance = duty_compliance(status, duty.due_at, duty.submitted_at, now);
         agencies
             .entry(provider.code.clone())
-            .or_insert_with(|| (provider.name.clone(), BTreeMap::new()))
+            .or_insert_with(|| {
+                let name = name_on(&provider.name, &provider.former_names, names_on);
+                (name, BTreeMap::new())
+            })
             .1
             .entry(duty.period.clone())
             .or_default()

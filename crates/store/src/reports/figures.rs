@@ -1,7 +1,7 @@
 //! The figures of a report as data: what `GET /reports/summary` answers
 //! and what the CSV, XLSX and HTML exports lay out.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 /// Every figure of the report. Its times carry the offset of the
@@ -17,6 +17,10 @@ pub struct Summary {
     /// Outcomes (answers, resolutions, submissions) are followed up to here
     /// (to the second).
     pub as_of: DateTime<FixedOffset>,
+    /// The report's date, whose names it prints for areas and units
+    /// renamed since (SPEC §2): the last day of the period, or the day of
+    /// `as_of` while the period is not over.
+    pub names_on: NaiveDate,
     /// The area reported on, when not the whole tree.
     pub area: Option<AreaLabel>,
     /// Cases filed in the period.

@@ -7,6 +7,7 @@
 mod cases;
 mod duties;
 mod figures;
+mod names;
 mod open;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -51,6 +52,8 @@ impl Store {
     /// The figures of §4.3 for `scope`, as `reader` may see them, with the
     /// outcome of each case and duty followed up to `now`, and labels in
     /// `lang`. Cases count by their filing time, duties by their due time.
+    /// Areas and units are named as they were on the report's date
+    /// ([`Summary::names_on`]).
     pub async fn report_summary(
         &self,
         reader: Reader,
@@ -71,17 +74,25 @@ impl Store {
             .add(case::Column::CreatedAt.lt(scope.to));
         let tz = calendar.time_zone();
         let local = |at: DateTime<Utc>| at.with_timezone(&tz).fixed_offset();
+        let names_on = names::document_day(scope.to, now, tz);
         let mut summary = Summary {
             from: local(scope.from),
             to: local(scope.to),
             as_of: local(now.trunc_subsecs(0)),
+            names_on,
             area: area.as_ref().map(|a| AreaLabel {
                 code: a.code.clone(),
-                name: a.name.clone(),
+                name: names::shown(&a.name, &a.former_names, Some(names_on)),
             }),
             ..Summary::default()
         };
-        cases::count(&self.db, selected, now, calendar, lang, &mut summary).await?;
+        let counting = cases::Counting {
+            now,
+            calendar,
+            lang,
+            names_on: Some(names_on),
+        };
+        cases::count(&self.db, selected, &counting, &mut summary).await?;
         let duty_scope = duties::DutyScope {
             from: scope.from,
             to: scope.to,
@@ -91,7 +102,7 @@ impl Store {
                 _ => None,
             },
         };
-        summary.duties = duties::compliance(&self.db, &duty_scope, now).await?;
+        summary.duties = duties::compliance(&self.db, &duty_scope, now, names_on).await?;
         Ok(summary)
     }
 

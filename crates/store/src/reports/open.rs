@@ -48,7 +48,14 @@ impl Store {
         let (selected, _, _) = self.selection(reader, area, now).await?;
         let selected = selected.add(case::Column::State.is_in(open.clone()));
         let mut summary = Summary::default();
-        cases::count(&self.db, selected, now, calendar, lang, &mut summary).await?;
+        // Today's names: the dashboard shows the organisation as it is.
+        let counting = cases::Counting {
+            now,
+            calendar,
+            lang,
+            names_on: None,
+        };
+        cases::count(&self.db, selected, &counting, &mut summary).await?;
         Ok(OpenCases {
             total: summary.cases_filed,
             by_state: summary

@@ -16,6 +16,7 @@ mod purge;
 mod queues;
 mod refusals;
 mod reminders;
+mod report_names;
 mod reports;
 mod reset_limits;
 mod search;

@@ -4,9 +4,9 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use store::StoreError;
-use store::directory::{AreaChange, UnitChange};
+use store::directory::{AreaChange, FormerName, UnitChange};
 use store::entities::{area, audit_log, unit};
-use workflow::Refusal;
+use workflow::{Calendar, Refusal, UserId};
 
 use crate::both;
 use crate::support::db::TestDb;
@@ -14,6 +14,31 @@ use crate::support::{monday, org, snapshot};
 
 both!(an_administrator_renames_an_area_and_the_old_name_is_kept);
 both!(an_administrator_changes_a_units_name_email_and_served_areas);
+
+/// `update_area` at `monday()` on the shipped calendar.
+async fn rename_area(
+    s: &store::Store,
+    by: UserId,
+    code: &str,
+    name: &str,
+) -> Result<(), StoreError> {
+    let change = AreaChange {
+        name: Some(name.to_owned()),
+    };
+    s.update_area(by, code, change, monday(), &Calendar::vietnam_default())
+        .await
+}
+
+/// `update_unit` at `monday()` on the shipped calendar.
+async fn change_unit(
+    s: &store::Store,
+    by: UserId,
+    code: &str,
+    change: UnitChange,
+) -> Result<(), StoreError> {
+    s.update_unit(by, code, change, monday(), &Calendar::vietnam_default())
+        .await
+}
 
 async fn audited(s: &store::Store, action: &str) -> usize {
     audit_log::Entity::find()
@@ -27,27 +52,22 @@ async fn audited(s: &store::Store, action: &str) -> usize {
 async fn an_administrator_renames_an_area_and_the_old_name_is_kept(db: TestDb) {
     let s = &db.store;
     let o = org::build(s).await;
-    let rename = |name: &str| AreaChange {
-        name: Some(name.to_owned()),
-    };
     let before = snapshot::tables(s).await;
-    match s
-        .update_area(o.officer, "HN-BADINH", rename("Phường Mới"), monday())
-        .await
-    {
+    match rename_area(s, o.officer, "HN-BADINH", "Phường Mới").await {
         Err(StoreError::Refused(Refusal::AdminOnly)) => {}
         other => panic!("not refused: {other:?}"),
     }
-    match s
-        .update_area(o.admin, "HN-BADINH", rename("   "), monday())
-        .await
-    {
+    match rename_area(s, o.admin, "HN-BADINH", "   ").await {
         Err(StoreError::Refused(Refusal::MissingInput { field: "name" })) => {}
+        other => panic!("not refused: {other:?}"),
+    }
+    match rename_area(s, o.admin, "KHONG-CO", "Phường Mới").await {
+        Err(StoreError::NotFound { .. }) => {}
         other => panic!("not refused: {other:?}"),
     }
     assert_eq!(snapshot::tables(s).await, before, "refusals write nothing");
 
-    s.update_area(o.admin, "HN-BADINH", rename("Phường Ba Đình mới"), monday())
+    rename_area(s, o.admin, "HN-BADINH", "Phường Ba Đình mới")
         .await
         .unwrap();
     let row = area::Entity::find()
@@ -59,6 +79,15 @@ async fn an_administrator_renames_an_area_and_the_old_name_is_kept(db: TestDb) {
     assert_eq!(row.name, "Phường Ba Đình mới");
     let former: serde_json::Value = serde_json::from_str(&row.former_names).unwrap();
     assert_eq!(former[0]["name"], "Phường Ba Đình");
+    let listed = s.areas(o.admin, monday()).await.unwrap();
+    let listed = listed.iter().find(|a| a.code == "HN-BADINH").unwrap();
+    assert_eq!(
+        listed.former_names,
+        [FormerName {
+            name: "Phường Ba Đình".into(),
+            until: "2026-03-02".parse().unwrap(),
+        }]
+    );
     assert_eq!(audited(s, "update_area").await, 1);
 }
 
@@ -71,7 +100,7 @@ async fn an_administrator_changes_a_units_name_email_and_served_areas(db: TestDb
         serves: Some(vec!["HN-HOANKIEM".to_owned(), "KHONG-CO".to_owned()]),
         ..Default::default()
     };
-    match s.update_unit(o.admin, "TAND-KV1", bad_area, monday()).await {
+    match change_unit(s, o.admin, "TAND-KV1", bad_area).await {
         Err(StoreError::Refused(Refusal::UnknownCode {
             field: "serves", ..
         })) => {}
@@ -81,10 +110,7 @@ async fn an_administrator_changes_a_units_name_email_and_served_areas(db: TestDb
         email: Some("không-phải-email".to_owned()),
         ..Default::default()
     };
-    match s
-        .update_unit(o.admin, "TAND-KV1", bad_email, monday())
-        .await
-    {
+    match change_unit(s, o.admin, "TAND-KV1", bad_email).await {
         Err(StoreError::Invalid { field: "email", .. }) => {}
         other => panic!("not refused: {other:?}"),
     }
@@ -95,9 +121,7 @@ async fn an_administrator_changes_a_units_name_email_and_served_areas(db: TestDb
         email: Some("TAND.KV1@example.vn".to_owned()),
         serves: Some(vec![]),
     };
-    s.update_unit(o.admin, "TAND-KV1", change, monday())
-        .await
-        .unwrap();
+    change_unit(s, o.admin, "TAND-KV1", change).await.unwrap();
     let info = s
         .units(o.admin, monday())
         .await
@@ -126,9 +150,7 @@ async fn an_administrator_changes_a_units_name_email_and_served_areas(db: TestDb
         email: Some(String::new()),
         ..Default::default()
     };
-    s.update_unit(o.admin, "TAND-KV1", removed, monday())
-        .await
-        .unwrap();
+    change_unit(s, o.admin, "TAND-KV1", removed).await.unwrap();
     let info = s.units(o.admin, monday()).await.unwrap();
     assert!(
         info.iter()

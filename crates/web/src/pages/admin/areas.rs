@@ -147,7 +147,13 @@ async fn rename(
     };
     let result = state
         .store
-        .update_area(admin.user(), &code, change, Utc::now())
+        .update_area(
+            admin.user(),
+            &code,
+            change,
+            Utc::now(),
+            &state.policy.calendar,
+        )
         .await;
     settle(
         result,
@@ -171,6 +177,7 @@ mod tests {
             name: code.to_owned(),
             parent: parent.map(str::to_owned),
             depth: 0,
+            former_names: Vec::new(),
         }
     }
 

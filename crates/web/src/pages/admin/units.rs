@@ -240,7 +240,13 @@ async fn change(
     };
     let result = state
         .store
-        .update_unit(admin.user(), &code, change, Utc::now())
+        .update_unit(
+            admin.user(),
+            &code,
+            change,
+            Utc::now(),
+            &state.policy.calendar,
+        )
         .await;
     settle(
         result,
