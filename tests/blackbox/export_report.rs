@@ -13,6 +13,7 @@ use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
 on_both_backends!(
     export_report_writes_the_year_in_each_format,
     the_annual_report_downloads_with_its_file_name_for_who_may_read_it,
+    a_past_year_keeps_the_names_of_its_time,
 );
 
 /// The year of today in Hà Nội.
@@ -230,4 +231,61 @@ async fn the_annual_report_downloads_with_its_file_name_for_who_may_read_it(db: 
             .expect(422);
         assert_eq!(body["error"]["field"], field, "{query}: {body}");
     }
+}
+
+/// An area renamed today keeps its old name in last year's report, in
+/// every format and from the API: the report is dated 31 December.
+async fn a_past_year_keeps_the_names_of_its_time(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    Client::bearer(&server, &town.admin)
+        .patch_json("/areas/HN-BD", &json!({"name": "Phường Ba Đình mới"}))
+        .await
+        .expect(200);
+    let last = (this_year() - 1).to_string();
+    let export = |format: &str| {
+        noicom(&db)
+            .args(["export-report", "--year", &last, "--area", "HN-BD"])
+            .args(["--format", format])
+            .ok()
+            .stdout
+    };
+    let title = format!("Báo cáo kết quả phối hợp cung cấp thông tin năm {last} — Phường Ba Đình");
+    let check_csv = |rows: &[Vec<String>]| {
+        assert_eq!(rows[0][0], title);
+        assert_eq!(row(rows, "Địa bàn")[1], "Phường Ba Đình (HN-BD)");
+        assert_eq!(
+            row(rows, "Tên địa bàn, đơn vị theo ngày")[1],
+            format!("31/12/{last}")
+        );
+    };
+    check_csv(&csv_rows(export("csv").as_bytes()));
+    let html = export("html");
+    assert!(html.contains("<td>Phường Ba Đình (HN-BD)</td>"), "{html}");
+    assert!(!html.contains("Ba Đình mới"), "{html}");
+
+    let xlsx_file = db.dir().join("nam-truoc.xlsx");
+    noicom(&db)
+        .args(["export-report", "--year", &last, "--area", "HN-BD"])
+        .args(["--format", "xlsx", "--output", xlsx_file.to_str().unwrap()])
+        .ok();
+    let mut book: Xlsx<_> = calamine::open_workbook(&xlsx_file).unwrap();
+    let overview = book.worksheet_range("Tổng quan").unwrap();
+    assert_eq!(
+        overview.get_value((0, 0)),
+        Some(&Data::String(title.clone()))
+    );
+    assert_eq!(
+        overview.get_value((6, 1)),
+        Some(&Data::String("Phường Ba Đình (HN-BD)".into()))
+    );
+
+    let response = reqwest::Client::new()
+        .get(server.at(&format!("/api/v1/reports/annual?year={last}&area=HN-BD")))
+        .bearer_auth(&town.leader)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    check_csv(&csv_rows(&response.bytes().await.unwrap()));
 }

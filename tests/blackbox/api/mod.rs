@@ -14,6 +14,7 @@ mod metrics;
 mod organisation;
 mod password;
 mod paths;
+mod renames;
 mod reports;
 mod request_id;
 mod reset_limit;

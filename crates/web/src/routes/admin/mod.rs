@@ -20,7 +20,10 @@ use axum::routing::{get, patch, post};
 
 use crate::AppState;
 
-pub(crate) use areas::{__path_create_area, __path_list_areas, AreaView, NewAreaBody};
+pub(crate) use areas::{
+    __path_create_area, __path_list_areas, __path_update_area, AreaChangeBody, AreaView,
+    NewAreaBody,
+};
 pub(crate) use audit::{__path_list_audit, AuditView};
 pub(crate) use categories::{
     __path_create_category, __path_list_categories, __path_update_category, CategoryChangeBody,
@@ -32,7 +35,10 @@ pub(crate) use programmes::{
     __path_show_programme, __path_update_schedule, NewProgrammeBody, NewScheduleBody,
     ProgrammeView, ScheduleChangeBody, ScheduleView,
 };
-pub(crate) use units::{__path_create_unit, __path_list_units, NewUnitBody, UnitView};
+pub(crate) use units::{
+    __path_create_unit, __path_list_units, __path_update_unit, NewUnitBody, UnitChangeBody,
+    UnitView,
+};
 pub(crate) use users::{
     __path_create_user, __path_list_users, __path_update_user, NewUserBody, UserChangeBody,
     UserView,
@@ -42,7 +48,9 @@ pub(crate) use users::{
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/areas", get(areas::list_areas).post(areas::create_area))
+        .route("/areas/{code}", patch(areas::update_area))
         .route("/units", get(units::list_units).post(units::create_unit))
+        .route("/units/{code}", patch(units::update_unit))
         .route("/users", get(users::list_users).post(users::create_user))
         .route("/users/{id}", patch(users::update_user))
         .route(
