@@ -12,6 +12,7 @@ mod m20261122_000030_password_resets;
 mod m20261122_000050_search_index;
 mod m20261122_000051_area_state_index;
 mod m20261122_000060_request_counts;
+mod m20261122_000070_title_vector;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             // Applied after the migrations main had first.
             Box::new(m20261122_000030_password_resets::Migration),
             Box::new(m20261122_000060_request_counts::Migration),
+            Box::new(m20261122_000070_title_vector::Migration),
         ]
     }
 }

@@ -119,20 +119,18 @@ impl Terms {
             .collect()
     }
 
-    /// A `to_tsquery` text: every word, the last as a prefix, restricted to
-    /// `weights` (`""` for anywhere, `"A"` for the code and title).
-    fn tsquery(&self, weights: &str) -> String {
+    /// A `to_tsquery` text: every word, the last as a prefix.
+    fn tsquery(&self) -> String {
         let last = self.0.len() - 1;
         let all: Vec<String> = self
             .0
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                let star = if i == last { "*" } else { "" };
-                if star.is_empty() && weights.is_empty() {
-                    format!("'{w}'")
+                if i == last {
+                    format!("'{w}':*")
                 } else {
-                    format!("'{w}':{star}{weights}")
+                    format!("'{w}'")
                 }
             })
             .collect();
@@ -288,15 +286,18 @@ fn tier_query(
             query.order_by_desc(Expr::cust("cases_fts.rowid"))
         }
         _ => {
+            // Tier 1 on `title_vector` alone, whose GIN index answers it
+            // without re-reading rows (see the migration
+            // `m20261122_000070_title_vector`).
             query = match tier {
                 Tier::Title => query.filter(Expr::cust_with_values(
-                    "cases.search_vector @@ to_tsquery('simple', $1)",
-                    [terms.tsquery("A")],
+                    "cases.title_vector @@ to_tsquery('simple', $1)",
+                    [terms.tsquery()],
                 )),
                 Tier::Rest => query.filter(Expr::cust_with_values(
                     "cases.search_vector @@ to_tsquery('simple', $1) \
-                     AND NOT cases.search_vector @@ to_tsquery('simple', $2)",
-                    [terms.tsquery(""), terms.tsquery("A")],
+                     AND NOT cases.title_vector @@ to_tsquery('simple', $2)",
+                    [terms.tsquery(), terms.tsquery()],
                 )),
             };
             if let Some(id) = after {
@@ -315,8 +316,7 @@ mod tests {
     fn terms_are_folded_words_with_the_last_as_a_prefix() {
         let terms = Terms::parse("  Đất ĐAI, HN-2026 ");
         assert_eq!(terms.fts5(), r#"("dat" AND "dai" AND "hn" AND "2026"*)"#);
-        assert_eq!(terms.tsquery(""), "'dat' & 'dai' & 'hn' & '2026':*");
-        assert_eq!(terms.tsquery("A"), "'dat':A & 'dai':A & 'hn':A & '2026':*A");
+        assert_eq!(terms.tsquery(), "'dat' & 'dai' & 'hn' & '2026':*");
         assert_eq!(
             Terms::parse("noi").fts5_tier(Tier::Rest),
             r#"search_text : ("noi"*)"#

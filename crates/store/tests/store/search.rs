@@ -5,12 +5,13 @@
 
 use std::collections::BTreeSet;
 
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::json;
 use store::{CaseFilter, Cursor, FileRequest, Store, StoreError};
 use workflow::UserId;
 
 use crate::both;
-use crate::support::db::TestDb;
+use crate::support::db::{Backend, TestDb};
 use crate::support::{action, monday, org, policy, report};
 
 fn case(title: &str, description: &str, area: &str) -> FileRequest {
@@ -389,3 +390,181 @@ async fn search_never_finds_a_case_the_caller_cannot_open(db: TestDb) {
 }
 
 both!(search_never_finds_a_case_the_caller_cannot_open);
+
+/// The codes of a search for `q` with every PostgreSQL window from one case
+/// (every step walked) to more than all of them; SQLite ignores the window,
+/// so there the answers must simply be the same each time.
+async fn search_every_window(s: &Store, user: UserId, q: &str) -> Vec<String> {
+    let whole = search(s, user, q).await;
+    for window in [1, 2, 3, 1000] {
+        let mut narrow = s.clone();
+        narrow.set_search_window(window);
+        assert_eq!(
+            search(&narrow, user, q).await,
+            whole,
+            "{q}, window {window}"
+        );
+    }
+    whole
+}
+
+async fn title_words_follow_filing_actions_and_title_edits(db: TestDb) {
+    let (s, p) = (&db.store, &policy());
+    let o = org::build(s).await;
+    let fee = file(
+        s,
+        o.officer,
+        case(
+            "Xã Tân Lạc thu phí sai quy định",
+            "Người dân phản ánh.",
+            "HN-BADINH",
+        ),
+    )
+    .await;
+    let road = file(
+        s,
+        o.officer,
+        case(
+            "Đường liên thôn hỏng",
+            "Ở xã Tân Lạc, xe chở cát.",
+            "HN-BADINH",
+        ),
+    )
+    .await;
+    let kiln = file(
+        s,
+        o.officer,
+        case("Lò gạch gây khói", "Thôn Tân Lạc.", "HN-BADINH"),
+    )
+    .await;
+    // Filed: the title words rank first, in every step of the search.
+    assert_eq!(
+        search_every_window(s, o.officer, "xa tan lac").await,
+        [fee.as_str(), road.as_str()]
+    );
+    assert_eq!(
+        search_every_window(s, o.officer, "tan la").await,
+        [fee.as_str(), kiln.as_str(), road.as_str()]
+    );
+    assert_eq!(
+        search_every_window(s, o.officer, "lo gach").await,
+        [kiln.as_str()]
+    );
+
+    // An action writes the whole row again: the ranking stays.
+    s.act(
+        o.officer,
+        &fee,
+        1,
+        action(json!({"action": "accept", "sensitivity": "normal", "priority": "high", "lead_unit": "UBND-BADINH"})),
+        monday(),
+        p,
+    )
+    .await
+    .expect("accept");
+    assert_eq!(
+        search_every_window(s, o.officer, "tan la").await,
+        [fee.as_str(), kiln.as_str(), road.as_str()]
+    );
+
+    // No action edits a title today (the workflow has none); a title edit
+    // writes the folded columns as `to_active` does, and the index follows.
+    let folded_code = fee.to_lowercase().replace('-', " ");
+    let head = format!("{folded_code} thu phi cho sai quy dinh");
+    let (sql, values): (&str, Vec<sea_orm::Value>) = match s.backend() {
+        DbBackend::Postgres => (
+            "UPDATE cases SET title = $1, search_title = $2, search_text = $3 WHERE code = $4",
+            vec![
+                "Thu phí chợ sai quy định".into(),
+                head.clone().into(),
+                format!("{head} nguoi dan phan anh").into(),
+                fee.clone().into(),
+            ],
+        ),
+        _ => (
+            "UPDATE cases SET title = ?, search_title = ?, search_text = ? WHERE code = ?",
+            vec![
+                "Thu phí chợ sai quy định".into(),
+                head.clone().into(),
+                format!("{head} nguoi dan phan anh").into(),
+                fee.clone().into(),
+            ],
+        ),
+    };
+    s.connection()
+        .execute_raw(Statement::from_sql_and_values(s.backend(), sql, values))
+        .await
+        .expect("edit the title");
+    assert_eq!(
+        search_every_window(s, o.officer, "xa tan lac").await,
+        [road.as_str()]
+    );
+    assert_eq!(
+        search_every_window(s, o.officer, "tan la").await,
+        [kiln.as_str(), road.as_str()]
+    );
+    assert_eq!(
+        search_every_window(s, o.officer, "cho sai").await,
+        [fee.as_str()]
+    );
+    if s.backend() == DbBackend::Postgres {
+        // The title vector is the folded code and title, nothing else.
+        let row = s
+            .connection()
+            .query_one_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT title_vector = to_tsvector('simple', $1) AS same FROM cases WHERE code = $2",
+                [head.into(), fee.clone().into()],
+            ))
+            .await
+            .expect("read")
+            .expect("the case");
+        assert!(row.try_get::<bool>("", "same").expect("same"));
+    }
+}
+
+both!(title_words_follow_filing_actions_and_title_edits);
+
+/// Cases filed before the title vector existed are found, and ranked, once
+/// the migration that adds it has run (PostgreSQL fills the column for the
+/// existing rows; on SQLite the migration changes nothing).
+async fn cases_filed_before_the_title_vector_are_ranked_after_it(backend: Backend) {
+    let db = TestDb::migrated_before(backend, "m20261122_000070_title_vector").await;
+    let s = &db.store;
+    let o = org::build(s).await;
+    let clean = file(
+        s,
+        o.officer,
+        case("Nạo vét kênh Tân Lạc", "Bùn ứ đọng.", "HN-BADINH"),
+    )
+    .await;
+    let dredge = file(
+        s,
+        o.officer,
+        case("Kênh bốc mùi", "Cần nạo vét kênh.", "HN-BADINH"),
+    )
+    .await;
+    s.migrate().await.expect("the remaining migrations");
+    assert_eq!(
+        search_every_window(s, o.officer, "nao vet kenh").await,
+        [clean.as_str(), dredge.as_str()]
+    );
+    assert_eq!(
+        search_every_window(s, o.officer, "kenh bo").await,
+        [dredge.as_str()]
+    );
+}
+
+mod cases_filed_before_the_title_vector_are_ranked_after_it {
+    use crate::support::db::Backend;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn sqlite() {
+        super::cases_filed_before_the_title_vector_are_ranked_after_it(Backend::Sqlite).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn postgres() {
+        super::cases_filed_before_the_title_vector_are_ranked_after_it(Backend::Postgres).await
+    }
+}

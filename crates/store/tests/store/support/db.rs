@@ -27,6 +27,27 @@ pub fn pg_admin_url() -> String {
 
 impl TestDb {
     pub async fn new(backend: Backend) -> TestDb {
+        let db = TestDb::unmigrated(backend).await;
+        db.store.migrate().await.expect("migrate");
+        db
+    }
+
+    /// A database migrated up to, not including, the migration `name`:
+    /// data written here meets that migration as an upgrade would.
+    pub async fn migrated_before(backend: Backend, name: &str) -> TestDb {
+        use migration::{Migrator, MigratorTrait};
+        let before = Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == name)
+            .unwrap_or_else(|| panic!("no migration {name}"));
+        let db = TestDb::unmigrated(backend).await;
+        Migrator::up(db.store.connection(), Some(before as u32))
+            .await
+            .expect("migrate");
+        db
+    }
+
+    async fn unmigrated(backend: Backend) -> TestDb {
         let (url, dir, pg_name) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary directory");
@@ -52,7 +73,6 @@ impl TestDb {
             }
         };
         let store = Store::connect(&url).await.expect("connect");
-        store.migrate().await.expect("migrate");
         TestDb {
             store,
             _dir: dir,
