@@ -16,8 +16,7 @@ use crate::StoreError;
 pub struct Store {
     pub(crate) db: DatabaseConnection,
     /// PostgreSQL search: how many of the newest cases are searched by
-    /// walking the id index before the GIN index takes over
-    /// (`cases::search`).
+    /// walking the id index first (`cases::search::postgres`).
     pub(crate) search_window: u64,
 }
 
@@ -75,8 +74,9 @@ impl Store {
     }
 
     /// Sets how many of the newest cases a PostgreSQL search walks in id
-    /// order before it asks the GIN index for the older ones (default
-    /// 20 000); tests set a small one to go through both steps.
+    /// order before it weighs walking on against asking the GIN index for
+    /// the older ones (default 2 000); tests set a small one to go through
+    /// every step.
     pub fn set_search_window(&mut self, rows: u64) {
         self.search_window = rows.max(1);
     }

@@ -7,18 +7,19 @@
 //! so a cursor `(tier, id)` stays exact while cases are filed.
 //!
 //! SQLite: the FTS5 table `cases_fts` (columns `search_title`,
-//! `search_text`), walked by rowid descending. PostgreSQL: the GIN-indexed
-//! `search_vector`, whose title words carry weight `A`, in two steps: the
-//! newest cases (a window of ids) by walking the id index, which is fast
-//! when matches are many, then the older ones through the GIN index, fast
-//! when they are few. Left to itself the planner walked the id index for a
-//! case code too (its estimate for a prefix is blind), reading all 1 M
-//! rows for 10 matches: 4 s per tier, 50 s for a page.
+//! `search_text`), walked by rowid descending. PostgreSQL: two GIN-indexed
+//! `tsvector`s, `title_vector` (code and title: tier 1) and `search_vector`
+//! (everything: tier 2, minus the rows of tier 1), searched in steps that
+//! walk the newest ids first and read older matches through the GIN index
+//! only when they are few ([`postgres`]). Tier 1 once asked
+//! `search_vector` for title words of weight `A`; weights are not in a GIN
+//! index, so PostgreSQL re-read every row holding the words anywhere
+//! (1.9 s at 1 M cases for `tham nhung`, in no title but in many
+//! descriptions).
 
 use sea_orm::sea_query::{Alias, Expr, JoinType};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Select,
+    ConnectionTrait, DbBackend, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
 };
 
 use super::list::{Cursor, foreign_cursor};
@@ -26,9 +27,12 @@ use crate::StoreError;
 use crate::entities::case;
 use crate::fold::words;
 
+mod postgres;
+
 /// How many of the newest cases a PostgreSQL search walks in id order
-/// before the GIN index takes over (`Store::set_search_window`).
-pub(crate) const DEFAULT_SEARCH_WINDOW: u64 = 20_000;
+/// before it weighs walking on against the GIN index
+/// (`Store::set_search_window`, `search::postgres`).
+pub(crate) const DEFAULT_SEARCH_WINDOW: u64 = 2_000;
 
 /// The search words of a query, folded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -165,24 +169,12 @@ pub(super) async fn ranked(
         let after = after.take();
         let rows = match conn.get_database_backend() {
             DbBackend::Sqlite => {
-                tier_query(DbBackend::Sqlite, query.clone(), terms, tier, after)
+                sqlite_tier(query.clone(), terms, tier, after)
                     .limit(want)
                     .all(conn)
                     .await?
             }
-            backend => {
-                two_steps(
-                    conn,
-                    backend,
-                    query.clone(),
-                    terms,
-                    tier,
-                    after,
-                    want,
-                    window,
-                )
-                .await?
-            }
+            _ => postgres::tier_rows(conn, query.clone(), terms, tier, after, want, window).await?,
         };
         found.extend(rows.into_iter().map(|row| (tier, row)));
         if found.len() as u64 > limit {
@@ -201,111 +193,37 @@ pub(super) async fn ranked(
     Ok((found.into_iter().map(|(_, row)| row).collect(), next))
 }
 
-/// Up to `want` cases of one tier after id `after`, by id descending, on
-/// PostgreSQL: the `window` newest first by the id index, then, if the page
-/// is not full, the older ones through the GIN index (`id + 0` keeps the
-/// planner from walking the id index again).
-#[allow(clippy::too_many_arguments)]
-async fn two_steps(
-    conn: &impl ConnectionTrait,
-    backend: DbBackend,
-    query: Select<case::Entity>,
-    terms: &Terms,
-    tier: Tier,
-    after: Option<i64>,
-    want: u64,
-    window: u64,
-) -> Result<Vec<case::Model>, StoreError> {
-    let mut edge = case::Entity::find()
-        .select_only()
-        .column(case::Column::Id)
-        .order_by_desc(case::Column::Id)
-        .offset(window)
-        .limit(1);
-    if let Some(id) = after {
-        edge = edge.filter(case::Column::Id.lt(id));
-    }
-    let Some(edge) = edge.into_tuple::<i64>().one(conn).await? else {
-        // Fewer cases than the window: the id index walks them all.
-        return Ok(tier_query(backend, query, terms, tier, after)
-            .limit(want)
-            .all(conn)
-            .await?);
-    };
-    let mut rows = tier_query(backend, query.clone(), terms, tier, after)
-        .filter(case::Column::Id.gt(edge))
-        .limit(want)
-        .all(conn)
-        .await?;
-    if (rows.len() as u64) < want {
-        let mut older = tier_query(backend, query, terms, tier, Some(edge + 1));
-        QueryTrait::query(&mut older).clear_order_by();
-        let older = older
-            .order_by(Expr::cust("cases.id + 0"), Order::Desc)
-            .limit(want - rows.len() as u64)
-            .all(conn)
-            .await?;
-        rows.extend(older);
-    }
-    Ok(rows)
-}
-
-/// The cases of one tier after id `after`, by id descending.
-fn tier_query(
-    backend: DbBackend,
+/// The cases of one tier after id `after`, by id descending, on SQLite.
+fn sqlite_tier(
     mut query: Select<case::Entity>,
     terms: &Terms,
     tier: Tier,
     after: Option<i64>,
 ) -> Select<case::Entity> {
-    match backend {
-        DbBackend::Sqlite => {
-            // The FTS5 table drives the join: it yields matching rowids in
-            // descending order and the page size stops it early.
-            QueryTrait::query(&mut query).join(
-                JoinType::InnerJoin,
-                Alias::new("cases_fts"),
-                Expr::cust("cases_fts.rowid = cases.id"),
-            );
-            query = query.filter(Expr::cust_with_values(
-                "cases_fts MATCH ?",
-                [terms.fts5_tier(tier)],
-            ));
-            if tier == Tier::Rest {
-                let patterns = terms.like_title();
-                let all_in_title =
-                    vec!["(' ' || cases.search_title || ' ') LIKE ?"; patterns.len()].join(" AND ");
-                query = query.filter(Expr::cust_with_values(
-                    format!("NOT ({all_in_title})"),
-                    patterns,
-                ));
-            }
-            if let Some(id) = after {
-                query = query.filter(Expr::cust_with_values("cases_fts.rowid < ?", [id]));
-            }
-            query.order_by_desc(Expr::cust("cases_fts.rowid"))
-        }
-        _ => {
-            // Tier 1 on `title_vector` alone, whose GIN index answers it
-            // without re-reading rows (see the migration
-            // `m20261122_000070_title_vector`).
-            query = match tier {
-                Tier::Title => query.filter(Expr::cust_with_values(
-                    "cases.title_vector @@ to_tsquery('simple', $1)",
-                    [terms.tsquery()],
-                )),
-                Tier::Rest => query.filter(Expr::cust_with_values(
-                    "cases.search_vector @@ to_tsquery('simple', $1) \
-                     AND NOT cases.title_vector @@ to_tsquery('simple', $2)",
-                    [terms.tsquery(), terms.tsquery()],
-                )),
-            };
-            if let Some(id) = after {
-                query = query.filter(sea_orm::ColumnTrait::lt(&case::Column::Id, id));
-            }
-            query.order_by_desc(case::Column::Id)
-        }
+    // The FTS5 table drives the join: it yields matching rowids in
+    // descending order and the page size stops it early.
+    QueryTrait::query(&mut query).join(
+        JoinType::InnerJoin,
+        Alias::new("cases_fts"),
+        Expr::cust("cases_fts.rowid = cases.id"),
+    );
+    query = query.filter(Expr::cust_with_values(
+        "cases_fts MATCH ?",
+        [terms.fts5_tier(tier)],
+    ));
+    if tier == Tier::Rest {
+        let patterns = terms.like_title();
+        let all_in_title =
+            vec!["(' ' || cases.search_title || ' ') LIKE ?"; patterns.len()].join(" AND ");
+        query = query.filter(Expr::cust_with_values(
+            format!("NOT ({all_in_title})"),
+            patterns,
+        ));
     }
+    if let Some(id) = after {
+        query = query.filter(Expr::cust_with_values("cases_fts.rowid < ?", [id]));
+    }
+    query.order_by_desc(Expr::cust("cases_fts.rowid"))
 }
 
 #[cfg(test)]
