@@ -12,7 +12,7 @@ use workflow::UserId;
 
 use crate::both;
 use crate::support::db::{Backend, TestDb};
-use crate::support::{action, monday, org, policy, report};
+use crate::support::{action, monday, org, policy, report, upgrade};
 
 fn case(title: &str, description: &str, area: &str) -> FileRequest {
     FileRequest {
@@ -529,7 +529,7 @@ both!(title_words_follow_filing_actions_and_title_edits);
 /// the migration that adds it has run (PostgreSQL fills the column for the
 /// existing rows; on SQLite the migration changes nothing).
 async fn cases_filed_before_the_title_vector_are_ranked_after_it(backend: Backend) {
-    let db = TestDb::migrated_before(backend, "m20261122_000070_title_vector").await;
+    let db = upgrade::migrated_before(backend, "m20261122_000070_title_vector").await;
     let s = &db.store;
     let o = org::build(s).await;
     let clean = file(

@@ -32,24 +32,8 @@ impl TestDb {
         db
     }
 
-    /// A database migrated up to, not including, the migration `name`:
-    /// data written here meets that migration as an upgrade would.
-    // The store's benches borrow this file and do not upgrade anything.
-    #[allow(dead_code)]
-    pub async fn migrated_before(backend: Backend, name: &str) -> TestDb {
-        use migration::{Migrator, MigratorTrait};
-        let before = Migrator::migrations()
-            .iter()
-            .position(|m| m.name() == name)
-            .unwrap_or_else(|| panic!("no migration {name}"));
-        let db = TestDb::unmigrated(backend).await;
-        Migrator::up(db.store.connection(), Some(before as u32))
-            .await
-            .expect("migrate");
-        db
-    }
-
-    async fn unmigrated(backend: Backend) -> TestDb {
+    /// A database with no migration applied yet (see `support::upgrade`).
+    pub async fn unmigrated(backend: Backend) -> TestDb {
         let (url, dir, pg_name) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary directory");

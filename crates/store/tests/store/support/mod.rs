@@ -3,6 +3,7 @@
 pub mod db;
 pub mod org;
 pub mod snapshot;
+pub mod upgrade;
 
 use chrono::{DateTime, TimeZone, Utc};
 use store::{ActionInput, FileRequest};
