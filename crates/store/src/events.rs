@@ -16,11 +16,30 @@ pub(crate) async fn append_events(
     events: &[Event],
 ) -> Result<Vec<i64>, StoreError> {
     let last = last_seq(conn, case).await?;
+    insert_events(conn, case, last.unwrap_or(0) + 1, events).await
+}
+
+/// The first events of a case just inserted (its timeline is empty, so
+/// there is no last event to look up): numbered from 1.
+pub(crate) async fn append_first_events(
+    conn: &impl ConnectionTrait,
+    case: CaseId,
+    events: &[Event],
+) -> Result<Vec<i64>, StoreError> {
+    insert_events(conn, case, 1, events).await
+}
+
+async fn insert_events(
+    conn: &impl ConnectionTrait,
+    case: CaseId,
+    first_seq: i32,
+    events: &[Event],
+) -> Result<Vec<i64>, StoreError> {
     let mut ids = Vec::with_capacity(events.len());
     for (offset, event) in events.iter().enumerate() {
         let row = case_event::ActiveModel {
             case_id: Set(case.0),
-            seq: Set(last.unwrap_or(0) + 1 + offset as i32),
+            seq: Set(first_seq + offset as i32),
             action: Set(event.action.code().to_owned()),
             from_state: Set(event.from.map(|s| s.code().to_owned())),
             to_state: Set(event.to.code().to_owned()),

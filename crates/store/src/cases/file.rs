@@ -1,15 +1,18 @@
-//! Filing a case.
+//! Filing a case. What decides a filing (the caller, the area, the category,
+//! the workflow's verdict, the prefix of the code) is read before the write
+//! lock is taken; under the lock only the idempotency key is looked up and
+//! the rows are written.
 
 use chrono::{DateTime, Datelike, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
-use workflow::{Actor, Case, FileInput, Policy, Refusal, UserId};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use workflow::{Actor, Case, Event, FileInput, Notice, Policy, Refusal, UserId};
 
 use super::FileRequest;
 use super::code::next_code;
 use super::row::to_active;
-use crate::attachments::{Blobs, Upload, check_uploads, place, record};
+use crate::attachments::{Blobs, Checked, Upload, check_uploads, place, record};
 use crate::entities::category;
-use crate::events::append_events;
+use crate::events::append_first_events;
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
 use crate::org::{actor, area_by_code, area_by_id, area_ref};
 use crate::outbox::enqueue_notices;
@@ -70,14 +73,16 @@ impl Store {
         once: Option<&Once<'_>>,
     ) -> Result<Answer, StoreError> {
         let checked = check_uploads(files.uploads).await?;
+        let prepared = match prepare(&self.db, user, request, now, policy).await {
+            Ok(prepared) => prepared,
+            Err(refused) => return self.refusal_or_replay(refused, user, once, now).await,
+        };
         let files = CheckedFiles {
             files: checked,
             blobs: files.blobs,
         };
-        match self
-            .file_in_tx(user, request, files, now, policy, once)
-            .await
-        {
+        let written = self.file_in_tx(user, prepared, files, now, once).await;
+        match written {
             Err(KeyTaken::Race) => match once {
                 Some(once) => lookup(&self.db, user, once, now)
                     .await?
@@ -88,32 +93,40 @@ impl Store {
         }
     }
 
+    /// A filing refused before the lock: a key already answered still
+    /// replays its answer (or is refused as reused), as when the key was
+    /// looked up first; otherwise the refusal. Nothing is written.
+    async fn refusal_or_replay(
+        &self,
+        refused: StoreError,
+        user: UserId,
+        once: Option<&Once<'_>>,
+        now: DateTime<Utc>,
+    ) -> Result<Answer, StoreError> {
+        let Some(once) = once else {
+            return Err(refused);
+        };
+        match lookup(&self.db, user, once, now).await {
+            Ok(Some(replay)) => Ok(replay),
+            Err(StoreError::KeyReused) => Err(StoreError::KeyReused),
+            Ok(None) | Err(_) => Err(refused),
+        }
+    }
+
+    /// One transaction for this filing and its files (PostgreSQL, and
+    /// SQLite filings with files).
     async fn file_in_tx(
         &self,
         user: UserId,
-        request: FileRequest,
+        prepared: Prepared,
         files: CheckedFiles<'_>,
         now: DateTime<Utc>,
-        policy: &Policy,
         once: Option<&Once<'_>>,
     ) -> Result<Answer, KeyTaken> {
         let tx = self.write_tx().await.map_err(KeyTaken::Error)?;
-        if let Some(once) = once
-            && let Some(replay) = lookup(&tx, user, once, now)
-                .await
-                .map_err(KeyTaken::Error)?
-        {
-            return Ok(replay);
-        }
-        let (actor, case, event) = self
-            .file_steps(&tx, user, request, now, policy)
-            .await
-            .map_err(KeyTaken::Error)?;
-        record(&tx, &actor, &case, &files.files, event, now)
-            .await
-            .map_err(KeyTaken::Error)?;
-        if let Some(once) = once {
-            save(&tx, &actor, &case, once, now).await?;
+        let answer = write_once(&tx, user, prepared, &files.files, now, once).await?;
+        if let Answer::Replay { .. } = answer {
+            return Ok(answer);
         }
         if !files.files.is_empty() {
             let blobs = files.blobs.ok_or_else(|| {
@@ -122,63 +135,131 @@ impl Store {
             place(files.files, blobs).await.map_err(KeyTaken::Error)?;
         }
         tx.commit().await.map_err(|e| KeyTaken::Error(e.into()))?;
-        Ok(Answer::Done {
-            case: Box::new(case),
-            actor,
-        })
+        Ok(answer)
     }
+}
 
-    async fn file_steps(
-        &self,
-        tx: &DatabaseTransaction,
-        user: UserId,
-        request: FileRequest,
-        now: DateTime<Utc>,
-        policy: &Policy,
-    ) -> Result<(Actor, Case, Option<i64>), StoreError> {
-        let actor = actor(tx, user, now).await?;
-        let area = area_by_code(tx, &request.area, "area").await?;
-        workflow::check_filing(&actor, &area_ref(&area))?;
-        let category_ok = category::Entity::find()
-            .filter(category::Column::Code.eq(request.category.trim()))
-            .filter(category::Column::Active.eq(true))
-            .one(tx)
-            .await?
-            .is_some();
-        if !category_ok {
-            return Err(Refusal::UnknownCode {
-                field: "category",
-                code: request.category,
-            }
-            .into());
-        }
-        let input = FileInput {
-            title: request.title,
-            description: request.description,
-            area: area_ref(&area),
-            category: request.category.trim().to_owned(),
-            source: request.source,
-            people_affected: request.people_affected,
-            hotspot_risk: request.hotspot_risk,
-        };
-        let outcome = workflow::file(&actor, input, now, policy)?;
-        let mut case = outcome.case;
-        let root = match case.area.lineage.first() {
-            Some(root) if root.0 != area.id => area_by_id(tx, root.0).await?.code,
-            _ => area.code.clone(),
-        };
-        let year = now.with_timezone(&policy.calendar.time_zone()).year();
-        case.code = next_code(tx, &root, year).await?;
-        let row = to_active(&case).insert(tx).await?;
-        case.id = workflow::CaseId(row.id);
-        let event_ids = append_events(tx, case.id, &outcome.events).await?;
-        let event = event_ids
-            .last()
-            .copied()
-            .zip(outcome.events.last().map(|e| &e.payload));
-        enqueue_notices(tx, &case, &outcome.notices, event, now).await?;
-        Ok((actor, case, event_ids.last().copied()))
+/// Under the write lock, inside the caller's transaction (or savepoint):
+/// the key's stored answer if it has one, else the filing written with
+/// its files' rows and the key's answer kept. The files themselves are
+/// placed on disk by the caller.
+pub(crate) async fn write_once(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    prepared: Prepared,
+    files: &[Checked],
+    now: DateTime<Utc>,
+    once: Option<&Once<'_>>,
+) -> Result<Answer, KeyTaken> {
+    if let Some(once) = once
+        && let Some(replay) = lookup(conn, user, once, now)
+            .await
+            .map_err(KeyTaken::Error)?
+    {
+        return Ok(replay);
     }
+    let (actor, case, event) = write(conn, prepared, now).await.map_err(KeyTaken::Error)?;
+    record(conn, &actor, &case, files, event, now)
+        .await
+        .map_err(KeyTaken::Error)?;
+    if let Some(once) = once {
+        save(conn, &actor, &case, once, now).await?;
+    }
+    Ok(Answer::Done {
+        case: Box::new(case),
+        actor,
+    })
+}
+
+/// A filing decided before the write lock: the caller, the case as the
+/// workflow made it (no id and no code yet), its events and e-mails, and
+/// the prefix and year its code is numbered under.
+pub(crate) struct Prepared {
+    actor: Actor,
+    case: Case,
+    events: Vec<Event>,
+    notices: Vec<Notice>,
+    code_prefix: String,
+    year: i32,
+}
+
+/// Reads what decides a filing and lets the workflow decide, outside any
+/// transaction: a refusal writes nothing and holds no lock. A row changed
+/// between these reads and the write (a category retired, a user disabled)
+/// counts as changed just after the filing; the foreign keys still hold.
+pub(crate) async fn prepare(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    request: FileRequest,
+    now: DateTime<Utc>,
+    policy: &Policy,
+) -> Result<Prepared, StoreError> {
+    let actor = actor(conn, user, now).await?;
+    let area = area_by_code(conn, &request.area, "area").await?;
+    workflow::check_filing(&actor, &area_ref(&area))?;
+    let category_ok = category::Entity::find()
+        .filter(category::Column::Code.eq(request.category.trim()))
+        .filter(category::Column::Active.eq(true))
+        .one(conn)
+        .await?
+        .is_some();
+    if !category_ok {
+        return Err(Refusal::UnknownCode {
+            field: "category",
+            code: request.category,
+        }
+        .into());
+    }
+    let input = FileInput {
+        title: request.title,
+        description: request.description,
+        area: area_ref(&area),
+        category: request.category.trim().to_owned(),
+        source: request.source,
+        people_affected: request.people_affected,
+        hotspot_risk: request.hotspot_risk,
+    };
+    let outcome = workflow::file(&actor, input, now, policy)?;
+    let code_prefix = match outcome.case.area.lineage.first() {
+        Some(root) if root.0 != area.id => area_by_id(conn, root.0).await?.code,
+        _ => area.code.clone(),
+    };
+    Ok(Prepared {
+        actor,
+        case: outcome.case,
+        events: outcome.events,
+        notices: outcome.notices,
+        code_prefix,
+        year: now.with_timezone(&policy.calendar.time_zone()).year(),
+    })
+}
+
+/// Writes a prepared filing inside the caller's transaction (or savepoint):
+/// the code, the case, its events and e-mails. Returns the caller, the
+/// stored case and the id of its last event.
+async fn write(
+    conn: &impl ConnectionTrait,
+    prepared: Prepared,
+    now: DateTime<Utc>,
+) -> Result<(Actor, Case, Option<i64>), StoreError> {
+    let Prepared {
+        actor,
+        mut case,
+        events,
+        notices,
+        code_prefix,
+        year,
+    } = prepared;
+    case.code = next_code(conn, &code_prefix, year).await?;
+    let row = to_active(&case).insert(conn).await?;
+    case.id = workflow::CaseId(row.id);
+    let event_ids = append_first_events(conn, case.id, &events).await?;
+    let event = event_ids
+        .last()
+        .copied()
+        .zip(events.last().map(|e| &e.payload));
+    enqueue_notices(conn, &case, &notices, event, now).await?;
+    Ok((actor, case, event_ids.last().copied()))
 }
 
 /// The files sent with a report, and where stored files live (needed only
@@ -192,6 +273,6 @@ pub struct Files<'a> {
 
 /// The files once checked by content.
 struct CheckedFiles<'a> {
-    files: Vec<crate::attachments::Checked>,
+    files: Vec<Checked>,
     blobs: Option<&'a Blobs>,
 }
