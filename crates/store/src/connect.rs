@@ -1,15 +1,17 @@
 //! Opening the database with the settings each backend needs.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use crate::StoreError;
+use crate::cases::Filer;
 
 /// A handle on the database; cheap to clone (a pool inside).
 #[derive(Debug, Clone)]
@@ -18,6 +20,9 @@ pub struct Store {
     /// PostgreSQL search: how many of the newest cases are searched by
     /// walking the id index first (`cases::search::postgres`).
     pub(crate) search_window: u64,
+    /// SQLite: the group-commit writer that files cases (`cases::group_commit`);
+    /// PostgreSQL, with many writers, files each case in its own transaction.
+    pub(crate) filer: Option<Arc<Filer>>,
 }
 
 impl Store {
@@ -45,10 +50,22 @@ impl Store {
             opts.max_connections(16).min_connections(1);
         }
         let db = Database::connect(opts).await?;
+        let filer = (db.get_database_backend() == DbBackend::Sqlite)
+            .then(|| Arc::new(Filer::start(db.clone())));
         Ok(Store {
             db,
             search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
+            filer,
         })
+    }
+
+    /// Before the process ends: stops taking filings and returns once the
+    /// ones already queued for the SQLite group commit are committed and
+    /// answered (later filings are refused). Nothing to do on PostgreSQL.
+    pub async fn close(&self) {
+        if let Some(filer) = &self.filer {
+            filer.stop().await;
+        }
     }
 
     /// Applies pending migrations.
@@ -96,15 +113,17 @@ impl Store {
     /// and then writes can fail with SQLITE_BUSY when another writer got
     /// in between, instead of waiting for it.
     pub(crate) async fn write_tx(&self) -> Result<DatabaseTransaction, StoreError> {
-        let tx = self
-            .db
-            .begin_with_options(TransactionOptions {
-                sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-                ..Default::default()
-            })
-            .await?;
-        Ok(tx)
+        Ok(begin_write(&self.db).await?)
     }
+}
+
+/// [`Store::write_tx`] on a connection.
+pub(crate) async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }
 
 /// Makes the directory of an SQLite file URL exist (`sqlite://data/x.db`).

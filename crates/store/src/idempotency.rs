@@ -3,6 +3,8 @@
 //! change it reports; the same key and request replays it, the same key
 //! with another request is refused. Keys live at least 24 hours.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use workflow::{Actor, Case, UserId};
@@ -14,8 +16,15 @@ use crate::entities::idempotency_key;
 /// How long a key is remembered.
 pub const KEY_HOURS: i64 = 24;
 
+/// How the response a replay returns is rendered from the case. Owned (not
+/// borrowed from the request) because on SQLite a filing is written by the
+/// group-commit writer task, which outlives no request but may outlive a
+/// cancelled one.
+pub type Render = Arc<dyn Fn(&Actor, &Case) -> String + Send + Sync>;
+
 /// A keyed request: the key, the hash of what was asked, and how to render
 /// the response that a replay will return.
+#[derive(Clone)]
 pub struct Once<'a> {
     /// The client's `Idempotency-Key`.
     pub key: &'a str,
@@ -24,7 +33,7 @@ pub struct Once<'a> {
     /// The HTTP status of the first response.
     pub status: u16,
     /// The body of the first response, from the case as the caller sees it.
-    pub render: &'a (dyn Fn(&Actor, &Case) -> String + Send + Sync),
+    pub render: Render,
 }
 
 /// What a keyed request came to.

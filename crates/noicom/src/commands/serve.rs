@@ -31,7 +31,7 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
         settings.base_url
     );
     let state = AppState {
-        store,
+        store: store.clone(),
         config: WebConfig {
             base_url: settings.base_url.clone(),
             data_dir: settings.data_dir.clone(),
@@ -50,6 +50,8 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
         .await
         .context("máy chủ HTTP dừng vì lỗi")?;
     stop_scheduler(stop, scheduler).await;
+    // Filings a cancelled request left queued are still committed.
+    store.close().await;
     tracing::info!("đã dừng");
     Ok(())
 }

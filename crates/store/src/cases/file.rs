@@ -1,7 +1,10 @@
 //! Filing a case. What decides a filing (the caller, the area, the category,
 //! the workflow's verdict, the prefix of the code) is read before the write
 //! lock is taken; under the lock only the idempotency key is looked up and
-//! the rows are written.
+//! the rows are written. On SQLite a filing without files is written by the
+//! group-commit writer ([`super::group_commit`]); on PostgreSQL (many
+//! writers) and with files (placed on disk before the commit) it is a
+//! transaction of its own.
 
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -63,6 +66,10 @@ impl Store {
     /// response are one transaction. A file that is not an accepted kind
     /// refuses the whole report: nothing is written, on disk or in the
     /// database. A replay of the key stores none of the files again.
+    ///
+    /// On SQLite a filing without files is committed together with the
+    /// filings queued with it (one durable commit for all) and answered
+    /// only once that commit is done.
     pub async fn file_case_with_files(
         &self,
         user: UserId,
@@ -77,11 +84,16 @@ impl Store {
             Ok(prepared) => prepared,
             Err(refused) => return self.refusal_or_replay(refused, user, once, now).await,
         };
-        let files = CheckedFiles {
-            files: checked,
-            blobs: files.blobs,
+        let written = match &self.filer {
+            Some(filer) if checked.is_empty() => filer.file(user, prepared, now, once).await,
+            _ => {
+                let files = CheckedFiles {
+                    files: checked,
+                    blobs: files.blobs,
+                };
+                self.file_in_tx(user, prepared, files, now, once).await
+            }
         };
-        let written = self.file_in_tx(user, prepared, files, now, once).await;
         match written {
             Err(KeyTaken::Race) => match once {
                 Some(once) => lookup(&self.db, user, once, now)

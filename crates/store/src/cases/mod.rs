@@ -5,6 +5,7 @@
 mod act;
 mod code;
 mod file;
+mod group_commit;
 mod input;
 pub(crate) mod list;
 mod read;
@@ -13,6 +14,7 @@ mod search;
 mod similar;
 
 pub use file::Files;
+pub(crate) use group_commit::Filer;
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
 pub(crate) use list::{in_subtree, visible};

@@ -8,6 +8,7 @@ mod admin_audit;
 mod case_paths;
 mod concurrency;
 mod duties;
+mod filing_batches;
 mod open_cases;
 mod organisation_edits;
 mod orphans;

@@ -259,7 +259,7 @@ async fn file_once(
         key,
         request_hash: &hash,
         status: StatusCode::SEE_OTHER.as_u16(),
-        render: &render,
+        render: std::sync::Arc::new(render),
     });
     let blobs = Blobs::new(&state.config.data_dir);
     let files = Files {

@@ -67,7 +67,7 @@ pub(crate) async fn act(
         key,
         request_hash: &hash,
         status: StatusCode::OK.as_u16(),
-        render: &render,
+        render: std::sync::Arc::new(render),
     });
     let answer = state
         .store

@@ -121,7 +121,7 @@ pub(crate) async fn file(
         key,
         request_hash: &hash,
         status: StatusCode::CREATED.as_u16(),
-        render: &render,
+        render: std::sync::Arc::new(render),
     });
     let blobs = Blobs::new(&state.config.data_dir);
     let files = Files {

@@ -1,0 +1,254 @@
+//! Group commit of filings on SQLite (SPEC §8, issue 3's W1). SQLite has
+//! one writer and every durable commit costs an fsync, so one task owns
+//! filing: each request sends its prepared filing and waits; the writer
+//! takes the first one queued and whatever else is waiting (up to
+//! [`MAX_BATCH`]), writes them in one `BEGIN IMMEDIATE` transaction, each
+//! in a savepoint of its own, and commits once for all. A filing that
+//! fails rolls back its savepoint only and gets its own error. Nobody is
+//! answered before the commit; if the commit fails, every filing of the
+//! batch gets the error and none of them exists.
+
+use std::fmt;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
+use workflow::UserId;
+
+use super::file::{Prepared, write_once};
+use crate::StoreError;
+use crate::connect::begin_write;
+use crate::idempotency::{Answer, KeyTaken, Once, Render};
+
+/// The most filings written in one transaction: enough to take what
+/// sixty-four concurrent requests queue during one commit, few enough that
+/// the first of them does not wait long for the last.
+const MAX_BATCH: usize = 64;
+
+/// Filings that may wait for the writer before a sender waits to queue.
+const QUEUE_LENGTH: usize = 1024;
+
+/// The handle on the writer, shared by the clones of a store.
+pub(crate) struct Filer {
+    queue: mpsc::Sender<Message>,
+    task: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl fmt::Debug for Filer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Filer")
+            .field("queued", &(QUEUE_LENGTH - self.queue.capacity()))
+            .finish()
+    }
+}
+
+enum Message {
+    File(Box<Job>),
+    /// Take no more filings; write the ones queued, then end.
+    Stop,
+}
+
+/// A prepared filing and where its answer goes.
+struct Job {
+    user: UserId,
+    prepared: Prepared,
+    now: DateTime<Utc>,
+    once: Option<OwnedKey>,
+    reply: oneshot::Sender<Result<Answer, KeyTaken>>,
+}
+
+/// An `Idempotency-Key` owned by the job, so that it lives as long as the
+/// writer needs it even if the request is cancelled.
+struct OwnedKey {
+    key: String,
+    request_hash: String,
+    status: u16,
+    render: Render,
+}
+
+impl OwnedKey {
+    fn of(once: &Once<'_>) -> OwnedKey {
+        OwnedKey {
+            key: once.key.to_owned(),
+            request_hash: once.request_hash.to_owned(),
+            status: once.status,
+            render: once.render.clone(),
+        }
+    }
+
+    fn as_once(&self) -> Once<'_> {
+        Once {
+            key: &self.key,
+            request_hash: &self.request_hash,
+            status: self.status,
+            render: self.render.clone(),
+        }
+    }
+}
+
+impl Filer {
+    /// Starts the writer on `db` (an SQLite pool); it runs until
+    /// [`Filer::stop`] or until the last store holding it is dropped.
+    pub(crate) fn start(db: DatabaseConnection) -> Filer {
+        let (queue, waiting) = mpsc::channel(QUEUE_LENGTH);
+        let task = tokio::spawn(run(db, waiting));
+        Filer {
+            queue,
+            task: Mutex::new(Some(task)),
+        }
+    }
+
+    /// Queues a prepared filing and waits until the batch that holds it is
+    /// committed (or has failed).
+    pub(crate) async fn file(
+        &self,
+        user: UserId,
+        prepared: Prepared,
+        now: DateTime<Utc>,
+        once: Option<&Once<'_>>,
+    ) -> Result<Answer, KeyTaken> {
+        let (reply, answer) = oneshot::channel();
+        let job = Job {
+            user,
+            prepared,
+            now,
+            once: once.map(OwnedKey::of),
+            reply,
+        };
+        self.queue
+            .send(Message::File(Box::new(job)))
+            .await
+            .map_err(|_| KeyTaken::Error(StoreError::Io(STOPPED.to_owned())))?;
+        answer
+            .await
+            .map_err(|_| KeyTaken::Error(StoreError::Io(INTERRUPTED.to_owned())))?
+    }
+
+    /// Takes no more filings and returns once the queued ones are
+    /// committed and answered.
+    pub(crate) async fn stop(&self) {
+        let _ = self.queue.send(Message::Stop).await;
+        let task = self.task.lock().map(|mut t| t.take()).unwrap_or_default();
+        if let Some(task) = task
+            && let Err(err) = task.await
+        {
+            tracing::error!(error = %err, "bộ ghi vụ việc dừng bất thường");
+        }
+    }
+}
+
+/// A filing sent after [`Filer::stop`].
+const STOPPED: &str = "máy chủ đang dừng: vụ việc chưa được ghi, hãy gửi lại sau";
+
+/// A batch that ended without answering (it panicked): its commit may or
+/// may not have happened.
+const INTERRUPTED: &str =
+    "việc ghi vụ việc bị gián đoạn: hãy xem danh sách vụ việc trước khi gửi lại";
+
+/// The writer: one batch after another until the queue is closed and empty.
+async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
+    let mut messages = Vec::with_capacity(MAX_BATCH);
+    while waiting.recv_many(&mut messages, MAX_BATCH).await > 0 {
+        let mut jobs = Vec::with_capacity(messages.len());
+        for message in messages.drain(..) {
+            match message {
+                Message::File(job) => jobs.push(*job),
+                Message::Stop => waiting.close(),
+            }
+        }
+        if jobs.is_empty() {
+            continue;
+        }
+        // A batch is a task of its own: if it panics, its requests get an
+        // error (their replies are dropped) and the writer goes on.
+        if let Err(err) = tokio::spawn(commit(db.clone(), jobs)).await {
+            tracing::error!(error = %err, "một nhóm vụ việc không ghi được");
+        }
+    }
+}
+
+/// Writes `jobs` in one transaction, each in its savepoint, commits, and
+/// only then answers each.
+async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
+    let tx = match begin_write(&db).await {
+        Ok(tx) => tx,
+        Err(err) => {
+            tracing::error!(error = %err, "không mở được giao dịch ghi nhóm vụ việc");
+            for job in jobs {
+                let _ = job.reply.send(Err(batch_failed(&err)));
+            }
+            return;
+        }
+    };
+    let mut answers = Vec::with_capacity(jobs.len());
+    let mut broken: Option<DbErr> = None;
+    for job in jobs {
+        let Job {
+            user,
+            prepared,
+            now,
+            once,
+            reply,
+        } = job;
+        let result = match &broken {
+            Some(err) => Err(batch_failed(err)),
+            None => match file_one(&tx, user, prepared, now, once.as_ref()).await {
+                Ok(result) => result,
+                Err(err) => {
+                    let failed = Err(batch_failed(&err));
+                    broken = Some(err);
+                    failed
+                }
+            },
+        };
+        answers.push((reply, result));
+    }
+    let committed = match broken {
+        // A savepoint that could not be released or rolled back may leave
+        // part of a filing behind: none of the batch is kept.
+        Some(err) => {
+            let _ = tx.rollback().await;
+            Err(err)
+        }
+        None => tx.commit().await,
+    };
+    if let Err(err) = &committed {
+        tracing::error!(error = %err, filings = answers.len(), "ghi nhóm vụ việc thất bại");
+    }
+    for (reply, result) in answers {
+        let result = match (&committed, result) {
+            (Err(err), Ok(_)) => Err(batch_failed(err)),
+            (_, result) => result,
+        };
+        let _ = reply.send(result);
+    }
+}
+
+/// Writes one job in a savepoint: on its own failure the savepoint is
+/// rolled back and the job's error returned as `Ok(Err(…))`; `Err` is a
+/// savepoint that failed itself, which breaks the whole batch.
+async fn file_one(
+    tx: &DatabaseTransaction,
+    user: UserId,
+    prepared: Prepared,
+    now: DateTime<Utc>,
+    once: Option<&OwnedKey>,
+) -> Result<Result<Answer, KeyTaken>, DbErr> {
+    let savepoint = tx.begin().await?;
+    let once = once.map(OwnedKey::as_once);
+    let result = write_once(&savepoint, user, prepared, &[], now, once.as_ref()).await;
+    match &result {
+        Ok(_) => savepoint.commit().await?,
+        Err(_) => savepoint.rollback().await?,
+    }
+    Ok(result)
+}
+
+/// The error every filing of a batch that was not committed gets.
+fn batch_failed(err: &DbErr) -> KeyTaken {
+    KeyTaken::Error(StoreError::Db(DbErr::Custom(format!(
+        "không ghi được nhóm vụ việc, vụ việc này chưa được ghi: {err}"
+    ))))
+}
