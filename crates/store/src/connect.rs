@@ -29,33 +29,25 @@ impl Store {
     /// Connects to `url` (`sqlite://…?mode=rwc` or `postgres://…`), creating
     /// the SQLite file's directory if needed.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
-        let mut opts = ConnectOptions::new(url.to_owned());
-        opts.sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10))
-            .acquire_timeout(Duration::from_secs(30));
-        if url.starts_with("sqlite:") {
-            create_sqlite_dir(url)?;
-            // See docs/design.md "Persistence choices": WAL for concurrent
-            // readers, FULL so that an acknowledged commit survives a power
-            // cut, a busy timeout so that writers queue instead of failing.
-            opts.max_connections(8)
-                .min_connections(1)
-                .map_sqlx_sqlite_opts(|o| {
-                    o.journal_mode(SqliteJournalMode::Wal)
-                        .synchronous(SqliteSynchronous::Full)
-                        .foreign_keys(true)
-                        .busy_timeout(Duration::from_secs(5))
-                });
-        } else {
+        if !url.starts_with("sqlite:") {
+            let mut opts = options(url);
             opts.max_connections(16).min_connections(1);
+            return Ok(Store {
+                db: Database::connect(opts).await?,
+                search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
+                filer: None,
+            });
         }
-        let db = Database::connect(opts).await?;
-        let filer = (db.get_database_backend() == DbBackend::Sqlite)
-            .then(|| Arc::new(Filer::start(db.clone())));
+        create_sqlite_dir(url)?;
+        let db = Database::connect(sqlite_options(url, 8)).await?;
+        // The group-commit writer has a connection of its own: taking one
+        // from the pool, it would wait behind the readers of the requests
+        // whose filings it holds.
+        let writer = Database::connect(sqlite_options(url, 1)).await?;
         Ok(Store {
             db,
             search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
-            filer,
+            filer: Some(Arc::new(Filer::start(writer))),
         })
     }
 
@@ -124,6 +116,32 @@ pub(crate) async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTrans
         ..Default::default()
     })
     .await
+}
+
+/// What both backends share: no statement logging, bounded waits.
+fn options(url: &str) -> ConnectOptions {
+    let mut opts = ConnectOptions::new(url.to_owned());
+    opts.sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(30));
+    opts
+}
+
+/// A pool of up to `connections` on an SQLite file. See docs/design.md
+/// "Persistence choices": WAL for concurrent readers, FULL so that an
+/// acknowledged commit survives a power cut, a busy timeout so that
+/// writers queue instead of failing.
+fn sqlite_options(url: &str, connections: u32) -> ConnectOptions {
+    let mut opts = options(url);
+    opts.max_connections(connections)
+        .min_connections(1)
+        .map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+        });
+    opts
 }
 
 /// Makes the directory of an SQLite file URL exist (`sqlite://data/x.db`).

@@ -10,6 +10,7 @@
 
 use std::fmt;
 use std::sync::Mutex;
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
@@ -172,6 +173,7 @@ async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
 /// Writes `jobs` in one transaction, each in its savepoint, commits, and
 /// only then answers each.
 async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
+    let started = Instant::now();
     let tx = match begin_write(&db).await {
         Ok(tx) => tx,
         Err(err) => {
@@ -214,8 +216,15 @@ async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
         }
         None => tx.commit().await,
     };
-    if let Err(err) = &committed {
-        tracing::error!(error = %err, filings = answers.len(), "ghi nhóm vụ việc thất bại");
+    match &committed {
+        Ok(()) => tracing::debug!(
+            filings = answers.len(),
+            micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+            "đã ghi một nhóm vụ việc"
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, filings = answers.len(), "ghi nhóm vụ việc thất bại")
+        }
     }
     for (reply, result) in answers {
         let result = match (&committed, result) {
