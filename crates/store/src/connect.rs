@@ -1,5 +1,6 @@
 //! Opening the database with the settings each backend needs.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,11 +13,18 @@ use sea_orm::{
 
 use crate::StoreError;
 use crate::cases::Filer;
+use crate::reader::SqliteReader;
+use crate::reads::ReadConnection;
 
 /// A handle on the database; cheap to clone (a pool inside).
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) db: DatabaseConnection,
+    /// Where the read-only queries of the hot paths go: on an SQLite file,
+    /// rusqlite on the calling thread (`reader`); otherwise `db` itself.
+    /// It sees every commit of `db` (WAL), never a transaction's own
+    /// uncommitted writes: use the transaction inside one.
+    pub(crate) read: ReadConnection,
     /// PostgreSQL search: how many of the newest cases are searched by
     /// walking the id index first (`cases::search::postgres`).
     pub(crate) search_window: u64,
@@ -32,8 +40,10 @@ impl Store {
         if !url.starts_with("sqlite:") {
             let mut opts = options(url);
             opts.max_connections(16).min_connections(1);
+            let db = Database::connect(opts).await?;
             return Ok(Store {
-                db: Database::connect(opts).await?,
+                read: ReadConnection::Pool(db.clone()),
+                db,
                 search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
                 filer: None,
             });
@@ -44,8 +54,13 @@ impl Store {
         // from the pool, it would wait behind the readers of the requests
         // whose filings it holds.
         let writer = Database::connect(sqlite_options(url, 1)).await?;
+        let read = match sqlite_path(url) {
+            Some(path) => ReadConnection::Sqlite(Arc::new(SqliteReader::new(path))),
+            None => ReadConnection::Pool(db.clone()),
+        };
         Ok(Store {
             db,
+            read,
             search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
             filer: Some(Arc::new(Filer::start(writer))),
         })
@@ -144,21 +159,25 @@ fn sqlite_options(url: &str, connections: u32) -> ConnectOptions {
     opts
 }
 
-/// Makes the directory of an SQLite file URL exist (`sqlite://data/x.db`).
-fn create_sqlite_dir(url: &str) -> Result<(), StoreError> {
+/// The file of an SQLite URL (`sqlite://data/x.db?mode=rwc`), if it names
+/// one (not an in-memory database, not another backend).
+fn sqlite_path(url: &str) -> Option<PathBuf> {
     let path = url
-        .trim_start_matches("sqlite:")
+        .strip_prefix("sqlite:")?
         .trim_start_matches("//")
         .split('?')
         .next()
         .unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
+    let memory = path.is_empty() || path == ":memory:" || url.contains("mode=memory");
+    (!memory).then(|| PathBuf::from(path))
+}
+
+/// Makes the directory of an SQLite file URL exist (`sqlite://data/x.db`).
+fn create_sqlite_dir(url: &str) -> Result<(), StoreError> {
+    let Some(path) = sqlite_path(url) else {
         return Ok(());
-    }
-    if let Some(dir) = std::path::Path::new(path)
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-    {
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             StoreError::Io(format!("không tạo được thư mục {}: {e}", dir.display()))
         })?;

@@ -24,6 +24,8 @@ pub mod outbox;
 pub mod outbox_admin;
 mod programmes;
 pub mod purge;
+mod reader;
+mod reads;
 pub mod reminders;
 pub mod reports;
 mod request_counts;

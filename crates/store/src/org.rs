@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use workflow::{Actor, AreaId, AreaRef, Refusal, Role, UnitId, UnitKind, UnitRef, UserId};
 
 use crate::StoreError;
 use crate::entities::{area, unit, unit_area, user};
+use crate::reads::{ReadSelect, Reads};
 
 /// Parses a lineage column (`/1/4/9/`) into area ids, root first.
 pub(crate) fn parse_lineage(lineage: &str) -> Vec<AreaId> {
@@ -29,24 +30,21 @@ pub(crate) fn area_ref(row: &area::Model) -> AreaRef {
 
 /// An area by code; an unknown code is a refusal naming `field`.
 pub(crate) async fn area_by_code(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     code: &str,
     field: &'static str,
 ) -> Result<area::Model, StoreError> {
     area::Entity::find()
         .filter(area::Column::Code.eq(code.trim()))
-        .one(conn)
+        .read_one(conn)
         .await?
         .ok_or_else(|| unknown(field, code))
 }
 
 /// An area by id.
-pub(crate) async fn area_by_id(
-    conn: &impl ConnectionTrait,
-    id: i64,
-) -> Result<area::Model, StoreError> {
+pub(crate) async fn area_by_id(conn: &impl Reads, id: i64) -> Result<area::Model, StoreError> {
     area::Entity::find_by_id(id)
-        .one(conn)
+        .read_one(conn)
         .await?
         .ok_or_else(|| StoreError::NotFound {
             what: format!("địa bàn #{id}"),
@@ -54,10 +52,7 @@ pub(crate) async fn area_by_id(
 }
 
 /// The ids of an area and every area above it.
-pub(crate) async fn lineage_of(
-    conn: &impl ConnectionTrait,
-    id: i64,
-) -> Result<Vec<i64>, StoreError> {
+pub(crate) async fn lineage_of(conn: &impl Reads, id: i64) -> Result<Vec<i64>, StoreError> {
     Ok(parse_lineage(&area_by_id(conn, id).await?.lineage)
         .into_iter()
         .map(|a| a.0)
@@ -66,14 +61,14 @@ pub(crate) async fn lineage_of(
 
 /// A unit by code as a rule sees it; an unknown code is a refusal naming `field`.
 pub(crate) async fn unit_by_code(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     code: &str,
     field: &'static str,
     now: DateTime<Utc>,
 ) -> Result<UnitRef, StoreError> {
     let row = unit::Entity::find()
         .filter(unit::Column::Code.eq(code.trim()))
-        .one(conn)
+        .read_one(conn)
         .await?
         .ok_or_else(|| unknown(field, code))?;
     unit_ref(conn, row, now).await
@@ -81,12 +76,12 @@ pub(crate) async fn unit_by_code(
 
 /// A unit by id as a rule sees it.
 pub(crate) async fn unit_by_id(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     id: i64,
     now: DateTime<Utc>,
 ) -> Result<UnitRef, StoreError> {
     let row = unit::Entity::find_by_id(id)
-        .one(conn)
+        .read_one(conn)
         .await?
         .ok_or_else(|| StoreError::NotFound {
             what: format!("đơn vị #{id}"),
@@ -97,7 +92,7 @@ pub(crate) async fn unit_by_id(
 /// Units by id, each with the areas it serves, in two queries whatever
 /// their number (a page of cases names many). A missing one is not found.
 pub(crate) async fn units_by_ids(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     ids: &[i64],
     now: DateTime<Utc>,
 ) -> Result<HashMap<i64, UnitRef>, StoreError> {
@@ -107,7 +102,7 @@ pub(crate) async fn units_by_ids(
     let mut serves: HashMap<i64, Vec<AreaId>> = HashMap::new();
     for link in unit_area::Entity::find()
         .filter(unit_area::Column::UnitId.is_in(ids.iter().copied()))
-        .all(conn)
+        .read_all(conn)
         .await?
     {
         serves
@@ -119,7 +114,7 @@ pub(crate) async fn units_by_ids(
     let mut units = HashMap::new();
     for row in unit::Entity::find()
         .filter(unit::Column::Id.is_in(ids.iter().copied()))
-        .all(conn)
+        .read_all(conn)
         .await?
     {
         let kind = UnitKind::from_code(&row.kind)
@@ -144,13 +139,13 @@ pub(crate) async fn units_by_ids(
 }
 
 async fn unit_ref(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     row: unit::Model,
     now: DateTime<Utc>,
 ) -> Result<UnitRef, StoreError> {
     let serves = unit_area::Entity::find()
         .filter(unit_area::Column::UnitId.eq(row.id))
-        .all(conn)
+        .read_all(conn)
         .await?
         .into_iter()
         .map(|ua| AreaId(ua.area_id))
@@ -170,12 +165,12 @@ async fn unit_ref(
 /// A user with their unit, as the actor of an action. A disabled or unknown
 /// user is not found.
 pub(crate) async fn actor(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     user_id: UserId,
     now: DateTime<Utc>,
 ) -> Result<Actor, StoreError> {
     let row = user::Entity::find_by_id(user_id.0)
-        .one(conn)
+        .read_one(conn)
         .await?
         .filter(|u| !u.disabled)
         .ok_or_else(|| StoreError::NotFound {

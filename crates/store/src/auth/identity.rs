@@ -11,6 +11,7 @@ use super::{Credential, Identity, stale};
 use crate::credentials::token_hash;
 use crate::entities::{api_token, session, user};
 use crate::org::corrupt;
+use crate::reads::ReadSelect;
 use crate::{Store, StoreError};
 
 impl Store {
@@ -23,7 +24,7 @@ impl Store {
         let row = api_token::Entity::find()
             .filter(api_token::Column::TokenHash.eq(token_hash(token)))
             .filter(api_token::Column::RevokedAt.is_null())
-            .one(&self.db)
+            .read_one(&self.read)
             .await?
             .filter(|t| t.expires_at.is_none_or(|at| at > now))
             .ok_or(StoreError::Unauthenticated)?;
@@ -46,7 +47,7 @@ impl Store {
         let row = session::Entity::find()
             .filter(session::Column::TokenHash.eq(token_hash(cookie)))
             .filter(session::Column::ExpiresAt.gt(now))
-            .one(&self.db)
+            .read_one(&self.read)
             .await?
             .ok_or(StoreError::Unauthenticated)?;
         if stale(Some(row.last_seen_at), now) {
@@ -65,7 +66,7 @@ impl Store {
 
     async fn identity(&self, user_id: i64, credential: Credential) -> Result<Identity, StoreError> {
         let row = user::Entity::find_by_id(user_id)
-            .one(&self.db)
+            .read_one(&self.read)
             .await?
             .filter(|u| !u.disabled)
             .ok_or(StoreError::Unauthenticated)?;

@@ -6,8 +6,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder,
-    QuerySelect, Select,
+    ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 use workflow::{
     Actor, Case, CaseState, DeadlineKind, Priority, Scope, Sensitivity, UserId, Visibility,
@@ -17,6 +16,7 @@ use super::row::to_cases;
 use super::search::{Terms, ranked};
 use crate::entities::{area, case, case_coordinating_unit, unit};
 use crate::org::{actor, area_by_code, area_by_id, unknown};
+use crate::reads::{ReadSelect, Reads};
 use crate::{Store, StoreError};
 
 /// The most cases one page holds.
@@ -130,17 +130,17 @@ impl Store {
         filter: &CaseFilter,
         now: DateTime<Utc>,
     ) -> Result<CasePage, StoreError> {
-        let actor = actor(&self.db, user, now).await?;
+        let actor = actor(&self.read, user, now).await?;
         let query = case::Entity::find()
-            .filter(visible(&self.db, &workflow::visibility(&actor)).await?)
-            .filter(filters(&self.db, &actor, filter, now).await?);
+            .filter(visible(&self.read, &workflow::visibility(&actor)).await?)
+            .filter(filters(&self.read, &actor, filter, now).await?);
         let limit = filter.limit.clamp(1, MAX_LIMIT);
         let terms = filter.q.as_deref().map(Terms::parse).unwrap_or_default();
         let (rows, next) = if terms.is_empty() {
-            recent(&self.db, query, filter.cursor, limit, filter.oldest_first).await?
+            recent(&self.read, query, filter.cursor, limit, filter.oldest_first).await?
         } else {
             ranked(
-                &self.db,
+                &self.read,
                 query,
                 &terms,
                 filter.cursor,
@@ -149,14 +149,14 @@ impl Store {
             )
             .await?
         };
-        let cases = to_cases(&self.db, &rows, now).await?;
+        let cases = to_cases(&self.read, &rows, now).await?;
         Ok(CasePage { actor, cases, next })
     }
 }
 
 /// One page newest first (or oldest first), keyset on `(created_at, id)`.
 async fn recent(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     mut query: Select<case::Entity>,
     cursor: Option<Cursor>,
     limit: u64,
@@ -196,7 +196,7 @@ async fn recent(
         .order_by(case::Column::CreatedAt, order.clone())
         .order_by(case::Column::Id, order)
         .limit(limit + 1)
-        .all(conn)
+        .read_all(conn)
         .await?;
     let more = rows.len() as u64 > limit;
     rows.truncate(limit as usize);
@@ -220,10 +220,7 @@ pub(super) fn foreign_cursor() -> StoreError {
 
 /// The SQL form of a [`Visibility`]: own reports, or the scope of the
 /// case's sensitivity class.
-pub(crate) async fn visible(
-    conn: &impl ConnectionTrait,
-    seen: &Visibility,
-) -> Result<Condition, StoreError> {
+pub(crate) async fn visible(conn: &impl Reads, seen: &Visibility) -> Result<Condition, StoreError> {
     let sensitive = Sensitivity::Sensitive.code();
     Ok(Condition::any()
         .add(case::Column::ReporterId.eq(seen.own_reports.0))
@@ -239,7 +236,7 @@ pub(crate) async fn visible(
         ))
 }
 
-async fn scope(conn: &impl ConnectionTrait, scope: &Scope) -> Result<Condition, StoreError> {
+async fn scope(conn: &impl Reads, scope: &Scope) -> Result<Condition, StoreError> {
     if scope.all {
         return Ok(Condition::all());
     }
@@ -290,10 +287,7 @@ pub(crate) fn in_subtree(lineage: &str) -> Condition {
 /// [`in_subtree`] for lists: the ids are looked up first (areas are few) so
 /// that the database sees a literal `area_id = ?` or a short `IN` list and
 /// can walk the `(area_id, state, created_at, id)` index in order.
-async fn in_subtree_ids(
-    conn: &impl ConnectionTrait,
-    lineage: &str,
-) -> Result<Condition, StoreError> {
+async fn in_subtree_ids(conn: &impl Reads, lineage: &str) -> Result<Condition, StoreError> {
     let ids: Vec<i64> = area::Entity::find()
         .select_only()
         .column(area::Column::Id)
@@ -301,8 +295,7 @@ async fn in_subtree_ids(
             Expr::col((area::Entity, area::Column::Lineage))
                 .like(LikeExpr::new(format!("{}%", escape_like(lineage))).escape('\\')),
         )
-        .into_tuple()
-        .all(conn)
+        .read_ints(conn)
         .await?;
     Ok(match ids.as_slice() {
         [one] => Condition::all().add(case::Column::AreaId.eq(*one)),
@@ -312,7 +305,7 @@ async fn in_subtree_ids(
 
 /// The filters of the request.
 async fn filters(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     actor: &Actor,
     filter: &CaseFilter,
     now: DateTime<Utc>,
@@ -337,7 +330,7 @@ async fn filters(
     if let Some(code) = &filter.lead_unit {
         let lead = unit::Entity::find()
             .filter(unit::Column::Code.eq(code.trim()))
-            .one(conn)
+            .read_one(conn)
             .await?
             .ok_or_else(|| unknown("lead_unit", code))?;
         all = all.add(case::Column::LeadUnitId.eq(lead.id));

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeSet, HashMap};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::json;
 use workflow::{Actor, Case, Sensitivity, UserId};
@@ -12,6 +12,7 @@ use super::row::{find, not_found, to_case};
 use crate::audit::record;
 use crate::entities::{case_event, unit, user};
 use crate::org::actor;
+use crate::reads::{ReadSelect, Reads};
 use crate::{Store, StoreError};
 
 /// One entry of a case's timeline as stored.
@@ -46,7 +47,7 @@ pub struct StoredEvent {
 impl Store {
     /// The user as the rules see them, with their unit.
     pub async fn actor(&self, user: UserId, now: DateTime<Utc>) -> Result<Actor, StoreError> {
-        actor(&self.db, user, now).await
+        actor(&self.read, user, now).await
     }
 
     /// The case `id_or_code` if `user` may see it, with the caller as the
@@ -58,8 +59,8 @@ impl Store {
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<(Actor, Case), StoreError> {
-        let actor = actor(&self.db, user, now).await?;
-        let case = to_case(&self.db, &find(&self.db, id_or_code).await?, now).await?;
+        let actor = actor(&self.read, user, now).await?;
+        let case = to_case(&self.read, &find(&self.read, id_or_code).await?, now).await?;
         if !workflow::can_view(&actor, &case) {
             return Err(not_found(id_or_code));
         }
@@ -83,8 +84,8 @@ impl Store {
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<Case, StoreError> {
-        let actor = actor(&self.db, user, now).await?;
-        let case = to_case(&self.db, &find(&self.db, id_or_code).await?, now).await?;
+        let actor = actor(&self.read, user, now).await?;
+        let case = to_case(&self.read, &find(&self.read, id_or_code).await?, now).await?;
         if workflow::can_view(&actor, &case) {
             Ok(case)
         } else {
@@ -103,9 +104,9 @@ impl Store {
         let rows = case_event::Entity::find()
             .filter(case_event::Column::CaseId.eq(case.id.0))
             .order_by_asc(case_event::Column::Seq)
-            .all(&self.db)
+            .read_all(&self.read)
             .await?;
-        let names = author_names(&self.db, &rows).await?;
+        let names = author_names(&self.read, &rows).await?;
         Ok(rows
             .into_iter()
             .map(|r| {
@@ -138,21 +139,21 @@ struct Authors {
 
 /// One query for the users and one for the units a timeline names.
 async fn author_names(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     rows: &[case_event::Model],
 ) -> Result<Authors, StoreError> {
     let user_ids: BTreeSet<i64> = rows.iter().map(|r| r.actor_id).collect();
     let unit_ids: BTreeSet<i64> = rows.iter().map(|r| r.unit_id).collect();
     let users = user::Entity::find()
         .filter(user::Column::Id.is_in(user_ids))
-        .all(conn)
+        .read_all(conn)
         .await?
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
     let units = unit::Entity::find()
         .filter(unit::Column::Id.is_in(unit_ids))
-        .all(conn)
+        .read_all(conn)
         .await?
         .into_iter()
         .map(|u| (u.id, (u.code, u.name)))

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use workflow::{
     AreaRef, Case, CaseId, CaseState, Deadline, DeadlineRule, HotspotRisk, Priority, Sensitivity,
     Source, UnitRef, UserId,
@@ -13,18 +13,16 @@ use crate::StoreError;
 use crate::entities::{area, case, case_coordinating_unit};
 use crate::fold::words;
 use crate::org::{area_ref, corrupt, units_by_ids};
+use crate::reads::{ReadSelect, Reads};
 
 /// Loads a case row by id or by code.
-pub(crate) async fn find(
-    conn: &impl ConnectionTrait,
-    id_or_code: &str,
-) -> Result<case::Model, StoreError> {
+pub(crate) async fn find(conn: &impl Reads, id_or_code: &str) -> Result<case::Model, StoreError> {
     let key = id_or_code.trim();
     let query = match key.parse::<i64>() {
         Ok(id) => case::Entity::find_by_id(id),
         Err(_) => case::Entity::find().filter(case::Column::Code.eq(key.to_uppercase())),
     };
-    query.one(conn).await?.ok_or_else(|| not_found(key))
+    query.read_one(conn).await?.ok_or_else(|| not_found(key))
 }
 
 /// The error for a case that does not exist or that the caller may not see:
@@ -37,7 +35,7 @@ pub(crate) fn not_found(key: &str) -> StoreError {
 
 /// The workflow's view of a stored case.
 pub(crate) async fn to_case(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     row: &case::Model,
     now: DateTime<Utc>,
 ) -> Result<Case, StoreError> {
@@ -49,7 +47,7 @@ pub(crate) async fn to_case(
 /// and coordinating units are loaded in a few queries for all of them, not
 /// a few per case.
 pub(crate) async fn to_cases(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     rows: &[case::Model],
     now: DateTime<Utc>,
 ) -> Result<Vec<Case>, StoreError> {
@@ -61,7 +59,7 @@ pub(crate) async fn to_cases(
     area_ids.dedup();
     let areas: HashMap<i64, area::Model> = area::Entity::find()
         .filter(area::Column::Id.is_in(area_ids))
-        .all(conn)
+        .read_all(conn)
         .await?
         .into_iter()
         .map(|a| (a.id, a))
@@ -70,7 +68,7 @@ pub(crate) async fn to_cases(
     for link in case_coordinating_unit::Entity::find()
         .filter(case_coordinating_unit::Column::CaseId.is_in(rows.iter().map(|r| r.id)))
         .order_by_asc(case_coordinating_unit::Column::UnitId)
-        .all(conn)
+        .read_all(conn)
         .await?
     {
         coordinating

@@ -19,14 +19,15 @@
 
 use sea_orm::sea_query::{Alias, Expr, JoinType};
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait, Select, TransactionTrait,
+    ConnectionTrait, DbBackend, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
+    TransactionTrait,
 };
 
 use super::list::{Cursor, foreign_cursor};
 use crate::StoreError;
 use crate::entities::case;
 use crate::fold::words;
+use crate::reads::{ReadConnection, ReadSelect, Reads};
 
 mod postgres;
 
@@ -146,16 +147,17 @@ impl Terms {
 /// One page of search results for `query` (visibility and filters already
 /// applied), tier 1 then tier 2, from `cursor` on.
 pub(super) async fn ranked(
-    db: &DatabaseConnection,
+    read: &ReadConnection,
     query: Select<case::Entity>,
     terms: &Terms,
     cursor: Option<Cursor>,
     limit: u64,
     window: u64,
 ) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
-    if db.get_database_backend() == DbBackend::Sqlite {
-        return tiers(db, query, terms, cursor, limit, window).await;
-    }
+    let db = match read {
+        ReadConnection::Pool(db) if db.get_database_backend() != DbBackend::Sqlite => db,
+        _ => return tiers(read, query, terms, cursor, limit, window).await,
+    };
     // The statements are prepared and cached per connection; after five
     // runs PostgreSQL may plan them once for any words ("generic plan"),
     // blind to how many rows the words match, and it did: the GIN step of
@@ -172,7 +174,7 @@ pub(super) async fn ranked(
 
 /// [`ranked`] on `conn`.
 async fn tiers(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     query: Select<case::Entity>,
     terms: &Terms,
     cursor: Option<Cursor>,
@@ -194,11 +196,11 @@ async fn tiers(
         // One more than a page tells whether there is a next one.
         let want = limit + 1 - found.len() as u64;
         let after = after.take();
-        let rows = match conn.get_database_backend() {
+        let rows = match conn.backend() {
             DbBackend::Sqlite => {
                 sqlite_tier(query.clone(), terms, tier, after)
                     .limit(want)
-                    .all(conn)
+                    .read_all(conn)
                     .await?
             }
             _ => postgres::tier_rows(conn, query.clone(), terms, tier, after, want, window).await?,

@@ -13,6 +13,7 @@ use super::list::{escape_like, in_subtree, visible};
 use super::row::to_case;
 use crate::entities::case;
 use crate::fold::fold;
+use crate::reads::ReadSelect;
 use crate::{Store, StoreError};
 
 /// Title words shorter than this say nothing about the subject ("ở", "và").
@@ -53,14 +54,14 @@ impl Store {
             .map(|s| s.code())
             .collect();
         let rows = case::Entity::find()
-            .filter(visible(&self.db, &workflow::visibility(&actor)).await?)
+            .filter(visible(&self.read, &workflow::visibility(&actor)).await?)
             .filter(case::Column::Id.ne(of.id.0))
             .filter(case::Column::State.is_in(open))
             .filter(line)
             .filter(any_word)
             .order_by_asc(case::Column::CreatedAt)
             .limit(CANDIDATES)
-            .all(&self.db)
+            .read_all(&self.read)
             .await?;
         let mut ranked: Vec<(usize, case::Model)> = rows
             .into_iter()
@@ -76,7 +77,7 @@ impl Store {
         ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
         let mut cases = Vec::new();
         for (_, row) in ranked.into_iter().take(limit) {
-            cases.push(to_case(&self.db, &row, now).await?);
+            cases.push(to_case(&self.read, &row, now).await?);
         }
         Ok(cases)
     }

@@ -25,13 +25,12 @@
 //! counts rows to find its edge.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use super::{Terms, Tier};
 use crate::StoreError;
 use crate::entities::case;
+use crate::reads::{ReadSelect, Reads};
 
 /// How a step tests a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +44,7 @@ enum Test {
 /// Up to `want` cases of `tier` with an id below `after` (or any), by id
 /// descending.
 pub(super) async fn tier_rows(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     query: Select<case::Entity>,
     terms: &Terms,
     tier: Tier,
@@ -56,14 +55,15 @@ pub(super) async fn tier_rows(
     let top = match after {
         Some(id) => id - 1,
         None => {
-            let newest: Option<Option<i64>> = case::Entity::find()
+            let newest = case::Entity::find()
                 .select_only()
-                .column_as(case::Column::Id.max(), "newest")
-                .into_tuple()
-                .one(conn)
+                .column(case::Column::Id)
+                .order_by_desc(case::Column::Id)
+                .limit(1)
+                .read_ints(conn)
                 .await?;
-            match newest.flatten() {
-                Some(id) => id,
+            match newest.first() {
+                Some(&id) => id,
                 None => return Ok(Vec::new()),
             }
         }
@@ -93,7 +93,7 @@ pub(super) async fn tier_rows(
         .filter(case::Column::Id.lte(edge))
         .order_by(Expr::cust("cases.id + 0"), Order::Desc)
         .limit(missing)
-        .all(conn)
+        .read_all(conn)
         .await?;
     rows.extend(older);
     Ok(rows)
@@ -102,7 +102,7 @@ pub(super) async fn tier_rows(
 /// Up to `want` cases of `tier` with an id in `(edge, top]`, walking the
 /// id index from `top` down.
 async fn walk(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     query: Select<case::Entity>,
     terms: &Terms,
     tier: Tier,
@@ -115,7 +115,7 @@ async fn walk(
         .filter(case::Column::Id.gt(edge))
         .order_by_desc(case::Column::Id)
         .limit(want)
-        .all(conn)
+        .read_all(conn)
         .await?)
 }
 

@@ -1,0 +1,180 @@
+//! Where the store's read-only queries run: any sea-orm connection or
+//! transaction, or the synchronous SQLite reader (`reader`) that serves the
+//! hot read paths. The queries are built once with sea-orm; only their
+//! execution differs.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QuerySelect, Select,
+    TryIntoModel,
+};
+
+use crate::reader::SqliteReader;
+
+/// Runs `SELECT`s of entities and returns their models.
+pub(crate) trait Reads: Sync {
+    /// The SQL dialect of the database.
+    fn backend(&self) -> DbBackend;
+
+    /// Every row of `select`.
+    fn all<E>(
+        &self,
+        select: Select<E>,
+    ) -> impl Future<Output = Result<Vec<E::Model>, DbErr>> + Send
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>;
+
+    /// The first row of `select`, if any.
+    fn one<E>(
+        &self,
+        select: Select<E>,
+    ) -> impl Future<Output = Result<Option<E::Model>, DbErr>> + Send
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>;
+
+    /// The first column, an integer, of every row of `select` (a
+    /// `select_only().column(…)` query).
+    fn ints<E>(&self, select: Select<E>) -> impl Future<Output = Result<Vec<i64>, DbErr>> + Send
+    where
+        E: EntityTrait;
+}
+
+impl<C: ConnectionTrait + Sync> Reads for C {
+    fn backend(&self) -> DbBackend {
+        self.get_database_backend()
+    }
+
+    async fn all<E>(&self, select: Select<E>) -> Result<Vec<E::Model>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+    {
+        select.all(self).await
+    }
+
+    async fn one<E>(&self, select: Select<E>) -> Result<Option<E::Model>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+    {
+        select.one(self).await
+    }
+
+    async fn ints<E>(&self, select: Select<E>) -> Result<Vec<i64>, DbErr>
+    where
+        E: EntityTrait,
+    {
+        select.into_tuple::<i64>().all(self).await
+    }
+}
+
+/// The connection of the store's hot read paths: the SQLite reader on an
+/// SQLite file, the pool itself otherwise.
+#[derive(Debug, Clone)]
+pub(crate) enum ReadConnection {
+    /// rusqlite on the calling thread.
+    Sqlite(Arc<SqliteReader>),
+    /// The sea-orm pool (PostgreSQL, or SQLite in memory).
+    Pool(DatabaseConnection),
+}
+
+impl Reads for ReadConnection {
+    fn backend(&self) -> DbBackend {
+        match self {
+            ReadConnection::Sqlite(_) => DbBackend::Sqlite,
+            ReadConnection::Pool(db) => db.get_database_backend(),
+        }
+    }
+
+    async fn all<E>(&self, select: Select<E>) -> Result<Vec<E::Model>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        match self {
+            ReadConnection::Sqlite(reader) => reader.models(select),
+            ReadConnection::Pool(db) => select.all(db).await,
+        }
+    }
+
+    async fn one<E>(&self, select: Select<E>) -> Result<Option<E::Model>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        match self {
+            ReadConnection::Sqlite(reader) => Ok(reader.models(select.limit(1))?.pop()),
+            ReadConnection::Pool(db) => select.one(db).await,
+        }
+    }
+
+    async fn ints<E>(&self, select: Select<E>) -> Result<Vec<i64>, DbErr>
+    where
+        E: EntityTrait,
+    {
+        match self {
+            ReadConnection::Sqlite(reader) => reader.ints(select),
+            ReadConnection::Pool(db) => select.into_tuple::<i64>().all(db).await,
+        }
+    }
+}
+
+/// [`Reads`] in the order of a query chain: `find().filter(…).read_all(conn)`.
+pub(crate) trait ReadSelect<E: EntityTrait>: Sized {
+    /// [`Reads::all`].
+    fn read_all(
+        self,
+        conn: &impl Reads,
+    ) -> impl Future<Output = Result<Vec<E::Model>, DbErr>> + Send
+    where
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>;
+
+    /// [`Reads::one`].
+    fn read_one(
+        self,
+        conn: &impl Reads,
+    ) -> impl Future<Output = Result<Option<E::Model>, DbErr>> + Send
+    where
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>;
+
+    /// [`Reads::ints`].
+    fn read_ints(self, conn: &impl Reads) -> impl Future<Output = Result<Vec<i64>, DbErr>> + Send;
+}
+
+impl<E: EntityTrait> ReadSelect<E> for Select<E> {
+    fn read_all(
+        self,
+        conn: &impl Reads,
+    ) -> impl Future<Output = Result<Vec<E::Model>, DbErr>> + Send
+    where
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        conn.all(self)
+    }
+
+    fn read_one(
+        self,
+        conn: &impl Reads,
+    ) -> impl Future<Output = Result<Option<E::Model>, DbErr>> + Send
+    where
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        conn.one(self)
+    }
+
+    fn read_ints(self, conn: &impl Reads) -> impl Future<Output = Result<Vec<i64>, DbErr>> + Send {
+        conn.ints(self)
+    }
+}
