@@ -13,6 +13,7 @@ mod m20261122_000050_search_index;
 mod m20261122_000051_area_state_index;
 mod m20261122_000060_request_counts;
 mod m20261122_000070_title_vector;
+mod m20261123_000010_search_prefixes;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000030_password_resets::Migration),
             Box::new(m20261122_000060_request_counts::Migration),
             Box::new(m20261122_000070_title_vector::Migration),
+            Box::new(m20261123_000010_search_prefixes::Migration),
         ]
     }
 }

@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use noicom::cli::Cli;
 
+// A request allocates and frees many small buffers (rows, JSON); at the
+// load of docs/benchmarks.md glibc's malloc took about 15 % of the CPU.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     // clap prints usage errors itself and exits with 2.

@@ -95,6 +95,22 @@ async fn words_match_without_case_diacritics_or_punctuation(db: TestDb) {
         [hot.as_str()]
     );
     assert_eq!(search(s, o.officer, "ngap nu").await, [other.as_str()]);
+    // A last word typed to any length, from one letter to a whole
+    // syllable (SQLite has prefix indexes of one to six letters).
+    for typed in ["t", "tr", "tra", "tran", "tranh"] {
+        assert_eq!(
+            search(s, o.officer, &format!("chap {typed}")).await,
+            [land.as_str()],
+            "{typed}"
+        );
+    }
+    for typed in ["ng", "nga", "ngap"] {
+        assert_eq!(
+            search(s, o.officer, typed).await,
+            [other.as_str()],
+            "{typed}"
+        );
+    }
     // Every word must occur somewhere.
     assert!(search(s, o.officer, "dat dai dien").await.is_empty());
     assert!(search(s, o.officer, "tranh chap xyz").await.is_empty());
