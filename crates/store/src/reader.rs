@@ -28,6 +28,9 @@ use sea_orm::{
 /// How many idle connections are kept; more are opened when needed.
 const MAX_IDLE: usize = 8;
 
+/// SQLite's page cache of each reader connection, in KiB.
+const READ_CACHE_KIB: i64 = 32 * 1024;
+
 /// The Rust type a stored column decodes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -135,6 +138,11 @@ impl SqliteReader {
         .map_err(sql_err)?;
         // A reader waits only while SQLite recovers or checkpoints the WAL.
         conn.busy_timeout(Duration::from_secs(5)).map_err(sql_err)?;
+        // The pages of a list or a search stay in this process: at 1 M
+        // cases the file is 4 GB and the machine's page cache did not keep
+        // them (W2 read 100+ MB/s from disk with SQLite's default 2 MiB).
+        conn.pragma_update(None, "cache_size", -READ_CACHE_KIB)
+            .map_err(sql_err)?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(conn)
     }
