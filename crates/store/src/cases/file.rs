@@ -19,6 +19,7 @@ use crate::events::append_first_events;
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
 use crate::org::{actor, area_by_code, area_by_id, area_ref};
 use crate::outbox::enqueue_notices;
+use crate::reads::{ReadSelect, Reads};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -80,7 +81,7 @@ impl Store {
         once: Option<&Once<'_>>,
     ) -> Result<Answer, StoreError> {
         let checked = check_uploads(files.uploads).await?;
-        let prepared = match prepare(&self.db, user, request, now, policy).await {
+        let prepared = match prepare(&self.read, user, request, now, policy).await {
             Ok(prepared) => prepared,
             Err(refused) => return self.refusal_or_replay(refused, user, once, now).await,
         };
@@ -200,7 +201,7 @@ pub(crate) struct Prepared {
 /// between these reads and the write (a category retired, a user disabled)
 /// counts as changed just after the filing; the foreign keys still hold.
 pub(crate) async fn prepare(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     user: UserId,
     request: FileRequest,
     now: DateTime<Utc>,
@@ -212,7 +213,7 @@ pub(crate) async fn prepare(
     let category_ok = category::Entity::find()
         .filter(category::Column::Code.eq(request.category.trim()))
         .filter(category::Column::Active.eq(true))
-        .one(conn)
+        .read_one(conn)
         .await?
         .is_some();
     if !category_ok {
