@@ -14,6 +14,7 @@ mod m20261122_000051_area_state_index;
 mod m20261122_000060_request_counts;
 mod m20261122_000070_title_vector;
 mod m20261123_000010_search_prefixes;
+mod m20261123_000020_search_merges;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000060_request_counts::Migration),
             Box::new(m20261122_000070_title_vector::Migration),
             Box::new(m20261123_000010_search_prefixes::Migration),
+            Box::new(m20261123_000020_search_merges::Migration),
         ]
     }
 }
