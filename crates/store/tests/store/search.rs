@@ -645,3 +645,23 @@ async fn pages_are_the_same_through_every_step(db: TestDb) {
 }
 
 both!(pages_are_the_same_through_every_step);
+
+/// SQLite's FTS5 index, as the migrations leave it: prefix indexes for a
+/// last word typed to any length and sixteen segments merged at a time
+/// (`m20261123_000010_search_prefixes`, `m20261123_000020_search_merges`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_search_index_has_prefixes_and_merges_sixteen_segments() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let conn = db.store.connection();
+    let value = |sql: &'static str| async move {
+        conn.query_one_raw(Statement::from_string(DbBackend::Sqlite, sql))
+            .await
+            .expect("query")
+            .expect("a row")
+    };
+    let automerge = value("SELECT v FROM cases_fts_config WHERE k = 'automerge'").await;
+    assert_eq!(automerge.try_get_by_index::<i64>(0).unwrap(), 16);
+    let table = value("SELECT sql FROM sqlite_master WHERE name = 'cases_fts'").await;
+    let sql: String = table.try_get_by_index(0).unwrap();
+    assert!(sql.contains("prefix='1 2 3 4 5 6'"), "{sql}");
+}
