@@ -50,10 +50,6 @@ impl Store {
         }
         create_sqlite_dir(url)?;
         let db = Database::connect(sqlite_options(url, 8)).await?;
-        // The group-commit writer has a connection of its own: taking one
-        // from the pool, it would wait behind the readers of the requests
-        // whose filings it holds.
-        let writer = Database::connect(sqlite_options(url, 1)).await?;
         let read = match sqlite_path(url) {
             Some(path) => ReadConnection::Sqlite(Arc::new(SqliteReader::new(path))),
             None => ReadConnection::Pool(db.clone()),
@@ -62,7 +58,10 @@ impl Store {
             db,
             read,
             search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
-            filer: Some(Arc::new(Filer::start(writer))),
+            // The group-commit writer has a connection of its own: taking
+            // one from the pool, it would wait behind the readers of the
+            // requests whose filings it holds.
+            filer: Some(Arc::new(Filer::start(sqlite_options(url, 1)).await?)),
         })
     }
 

@@ -7,15 +7,22 @@
 //! fails rolls back its savepoint only and gets its own error. Nobody is
 //! answered before the commit; if the commit fails, every filing of the
 //! batch gets the error and none of them exists.
+//!
+//! The writer runs on a thread of its own, with a runtime of its own: a
+//! batch awaits SQLite once per statement, and on the server's runtime each
+//! of those awaits queued behind the requests being served, so the writer,
+//! the one resource every filing waits for, spent most of a batch waiting
+//! for its turn (docs/benchmarks.md).
 
 use std::fmt;
 use std::sync::Mutex;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,
+};
 use tokio::sync::{mpsc, oneshot};
-use tokio::task::JoinHandle;
 use workflow::UserId;
 
 use super::file::{Prepared, write_once};
@@ -34,7 +41,8 @@ const QUEUE_LENGTH: usize = 1024;
 /// The handle on the writer, shared by the clones of a store.
 pub(crate) struct Filer {
     queue: mpsc::Sender<Message>,
-    task: Mutex<Option<JoinHandle<()>>>,
+    /// Resolves when the writer's thread has written its last batch.
+    finished: Mutex<Option<oneshot::Receiver<()>>>,
 }
 
 impl fmt::Debug for Filer {
@@ -90,15 +98,40 @@ impl OwnedKey {
 }
 
 impl Filer {
-    /// Starts the writer on `db` (an SQLite pool); it runs until
+    /// Starts the writer on a thread of its own, with its own connection
+    /// opened with `options` (one SQLite file); it runs until
     /// [`Filer::stop`] or until the last store holding it is dropped.
-    pub(crate) fn start(db: DatabaseConnection) -> Filer {
+    pub(crate) async fn start(options: ConnectOptions) -> Result<Filer, DbErr> {
         let (queue, waiting) = mpsc::channel(QUEUE_LENGTH);
-        let task = tokio::spawn(run(db, waiting));
-        Filer {
+        let (opened, open) = oneshot::channel();
+        let (done, finished) = oneshot::channel();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| DbErr::Custom(format!("không tạo được luồng ghi vụ việc: {e}")))?;
+        std::thread::Builder::new()
+            .name("noicom-filer".to_owned())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    match Database::connect(options).await {
+                        Ok(db) => {
+                            let _ = opened.send(Ok(()));
+                            run(db, waiting).await;
+                        }
+                        Err(err) => {
+                            let _ = opened.send(Err(err));
+                        }
+                    }
+                });
+                let _ = done.send(());
+            })
+            .map_err(|e| DbErr::Custom(format!("không tạo được luồng ghi vụ việc: {e}")))?;
+        open.await
+            .map_err(|_| DbErr::Custom("luồng ghi vụ việc dừng khi đang mở".to_owned()))??;
+        Ok(Filer {
             queue,
-            task: Mutex::new(Some(task)),
-        }
+            finished: Mutex::new(Some(finished)),
+        })
     }
 
     /// Queues a prepared filing and waits until the batch that holds it is
@@ -131,11 +164,15 @@ impl Filer {
     /// committed and answered.
     pub(crate) async fn stop(&self) {
         let _ = self.queue.send(Message::Stop).await;
-        let task = self.task.lock().map(|mut t| t.take()).unwrap_or_default();
-        if let Some(task) = task
-            && let Err(err) = task.await
+        let finished = self
+            .finished
+            .lock()
+            .map(|mut f| f.take())
+            .unwrap_or_default();
+        if let Some(finished) = finished
+            && finished.await.is_err()
         {
-            tracing::error!(error = %err, "bộ ghi vụ việc dừng bất thường");
+            tracing::error!("bộ ghi vụ việc dừng bất thường");
         }
     }
 }
