@@ -25,6 +25,11 @@ pub struct Store {
     /// It sees every commit of `db` (WAL), never a transaction's own
     /// uncommitted writes: use the transaction inside one.
     pub(crate) read: ReadConnection,
+    /// Where write transactions ([`Store::write_tx`]) run. On SQLite, a
+    /// pool of one connection: writers then wait their turn in the pool's
+    /// queue instead of in SQLite's busy handler, which polls the lock
+    /// with sleeps of up to 100 ms. On PostgreSQL, `db` itself.
+    pub(crate) writes: DatabaseConnection,
     /// PostgreSQL search: how many of the newest cases are searched by
     /// walking the id index first (`cases::search::postgres`).
     pub(crate) search_window: u64,
@@ -43,6 +48,7 @@ impl Store {
             let db = Database::connect(opts).await?;
             return Ok(Store {
                 read: ReadConnection::Pool(db.clone()),
+                writes: db.clone(),
                 db,
                 search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
                 filer: None,
@@ -50,13 +56,18 @@ impl Store {
         }
         create_sqlite_dir(url)?;
         let db = Database::connect(sqlite_options(url, 8)).await?;
-        let read = match sqlite_path(url) {
-            Some(path) => ReadConnection::Sqlite(Arc::new(SqliteReader::new(path))),
-            None => ReadConnection::Pool(db.clone()),
+        // In memory, every connection would be a database of its own.
+        let (read, writes) = match sqlite_path(url) {
+            Some(path) => (
+                ReadConnection::Sqlite(Arc::new(SqliteReader::new(path))),
+                Database::connect(sqlite_options(url, 1)).await?,
+            ),
+            None => (ReadConnection::Pool(db.clone()), db.clone()),
         };
         Ok(Store {
             db,
             read,
+            writes,
             search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
             // The group-commit writer has a connection of its own: taking
             // one from the pool, it would wait behind the readers of the
@@ -119,7 +130,7 @@ impl Store {
     /// and then writes can fail with SQLITE_BUSY when another writer got
     /// in between, instead of waiting for it.
     pub(crate) async fn write_tx(&self) -> Result<DatabaseTransaction, StoreError> {
-        Ok(begin_write(&self.db).await?)
+        Ok(begin_write(&self.writes).await?)
     }
 }
 
