@@ -37,23 +37,28 @@ async fn insert_events(
 ) -> Result<Vec<i64>, StoreError> {
     let mut ids = Vec::with_capacity(events.len());
     for (offset, event) in events.iter().enumerate() {
-        let row = case_event::ActiveModel {
-            case_id: Set(case.0),
-            seq: Set(first_seq + offset as i32),
-            action: Set(event.action.code().to_owned()),
-            from_state: Set(event.from.map(|s| s.code().to_owned())),
-            to_state: Set(event.to.code().to_owned()),
-            actor_id: Set(event.actor.0),
-            unit_id: Set(event.unit.0),
-            payload: Set(event.payload.to_string()),
-            created_at: Set(event.at),
-            ..Default::default()
-        }
-        .insert(conn)
-        .await?;
+        let row = event_row(case, first_seq + offset as i32, event)
+            .insert(conn)
+            .await?;
         ids.push(row.id);
     }
     Ok(ids)
+}
+
+/// The row of `event`, the `seq`-th of `case`.
+pub(crate) fn event_row(case: CaseId, seq: i32, event: &Event) -> case_event::ActiveModel {
+    case_event::ActiveModel {
+        case_id: Set(case.0),
+        seq: Set(seq),
+        action: Set(event.action.code().to_owned()),
+        from_state: Set(event.from.map(|s| s.code().to_owned())),
+        to_state: Set(event.to.code().to_owned()),
+        actor_id: Set(event.actor.0),
+        unit_id: Set(event.unit.0),
+        payload: Set(event.payload.to_string()),
+        created_at: Set(event.at),
+        ..Default::default()
+    }
 }
 
 /// The `seq` of the case's last event (`None` before the first).

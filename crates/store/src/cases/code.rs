@@ -15,6 +15,18 @@ pub(crate) async fn next_code(
     prefix: &str,
     year: i32,
 ) -> Result<String, StoreError> {
+    let last = take_numbers(conn, prefix, year, 1).await?;
+    Ok(code(prefix, year, last))
+}
+
+/// Takes the next `count` numbers of `prefix` in `year` in one step of its
+/// counter (as [`next_code`] does for one) and returns the last of them.
+pub(crate) async fn take_numbers(
+    conn: &impl ConnectionTrait,
+    prefix: &str,
+    year: i32,
+    count: i64,
+) -> Result<i64, StoreError> {
     let mut upsert = Query::insert();
     upsert
         .into_table(counter::Entity)
@@ -23,12 +35,12 @@ pub(crate) async fn next_code(
             counter::Column::Year,
             counter::Column::Last,
         ])
-        .values_panic([prefix.into(), year.into(), 1i64.into()])
+        .values_panic([prefix.into(), year.into(), count.into()])
         .on_conflict(
             OnConflict::columns([counter::Column::Prefix, counter::Column::Year])
                 .value(
                     counter::Column::Last,
-                    Expr::col((counter::Entity, counter::Column::Last)).add(1),
+                    Expr::col((counter::Entity, counter::Column::Last)).add(count),
                 )
                 .to_owned(),
         )
@@ -37,6 +49,10 @@ pub(crate) async fn next_code(
         .query_one(&upsert)
         .await?
         .ok_or_else(|| StoreError::Io("bộ đếm mã vụ việc không trả về giá trị".to_owned()))?;
-    let last: i64 = row.try_get("", "last")?;
-    Ok(format!("{prefix}-{year}-{last:06}"))
+    Ok(row.try_get("", "last")?)
+}
+
+/// The code numbered `number` of `prefix` in `year`.
+pub(crate) fn code(prefix: &str, year: i32, number: i64) -> String {
+    format!("{prefix}-{year}-{number:06}")
 }

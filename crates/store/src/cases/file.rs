@@ -6,16 +6,18 @@
 //! writers) and with files (placed on disk before the commit) it is a
 //! transaction of its own.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use workflow::{Actor, Case, Event, FileInput, Notice, Policy, Refusal, UserId};
+use workflow::{Actor, Case, CaseId, Event, FileInput, Notice, Policy, Refusal, UserId};
 
 use super::FileRequest;
-use super::code::next_code;
+use super::code::{code, next_code, take_numbers};
 use super::row::to_active;
 use crate::attachments::{Blobs, Checked, Upload, check_uploads, place, record};
-use crate::entities::category;
-use crate::events::append_first_events;
+use crate::entities::{case as case_row, case_event, category};
+use crate::events::{append_first_events, event_row};
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
 use crate::org::{actor, area_by_code, area_by_id, area_ref};
 use crate::outbox::enqueue_notices;
@@ -273,6 +275,81 @@ async fn write(
         .zip(events.last().map(|e| &e.payload));
     enqueue_notices(conn, &case, &notices, event, now).await?;
     Ok((actor, case, event_ids.last().copied()))
+}
+
+/// Writes prepared filings (each with its own `now`) inside the caller's
+/// transaction with a few statements for all of them: one step of each
+/// code counter, one insert of the cases, one of their events. What one
+/// filing writes is what [`write`] writes for it, and on any error the
+/// caller must roll the whole transaction back: unlike [`write_once`] this
+/// has no savepoint per filing. Returns the answers in `filings`' order.
+pub(crate) async fn write_many(
+    conn: &impl ConnectionTrait,
+    filings: &[(&Prepared, DateTime<Utc>)],
+) -> Result<Vec<Answer>, StoreError> {
+    let mut counts: HashMap<(&str, i32), i64> = HashMap::new();
+    for (prepared, _) in filings {
+        *counts
+            .entry((prepared.code_prefix.as_str(), prepared.year))
+            .or_default() += 1;
+    }
+    let mut next = HashMap::with_capacity(counts.len());
+    for ((prefix, year), count) in counts {
+        let last = take_numbers(conn, prefix, year, count).await?;
+        next.insert((prefix, year), last - count + 1);
+    }
+    let mut cases: Vec<Case> = Vec::with_capacity(filings.len());
+    for (prepared, _) in filings {
+        let number = next
+            .get_mut(&(prepared.code_prefix.as_str(), prepared.year))
+            .ok_or_else(|| StoreError::Io("mã vụ việc chưa được cấp".to_owned()))?;
+        let mut case = prepared.case.clone();
+        case.code = code(&prepared.code_prefix, prepared.year, *number);
+        *number += 1;
+        cases.push(case);
+    }
+    // RETURNING gives no order: each row is matched back by its code.
+    let ids: HashMap<String, i64> = case_row::Entity::insert_many(cases.iter().map(to_active))
+        .exec_with_returning(conn)
+        .await?
+        .into_iter()
+        .map(|row| (row.code, row.id))
+        .collect();
+    for case in &mut cases {
+        let id = ids
+            .get(&case.code)
+            .copied()
+            .ok_or_else(|| StoreError::Io(format!("vụ việc {} không được ghi", case.code)))?;
+        case.id = CaseId(id);
+    }
+    let rows = filings
+        .iter()
+        .zip(&cases)
+        .flat_map(|((prepared, _), case)| {
+            (1..)
+                .zip(&prepared.events)
+                .map(|(seq, event)| event_row(case.id, seq, event))
+        });
+    let event_ids: HashMap<(i64, i32), i64> = case_event::Entity::insert_many(rows)
+        .exec_with_returning(conn)
+        .await?
+        .into_iter()
+        .map(|row| ((row.case_id, row.seq), row.id))
+        .collect();
+    let mut answers = Vec::with_capacity(filings.len());
+    for ((prepared, now), case) in filings.iter().zip(cases) {
+        let last = i32::try_from(prepared.events.len()).unwrap_or(i32::MAX);
+        let event = event_ids
+            .get(&(case.id.0, last))
+            .copied()
+            .zip(prepared.events.last().map(|e| &e.payload));
+        enqueue_notices(conn, &case, &prepared.notices, event, *now).await?;
+        answers.push(Answer::Done {
+            case: Box::new(case),
+            actor: prepared.actor.clone(),
+        });
+    }
+    Ok(answers)
 }
 
 /// The files sent with a report, and where stored files live (needed only

@@ -25,7 +25,7 @@ use sea_orm::{
 use tokio::sync::{mpsc, oneshot};
 use workflow::UserId;
 
-use super::file::{Prepared, write_once};
+use super::file::{Prepared, write_many, write_once};
 use crate::StoreError;
 use crate::connect::begin_write;
 use crate::idempotency::{Answer, KeyTaken, Once, Render};
@@ -207,21 +207,74 @@ async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
     }
 }
 
-/// Writes `jobs` in one transaction, each in its savepoint, commits, and
-/// only then answers each.
+/// What a job gets: its reply channel and its result.
+type Reply = (
+    oneshot::Sender<Result<Answer, KeyTaken>>,
+    Result<Answer, KeyTaken>,
+);
+
+/// Writes `jobs` in one transaction, commits, and only then answers each.
+/// The filings without an idempotency key are written together, with a
+/// few statements for all of them ([`write_many`]): each statement is a
+/// round trip to SQLite's thread, which was most of a batch's time. The
+/// others follow, each in its savepoint. Should writing them together
+/// fail, the transaction is rolled back and every job is written again in
+/// a savepoint of its own, so that the failure is only its filing's.
 async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
     let started = Instant::now();
-    let tx = match begin_write(&db).await {
-        Ok(tx) => tx,
+    let Some((tx, jobs)) = begin(&db, jobs).await else {
+        return;
+    };
+    let (keyless, keyed): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(|j| j.once.is_none());
+    let together: Vec<_> = keyless.iter().map(|j| (&j.prepared, j.now)).collect();
+    let written = match write_many(&tx, &together).await {
+        Ok(answers) => answers,
+        Err(err) => {
+            tracing::warn!(error = %err, "ghi chung một nhóm vụ việc thất bại, ghi lại từng vụ việc");
+            let _ = tx.rollback().await;
+            let jobs = keyless.into_iter().chain(keyed).collect();
+            return commit_each(db, jobs, started).await;
+        }
+    };
+    let mut answers: Vec<Reply> = keyless
+        .into_iter()
+        .zip(written)
+        .map(|(job, answer)| (job.reply, Ok(answer)))
+        .collect();
+    let broken = each(&tx, keyed, &mut answers).await;
+    finish(tx, answers, broken, started).await;
+}
+
+/// Writes `jobs` in one transaction, each in its savepoint, commits, and
+/// only then answers each.
+async fn commit_each(db: DatabaseConnection, jobs: Vec<Job>, started: Instant) {
+    let Some((tx, jobs)) = begin(&db, jobs).await else {
+        return;
+    };
+    let mut answers = Vec::with_capacity(jobs.len());
+    let broken = each(&tx, jobs, &mut answers).await;
+    finish(tx, answers, broken, started).await;
+}
+
+/// The batch's transaction, with the jobs back; if it cannot start, every
+/// job is answered with the error.
+async fn begin(db: &DatabaseConnection, jobs: Vec<Job>) -> Option<(DatabaseTransaction, Vec<Job>)> {
+    match begin_write(db).await {
+        Ok(tx) => Some((tx, jobs)),
         Err(err) => {
             tracing::error!(error = %err, "không mở được giao dịch ghi nhóm vụ việc");
             for job in jobs {
                 let _ = job.reply.send(Err(batch_failed(&err)));
             }
-            return;
+            None
         }
-    };
-    let mut answers = Vec::with_capacity(jobs.len());
+    }
+}
+
+/// Writes each job in its savepoint, adding its reply to `answers`.
+/// Returns the error of a savepoint that failed itself, after which the
+/// remaining jobs are not written and the batch must not be committed.
+async fn each(tx: &DatabaseTransaction, jobs: Vec<Job>, answers: &mut Vec<Reply>) -> Option<DbErr> {
     let mut broken: Option<DbErr> = None;
     for job in jobs {
         let Job {
@@ -233,7 +286,7 @@ async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
         } = job;
         let result = match &broken {
             Some(err) => Err(batch_failed(err)),
-            None => match file_one(&tx, user, prepared, now, once.as_ref()).await {
+            None => match file_one(tx, user, prepared, now, once.as_ref()).await {
                 Ok(result) => result,
                 Err(err) => {
                     let failed = Err(batch_failed(&err));
@@ -244,6 +297,16 @@ async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
         };
         answers.push((reply, result));
     }
+    broken
+}
+
+/// Commits (or, if `broken`, rolls back) and only then answers each job.
+async fn finish(
+    tx: DatabaseTransaction,
+    answers: Vec<Reply>,
+    broken: Option<DbErr>,
+    started: Instant,
+) {
     let committed = match broken {
         // A savepoint that could not be released or rolled back may leave
         // part of a filing behind: none of the batch is kept.

@@ -237,6 +237,45 @@ async fn a_key_replays_within_a_batch_and_across_batches(db: TestDb) {
 }
 both!(a_key_replays_within_a_batch_and_across_batches);
 
+async fn filings_with_and_without_keys_share_a_batch_and_its_numbering(db: TestDb) {
+    let s = db.store.clone();
+    let o = org::build(&s).await;
+    let lock = hold_write_lock(&s).await;
+    let mut plain = Vec::new();
+    let mut keyed = Vec::new();
+    for i in 0..6 {
+        plain.push(spawn_filing(
+            &s,
+            o.reporter,
+            report(&format!("Phản ánh số {i}")),
+        ));
+        if i % 3 == 0 {
+            keyed.push(spawn_keyed(&s, o.reporter, "k-2", report("Ô nhiễm kênh")));
+        }
+    }
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    let mut codes = BTreeSet::new();
+    for t in plain {
+        let case = t.await.expect("task").expect("filing");
+        let stored = s.get_case(o.officer, &case.code, monday()).await.unwrap();
+        assert_eq!((stored.id, &stored.title), (case.id, &case.title));
+        codes.insert(case.code);
+    }
+    let mut replays = 0;
+    for t in keyed {
+        match t.await.expect("task").expect("answer") {
+            Answer::Done { case, .. } => assert!(codes.insert(case.code)),
+            Answer::Replay { .. } => replays += 1,
+        }
+    }
+    assert_eq!(replays, 1);
+    let expected: BTreeSet<String> = (1..=7).map(|n| format!("HN-2026-{n:06}")).collect();
+    assert_eq!(codes, expected);
+    assert_eq!(cases_stored(&s).await, 7);
+}
+both!(filings_with_and_without_keys_share_a_batch_and_its_numbering);
+
 async fn closing_commits_the_queued_filings_first(db: TestDb) {
     let s = db.store.clone();
     let o = org::build(&s).await;
