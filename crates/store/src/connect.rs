@@ -30,9 +30,8 @@ pub struct Store {
     /// queue instead of in SQLite's busy handler, which polls the lock
     /// with sleeps of up to 100 ms. On PostgreSQL, `db` itself.
     pub(crate) writes: DatabaseConnection,
-    /// PostgreSQL search: how many of the newest cases are searched by
-    /// walking the id index first (`cases::search::postgres`).
-    pub(crate) search_window: u64,
+    /// PostgreSQL search: how its steps are sized (`cases::search::postgres`).
+    pub(crate) search: crate::cases::SearchSteps,
     /// SQLite: the group-commit writer that files cases (`cases::group_commit`);
     /// PostgreSQL, with many writers, files each case in its own transaction.
     pub(crate) filer: Option<Arc<Filer>>,
@@ -50,7 +49,7 @@ impl Store {
                 read: ReadConnection::Pool(db.clone()),
                 writes: db.clone(),
                 db,
-                search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
+                search: crate::cases::SearchSteps::default(),
                 filer: None,
             });
         }
@@ -68,7 +67,7 @@ impl Store {
             db,
             read,
             writes,
-            search_window: crate::cases::DEFAULT_SEARCH_WINDOW,
+            search: crate::cases::SearchSteps::default(),
             // The group-commit writer has a connection of its own: taking
             // one from the pool, it would wait behind the readers of the
             // requests whose filings it holds.
@@ -109,10 +108,19 @@ impl Store {
 
     /// Sets how many of the newest cases a PostgreSQL search walks in id
     /// order before it weighs walking on against asking the GIN index for
-    /// the older ones (default 2 000); tests set a small one to go through
+    /// the older ones, and how many older matches that probe of the index
+    /// reads at most (default 2 000); tests set a small one to go through
     /// every step.
     pub fn set_search_window(&mut self, rows: u64) {
-        self.search_window = rows.max(1);
+        self.search.window = rows.max(1);
+    }
+
+    /// Sets what a PostgreSQL search takes a probe of the GIN index to
+    /// cost, in rows walked, instead of estimating it from the planner's
+    /// statistics (which a small table does not have); tests set a large
+    /// one to make the walk go on before the probe.
+    pub fn set_search_probe_cost(&mut self, rows: u64) {
+        self.search.probe_cost = Some(rows);
     }
 
     /// SQLite or PostgreSQL.

@@ -7,17 +7,13 @@ use std::future::Future;
 use std::sync::Arc;
 
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QuerySelect, Select,
-    TryIntoModel,
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QuerySelect, Select, TryIntoModel,
 };
 
 use crate::reader::SqliteReader;
 
 /// Runs `SELECT`s of entities and returns their models.
 pub(crate) trait Reads: Sync {
-    /// The SQL dialect of the database.
-    fn backend(&self) -> DbBackend;
-
     /// Every row of `select`.
     fn all<E>(
         &self,
@@ -46,10 +42,6 @@ pub(crate) trait Reads: Sync {
 }
 
 impl<C: ConnectionTrait + Sync> Reads for C {
-    fn backend(&self) -> DbBackend {
-        self.get_database_backend()
-    }
-
     async fn all<E>(&self, select: Select<E>) -> Result<Vec<E::Model>, DbErr>
     where
         E: EntityTrait,
@@ -85,13 +77,6 @@ pub(crate) enum ReadConnection {
 }
 
 impl Reads for ReadConnection {
-    fn backend(&self) -> DbBackend {
-        match self {
-            ReadConnection::Sqlite(_) => DbBackend::Sqlite,
-            ReadConnection::Pool(db) => db.get_database_backend(),
-        }
-    }
-
     async fn all<E>(&self, select: Select<E>) -> Result<Vec<E::Model>, DbErr>
     where
         E: EntityTrait,

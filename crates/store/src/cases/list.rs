@@ -139,15 +139,7 @@ impl Store {
         let (rows, next) = if terms.is_empty() {
             recent(&self.read, query, filter.cursor, limit, filter.oldest_first).await?
         } else {
-            ranked(
-                &self.read,
-                query,
-                &terms,
-                filter.cursor,
-                limit,
-                self.search_window,
-            )
-            .await?
+            ranked(&self.read, query, &terms, filter.cursor, limit, self.search).await?
         };
         let cases = to_cases(&self.read, &rows, now).await?;
         Ok(CasePage { actor, cases, next })

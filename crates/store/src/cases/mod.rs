@@ -20,4 +20,4 @@ pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
 pub(crate) use list::{in_subtree, visible};
 pub use read::StoredEvent;
 pub(crate) use row::to_active;
-pub(crate) use search::DEFAULT_SEARCH_WINDOW;
+pub(crate) use search::SearchSteps;

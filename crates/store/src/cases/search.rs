@@ -19,22 +19,38 @@
 
 use sea_orm::sea_query::{Alias, Expr, JoinType};
 use sea_orm::{
-    ConnectionTrait, DbBackend, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
-    TransactionTrait,
+    ConnectionTrait, DatabaseTransaction, DbBackend, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Select, TransactionTrait,
 };
 
 use super::list::{Cursor, foreign_cursor};
 use crate::StoreError;
 use crate::entities::case;
 use crate::fold::words;
-use crate::reads::{ReadConnection, ReadSelect, Reads};
+use crate::reads::{ReadConnection, ReadSelect};
 
 mod postgres;
 
-/// How many of the newest cases a PostgreSQL search walks in id order
-/// before it weighs walking on against the GIN index
-/// (`Store::set_search_window`, `search::postgres`).
-pub(crate) const DEFAULT_SEARCH_WINDOW: u64 = 2_000;
+/// How a PostgreSQL search sizes its steps ([`postgres`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SearchSteps {
+    /// How many of the newest cases it walks in id order before it weighs
+    /// walking on against a probe of the GIN index, and how many matches
+    /// the probe reads at most (`Store::set_search_window`).
+    pub(crate) window: u64,
+    /// What a probe costs, in rows walked, when not estimated from the
+    /// planner's statistics (`Store::set_search_probe_cost`).
+    pub(crate) probe_cost: Option<u64>,
+}
+
+impl Default for SearchSteps {
+    fn default() -> SearchSteps {
+        SearchSteps {
+            window: 2_000,
+            probe_cost: None,
+        }
+    }
+}
 
 /// The search words of a query, folded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -142,6 +158,11 @@ impl Terms {
             .collect();
         all.join(" & ")
     }
+
+    /// The last word as a `to_tsquery` prefix, alone.
+    fn last_prefix(&self) -> String {
+        format!("'{}':*", self.0[self.0.len() - 1])
+    }
 }
 
 /// One page of search results for `query` (visibility and filters already
@@ -152,34 +173,42 @@ pub(super) async fn ranked(
     terms: &Terms,
     cursor: Option<Cursor>,
     limit: u64,
-    window: u64,
+    steps: SearchSteps,
 ) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
     let db = match read {
         ReadConnection::Pool(db) if db.get_database_backend() != DbBackend::Sqlite => db,
-        _ => return tiers(read, query, terms, cursor, limit, window).await,
+        _ => return tiers(&Source::Sqlite(read), query, terms, cursor, limit, steps).await,
     };
     // The statements are prepared and cached per connection; after five
     // runs PostgreSQL may plan them once for any words ("generic plan"),
     // blind to how many rows the words match, and it did: the GIN step of
     // a case code went from 0.3 ms to 0.3–0.9 s. Planned for their words
     // each time instead, in a transaction of their own so that the setting
-    // ends with it.
+    // ends with it (as do the probe's, `search::postgres`).
     let tx = db.begin().await?;
     tx.execute_unprepared("SET LOCAL plan_cache_mode = force_custom_plan")
         .await?;
-    let page = tiers(&tx, query, terms, cursor, limit, window).await?;
+    let page = tiers(&Source::Postgres(&tx), query, terms, cursor, limit, steps).await?;
     tx.commit().await?;
     Ok(page)
 }
 
-/// [`ranked`] on `conn`.
+/// Where a search reads its tiers.
+enum Source<'a> {
+    /// SQLite's FTS5 table, on the read connection.
+    Sqlite(&'a ReadConnection),
+    /// PostgreSQL, in the search's own transaction.
+    Postgres(&'a DatabaseTransaction),
+}
+
+/// [`ranked`] from `source`.
 async fn tiers(
-    conn: &impl Reads,
+    source: &Source<'_>,
     query: Select<case::Entity>,
     terms: &Terms,
     cursor: Option<Cursor>,
     limit: u64,
-    window: u64,
+    steps: SearchSteps,
 ) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
     let (first, mut after) = match cursor {
         None => (Tier::Title, None),
@@ -196,14 +225,16 @@ async fn tiers(
         // One more than a page tells whether there is a next one.
         let want = limit + 1 - found.len() as u64;
         let after = after.take();
-        let rows = match conn.backend() {
-            DbBackend::Sqlite => {
+        let rows = match source {
+            Source::Sqlite(read) => {
                 sqlite_tier(query.clone(), terms, tier, after)
                     .limit(want)
-                    .read_all(conn)
+                    .read_all(*read)
                     .await?
             }
-            _ => postgres::tier_rows(conn, query.clone(), terms, tier, after, want, window).await?,
+            Source::Postgres(tx) => {
+                postgres::tier_rows(*tx, query.clone(), terms, tier, after, want, steps).await?
+            }
         };
         found.extend(rows.into_iter().map(|row| (tier, row)));
         if found.len() as u64 > limit {
@@ -264,6 +295,7 @@ mod tests {
         let terms = Terms::parse("  Đất ĐAI, HN-2026 ");
         assert_eq!(terms.fts5(), r#"("dat" AND "dai" AND "hn" AND "2026"*)"#);
         assert_eq!(terms.tsquery(), "'dat' & 'dai' & 'hn' & '2026':*");
+        assert_eq!(terms.last_prefix(), "'2026':*");
         assert_eq!(
             Terms::parse("noi").fts5_tier(Tier::Rest),
             r#"search_text : ("noi"*)"#

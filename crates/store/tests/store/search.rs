@@ -646,6 +646,128 @@ async fn pages_are_the_same_through_every_step(db: TestDb) {
 
 both!(pages_are_the_same_through_every_step);
 
+/// Every page of a search for `q`, `limit` cases at a time, joined.
+async fn paged(s: &Store, user: UserId, q: &str, limit: u64) -> Vec<String> {
+    let mut codes = Vec::new();
+    let mut cursor = None;
+    loop {
+        let page = s
+            .list_cases(
+                user,
+                &CaseFilter {
+                    q: Some(q.to_owned()),
+                    limit,
+                    cursor,
+                    ..CaseFilter::default()
+                },
+                monday(),
+            )
+            .await
+            .expect("page");
+        assert!(page.cases.len() as u64 <= limit);
+        codes.extend(page.cases.into_iter().map(|c| c.code));
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => return codes,
+        }
+    }
+}
+
+/// The newest cases a burst of near-identical reports without the words:
+/// on PostgreSQL the walk of the newest ids finds nothing there, walks on
+/// in growing windows, probes the GIN index for the few older matches or
+/// learns that they are many and walks through the burst. Every window,
+/// probe cost and page size gives the ranking of the whole search, with
+/// the planner's statistics missing and after `ANALYZE`.
+async fn searches_cross_a_burst_of_alike_cases(db: TestDb) {
+    let s = &db.store;
+    let o = org::build(s).await;
+    let (mut in_title, mut in_text, mut rare) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..14 {
+        let (title, description) = match i % 4 {
+            0 | 2 => ("Kênh thủy lợi bồi lắng", "Lúa thiếu nước."),
+            1 => ("Ruộng khô hạn", "Kênh dẫn nước bị lấp."),
+            _ => ("Nhà văn hóa xuống cấp", "Mái dột."),
+        };
+        let code = file(s, o.officer, case(title, description, "HN-BADINH")).await;
+        match i % 4 {
+            0 | 2 => in_title.push(code),
+            1 => in_text.push(code),
+            _ => rare.push(code),
+        }
+    }
+    let mut burst = Vec::new();
+    for _ in 0..25 {
+        burst.push(
+            file(
+                s,
+                o.officer,
+                case(
+                    "Tiếng ồn karaoke ban đêm",
+                    "Người dân phản ánh kéo dài nhiều tháng.",
+                    "HN-BADINH",
+                ),
+            )
+            .await,
+        );
+    }
+    let newest_first = |codes: &[String]| codes.iter().rev().cloned().collect::<Vec<_>>();
+    let canal: Vec<String> = newest_first(&in_title)
+        .into_iter()
+        .chain(newest_first(&in_text))
+        .collect();
+    let noise = newest_first(&burst);
+    for analyzed in [false, true] {
+        if analyzed && s.backend() == DbBackend::Postgres {
+            s.connection()
+                .execute_unprepared("ANALYZE cases")
+                .await
+                .expect("analyze");
+        }
+        // The probe's cost from the planner's estimate, or set: the walk
+        // goes on until it has walked that many rows (a small table has no
+        // useful statistics).
+        for (window, probe_cost) in [1, 2, 3, 5, 8, 13, 26, 1000]
+            .into_iter()
+            .flat_map(|w| [(w, None), (w, Some(7)), (w, Some(1000))])
+        {
+            let mut narrow = s.clone();
+            narrow.set_search_window(window);
+            if let Some(rows) = probe_cost {
+                narrow.set_search_probe_cost(rows);
+            }
+            let at = format!("window {window}, probe cost {probe_cost:?}, analyzed {analyzed}");
+            for limit in [1, 2, 3, 5, 100] {
+                assert_eq!(
+                    paged(&narrow, o.officer, "kenh", limit).await,
+                    canal,
+                    "kenh, limit {limit}, {at}"
+                );
+                assert_eq!(
+                    paged(&narrow, o.officer, "van ho", limit).await,
+                    newest_first(&rare),
+                    "van ho, limit {limit}, {at}"
+                );
+            }
+            // Words of the burst: dense at the top, nowhere below it.
+            assert_eq!(
+                paged(&narrow, o.officer, "karaoke", 4).await,
+                noise,
+                "karaoke, {at}"
+            );
+            // In no case at all, and a case code among the oldest.
+            assert!(search(&narrow, o.officer, "kenh karaoke").await.is_empty());
+            assert_eq!(
+                search(&narrow, o.officer, &in_title[0]).await,
+                [in_title[0].as_str()],
+                "{at}"
+            );
+        }
+    }
+}
+
+both!(searches_cross_a_burst_of_alike_cases);
+
 /// SQLite's FTS5 index, as the migrations leave it: prefix indexes for a
 /// last word typed to any length and sixteen segments merged at a time
 /// (`m20261123_000010_search_prefixes`, `m20261123_000020_search_merges`).

@@ -1,5 +1,6 @@
 //! One tier of a search on PostgreSQL, in steps whose cost does not depend
-//! on the planner's estimates.
+//! on the planner's estimates of how many rows match, nor on what the
+//! newest cases look like.
 //!
 //! The planner multiplies the frequencies of a query's words as if they
 //! were independent. In case titles they are not ("ô nhiễm nguồn nước"
@@ -8,29 +9,74 @@
 //! 1 M cases); for a case code (a prefix, estimate blind) it once walked
 //! every row by id instead (4 s). So each step fixes its plan:
 //!
-//! 1. **Walk** the newest `window` ids (below the cursor) in id order,
-//!    testing each row with `ts_match_vq`, the function behind `@@` that
-//!    no index can serve, so the id index is the only way; the page size
-//!    stops it early when matches are many.
-//! 2. If the walk found some but not enough, the matches' density says
-//!    what is cheaper: walking on until the page is full (expected
-//!    `missing / density` rows) or reading every older match through the
-//!    GIN index (expected `density × older ids`). The cheaper walk goes on
-//!    for twice its expected length.
-//! 3. **GIN**: the older matches through the GIN index, `ORDER BY id + 0`
-//!    so that the planner cannot walk the id index instead; the matches
-//!    are few by now.
+//! - **Walk**: ids in id order from the newest (below the cursor) down,
+//!   testing each row with `ts_match_vq`, the function behind `@@` that no
+//!   index can serve, so the id index is the only way; the page size stops
+//!   it early. Cost: the rows walked (6.5–10 µs each at 1 M cases on the
+//!   loaded benchmark machine). Cheap while matches are dense, useless for
+//!   rare words.
+//! - **Probe**: the GIN index, bitmap scans only (`SET LOCAL
+//!   enable_seqscan, enable_indexscan = off` around it), for the ids of at
+//!   most `window` matches below the edge, in no order. Fewer than that
+//!   means these are all of them: the newest `missing` are the answer
+//!   (fetched by id). Otherwise the words are common below the edge and
+//!   only the walk is left. Cost: building the GIN bitmap — the whole
+//!   posting list of the last word, a prefix, which GIN cannot skip
+//!   through (`dai:*`, in many titles: 84 ms at 1 M cases, as long as a
+//!   walk of ~10 000 rows) — plus at most `window` rows read.
+//!
+//! The search walks the newest `window` ids first. The old version then
+//! read every older match through the GIN index as soon as the walk had
+//! found none: when the newest ids were a burst of near-identical cases
+//! (the benchmark's own filings, four titles) that step read and sorted
+//! every match of a common word, 1.28 s for `tham nhung` at 1 M cases.
+//! Now the walk goes on in growing windows while the probe is expected to
+//! cost more than the walk so far ("rent or buy"), so each is at most
+//! about twice what the better of the two would have cost:
+//!
+//! - the probe's cost is estimated from the planner's row estimate for the
+//!   last word alone (`EXPLAIN`, ~1 ms; single words are estimated well
+//!   from the column's statistics, only their combinations are not), a
+//!   tenth of a walked row per posting, as measured;
+//! - when the walk has found matches, their density gives the expected
+//!   distance to a full page and the expected number of matches below
+//!   the edge; the probe is tried only if that number is below its cap,
+//!   and only if it is expected to be cheaper than walking on;
+//! - when it has found none, walking on is taken to cost as much again as
+//!   walked so far: the probe runs once the walk has cost what the probe
+//!   is expected to.
+//!
+//! After a probe that found the words common below the edge, the walk goes
+//! on to the end (the page size stops it). So a search costs about the
+//! length of the stretch of newest cases without its words, no longer the
+//! number of its matches: with 30 000 alike cases on top of 1 M, 0.2–0.45 s
+//! for common words on the loaded machine (0.27–1.6 s before), the same
+//! as before (20–60 ms) when the newest cases are varied. What stays
+//! linear: that stretch (words common only far below a long one), and in
+//! tier 2 the probe also reads the tier-1 rows it rejects (few when tier 2
+//! is reached on a first page: tier 1 did not fill it).
+//!
+//! Measured and not used: a GIN step restricted to an id range, `@@ (SELECT
+//! to_tsquery(…)) AND id > edge - R` (the sub-select hides the words from
+//! the planner's estimate, so that it ANDs the GIN bitmap with the id
+//! range instead of reading every match). It reads only the matches in the
+//! range but builds the whole GIN bitmap at every step (25–130 ms for
+//! common words at 630 000 cases), which costs as much as walking the
+//! stretch unless the stretch is far longer than 30 000 cases.
 //!
 //! Windows are ranges of ids (ids are dense: a sequence), so no step
 //! counts rows to find its edge.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select, Statement,
+};
 
-use super::{Terms, Tier};
+use super::{SearchSteps, Terms, Tier};
 use crate::StoreError;
 use crate::entities::case;
-use crate::reads::{ReadSelect, Reads};
+use crate::reads::ReadSelect;
 
 /// How a step tests a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,16 +87,24 @@ enum Test {
     Index,
 }
 
+/// How many postings of the last word cost what one row walked costs,
+/// as measured with `EXPLAIN ANALYZE` at 1 M cases (both under the same
+/// load): walks of 20 000 rows 6.5–10 µs a row; probes 35 ms for
+/// `nhung:*` (50 000 postings), 84 ms for `dai:*` (100 000) and `nai:*`
+/// (127 000), 424 ms for `t:*` (1 M): 9–12 postings a row, 25 for `t:*`.
+const INDEX_ROWS_PER_WALKED_ROW: f64 = 10.0;
+
 /// Up to `want` cases of `tier` with an id below `after` (or any), by id
-/// descending.
-pub(super) async fn tier_rows(
-    conn: &impl Reads,
+/// descending. `conn` is the search's transaction: the probe changes
+/// planner settings for its own statement with `SET LOCAL`.
+pub(super) async fn tier_rows<C: ConnectionTrait + Sync>(
+    conn: &C,
     query: Select<case::Entity>,
     terms: &Terms,
     tier: Tier,
     after: Option<i64>,
     want: u64,
-    window: u64,
+    steps: SearchSteps,
 ) -> Result<Vec<case::Model>, StoreError> {
     let top = match after {
         Some(id) => id - 1,
@@ -68,41 +122,83 @@ pub(super) async fn tier_rows(
             }
         }
     };
-    let window = i64::try_from(window).unwrap_or(i64::MAX).max(1);
-    let mut edge = top.saturating_sub(window);
-    let mut rows = walk(conn, query.clone(), terms, tier, top, edge, want).await?;
-    let found = rows.len() as u64;
-    if found >= want || edge < 1 {
-        return Ok(rows);
-    }
-    if found > 0 {
-        let density = found as f64 / window as f64;
-        let walk_on = (want - found) as f64 / density;
-        let through_index = density * edge as f64;
-        if walk_on <= through_index {
-            let next = edge.saturating_sub((2.0 * walk_on).ceil() as i64);
-            rows.extend(walk(conn, query.clone(), terms, tier, edge, next, want - found).await?);
-            edge = next;
-            if rows.len() as u64 >= want || edge < 1 {
-                return Ok(rows);
+    let window = i64::try_from(steps.window).unwrap_or(i64::MAX).max(1);
+    let mut rows: Vec<case::Model> = Vec::new();
+    // Ids in (edge, top] have been walked.
+    let mut edge = top;
+    let mut span = window;
+    let mut probe_cost: Option<f64> = None;
+    let mut probed = false;
+    loop {
+        let next = edge.saturating_sub(span).max(0);
+        let missing = want - rows.len() as u64;
+        rows.extend(walk(conn, query.clone(), terms, tier, edge, next, missing).await?);
+        tracing::debug!(
+            tier = tier.number(),
+            next,
+            edge,
+            found = rows.len(),
+            "search walk"
+        );
+        edge = next;
+        if rows.len() as u64 >= want || edge < 1 {
+            return Ok(rows);
+        }
+        let walked = (top - edge) as f64;
+        let found = rows.len() as f64;
+        let missing = want - rows.len() as u64;
+        // Matches below the edge if the density seen so far held.
+        let below = found / walked * edge as f64;
+        if !probed && below < window as f64 {
+            let cost = match probe_cost {
+                Some(cost) => cost,
+                None => *probe_cost.insert(match steps.probe_cost {
+                    Some(rows) => rows as f64,
+                    None => index_cost(conn, terms, tier).await?,
+                }),
+            };
+            let walk_on = if found > 0.0 {
+                missing as f64 * walked / found
+            } else {
+                walked
+            };
+            if cost + below <= walk_on {
+                probed = true;
+                let older = probe(conn, query.clone(), terms, tier, edge, missing, window).await?;
+                tracing::debug!(
+                    tier = tier.number(),
+                    edge,
+                    cost,
+                    found = ?older.as_ref().map(Vec::len),
+                    "search probe"
+                );
+                if let Some(older) = older {
+                    rows.extend(older);
+                    return Ok(rows);
+                }
+            } else if found == 0.0 {
+                // Walk on until the walk has cost what the probe would.
+                span = ((cost - walked).ceil() as i64).clamp(1, (top - edge).saturating_mul(3));
+                continue;
             }
         }
+        span = if probed {
+            // Common below the edge: the page size stops the walk.
+            edge
+        } else {
+            // Twice the expected distance to a full page (the walk stops
+            // early if it is shorter), and at least as far again as walked
+            // so far, so that the windows grow.
+            let expected = (2.0 * missing as f64 * walked / found).min(edge as f64);
+            (expected.ceil() as i64).max(top - edge)
+        };
     }
-    let missing = want - rows.len() as u64;
-    let older = filtered(query, terms, tier, Test::Index)
-        .filter(case::Column::Id.lte(edge))
-        .order_by(Expr::cust("cases.id + 0"), Order::Desc)
-        .limit(missing)
-        .read_all(conn)
-        .await?;
-    rows.extend(older);
-    Ok(rows)
 }
 
 /// Up to `want` cases of `tier` with an id in `(edge, top]`, walking the
 /// id index from `top` down.
 async fn walk(
-    conn: &impl Reads,
+    conn: &impl ConnectionTrait,
     query: Select<case::Entity>,
     terms: &Terms,
     tier: Tier,
@@ -117,6 +213,81 @@ async fn walk(
         .limit(want)
         .read_all(conn)
         .await?)
+}
+
+/// The `want` newest cases of `tier` with an id up to `edge` if fewer than
+/// `cap` match there, through the GIN index; `None` if `cap` or more do.
+async fn probe(
+    conn: &impl ConnectionTrait,
+    query: Select<case::Entity>,
+    terms: &Terms,
+    tier: Tier,
+    edge: i64,
+    want: u64,
+    cap: i64,
+) -> Result<Option<Vec<case::Model>>, StoreError> {
+    // Bitmap scans only: a sequential scan or a walk of the id index with
+    // `LIMIT cap` would stop early for common words but read every row for
+    // rare ones, and the planner cannot tell them apart (see the module
+    // documentation). The bitmap scan stops after `cap` rows all the same.
+    conn.execute_unprepared("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+        .await?;
+    let ids = filtered(query.clone(), terms, tier, Test::Index)
+        .select_only()
+        .column(case::Column::Id)
+        .filter(case::Column::Id.lte(edge))
+        .limit(u64::try_from(cap).unwrap_or(u64::MAX))
+        .read_ints(conn)
+        .await;
+    conn.execute_unprepared("SET LOCAL enable_seqscan = on; SET LOCAL enable_indexscan = on")
+        .await?;
+    let mut ids = ids?;
+    if ids.len() as u64 >= u64::try_from(cap).unwrap_or(u64::MAX) {
+        return Ok(None);
+    }
+    ids.sort_unstable_by(|a, b| b.cmp(a));
+    ids.truncate(usize::try_from(want).unwrap_or(usize::MAX));
+    if ids.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
+    // The rows read again with every test: each step is a statement of its
+    // own, and a case may have changed since the probe.
+    Ok(Some(
+        filtered(query, terms, tier, Test::EachRow)
+            .filter(case::Column::Id.is_in(ids))
+            .order_by_desc(case::Column::Id)
+            .read_all(conn)
+            .await?,
+    ))
+}
+
+/// What a probe is expected to cost, in rows walked: the planner's
+/// estimate of the rows holding the last word (a prefix), whose whole
+/// posting list the GIN bitmap collects.
+async fn index_cost(
+    conn: &impl ConnectionTrait,
+    terms: &Terms,
+    tier: Tier,
+) -> Result<f64, StoreError> {
+    let column = match tier {
+        Tier::Title => "title_vector",
+        Tier::Rest => "search_vector",
+    };
+    let explain = Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM cases \
+             WHERE {column} @@ to_tsquery('simple', $1)"
+        ),
+        [terms.last_prefix().into()],
+    );
+    let plan: serde_json::Value = match conn.query_one_raw(explain).await? {
+        Some(row) => row.try_get("", "QUERY PLAN")?,
+        None => serde_json::Value::Null,
+    };
+    // No estimate: as if every row held the word, so that the walk goes on.
+    let rows = plan[0]["Plan"]["Plan Rows"].as_f64().unwrap_or(f64::MAX);
+    Ok(rows / INDEX_ROWS_PER_WALKED_ROW)
 }
 
 /// `query` narrowed to the cases of `tier`: tier 1 on `title_vector` (the
