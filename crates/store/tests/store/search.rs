@@ -616,29 +616,7 @@ async fn pages_are_the_same_through_every_step(db: TestDb) {
         let mut narrow = s.clone();
         narrow.set_search_window(window);
         for limit in [1, 2, 4, 7] {
-            let mut paged = Vec::new();
-            let mut cursor = None;
-            loop {
-                let page = narrow
-                    .list_cases(
-                        o.officer,
-                        &CaseFilter {
-                            q: Some("cau tr".into()),
-                            limit,
-                            cursor,
-                            ..CaseFilter::default()
-                        },
-                        monday(),
-                    )
-                    .await
-                    .expect("page");
-                assert!(page.cases.len() as u64 <= limit);
-                paged.extend(page.cases.into_iter().map(|c| c.code));
-                match page.next {
-                    Some(next) => cursor = Some(next),
-                    None => break,
-                }
-            }
+            let paged = paged(&narrow, o.officer, "cau tr", limit).await;
             assert_eq!(paged, expected, "window {window}, limit {limit}");
         }
     }
