@@ -61,10 +61,18 @@ pub struct CronJobs {
     /// sign-in counts.
     #[serde(default = "default_cleanup")]
     pub cleanup: CronExpr,
+    /// Merge the segments of the SQLite search index (nothing to do on
+    /// PostgreSQL).
+    #[serde(default = "default_search_index")]
+    pub search_index: CronExpr,
 }
 
 fn default_cleanup() -> CronExpr {
     "0 30 * * * * *".parse().expect("a valid expression")
+}
+
+fn default_search_index() -> CronExpr {
+    "0 0 2 * * * *".parse().expect("a valid expression")
 }
 
 /// A cron expression that parsed, with the text it came from. Parsing on

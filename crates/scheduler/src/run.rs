@@ -16,6 +16,7 @@ enum Job {
     Remind,
     Deliver,
     Cleanup,
+    SearchIndex,
 }
 
 /// Runs the jobs until `shutdown` completes. A failing job is logged and
@@ -27,6 +28,10 @@ pub async fn run(s: Scheduler, config: SchedulerConfig, shutdown: impl Future<Ou
         (Job::Remind, config.cron.remind.schedule().clone()),
         (Job::Deliver, config.cron.deliver.schedule().clone()),
         (Job::Cleanup, config.cron.cleanup.schedule().clone()),
+        (
+            Job::SearchIndex,
+            config.cron.search_index.schedule().clone(),
+        ),
     ];
     tokio::pin!(shutdown);
     tracing::info!(worker = %s.worker, "bộ lập lịch đã chạy");
@@ -95,12 +100,32 @@ async fn run_job(s: &Scheduler, job: Job) {
             )
         }),
         Job::Cleanup => cleanup(s, now).await,
+        Job::SearchIndex => s
+            .store
+            .merge_search_index(MERGE_PAGES, MERGE_MAX_STEPS)
+            .await
+            .map(|m| {
+                format!(
+                    "search index: {} merge steps in {:?}, finished: {}",
+                    m.steps, m.busy, m.finished
+                )
+            })
+            .map_err(crate::Error::from),
     };
     match result {
         Ok(done) => tracing::debug!(?job, %done, "job done"),
         Err(err) => tracing::error!(?job, error = %err, "job failed"),
     }
 }
+
+/// Index pages per merge step of the nightly search-index job: one step
+/// holds the SQLite write lock for about TODO ms (docs/benchmarks.md).
+const MERGE_PAGES: u32 = 256;
+
+/// A bound on one night's merge, far above what a full merge of 1 M cases
+/// takes (TODO steps), so that a merge that never finishes cannot hold the
+/// other jobs back for ever.
+const MERGE_MAX_STEPS: u32 = 20_000;
 
 /// The hourly clean-up: expired rows, then attachment files no row names
 /// that are older than [`ORPHAN_MIN_AGE_MINUTES`].

@@ -30,6 +30,7 @@ pub mod reminders;
 pub mod reports;
 mod request_counts;
 pub mod schedules;
+pub mod search_index;
 
 pub use cases::{
     ActionInput, CaseFilter, CasePage, Cursor, FileRequest, Files, MAX_LIMIT, StoredEvent,

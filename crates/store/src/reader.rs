@@ -17,6 +17,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::types::{Value as Sql, ValueRef};
 use rusqlite::{Connection, OpenFlags, Row};
 use sea_orm::sea_query::Value;
@@ -142,6 +143,14 @@ impl SqliteReader {
         // cases the file is 4 GB and the machine's page cache did not keep
         // them (W2 read 100+ MB/s from disk with SQLite's default 2 MiB).
         conn.pragma_update(None, "cache_size", -READ_CACHE_KIB)
+            .map_err(sql_err)?;
+        // Without the query planner stability guarantee, SQLite 3.51 marks
+        // a statement for a new plan whenever a value is bound to its
+        // `LIMIT ?` or `LIKE ?`, so every cached statement was parsed and
+        // planned again at each use: 37 % of the server's CPU under W2
+        // (docs/benchmarks.md). With no `sqlite_stat4` table, bound values
+        // never change a plan anyway.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
             .map_err(sql_err)?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(conn)

@@ -21,4 +21,5 @@ mod report_names;
 mod reports;
 mod reset_limits;
 mod search;
+mod search_index;
 mod visibility;
