@@ -43,24 +43,24 @@ async fn every_user_lists_exactly_the_cases_they_may_open(db: TestDb) {
             .file_case(user, in_area(title, area), monday(), p)
             .await
             .expect("file");
-        codes.push(case.code);
+        codes.push((case.code, area));
     }
     accept(
         s,
         o.officer,
-        &codes[1],
+        &codes[1].0,
         json!({"sensitivity": "sensitive", "priority": "high", "lead_unit": "UBND-BADINH"}),
     )
     .await;
-    accept(s, o.officer, &codes[3], json!({"sensitivity": "sensitive", "priority": "urgent", "lead_unit": "UBND-HOANKIEM", "coordinating_units": ["TAND-KV1"]})).await;
+    accept(s, o.officer, &codes[3].0, json!({"sensitivity": "sensitive", "priority": "urgent", "lead_unit": "UBND-HOANKIEM", "coordinating_units": ["TAND-KV1"]})).await;
     accept(
         s,
         o.officer,
-        &codes[4],
+        &codes[4].0,
         json!({"sensitivity": "complex", "priority": "normal", "lead_unit": "UBND-HN"}),
     )
     .await;
-    accept(s, o.officer, &codes[5], json!({"sensitivity": "sensitive", "priority": "normal", "lead_unit": "UBND-HN", "coordinating_units": ["TAND-KV1"]})).await;
+    accept(s, o.officer, &codes[5].0, json!({"sensitivity": "sensitive", "priority": "normal", "lead_unit": "UBND-HN", "coordinating_units": ["TAND-KV1"]})).await;
 
     let users = [
         o.reporter,
@@ -71,26 +71,42 @@ async fn every_user_lists_exactly_the_cases_they_may_open(db: TestDb) {
         o.leader,
         o.admin,
     ];
+    // An `area` filter narrows the list to the cases of that subtree, whether
+    // it lies inside the user's areas, holds them, or overlaps them.
+    let subtrees = [
+        (None, &["HN", "HN-BADINH", "HN-HOANKIEM"][..]),
+        (Some("HN"), &["HN", "HN-BADINH", "HN-HOANKIEM"][..]),
+        (Some("HN-BADINH"), &["HN-BADINH"][..]),
+        (Some("HN-HOANKIEM"), &["HN-HOANKIEM"][..]),
+    ];
     for user in users {
-        let filter = CaseFilter {
-            limit: 100,
-            ..CaseFilter::default()
-        };
-        let listed: BTreeSet<String> = s
-            .list_cases(user, &filter, monday())
-            .await
-            .expect("list")
-            .cases
-            .into_iter()
-            .map(|c| c.code)
-            .collect();
-        let mut openable = BTreeSet::new();
-        for code in &codes {
+        let mut openable = Vec::new();
+        for (code, area) in &codes {
             if s.get_case(user, code, monday()).await.is_ok() {
-                openable.insert(code.clone());
+                openable.push((code.clone(), *area));
             }
         }
-        assert_eq!(listed, openable, "user {user:?}");
+        for (area, holds) in subtrees {
+            let filter = CaseFilter {
+                area: area.map(str::to_owned),
+                limit: 100,
+                ..CaseFilter::default()
+            };
+            let listed: BTreeSet<String> = s
+                .list_cases(user, &filter, monday())
+                .await
+                .expect("list")
+                .cases
+                .into_iter()
+                .map(|c| c.code)
+                .collect();
+            let expected: BTreeSet<String> = openable
+                .iter()
+                .filter(|(_, at)| holds.contains(at))
+                .map(|(code, _)| code.clone())
+                .collect();
+            assert_eq!(listed, expected, "user {user:?}, area {area:?}");
+        }
     }
     // The fixture does tell the users apart: not everyone sees everything.
     let seen = |user| async move {
