@@ -15,6 +15,7 @@ mod m20261122_000060_request_counts;
 mod m20261122_000070_title_vector;
 mod m20261123_000010_search_prefixes;
 mod m20261123_000020_search_merges;
+mod m20261123_000030_merged_into_index;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000070_title_vector::Migration),
             Box::new(m20261123_000010_search_prefixes::Migration),
             Box::new(m20261123_000020_search_merges::Migration),
+            Box::new(m20261123_000030_merged_into_index::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ mod case_paths;
 mod concurrency;
 mod duties;
 mod filing_batches;
+mod merged_into_index;
 mod open_cases;
 mod organisation_edits;
 mod orphans;
