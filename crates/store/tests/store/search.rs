@@ -29,7 +29,7 @@ async fn file(s: &Store, user: UserId, request: FileRequest) -> String {
         .code
 }
 
-async fn search(s: &Store, user: UserId, q: &str) -> Vec<String> {
+pub(crate) async fn search(s: &Store, user: UserId, q: &str) -> Vec<String> {
     search_with(s, user, q, CaseFilter::default()).await
 }
 

@@ -3,10 +3,10 @@
 //! second run finds nothing to do; on PostgreSQL there is nothing to do.
 
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
-use store::{CaseFilter, FileRequest, Store};
-use workflow::UserId;
+use store::FileRequest;
 
 use crate::both;
+use crate::search::search;
 use crate::support::db::{Backend, TestDb};
 use crate::support::{monday, org, policy, report};
 
@@ -18,21 +18,6 @@ const TOPICS: [&str; 6] = [
     "Rác thải ven sông",
     "Đường xuống cấp",
 ];
-
-async fn results(s: &Store, user: UserId, q: &str) -> Vec<String> {
-    let filter = CaseFilter {
-        q: Some(q.to_owned()),
-        limit: 100,
-        ..CaseFilter::default()
-    };
-    s.list_cases(user, &filter, monday())
-        .await
-        .expect("search")
-        .cases
-        .into_iter()
-        .map(|c| c.code)
-        .collect()
-}
 
 /// The size of FTS5's structure record, which lists every segment: it
 /// shrinks when segments are merged. 0 on PostgreSQL.
@@ -81,7 +66,7 @@ async fn merging_keeps_results_and_leaves_nothing_to_do(db: TestDb) {
     ];
     let mut before = Vec::new();
     for q in queries {
-        before.push(results(s, o.officer, q).await);
+        before.push(search(s, o.officer, q).await);
     }
     let segments_before = structure_bytes(&db, backend).await;
 
@@ -105,7 +90,7 @@ async fn merging_keeps_results_and_leaves_nothing_to_do(db: TestDb) {
     assert_eq!((again.steps, again.finished), (0, true));
     for (q, found) in queries.into_iter().zip(before) {
         assert!(!found.is_empty(), "{q} finds the filed cases");
-        assert_eq!(results(s, o.officer, q).await, found, "{q}");
+        assert_eq!(search(s, o.officer, q).await, found, "{q}");
     }
 }
 both!(merging_keeps_results_and_leaves_nothing_to_do);
