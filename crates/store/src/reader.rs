@@ -362,6 +362,39 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_statement_keeps_its_plan_when_values_change() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("plans.db");
+        let setup = Connection::open(&path).expect("open");
+        setup
+            .execute_batch(
+                "CREATE TABLE t (x TEXT); CREATE INDEX t_x ON t (x); \
+                 INSERT INTO t VALUES ('a'), ('ab'), ('b');",
+            )
+            .expect("setup");
+        let reader = SqliteReader::new(path);
+        let conn = reader.open().expect("reader connection");
+        // A bound LIMIT and LIKE pattern: without the planner stability
+        // guarantee each new value makes SQLite prepare the statement again.
+        for (pattern, limit) in [("a%", 1), ("b%", 2), ("a%", 3)] {
+            let mut stmt = conn
+                .prepare_cached("SELECT x FROM t WHERE x LIKE ? LIMIT ?")
+                .expect("prepare");
+            let rows: Vec<String> = stmt
+                .query_map(rusqlite::params![pattern, limit], |row| row.get(0))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("rows");
+            assert!(!rows.is_empty());
+            assert_eq!(
+                stmt.get_status(rusqlite::StatementStatus::RePrepare),
+                0,
+                "prepared again for {pattern} LIMIT {limit}"
+            );
+        }
+    }
+
+    #[test]
     fn the_entities_columns_have_kinds() {
         use crate::entities::{case, user};
         assert_eq!(Kind::of(&case::Column::Id), Kind::I64);
