@@ -106,6 +106,8 @@ pub async fn run(settings: &Settings, args: SeedBenchArgs) -> anyhow::Result<()>
     }
     // The seed commits in large batches, leaving the search index in as
     // many segments as a live database that the nightly job never merged.
+    // Nothing else writes meanwhile, so the steps can be four times the
+    // job's.
     let merged = store.merge_search_index(1024, u32::MAX).await?;
     eprintln!(
         "chỉ mục tìm kiếm đã gộp: {} bước, {:.1} s",
