@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::json;
-use workflow::{Case, Notice, NoticeKind};
+use workflow::{Audience, Case, Event, Notice, NoticeKind, event_audience};
 
 use crate::StoreError;
 use crate::entities::outbox;
@@ -116,12 +116,15 @@ pub(crate) async fn enqueue_notices(
     conn: &impl ConnectionTrait,
     case: &Case,
     notices: &[Notice],
-    event: Option<(i64, &serde_json::Value)>,
+    event: Option<(i64, &Event)>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let mut mails = Vec::new();
     for notice in notices {
         let kind = notice.kind.code();
+        // A notice quotes only what its readers may read (SPEC §10).
+        let audience = notice.kind.audience();
+        let readable = event.filter(|(_, e)| audience.reads(event_audience(e.action, &e.payload)));
         let quoted = match notice.kind {
             NoticeKind::InfoRequested => Some("question"),
             NoticeKind::Escalated => Some("opinions"),
@@ -129,8 +132,13 @@ pub(crate) async fn enqueue_notices(
             NoticeKind::CaseAssigned | NoticeKind::AnswerReceived => None,
         };
         let detail = quoted
-            .and_then(|field| event.and_then(|(_, payload)| payload[field].as_str()))
+            .and_then(|field| readable.and_then(|(_, e)| e.payload[field].as_str()))
             .map(str::to_owned);
+        let answer_due = case
+            .answer_due
+            .as_ref()
+            .filter(|_| audience.reads(Audience::Internal))
+            .map(|d| d.at);
         let event_id = event.map(|(id, _)| id);
         for (to, user, lang) in recipients(conn, &notice.recipients).await? {
             mails.push(Mail {
@@ -145,7 +153,7 @@ pub(crate) async fn enqueue_notices(
                     "title": case.title,
                     "state": case.state.code(),
                     "event_id": event_id,
-                    "answer_due": case.answer_due.as_ref().map(|d| d.at),
+                    "answer_due": answer_due,
                     "detail": detail,
                 }),
             });

@@ -1,12 +1,15 @@
 //! The JSON shapes of the API (SPEC §6.2): a case with codes for its area,
 //! category, source and units, its deadlines in local time with the
-//! offset, `overdue` and the actions the caller may take now.
+//! offset, `overdue` and the actions the caller may take now. A reader
+//! outside the case's internal audience (SPEC §10: its reporter first) gets
+//! `reporter_state` and the facts of their audience only; the internal
+//! fields are left out of the JSON, not sent empty.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use utoipa::ToSchema;
-use workflow::{Actor, Case};
+use workflow::{Actor, Audience, Case, DeadlineKind};
 
 /// An RFC 3339 time with the offset of the configured time zone
 /// (`2026-03-02T09:00:00+07:00`).
@@ -25,8 +28,12 @@ pub(crate) struct CaseView {
     pub id: i64,
     /// Human-readable code, e.g. `HN-2026-000123`.
     pub code: String,
-    /// State code (`reported`, `assigned`, …).
-    pub state: String,
+    /// State code (`reported`, `assigned`, …); internal (SPEC §10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// The state in the reporter's terms (`received`, `needs_info`,
+    /// `in_progress`, `resolved`, `closed`, `not_accepted`, `merged`).
+    pub reporter_state: String,
     /// Optimistic-concurrency version: send it back with an action.
     pub version: i64,
     /// Title.
@@ -39,10 +46,12 @@ pub(crate) struct CaseView {
     pub category: String,
     /// Source code.
     pub source: String,
-    /// `normal`, `complex` or `sensitive`.
-    pub sensitivity: String,
-    /// `urgent`, `high` or `normal`.
-    pub priority: String,
+    /// `normal`, `complex` or `sensitive`; internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<String>,
+    /// `urgent`, `high` or `normal`; internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
     /// `low`, `medium` or `high`, if given.
     pub hotspot_risk: Option<String>,
     /// Estimated number of people affected.
@@ -51,24 +60,30 @@ pub(crate) struct CaseView {
     pub reporter: i64,
     /// Lead unit code, from `accept`.
     pub lead_unit: Option<String>,
-    /// Coordinating unit codes.
-    pub coordinating_units: Vec<String>,
-    /// The state `conclude` returns to, while escalated.
+    /// Coordinating unit codes; internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coordinating_units: Option<Vec<String>>,
+    /// The state `conclude` returns to, while escalated; internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub escalated_from: Option<String>,
     /// Whether the result was published since the last resolution.
     pub result_published: bool,
     /// Id of the case this one was merged into.
     pub merged_into: Option<i64>,
-    /// Trial date of a court case.
+    /// Trial date of a court case; internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub trial_date: Option<NaiveDate>,
     /// Triage deadline.
     pub triage_due: Option<Time>,
-    /// Written-answer deadline.
+    /// Written-answer deadline; internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer_due: Option<Time>,
-    /// Resolution deadline.
+    /// Resolution deadline; internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution_due: Option<Time>,
-    /// Whether a running deadline has passed (quá hạn).
-    pub overdue: bool,
+    /// Whether a running deadline has passed (quá hạn); internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue: Option<bool>,
     /// The actions the caller may carry out now.
     pub allowed_actions: Vec<String>,
     /// Filed at.
@@ -78,37 +93,51 @@ pub(crate) struct CaseView {
 }
 
 impl CaseView {
-    /// `case` as `actor` sees it at `now`.
+    /// `case` as `actor` sees it at `now`: whole for the internal
+    /// audience, the reporter's facts only for anyone else (SPEC §10).
     pub(crate) fn new(actor: &Actor, case: &Case, now: DateTime<Utc>, tz: Tz) -> CaseView {
+        let reader = workflow::reader(actor, case);
+        let internal = reader == Audience::Internal;
+        let due = |kind: DeadlineKind| {
+            workflow::deadlines_read(reader)
+                .contains(&kind)
+                .then(|| case.deadline(kind).map(|d| time(d.at, tz)))
+                .flatten()
+        };
         CaseView {
             id: case.id.0,
             code: case.code.clone(),
-            state: case.state.code().to_owned(),
+            state: internal.then(|| case.state.code().to_owned()),
+            reporter_state: case.state.for_reporter().code().to_owned(),
             version: case.version,
             title: case.title.clone(),
             description: case.description.clone(),
             area: case.area.code.clone(),
             category: case.category.clone(),
             source: case.source.code().to_owned(),
-            sensitivity: case.sensitivity.code().to_owned(),
-            priority: case.priority.code().to_owned(),
+            sensitivity: internal.then(|| case.sensitivity.code().to_owned()),
+            priority: internal.then(|| case.priority.code().to_owned()),
             hotspot_risk: case.hotspot_risk.map(|r| r.code().to_owned()),
             people_affected: case.people_affected,
             reporter: case.reporter.0,
             lead_unit: case.lead_unit.as_ref().map(|u| u.code.clone()),
-            coordinating_units: case
-                .coordinating_units
-                .iter()
-                .map(|u| u.code.clone())
-                .collect(),
-            escalated_from: case.escalated_from.map(|s| s.code().to_owned()),
+            coordinating_units: internal.then(|| {
+                case.coordinating_units
+                    .iter()
+                    .map(|u| u.code.clone())
+                    .collect()
+            }),
+            escalated_from: case
+                .escalated_from
+                .filter(|_| internal)
+                .map(|s| s.code().to_owned()),
             result_published: case.result_published,
             merged_into: case.merged_into.map(|c| c.0),
-            trial_date: case.trial_date,
-            triage_due: case.triage_due.as_ref().map(|d| time(d.at, tz)),
-            answer_due: case.answer_due.as_ref().map(|d| time(d.at, tz)),
-            resolution_due: case.resolution_due.as_ref().map(|d| time(d.at, tz)),
-            overdue: case.overdue(now),
+            trial_date: case.trial_date.filter(|_| internal),
+            triage_due: due(DeadlineKind::Triage),
+            answer_due: due(DeadlineKind::Answer),
+            resolution_due: due(DeadlineKind::Resolution),
+            overdue: internal.then(|| case.overdue(now)),
             allowed_actions: workflow::allowed_actions(actor, case)
                 .into_iter()
                 .map(|a| a.code().to_owned())

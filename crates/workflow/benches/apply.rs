@@ -77,6 +77,7 @@ fn benches(c: &mut Criterion) {
         .case;
     let comment = Command::Comment {
         text: "Đề nghị đẩy nhanh tiến độ.".to_owned(),
+        share_with_reporter: false,
     };
 
     c.bench_function("apply accept", |b| {

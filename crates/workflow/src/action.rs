@@ -119,4 +119,7 @@ pub struct Orientation {
     pub channels: Vec<Channel>,
     /// Audience.
     pub audience: String,
+    /// Whether the reporter is told too (SPEC §10); internal by default.
+    #[serde(default)]
+    pub share_with_reporter: bool,
 }

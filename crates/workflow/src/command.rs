@@ -99,6 +99,9 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
     Comment {
         /// The comment.
         text: String,
+        /// Whether the reporter reads it too (SPEC §10); internal by default.
+        #[serde(default)]
+        share_with_reporter: bool,
     },
     /// `add_orientation`.
     AddOrientation(Orientation),
@@ -248,7 +251,13 @@ impl<U, C> Command<U, C> {
             Command::PublishResult { text } => Command::PublishResult { text },
             Command::Close { remark } => Command::Close { remark },
             Command::Reopen { reason } => Command::Reopen { reason },
-            Command::Comment { text } => Command::Comment { text },
+            Command::Comment {
+                text,
+                share_with_reporter,
+            } => Command::Comment {
+                text,
+                share_with_reporter,
+            },
             Command::AddOrientation(o) => Command::AddOrientation(o),
             Command::LogMeeting {
                 held_at,

@@ -9,6 +9,7 @@ mod action;
 mod actor;
 mod apply;
 mod attachment;
+mod audience;
 mod calendar;
 mod case;
 mod coded;
@@ -45,6 +46,10 @@ pub use attachment::{
     ACCEPTED_TYPES, MAX_FILE_NAME_CHARS, MAX_FILES_PER_REQUEST, check_attachment,
     check_attachment_type, sanitise_file_name,
 };
+pub use audience::{
+    Audience, SHARE_WITH_REPORTER, Sight, attachment_audience, deadlines_read, event_audience,
+    event_sight, reader,
+};
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
@@ -73,5 +78,5 @@ pub use rules::{
 };
 pub use schedule::{ScheduleSettings, check_schedule};
 pub use sign_in::{SignInThrottle, ThrottleDecision};
-pub use state::CaseState;
+pub use state::{CaseState, ReporterState};
 pub use visibility::{Scope, Visibility, visibility};

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AreaId, CaseId, UnitId, UserId};
+use crate::{AreaId, Audience, CaseId, UnitId, UserId};
 
 /// Why someone is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,6 +39,19 @@ impl NoticeKind {
             NoticeKind::AnswerReceived => "answer_received",
             NoticeKind::Escalated => "escalated",
             NoticeKind::ResultPublished => "result_published",
+        }
+    }
+
+    /// Who the notice is written for (SPEC §10): the reporter is told of
+    /// the board's question and of the published result; every other
+    /// notice goes to the internal audience. What a notice quotes must be
+    /// readable by its audience.
+    pub fn audience(self) -> Audience {
+        match self {
+            NoticeKind::InfoRequested | NoticeKind::ResultPublished => Audience::Reporter,
+            NoticeKind::CaseAssigned | NoticeKind::AnswerReceived | NoticeKind::Escalated => {
+                Audience::Internal
+            }
         }
     }
 

@@ -56,3 +56,43 @@ impl CaseState {
         )
     }
 }
+
+coded_enum! {
+    /// A case's state in the reporter's terms (SPEC §10): what they may
+    /// know of where their report stands, without the internal steps.
+    pub enum ReporterState {
+        /// Filed, waiting for triage.
+        Received = ("received", "Đã tiếp nhận", "Received"),
+        /// The board asked the reporter for more.
+        NeedsInfo = ("needs_info", "Cần bổ sung", "More information needed"),
+        /// Accepted; the bodies are working on it.
+        InProgress = ("in_progress", "Đang xử lý", "In progress"),
+        /// The lead agency reported the result.
+        Resolved = ("resolved", "Đã có kết quả", "Result available"),
+        /// Closed after the result was made public.
+        Closed = ("closed", "Đã kết thúc", "Closed"),
+        /// Not taken up as a prominent issue (dismissed or forwarded).
+        NotAccepted = ("not_accepted", "Không tiếp nhận", "Not accepted"),
+        /// Joined to another case on the same matter.
+        Merged = ("merged", "Đã gộp", "Merged"),
+    }
+}
+
+impl CaseState {
+    /// The state as the reporter reads it (SPEC §10): every internal step
+    /// between acceptance and the result is "in progress".
+    pub fn for_reporter(self) -> ReporterState {
+        match self {
+            CaseState::Reported => ReporterState::Received,
+            CaseState::NeedsInfo => ReporterState::NeedsInfo,
+            CaseState::Assigned
+            | CaseState::Responded
+            | CaseState::Oriented
+            | CaseState::Escalated => ReporterState::InProgress,
+            CaseState::Resolved => ReporterState::Resolved,
+            CaseState::Closed => ReporterState::Closed,
+            CaseState::Dismissed => ReporterState::NotAccepted,
+            CaseState::Merged => ReporterState::Merged,
+        }
+    }
+}

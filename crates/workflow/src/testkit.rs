@@ -192,6 +192,7 @@ pub(crate) fn orientation() -> Orientation {
         messages: "Chính quyền đã khoanh vùng nguy hiểm và di dời các hộ dân.".to_owned(),
         channels: vec![Channel::Press, Channel::GrassrootsRadio],
         audience: "Nhân dân thôn Đông".to_owned(),
+        share_with_reporter: false,
     }
 }
 
@@ -260,6 +261,7 @@ pub(crate) fn valid_command(kind: ActionKind) -> Option<Command> {
         },
         A::Comment => Command::Comment {
             text: text("Đề nghị đẩy nhanh tiến độ."),
+            share_with_reporter: false,
         },
         A::AddOrientation => Command::AddOrientation(orientation()),
         A::LogMeeting => Command::LogMeeting {

@@ -20,19 +20,7 @@ on_both_backends!(
     files_of_a_case_one_may_not_open_do_not_exist,
 );
 
-/// A PNG signature and header followed by `len` bytes of noise.
-pub(super) fn png(len: usize) -> Vec<u8> {
-    let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0".to_vec();
-    bytes.extend((0..len).map(|i| (i * 7919 % 251) as u8));
-    bytes
-}
-
-/// A small PDF.
-pub(super) fn pdf(len: usize) -> Vec<u8> {
-    let mut bytes = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n".to_vec();
-    bytes.resize(len.max(bytes.len()), b' ');
-    bytes
-}
+pub(super) use crate::support::files::{pdf, png};
 
 pub(super) fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
@@ -183,7 +171,7 @@ async fn a_file_goes_up_and_comes_down_unchanged(db: TestDb) {
         .await
         .expect(200);
     assert_eq!(case["state"], "responded");
-    let list = reporter.get(&attachments_of(&case)).await.expect(200);
+    let list = officer.get(&attachments_of(&case)).await.expect(200);
     let cited = list
         .as_array()
         .unwrap()
@@ -191,10 +179,19 @@ async fn a_file_goes_up_and_comes_down_unchanged(db: TestDb) {
         .find(|a| a["id"] == doc["id"])
         .unwrap();
     assert!(cited["event"].is_i64(), "{cited}");
-    let (_, _, bytes) = reporter
+    let (_, _, bytes) = officer
         .get_bytes(&format!("/attachments/{}", doc["id"]))
         .await;
     assert_eq!(bytes, answer);
+    // The written answer's document is internal (SPEC §10): it does not
+    // exist for the reporter, who still reads their own photo.
+    let theirs = reporter.get(&attachments_of(&case)).await.expect(200);
+    assert_eq!(theirs.as_array().unwrap().len(), 1, "{theirs}");
+    assert_eq!(theirs[0]["id"], up["id"]);
+    reporter
+        .get(&format!("/attachments/{}", doc["id"]))
+        .await
+        .error(404, "not_found");
 }
 
 async fn a_file_over_the_limit_is_413_and_nothing_is_kept(db: TestDb) {

@@ -41,20 +41,25 @@ async fn each_role_carries_a_case_from_report_to_closure(db: TestDb) {
     let liaison = Client::bearer(&server, &town.liaison);
     let leader = Client::bearer(&server, &town.leader);
 
+    // The reporter reads their case in their own terms (SPEC §10).
     let case = reporter.files_case("HN-BD", "Sạt lở bờ sông").await;
-    assert_eq!(case["state"], "reported");
+    assert_eq!(case["reporter_state"], "received");
+    assert!(case.get("state").is_none(), "{case}");
     assert_eq!(case["version"], 1);
     assert!(case["code"].as_str().unwrap().starts_with("HN-"), "{case}");
     assert!(
         case["triage_due"].as_str().unwrap().ends_with("+07:00"),
         "{case}"
     );
-    assert_eq!(case["overdue"], false);
     let seen = officer
         .get(&format!("/cases/{}", case["code"].as_str().unwrap()))
         .await
         .expect(200);
     assert!(actions(&seen).contains(&"accept"), "{seen}");
+    assert_eq!(
+        (&seen["state"], &seen["overdue"]),
+        (&json!("reported"), &json!(false))
+    );
 
     let case = officer
         .acts(
@@ -109,18 +114,17 @@ async fn each_role_carries_a_case_from_report_to_closure(db: TestDb) {
     assert_eq!(case["state"], "closed");
     assert_eq!(case["version"], 7);
 
-    let events = reporter
-        .get(&format!("/cases/{}/events", case["id"]))
-        .await
-        .expect(200);
-    let names: Vec<&str> = events
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let names = |events: &serde_json::Value| -> Vec<String> {
+        events
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let timeline = format!("/cases/{}/events", case["id"]);
     assert_eq!(
-        names,
+        names(&officer.get(&timeline).await.expect(200)),
         [
             "file",
             "accept",
@@ -130,6 +134,11 @@ async fn each_role_carries_a_case_from_report_to_closure(db: TestDb) {
             "publish_result",
             "close"
         ]
+    );
+    // The reporter's timeline: their report, where it stands, the result.
+    assert_eq!(
+        names(&reporter.get(&timeline).await.expect(200)),
+        ["file", "accept", "publish_result", "close"]
     );
 }
 

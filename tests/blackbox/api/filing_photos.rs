@@ -64,7 +64,7 @@ async fn a_report_with_two_photos_is_filed_once_per_key(db: TestDb) {
         .await;
     assert!(reply.headers.get("idempotent-replayed").is_none());
     let case = reply.expect(201);
-    assert_eq!(case["state"], "reported");
+    assert_eq!(case["reporter_state"], "received");
     assert_eq!(case["title"], "Sạt lở bờ kè sông Tô Lịch");
 
     // Both photos are the case's, tied to its `file` event, on disk once.
@@ -150,9 +150,9 @@ async fn a_report_with_two_photos_is_filed_once_per_key(db: TestDb) {
         )
         .await
         .expect(201);
-    assert_eq!(bare["state"], "reported");
+    assert_eq!(bare["reporter_state"], "received");
     let json_case: Value = reporter.files_case("HN-BD", "Lấn chiếm vỉa hè").await;
-    assert_eq!(json_case["state"], "reported");
+    assert_eq!(json_case["reporter_state"], "received");
     assert_eq!(cases_in_db(&db).await, 3);
     assert_eq!(rows(&db).await, (2, 2));
 }
@@ -263,6 +263,6 @@ async fn a_refused_file_files_nothing(db: TestDb) {
         )
         .await
         .expect(201);
-    assert_eq!(filed["state"], "reported");
+    assert_eq!(filed["reporter_state"], "received");
     assert_eq!(rows(&db).await, (1, 1));
 }

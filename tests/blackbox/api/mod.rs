@@ -11,6 +11,7 @@ mod filing_photos;
 mod forwarded;
 mod matrix;
 mod metrics;
+mod need_to_know;
 mod organisation;
 mod password;
 mod paths;

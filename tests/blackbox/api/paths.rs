@@ -43,7 +43,8 @@ async fn triage_paths_ask_supplement_dismiss_and_merge(db: TestDb) {
         )
         .await
         .expect(200);
-    assert_eq!(case["state"], "reported");
+    // The reporter's answer, in their terms (SPEC §10).
+    assert_eq!(case["reporter_state"], "received");
     let case = officer
         .acts(
             &case,

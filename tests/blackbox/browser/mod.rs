@@ -9,6 +9,7 @@ mod admin;
 mod duties;
 mod flow;
 mod leader;
+mod need_to_know;
 mod passwords;
 mod photos;
 mod refusals;

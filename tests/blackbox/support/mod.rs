@@ -6,10 +6,12 @@ pub mod browser;
 pub mod cli;
 pub mod db;
 pub mod failed_email;
+pub mod files;
 pub mod fixtures;
 pub mod server;
 pub mod smtp;
 pub mod town;
+pub mod worked_case;
 
 pub use api::Client;
 pub use cli::{noicom, noicom_in};

@@ -19,6 +19,7 @@ pub(crate) use record::{Checked, check_uploads, place, record};
 
 use crate::cases::row::{find, not_found, to_case};
 use crate::entities::{attachment, case};
+use crate::need_to_know::files_read;
 use crate::org::actor;
 use crate::{Store, StoreError};
 
@@ -103,26 +104,31 @@ impl Store {
         Ok(stored)
     }
 
-    /// The attachments of a case `user` may open, oldest first.
+    /// The attachments of a case `user` may open, oldest first: those of
+    /// their audience (SPEC §10).
     pub async fn attachments_of(
         &self,
         user: UserId,
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<StoredAttachment>, StoreError> {
-        let (_, case) = self.open_case(user, id_or_code, now).await?;
-        Ok(attachment::Entity::find()
+        let (actor, case) = self.open_case(user, id_or_code, now).await?;
+        let files = attachment::Entity::find()
             .filter(attachment::Column::CaseId.eq(case.id.0))
             .order_by_asc(attachment::Column::Id)
             .all(&self.db)
+            .await?;
+        let reader = workflow::reader(&actor, &case);
+        Ok(files_read(&self.db, &case, reader, files)
             .await?
             .into_iter()
             .map(Into::into)
             .collect())
     }
 
-    /// The attachment `id` if `user` may open its case; otherwise not
-    /// found, exactly as for an id that does not exist.
+    /// The attachment `id` if `user` may open its case and read the file
+    /// (SPEC §10); otherwise not found, exactly as for an id that does not
+    /// exist.
     pub async fn attachment(
         &self,
         user: UserId,
@@ -136,11 +142,17 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(missing)?;
-        match self.open_case(user, &row.case_id.to_string(), now).await {
-            Ok(_) => Ok(row.into()),
-            Err(StoreError::NotFound { .. }) => Err(missing()),
-            Err(err) => Err(err),
-        }
+        let (actor, case) = match self.open_case(user, &row.case_id.to_string(), now).await {
+            Ok(opened) => opened,
+            Err(StoreError::NotFound { .. }) => return Err(missing()),
+            Err(err) => return Err(err),
+        };
+        let reader = workflow::reader(&actor, &case);
+        files_read(&self.db, &case, reader, vec![row])
+            .await?
+            .pop()
+            .map(Into::into)
+            .ok_or_else(missing)
     }
 }
 

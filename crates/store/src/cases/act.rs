@@ -229,10 +229,7 @@ async fn act_steps(
     if after.trial_date != before.trial_date {
         crate::duties::on_trial_date(tx, &after, &policy.calendar, now).await?;
     }
-    let event = event_ids
-        .last()
-        .copied()
-        .zip(outcome.events.last().map(|e| &e.payload));
+    let event = event_ids.last().copied().zip(outcome.events.last());
     enqueue_notices(tx, &after, &outcome.notices, event, now).await?;
     Ok((actor, after))
 }

@@ -269,10 +269,7 @@ async fn write(
     let row = to_active(&case).insert(conn).await?;
     case.id = workflow::CaseId(row.id);
     let event_ids = append_first_events(conn, case.id, &events).await?;
-    let event = event_ids
-        .last()
-        .copied()
-        .zip(events.last().map(|e| &e.payload));
+    let event = event_ids.last().copied().zip(events.last());
     enqueue_notices(conn, &case, &notices, event, now).await?;
     Ok((actor, case, event_ids.last().copied()))
 }
@@ -342,7 +339,7 @@ pub(crate) async fn write_many(
         let event = event_ids
             .get(&(case.id.0, last))
             .copied()
-            .zip(prepared.events.last().map(|e| &e.payload));
+            .zip(prepared.events.last());
         enqueue_notices(conn, &case, &prepared.notices, event, *now).await?;
         answers.push(Answer::Done {
             case: Box::new(case),

@@ -6,11 +6,12 @@ use std::collections::{BTreeSet, HashMap};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::json;
-use workflow::{Actor, Case, Sensitivity, UserId};
+use workflow::{Actor, Audience, Case, Sensitivity, UserId};
 
 use super::row::{find, not_found, to_case};
 use crate::audit::record;
-use crate::entities::{case_event, unit, user};
+use crate::entities::{attachment, case_event, unit, user};
+use crate::need_to_know::timeline_read;
 use crate::org::actor;
 use crate::reads::{ReadSelect, Reads};
 use crate::{Store, StoreError};
@@ -93,19 +94,31 @@ impl Store {
         }
     }
 
-    /// The timeline of a case `user` may see, oldest first.
+    /// The timeline of a case `user` may see, oldest first, as far as
+    /// they may read it (SPEC §10): a reader outside the internal audience
+    /// gets the entries of theirs, states in their own terms.
     pub async fn case_events(
         &self,
         user: UserId,
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<StoredEvent>, StoreError> {
-        let (_, case) = self.open_case(user, id_or_code, now).await?;
+        let (actor, case) = self.open_case(user, id_or_code, now).await?;
         let rows = case_event::Entity::find()
             .filter(case_event::Column::CaseId.eq(case.id.0))
             .order_by_asc(case_event::Column::Seq)
             .read_all(&self.read)
             .await?;
+        let reader = workflow::reader(&actor, &case);
+        let rows = if reader == Audience::Internal {
+            rows
+        } else {
+            let files = attachment::Entity::find()
+                .filter(attachment::Column::CaseId.eq(case.id.0))
+                .read_all(&self.read)
+                .await?;
+            timeline_read(&case, reader, rows, &files)
+        };
         let names = author_names(&self.read, &rows).await?;
         Ok(rows
             .into_iter()

@@ -8,18 +8,21 @@ use workflow::{Case, CaseState, Policy, UserId};
 
 use crate::both;
 use crate::support::db::TestDb;
+use crate::support::org::Org;
 use crate::support::{action, monday, org, policy, report};
 
 /// Carries out one action and checks what every accepted action must do.
 async fn step(
     s: &Store,
     p: &Policy,
+    o: &Org,
     who: UserId,
     case: &Case,
     input: Value,
     expect: CaseState,
 ) -> Case {
-    let observer = case.reporter;
+    // The board reads every event (SPEC §10); the reporter reads theirs.
+    let observer = o.officer;
     let events_before = s
         .case_events(observer, &case.code, monday())
         .await
@@ -89,6 +92,7 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.officer,
         &c,
         json!({"action": "request_info", "question": "Bao nhiêu hộ dân bị ảnh hưởng?"}),
@@ -98,44 +102,48 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.reporter,
         &c,
         json!({"action": "supplement", "text": "Khoảng 120 hộ."}),
         Reported,
     )
     .await;
-    let c = step(s, p, o.officer, &c, accept(), Assigned).await;
+    let c = step(s, p, &o, o.officer, &c, accept(), Assigned).await;
     assert_eq!(
         c.lead_unit.as_ref().map(|u| u.code.as_str()),
         Some("UBND-BADINH")
     );
     assert_eq!(c.answer_due.as_ref().map(|d| d.at), Some(thursday_end()));
-    let c = step(s, p, o.liaison, &c, json!({"action": "respond", "answer": "UBND phường đã kiểm tra, sẽ trả lời bằng văn bản số 12/UBND."}), Responded).await;
-    let c = step(s, p, o.officer, &c, json!({"action": "orient", "messages": "Thông tin chính xác, kịp thời", "channels": ["press", "grassroots_radio"], "audience": "Nhân dân phường Ba Đình"}), Oriented).await;
+    let c = step(s, p, &o, o.liaison, &c, json!({"action": "respond", "answer": "UBND phường đã kiểm tra, sẽ trả lời bằng văn bản số 12/UBND."}), Responded).await;
+    let c = step(s, p, &o, o.officer, &c, json!({"action": "orient", "messages": "Thông tin chính xác, kịp thời", "channels": ["press", "grassroots_radio"], "audience": "Nhân dân phường Ba Đình"}), Oriented).await;
     let c = step(
         s,
         p,
+        &o,
         o.liaison,
         &c,
         json!({"action": "escalate", "opinions": "UBND và MTTQ khác nhau về mức bồi thường"}),
         Escalated,
     )
     .await;
-    let c = step(s, p, o.leader, &c, json!({"action": "conclude", "conclusion": "Giao UBND phường rà soát lại phương án bồi thường"}), Oriented).await;
+    let c = step(s, p, &o, o.leader, &c, json!({"action": "conclude", "conclusion": "Giao UBND phường rà soát lại phương án bồi thường"}), Oriented).await;
     let c = step(
         s,
         p,
+        &o,
         o.liaison,
         &c,
         json!({"action": "comment", "text": "Đã nhận kết luận"}),
         Oriented,
     )
     .await;
-    let c = step(s, p, o.officer, &c, json!({"action": "add_orientation", "messages": "Cập nhật tiến độ", "channels": ["social_media"], "audience": "Cư dân mạng"}), Oriented).await;
-    let c = step(s, p, o.liaison, &c, json!({"action": "log_meeting", "held_at": "2026-03-02T01:00:00Z", "chair_unit": "UBND-BADINH", "attendees": ["BTG-HN", "MTTQ-BADINH"], "minutes": "Thống nhất phương án"}), Oriented).await;
+    let c = step(s, p, &o, o.officer, &c, json!({"action": "add_orientation", "messages": "Cập nhật tiến độ", "channels": ["social_media"], "audience": "Cư dân mạng"}), Oriented).await;
+    let c = step(s, p, &o, o.liaison, &c, json!({"action": "log_meeting", "held_at": "2026-03-02T01:00:00Z", "chair_unit": "UBND-BADINH", "attendees": ["BTG-HN", "MTTQ-BADINH"], "minutes": "Thống nhất phương án"}), Oriented).await;
     let c = step(
         s,
         p,
+        &o,
         o.liaison,
         &c,
         json!({"action": "progress_update", "text": "Đã chi trả 80% hộ dân"}),
@@ -145,6 +153,7 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.court,
         &c,
         json!({"action": "set_trial_date", "trial_date": "2026-04-20"}),
@@ -155,6 +164,7 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.liaison,
         &c,
         json!({"action": "report_resolution", "summary": "Đã hoàn thành bồi thường"}),
@@ -180,10 +190,11 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
         ),
         "{refused:?}"
     );
-    let c = step(s, p, o.officer, &c, json!({"action": "publish_result", "text": "Kết quả đã được thông tin trên báo Hà Nội Mới"}), Resolved).await;
+    let c = step(s, p, &o, o.officer, &c, json!({"action": "publish_result", "text": "Kết quả đã được thông tin trên báo Hà Nội Mới"}), Resolved).await;
     let c = step(
         s,
         p,
+        &o,
         o.leader,
         &c,
         json!({"action": "close", "remark": "Kết thúc"}),
@@ -193,6 +204,7 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.leader,
         &c,
         json!({"action": "reopen", "reason": "Người dân tiếp tục phản ánh"}),
@@ -208,10 +220,11 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     let o = org::build(s).await;
     use CaseState::*;
     let c = file(s, p, o.reporter, "Ô nhiễm tiếng ồn công trình").await;
-    let c = step(s, p, o.officer, &c, accept(), Assigned).await;
+    let c = step(s, p, &o, o.officer, &c, accept(), Assigned).await;
     let c = step(
         s,
         p,
+        &o,
         o.officer,
         &c,
         json!({"action": "escalate", "opinions": "Chưa thống nhất cơ quan chủ trì"}),
@@ -221,6 +234,7 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.leader,
         &c,
         json!({"action": "conclude", "conclusion": "Giữ nguyên"}),
@@ -230,6 +244,7 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.liaison,
         &c,
         json!({"action": "respond", "answer": "Đã xử phạt nhà thầu"}),
@@ -239,6 +254,7 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.liaison,
         &c,
         json!({"action": "escalate", "opinions": "Người dân chưa đồng ý"}),
@@ -248,16 +264,18 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.leader,
         &c,
         json!({"action": "conclude", "conclusion": "Đối thoại thêm"}),
         Responded,
     )
     .await;
-    let c = step(s, p, o.officer, &c, json!({"action": "orient", "messages": "Đối thoại", "channels": ["meeting"], "audience": "Tổ dân phố"}), Oriented).await;
+    let c = step(s, p, &o, o.officer, &c, json!({"action": "orient", "messages": "Đối thoại", "channels": ["meeting"], "audience": "Tổ dân phố"}), Oriented).await;
     let c = step(
         s,
         p,
+        &o,
         o.liaison,
         &c,
         json!({"action": "report_resolution", "summary": "Đã xong"}),
@@ -267,6 +285,7 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.officer,
         &c,
         json!({"action": "publish_result", "text": "Đã công khai"}),
@@ -276,6 +295,7 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     step(
         s,
         p,
+        &o,
         o.leader,
         &c,
         json!({"action": "reopen", "reason": "Tái diễn"}),
@@ -294,6 +314,7 @@ async fn triage_can_dismiss_or_merge(db: TestDb) {
     step(
         s,
         p,
+        &o,
         o.officer,
         &a,
         json!({"action": "dismiss", "reason": "Không phải vấn đề nổi cộm"}),
@@ -304,6 +325,7 @@ async fn triage_can_dismiss_or_merge(db: TestDb) {
     let b = step(
         s,
         p,
+        &o,
         o.officer,
         &b,
         json!({"action": "request_info", "question": "Địa chỉ cụ thể?"}),
@@ -313,6 +335,7 @@ async fn triage_can_dismiss_or_merge(db: TestDb) {
     let b = step(
         s,
         p,
+        &o,
         o.officer,
         &b,
         json!({"action": "merge", "target": target.code}),
@@ -324,6 +347,7 @@ async fn triage_can_dismiss_or_merge(db: TestDb) {
     let c = step(
         s,
         p,
+        &o,
         o.officer,
         &c,
         json!({"action": "request_info", "question": "Xin thêm ảnh"}),
@@ -333,6 +357,7 @@ async fn triage_can_dismiss_or_merge(db: TestDb) {
     step(
         s,
         p,
+        &o,
         o.officer,
         &c,
         json!({"action": "dismiss", "reason": "Không bổ sung"}),
@@ -343,6 +368,7 @@ async fn triage_can_dismiss_or_merge(db: TestDb) {
     step(
         s,
         p,
+        &o,
         o.officer,
         &d,
         json!({"action": "merge", "target": target.code}),
@@ -357,11 +383,12 @@ async fn an_accepted_case_can_be_oriented_before_the_answer(db: TestDb) {
     let o = org::build(s).await;
     use CaseState::*;
     let c = file(s, p, o.reporter, "Ngộ độc thực phẩm tại trường học").await;
-    let c = step(s, p, o.officer, &c, accept(), Assigned).await;
-    let c = step(s, p, o.officer, &c, json!({"action": "orient", "messages": "Trấn an phụ huynh", "channels": ["press"], "audience": "Phụ huynh"}), Oriented).await;
+    let c = step(s, p, &o, o.officer, &c, accept(), Assigned).await;
+    let c = step(s, p, &o, o.officer, &c, json!({"action": "orient", "messages": "Trấn an phụ huynh", "channels": ["press"], "audience": "Phụ huynh"}), Oriented).await;
     let c = step(
         s,
         p,
+        &o,
         o.officer,
         &c,
         json!({"action": "escalate", "opinions": "Cần chỉ đạo"}),
@@ -371,6 +398,7 @@ async fn an_accepted_case_can_be_oriented_before_the_answer(db: TestDb) {
     step(
         s,
         p,
+        &o,
         o.leader,
         &c,
         json!({"action": "conclude", "conclusion": "Xử lý nghiêm"}),

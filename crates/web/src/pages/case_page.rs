@@ -19,8 +19,8 @@ use store::attachments::{ATTACHMENT_ADDED, Blobs, Upload};
 use store::idempotency::{Answer, Once};
 use store::{Files, StoreError, StoredEvent};
 use workflow::{
-    ActionKind, Actor, Case, CaseState, Channel, HotspotRisk, Priority, Sensitivity, Source,
-    UnitKind,
+    ActionKind, Actor, Audience, Case, CaseState, Channel, HotspotRisk, Lang, Priority,
+    ReporterState, Sensitivity, Source, UnitKind,
 };
 
 use super::command::command;
@@ -342,6 +342,7 @@ async fn page(
         .await
         .map_err(AppError::from)?;
     let dir = Directory::load(&state.store, user, lang, now).await?;
+    let reader = workflow::reader(&actor, &case);
     let allowed = workflow::allowed_actions(&actor, &case);
     let may_attach = workflow::check_attachment(&actor, &case).is_ok();
     let similar = if allowed.contains(&ActionKind::Merge) {
@@ -351,7 +352,7 @@ async fn page(
             .await
             .map_err(AppError::from)?
             .iter()
-            .map(|c| CaseCard::new(c, &dir, t, now, tz))
+            .map(|c| CaseCard::new(c, &actor, &dir, t, now, tz))
             .collect()
     } else {
         Vec::new()
@@ -381,24 +382,16 @@ async fn page(
         .collect();
     Ok(CasePage {
         l: Layout::new(visitor, &case.title, "", &format!("/cases/{}", case.code)),
-        facts: facts(&case, &dir, t),
-        deadlines: deadlines(&case, t, now, tz),
-        overdue: case.overdue(now),
+        facts: facts(&case, reader, &dir, t),
+        deadlines: deadlines(&case, reader, t, now, tz),
+        overdue: reader == Audience::Internal && case.overdue(now),
         events: events
             .iter()
             .map(|e| EventLine {
                 at: local_time(e.at, tz),
                 action: ActionKind::from_code(&e.action)
                     .map_or_else(|| event_label(&e.action, t), |a| a.label(lang)),
-                change: match (&e.from, CaseState::from_code(&e.to)) {
-                    (Some(from), Some(to)) if *from != e.to => Some(format!(
-                        "{} → {}",
-                        CaseState::from_code(from).map_or("", |s| s.label(lang)),
-                        to.label(lang)
-                    )),
-                    (None, Some(to)) => Some(to.label(lang).to_owned()),
-                    _ => None,
-                },
+                change: change(e, reader, lang),
                 author: author(e),
                 lines: payload_lines(&e.payload, &dir, t, tz),
             })
@@ -437,11 +430,30 @@ async fn page(
         code: case.code,
         title: case.title,
         description: case.description,
-        state: case.state.label(lang),
+        state: match reader {
+            Audience::Internal => case.state.label(lang),
+            Audience::Reporter => case.state.for_reporter().label(lang),
+        },
         version: case.version,
         done,
         failure,
     })
+}
+
+/// The state change of a timeline entry, labelled in the reader's terms
+/// (the store gives a reader outside the internal audience the codes of
+/// `ReporterState`, SPEC §10); none when the state stayed.
+fn change(e: &StoredEvent, reader: Audience, lang: Lang) -> Option<String> {
+    let label = |code: &str| match reader {
+        Audience::Internal => CaseState::from_code(code).map(|s| s.label(lang)),
+        Audience::Reporter => ReporterState::from_code(code).map(|s| s.label(lang)),
+    };
+    let to = label(&e.to)?;
+    match &e.from {
+        Some(from) if *from != e.to => Some(format!("{} → {to}", label(from).unwrap_or(""))),
+        Some(_) => None,
+        None => Some(to.to_owned()),
+    }
 }
 
 /// Who acted, with the unit they acted for: "Nguyễn Văn A (UBND xã X)".
@@ -468,20 +480,25 @@ fn opt(code: &str, label: &str) -> Opt {
     }
 }
 
-/// The facts of the case, labelled.
-fn facts(case: &Case, dir: &Directory, t: Tr) -> Vec<(&'static str, String)> {
+/// The facts of the case a reader of `reader` may read, labelled: the
+/// board's assessment, the coordinating units and the trial date are
+/// internal (SPEC §10).
+fn facts(case: &Case, reader: Audience, dir: &Directory, t: Tr) -> Vec<(&'static str, String)> {
     let lang = t.0;
+    let internal = reader == Audience::Internal;
     let mut facts = vec![
         (t.code(), case.code.clone()),
         (t.field_area(), dir.area(&case.area.code)),
         (t.field_category(), dir.category(&case.category)),
         (t.field_source(), case.source.label(lang).to_owned()),
-        (
+    ];
+    if internal {
+        facts.push((
             t.field_sensitivity(),
             case.sensitivity.label(lang).to_owned(),
-        ),
-        (t.field_priority(), case.priority.label(lang).to_owned()),
-    ];
+        ));
+        facts.push((t.field_priority(), case.priority.label(lang).to_owned()));
+    }
     if let Some(risk) = case.hotspot_risk {
         facts.push((t.field_hotspot_risk(), risk.label(lang).to_owned()));
     }
@@ -491,7 +508,7 @@ fn facts(case: &Case, dir: &Directory, t: Tr) -> Vec<(&'static str, String)> {
     if let Some(lead) = &case.lead_unit {
         facts.push((t.lead_unit(), dir.unit(&lead.code)));
     }
-    if !case.coordinating_units.is_empty() {
+    if internal && !case.coordinating_units.is_empty() {
         let names: Vec<String> = case
             .coordinating_units
             .iter()
@@ -499,7 +516,7 @@ fn facts(case: &Case, dir: &Directory, t: Tr) -> Vec<(&'static str, String)> {
             .collect();
         facts.push((t.coordinating_units(), names.join(", ")));
     }
-    if let Some(date) = case.trial_date {
+    if let Some(date) = case.trial_date.filter(|_| internal) {
         facts.push((t.trial_date(), date.format("%d/%m/%Y").to_string()));
     }
     if let Some(target) = case.merged_into {
@@ -516,27 +533,31 @@ fn facts(case: &Case, dir: &Directory, t: Tr) -> Vec<(&'static str, String)> {
     facts
 }
 
-/// Every deadline set, the running ones marked when passed.
-fn deadlines(case: &Case, t: Tr, now: DateTime<Utc>, tz: chrono_tz::Tz) -> Vec<DeadlineLine> {
+/// Every deadline set that the reader may read, the running ones marked
+/// when passed.
+fn deadlines(
+    case: &Case,
+    reader: Audience,
+    t: Tr,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Vec<DeadlineLine> {
     let running: Vec<_> = case
         .running_deadlines()
         .into_iter()
         .map(|(k, _)| k)
         .collect();
-    [
-        workflow::DeadlineKind::Triage,
-        workflow::DeadlineKind::Answer,
-        workflow::DeadlineKind::Resolution,
-    ]
-    .into_iter()
-    .filter_map(|kind| {
-        case.deadline(kind).map(|d| DeadlineLine {
-            label: deadline_label(kind, t),
-            at: local_time(d.at, tz),
-            overdue: running.contains(&kind) && d.is_passed(now),
+    workflow::deadlines_read(reader)
+        .iter()
+        .copied()
+        .filter_map(|kind| {
+            case.deadline(kind).map(|d| DeadlineLine {
+                label: deadline_label(kind, t),
+                at: local_time(d.at, tz),
+                overdue: running.contains(&kind) && d.is_passed(now),
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// An event's input as labelled lines; codes shown by their names.

@@ -238,7 +238,7 @@ async fn dashboard(
         lists.push(
             page.cases
                 .iter()
-                .map(|c| CaseCard::new(c, &dir, t, now, tz))
+                .map(|c| CaseCard::new(c, &page.actor, &dir, t, now, tz))
                 .collect::<Vec<_>>(),
         );
     }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use store::Store;
 use store::directory::{AreaInfo, CategoryInfo, UnitInfo};
-use workflow::{AreaId, AreaRef, Case, DeadlineKind, Lang, UserId};
+use workflow::{Actor, AreaId, AreaRef, Audience, Case, DeadlineKind, Lang, UserId};
 
 use super::i18n::Tr;
 use super::layout::local_time;
@@ -131,18 +131,37 @@ pub(crate) struct CaseCard {
 }
 
 impl CaseCard {
-    /// `case` summarised in the page's language.
-    pub(crate) fn new(case: &Case, dir: &Directory, t: Tr, now: DateTime<Utc>, tz: Tz) -> CaseCard {
+    /// `case` summarised in the page's language for `actor`: a reader
+    /// outside the internal audience reads the state in the reporter's
+    /// terms and no internal deadline (SPEC §10).
+    pub(crate) fn new(
+        case: &Case,
+        actor: &Actor,
+        dir: &Directory,
+        t: Tr,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> CaseCard {
+        let reader = workflow::reader(actor, case);
+        let internal = reader == Audience::Internal;
         CaseCard {
             code: case.code.clone(),
             title: case.title.clone(),
-            state: case.state.label(t.0),
+            state: if internal {
+                case.state.label(t.0)
+            } else {
+                case.state.for_reporter().label(t.0)
+            },
             area: dir.area(&case.area.code),
             category: dir.category(&case.category),
             lead: case.lead_unit.as_ref().map(|u| dir.unit(&u.code)),
             filed: local_time(case.created_at, tz),
-            deadlines: running(case, t, now, tz),
-            overdue: case.overdue(now),
+            deadlines: running(case, t, now, tz)
+                .into_iter()
+                .filter(|(kind, _)| workflow::deadlines_read(reader).contains(kind))
+                .map(|(_, line)| line)
+                .collect(),
+            overdue: internal && case.overdue(now),
             outcome: None,
         }
     }
@@ -158,13 +177,16 @@ pub(crate) fn deadline_label(kind: DeadlineKind, t: Tr) -> &'static str {
 }
 
 /// The deadlines the case's state waits on, each marked when passed.
-pub(crate) fn running(case: &Case, t: Tr, now: DateTime<Utc>, tz: Tz) -> Vec<DeadlineLine> {
+fn running(case: &Case, t: Tr, now: DateTime<Utc>, tz: Tz) -> Vec<(DeadlineKind, DeadlineLine)> {
     case.running_deadlines()
         .into_iter()
-        .map(|(kind, d)| DeadlineLine {
-            label: deadline_label(kind, t),
-            at: local_time(d.at, tz),
-            overdue: d.is_passed(now),
+        .map(|(kind, d)| {
+            let line = DeadlineLine {
+                label: deadline_label(kind, t),
+                at: local_time(d.at, tz),
+                overdue: d.is_passed(now),
+            };
+            (kind, line)
         })
         .collect()
 }

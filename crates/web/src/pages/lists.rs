@@ -190,7 +190,7 @@ async fn list(
     let dir = Directory::load(&state.store, user, lang, now).await?;
     let mut cards = Vec::with_capacity(page.cases.len());
     for case in &page.cases {
-        let mut card = CaseCard::new(case, &dir, t, now, tz);
+        let mut card = CaseCard::new(case, &page.actor, &dir, t, now, tz);
         if kind == Kind::MyReports && case.result_published {
             card.outcome = outcome(&state, user, &case.code, now).await?;
         }

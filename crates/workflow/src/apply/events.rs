@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::inputs::{MAX_TEXT_CHARS, orientation, text};
 use super::{Change, Context};
-use crate::{Case, Orientation, Refusal, UnitKind, UnitRef};
+use crate::{Case, Orientation, Refusal, SHARE_WITH_REPORTER, UnitKind, UnitRef};
 
 /// How far from now a meeting may be dated: logged afterwards, or ahead when
 /// it is scheduled, but a date years away is a typing mistake.
@@ -17,18 +17,30 @@ const MEETING_WINDOW_DAYS: i64 = 366;
 const TRIAL_PAST_DAYS: i64 = 366;
 const TRIAL_FUTURE_YEARS: i32 = 5;
 
-/// `comment` and `progress_update`: a required text.
-pub(super) fn note(value: &str) -> Result<Change, Refusal> {
+/// `comment` and `progress_update`: a required text; a comment may be
+/// shared with the reporter (SPEC §10), and only then says so.
+pub(super) fn note(value: &str, share_with_reporter: bool) -> Result<Change, Refusal> {
     let value = text("text", value, MAX_TEXT_CHARS)?;
-    Ok(Change::quiet(json!({ "text": value })))
+    let mut payload = json!({ "text": value });
+    shared(&mut payload, share_with_reporter);
+    Ok(Change::quiet(payload))
+}
+
+/// Marks `payload` as shared with the reporter when it is: the mark is
+/// what [`crate::event_audience`] reads.
+fn shared(payload: &mut serde_json::Value, share_with_reporter: bool) {
+    if share_with_reporter {
+        payload[SHARE_WITH_REPORTER] = json!(true);
+    }
 }
 
 /// `add_orientation` (and the input of `orient`): messages, channels, audience.
 pub(super) fn directed_communication(input: &Orientation) -> Result<Change, Refusal> {
     let o = orientation(input)?;
-    Ok(Change::quiet(
-        json!({ "messages": o.messages, "channels": o.channels, "audience": o.audience }),
-    ))
+    let mut payload =
+        json!({ "messages": o.messages, "channels": o.channels, "audience": o.audience });
+    shared(&mut payload, o.share_with_reporter);
+    Ok(Change::quiet(payload))
 }
 
 /// `log_meeting`: minutes, at least one attendee, the board present, and a

@@ -57,6 +57,7 @@ pub(super) fn orientation(input: &Orientation) -> Result<Orientation, Refusal> {
         messages,
         channels,
         audience,
+        share_with_reporter: input.share_with_reporter,
     })
 }
 

@@ -34,6 +34,7 @@ fn commands() -> Vec<Command> {
         .collect();
     all.push(Command::Comment {
         text: "  ".to_owned(),
+        share_with_reporter: false,
     });
     all.push(Command::Supplement {
         text: None,

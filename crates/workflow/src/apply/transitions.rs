@@ -156,7 +156,11 @@ pub(super) fn carry_out(
             case.result_published = false;
             Ok(Change::quiet(json!({ "reason": reason })))
         }
-        Command::Comment { text } | Command::ProgressUpdate { text } => events::note(&text),
+        Command::Comment {
+            text,
+            share_with_reporter,
+        } => events::note(&text, share_with_reporter),
+        Command::ProgressUpdate { text } => events::note(&text, false),
         Command::AddOrientation(input) => events::directed_communication(&input),
         Command::LogMeeting {
             held_at,
