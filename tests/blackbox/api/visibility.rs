@@ -6,7 +6,10 @@ use serde_json::json;
 use crate::support::town::town;
 use crate::support::{Client, Server, TestDb, on_both_backends};
 
-on_both_backends!(a_sensitive_case_is_invisible_to_those_outside_it);
+on_both_backends!(
+    a_sensitive_case_is_invisible_to_those_outside_it,
+    listing_sensitive_cases_is_audited,
+);
 
 async fn a_sensitive_case_is_invisible_to_those_outside_it(db: TestDb) {
     let town = town(&db);
@@ -77,4 +80,55 @@ async fn a_sensitive_case_is_invisible_to_those_outside_it(db: TestDb) {
             .await
             .error(404, "not_found");
     }
+}
+
+/// SPEC §9: every opening of a sensitive case is audited — a list that
+/// hands out a sensitive case's full text is an opening too: one audit row
+/// per list naming the sensitive cases it returned; a list without any
+/// writes none.
+async fn listing_sensitive_cases_is_audited(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let reporter = Client::bearer(&server, &town.reporter);
+    let officer = Client::bearer(&server, &town.officer);
+    let leader = Client::bearer(&server, &town.leader);
+    let admin = Client::bearer(&server, &town.admin);
+    let secret = reporter
+        .files_case("HN-BD", "Khiếu nại đông người về đền bù")
+        .await;
+    officer
+        .acts(
+            &secret,
+            "accept",
+            json!({"sensitivity": "sensitive", "priority": "urgent", "lead_unit": "UBND-HN"}),
+        )
+        .await
+        .expect(200);
+    reporter.files_case("HN-BD", "Lấn chiếm vỉa hè").await;
+    let code = secret["code"].as_str().unwrap();
+    let listed = |log: &serde_json::Value| -> Vec<serde_json::Value> {
+        log.as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "list_sensitive_cases")
+            .cloned()
+            .collect()
+    };
+    let before = listed(&admin.get("/audit?limit=100").await.expect(200)).len();
+
+    let page = leader.get("/cases?sensitivity=normal").await.expect(200);
+    assert!(!page.to_string().contains(code), "{page}");
+    let log = admin.get("/audit?limit=100").await.expect(200);
+    assert_eq!(
+        listed(&log).len(),
+        before,
+        "a list without sensitive cases: {log}"
+    );
+
+    let page = leader.get("/cases?sensitivity=sensitive").await.expect(200);
+    assert!(page.to_string().contains(code), "{page}");
+    let log = admin.get("/audit?limit=100").await.expect(200);
+    let rows = listed(&log);
+    assert_eq!(rows.len(), before + 1, "{log}");
+    assert!(rows.iter().any(|r| r.to_string().contains(code)), "{log}");
 }
