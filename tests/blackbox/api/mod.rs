@@ -15,6 +15,7 @@ mod organisation;
 mod password;
 mod paths;
 mod renames;
+mod report_csv;
 mod reports;
 mod request_id;
 mod reset_limit;
