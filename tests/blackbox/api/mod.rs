@@ -7,6 +7,7 @@ mod conformance;
 mod duties;
 mod duty_admin;
 mod errors;
+mod file_names;
 mod filing_photos;
 mod forwarded;
 mod matrix;
