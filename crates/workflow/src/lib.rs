@@ -32,6 +32,7 @@ mod sign_in;
 mod state;
 #[cfg(test)]
 mod testkit;
+mod time_window;
 mod visibility;
 #[cfg(test)]
 mod who_may_table;
@@ -61,7 +62,7 @@ pub use lang::Lang;
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
-pub use programme::programme_schedules;
+pub use programme::{check_programme_term, programme_schedules};
 pub use refusal::Refusal;
 pub use report::{
     Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,
@@ -74,4 +75,5 @@ pub use rules::{
 pub use schedule::{ScheduleSettings, check_schedule};
 pub use sign_in::{SignInThrottle, ThrottleDecision};
 pub use state::CaseState;
+pub use time_window::TimeWindow;
 pub use visibility::{Scope, Visibility, visibility};

@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::{ActionKind, CaseState, DutyAction, DutyStatus, Lang, Role};
+use crate::{ActionKind, CaseState, DutyAction, DutyStatus, Lang, Role, TimeWindow};
 
 mod messages;
 #[cfg(test)]
@@ -70,6 +70,15 @@ pub enum Refusal {
     InvalidInput {
         /// The JSON field name.
         field: &'static str,
+    },
+    /// A time (or date, or year) outside the window a user may type for
+    /// it: a far one is a typing mistake, and some cannot even be shown.
+    #[error("{}", self.message(Lang::Vi))]
+    TimeOutOfRange {
+        /// The JSON field or query parameter.
+        field: &'static str,
+        /// The window it must lie in.
+        window: TimeWindow,
     },
     /// A code names nothing known (area, category, unit, case…).
     #[error("{}", self.message(Lang::Vi))]
@@ -207,6 +216,7 @@ impl Refusal {
             Refusal::MissingInput { .. } => "missing_input",
             Refusal::InputTooLong { .. } => "input_too_long",
             Refusal::InvalidInput { .. } => "invalid_input",
+            Refusal::TimeOutOfRange { .. } => "time_out_of_range",
             Refusal::UnknownCode { .. } => "unknown_code",
             Refusal::LeadUnitNotStateBody { .. } => "lead_unit_not_state_body",
             Refusal::UnitOutsideArea { .. } => "unit_outside_area",
@@ -244,6 +254,7 @@ impl Refusal {
             Refusal::MissingInput { field }
             | Refusal::InputTooLong { field, .. }
             | Refusal::InvalidInput { field }
+            | Refusal::TimeOutOfRange { field, .. }
             | Refusal::UnknownCode { field, .. }
             | Refusal::UnitOutsideArea { field, .. }
             | Refusal::DeadlineInPast { field } => Some(field),

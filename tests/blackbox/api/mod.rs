@@ -10,6 +10,7 @@ mod errors;
 mod file_names;
 mod filing_photos;
 mod forwarded;
+mod inputs;
 mod matrix;
 mod metrics;
 mod organisation;

@@ -3,7 +3,7 @@
 //! text cannot drift from the rule.
 
 use crate::rules::{from_states, who_may};
-use crate::{ActionKind, CaseState, DutyAction, Lang, Refusal, Role};
+use crate::{ActionKind, CaseState, DutyAction, Lang, Refusal, Role, TimeWindow};
 
 /// The message of `refusal` in `lang`.
 pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
@@ -70,6 +70,7 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
             })
         }
         R::InvalidInput { field } => invalid_input(field, lang),
+        R::TimeOutOfRange { field, window } => time_out_of_range(field, *window, lang),
         R::UnknownCode { field, code } => {
             let (label, _) = field_label(field, lang);
             pick(vi, format!("Không tìm thấy mã “{code}” trong danh mục “{label}”."), || {
@@ -322,14 +323,6 @@ fn invalid_input(field: &str, lang: Lang) -> String {
             "Cơ quan phối hợp phải khác cơ quan chủ trì.",
             "A coordinating unit cannot also be the lead unit.",
         )),
-        "held_at" => Some((
-            "Thời gian họp phải nằm trong khoảng một năm trước hoặc sau thời điểm hiện tại.",
-            "The meeting time must be within a year of now.",
-        )),
-        "trial_date" => Some((
-            "Ngày xét xử phải nằm trong khoảng từ một năm trước đến năm năm tới.",
-            "The trial date must lie between a year ago and five years ahead.",
-        )),
         "attachments" | "documents" => Some((
             "Tệp đính kèm không hợp lệ.",
             "An attached file is not valid.",
@@ -345,6 +338,44 @@ fn invalid_input(field: &str, lang: Lang) -> String {
                 Lang::En => format!("The value of “{label}” is not valid."),
             }
         }
+    }
+}
+
+/// The window of a time in words, e.g. "“Hạn trả lời” phải là một thời
+/// điểm trong tương lai, không quá 2 năm kể từ nay."
+fn time_out_of_range(field: &str, window: TimeWindow, lang: Lang) -> String {
+    // A report's `from` and `to` are days; the programme's `to` (the
+    // label of the field table) is its last year.
+    let label = match (field, window == TimeWindow::REPORT) {
+        ("from", true) => lang.pick("Từ ngày", "From").to_owned(),
+        ("to", true) => lang.pick("Đến ngày", "To").to_owned(),
+        _ => field_label(field, lang).0,
+    };
+    let (before, after) = (window.years_before, window.years_after);
+    let years = |n: u32| match (lang, n) {
+        (Lang::Vi, n) => format!("{n} năm"),
+        (Lang::En, 1) => "1 year".to_owned(),
+        (Lang::En, n) => format!("{n} years"),
+    };
+    match (lang, before) {
+        (Lang::Vi, 0) => format!(
+            "“{label}” phải là một thời điểm trong tương lai, không quá {} kể từ nay.",
+            years(after)
+        ),
+        (Lang::En, 0) => format!(
+            "“{label}” must be in the future, at most {} from now.",
+            years(after)
+        ),
+        (Lang::Vi, _) => format!(
+            "“{label}” phải nằm trong khoảng từ {} trước đến {} sau thời điểm hiện tại.",
+            years(before),
+            years(after)
+        ),
+        (Lang::En, _) => format!(
+            "“{label}” must lie between {} before and {} after now.",
+            years(before),
+            years(after)
+        ),
     }
 }
 
@@ -392,6 +423,7 @@ fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "name" => ("Tên", "Name", false),
         "email" => ("Thư điện tử", "E-mail", false),
         "to" => ("Năm kết thúc", "Last year", false),
+        "year" => ("Năm", "Year", false),
         // Fields of a duty schedule.
         "provider" => (
             "Đơn vị cung cấp thông tin (cơ quan nhà nước)",
