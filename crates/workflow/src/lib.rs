@@ -28,6 +28,7 @@ mod report;
 mod request_limit;
 mod rules;
 mod schedule;
+mod search;
 mod sign_in;
 mod state;
 #[cfg(test)]
@@ -73,6 +74,7 @@ pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
 };
 pub use schedule::{ScheduleSettings, check_schedule};
+pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};
 pub use sign_in::{SignInThrottle, ThrottleDecision};
 pub use state::CaseState;
 pub use time_window::TimeWindow;

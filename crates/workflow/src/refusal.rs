@@ -80,6 +80,14 @@ pub enum Refusal {
         /// The window it must lie in.
         window: TimeWindow,
     },
+    /// A search of more words than one query may hold.
+    #[error("{}", self.message(Lang::Vi))]
+    TooManyWords {
+        /// The query parameter.
+        field: &'static str,
+        /// The most words.
+        max: usize,
+    },
     /// A code names nothing known (area, category, unit, case…).
     #[error("{}", self.message(Lang::Vi))]
     UnknownCode {
@@ -217,6 +225,7 @@ impl Refusal {
             Refusal::InputTooLong { .. } => "input_too_long",
             Refusal::InvalidInput { .. } => "invalid_input",
             Refusal::TimeOutOfRange { .. } => "time_out_of_range",
+            Refusal::TooManyWords { .. } => "too_many_words",
             Refusal::UnknownCode { .. } => "unknown_code",
             Refusal::LeadUnitNotStateBody { .. } => "lead_unit_not_state_body",
             Refusal::UnitOutsideArea { .. } => "unit_outside_area",
@@ -255,6 +264,7 @@ impl Refusal {
             | Refusal::InputTooLong { field, .. }
             | Refusal::InvalidInput { field }
             | Refusal::TimeOutOfRange { field, .. }
+            | Refusal::TooManyWords { field, .. }
             | Refusal::UnknownCode { field, .. }
             | Refusal::UnitOutsideArea { field, .. }
             | Refusal::DeadlineInPast { field } => Some(field),

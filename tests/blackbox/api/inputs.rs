@@ -1,7 +1,7 @@
 //! Inputs that once took the server down for everyone (issue 13): a
-//! deadline in the year 10000 that made every list a 500, and report
-//! periods far outside any real range. Each is now a 422 naming its field,
-//! and the lists stay up.
+//! deadline in the year 10000 that made every list a 500, report periods
+//! far outside any real range, and a search of a thousand words. Each is
+//! now a 422 naming its field, and the lists stay up.
 
 use serde_json::{Value, json};
 
@@ -11,6 +11,7 @@ use crate::support::{Client, Server, TestDb, on_both_backends};
 on_both_backends!(
     a_far_answer_due_is_refused_and_every_list_stays_up,
     report_periods_far_outside_any_real_range_are_refused,
+    a_search_of_a_thousand_words_is_refused_naming_q,
 );
 
 /// The status and body of the web page `path` as the user `email` sees it.
@@ -119,4 +120,31 @@ async fn report_periods_far_outside_any_real_range_are_refused(db: TestDb) {
         .expect(200);
     let past = leader.get("/reports/annual?year=2001").await;
     assert_eq!(past.status, 200);
+}
+
+async fn a_search_of_a_thousand_words_is_refused_naming_q(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let reporter = Client::bearer(&server, &town.reporter);
+    let officer = Client::bearer(&server, &town.officer);
+    reporter.files_case("HN-BD", "Sạt lở bờ sông").await;
+
+    let long: Vec<String> = (0..1000).map(|i| format!("dat{i}")).collect();
+    let q = long.join("+");
+    let refused = officer
+        .get(&format!("/cases?q={q}"))
+        .await
+        .error(422, "too_many_words");
+    assert_eq!(refused["error"]["field"], "q", "{refused:#}");
+    let (status, body) = page(&server, "canbo@example.vn", &format!("/triage?q={q}")).await;
+    assert_eq!(status, 422, "the page shows the message, not a 500");
+    assert!(body.contains("từ"), "{body}");
+
+    // A long but human query still searches.
+    let words: Vec<&str> = std::iter::repeat_n("sat", 31).chain(["lo"]).collect();
+    let found = officer
+        .get(&format!("/cases?q={}", words.join("+")))
+        .await
+        .expect(200);
+    assert_eq!(found["items"].as_array().unwrap().len(), 1, "{found:#}");
 }

@@ -124,13 +124,19 @@ pub struct CasePage {
 
 impl Store {
     /// The cases `user` may see that match `filter`: newest first, or
-    /// ranked when `filter.q` holds words (see [`Cursor::Ranked`]).
+    /// ranked when `filter.q` holds words (see [`Cursor::Ranked`]). A `q`
+    /// longer than [`workflow::check_search`] allows is refused.
     pub async fn list_cases(
         &self,
         user: UserId,
         filter: &CaseFilter,
         now: DateTime<Utc>,
     ) -> Result<CasePage, StoreError> {
+        if let Some(q) = &filter.q {
+            // Each word is a condition of the query: too many are refused
+            // before the query is built (issue 13).
+            workflow::check_search(q)?;
+        }
         let actor = actor(&self.read, user, now).await?;
         let within = match &filter.area {
             Some(code) => {

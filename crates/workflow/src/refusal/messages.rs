@@ -71,6 +71,12 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         }
         R::InvalidInput { field } => invalid_input(field, lang),
         R::TimeOutOfRange { field, window } => time_out_of_range(field, *window, lang),
+        R::TooManyWords { field, max } => {
+            let (label, _) = field_label(field, lang);
+            pick(vi, format!("“{label}” không được quá {max} từ."), || {
+                format!("“{label}” must not hold more than {max} words.")
+            })
+        }
         R::UnknownCode { field, code } => {
             let (label, _) = field_label(field, lang);
             pick(vi, format!("Không tìm thấy mã “{code}” trong danh mục “{label}”."), || {
@@ -424,6 +430,7 @@ fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "email" => ("Thư điện tử", "E-mail", false),
         "to" => ("Năm kết thúc", "Last year", false),
         "year" => ("Năm", "Year", false),
+        "q" => ("Từ khóa tìm kiếm", "Search words", false),
         // Fields of a duty schedule.
         "provider" => (
             "Đơn vị cung cấp thông tin (cơ quan nhà nước)",

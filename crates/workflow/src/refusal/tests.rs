@@ -291,6 +291,17 @@ fn a_time_out_of_its_window_says_the_window_in_years() {
 }
 
 #[test]
+fn a_search_of_too_many_words_names_the_cap() {
+    let refusal = Refusal::TooManyWords {
+        field: "q",
+        max: 32,
+    };
+    assert_eq!(refusal.code(), "too_many_words");
+    assert_eq!(refusal.field(), Some("q"));
+    assert_eq!(vi(&refusal), "“Từ khóa tìm kiếm” không được quá 32 từ.");
+}
+
+#[test]
 fn a_meeting_without_the_board_is_refused_with_the_rule() {
     let refusal = Refusal::MeetingWithoutBoard;
     assert_eq!(refusal.code(), "meeting_without_board");
@@ -322,6 +333,10 @@ fn every_refusal() -> Vec<Refusal> {
         Refusal::TimeOutOfRange {
             field: "to",
             window: crate::TimeWindow::REPORT,
+        },
+        Refusal::TooManyWords {
+            field: "q",
+            max: 32,
         },
         Refusal::InvalidInput { field: "parties" },
         Refusal::UnknownCode {
