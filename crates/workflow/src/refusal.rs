@@ -5,6 +5,10 @@ use thiserror::Error;
 
 use crate::{ActionKind, CaseState, DutyAction, DutyStatus, Lang, Role, TimeWindow};
 
+#[cfg(test)]
+mod input_tests;
+mod inputs;
+mod labels;
 mod messages;
 #[cfg(test)]
 mod tests;
