@@ -132,11 +132,6 @@ impl Store {
         filter: &CaseFilter,
         now: DateTime<Utc>,
     ) -> Result<CasePage, StoreError> {
-        if let Some(q) = &filter.q {
-            // Each word is a condition of the query: too many are refused
-            // before the query is built (issue 13).
-            workflow::check_search(q)?;
-        }
         let actor = actor(&self.read, user, now).await?;
         let within = match &filter.area {
             Some(code) => {
@@ -150,7 +145,8 @@ impl Store {
             .filter(visible_within(&self.read, &seen, within.as_deref()).await?)
             .filter(filters(&self.read, &actor, filter, within.as_deref(), now).await?);
         let limit = filter.limit.clamp(1, MAX_LIMIT);
-        let terms = filter.q.as_deref().map(Terms::parse).unwrap_or_default();
+        let terms = filter.q.as_deref().map(Terms::of_search).transpose()?;
+        let terms = terms.unwrap_or_default();
         let (rows, next) = if terms.is_empty() {
             recent(&self.read, query, filter.cursor, limit, filter.oldest_first).await?
         } else {
