@@ -39,12 +39,10 @@ impl Store {
         reminders: &DutyReminderPolicy,
         author: Option<ChangedBy>,
     ) -> Result<ProgrammeCreated, StoreError> {
-        if new.year_to < new.year_from || !(2000..=2100).contains(&new.year_from) {
-            return Err(StoreError::Refused(workflow::Refusal::InvalidInput {
-                field: "to",
-            }));
-        }
         let now = Utc::now();
+        // A day's difference from the local date is nothing to a window
+        // counted in years.
+        workflow::check_programme_term(new.year_from, new.year_to, now.date_naive())?;
         let tx = self.write_tx().await?;
         let area = area_by_code(&tx, &new.area, "area").await?;
         let mut parties = Vec::new();

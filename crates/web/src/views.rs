@@ -5,7 +5,7 @@
 //! `reporter_state` and the facts of their audience only; the internal
 //! fields are left out of the JSON, not sent empty.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -17,8 +17,23 @@ pub(crate) type Time = String;
 
 /// `at` in `tz`, RFC 3339 with the offset.
 pub(crate) fn time(at: DateTime<Utc>, tz: Tz) -> Time {
-    at.with_timezone(&tz)
-        .to_rfc3339_opts(SecondsFormat::Secs, false)
+    in_zone(at, tz).to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// `at` in `tz`; in UTC when it lies within a day of the ends of chrono's
+/// range, where shifting it to local time panics ("Local time out of
+/// range"). Inputs are bounded (`workflow::TimeWindow`), so only a value
+/// stored before that can be there: one odd time shown in UTC beats a
+/// list that fails for everyone who may see it.
+pub(crate) fn in_zone(at: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
+    let utc = at.naive_utc();
+    let day = TimeDelta::days(1);
+    let shiftable = utc.checked_add_signed(day).is_some() && utc.checked_sub_signed(day).is_some();
+    if shiftable {
+        at.with_timezone(&tz).fixed_offset()
+    } else {
+        at.fixed_offset()
+    }
 }
 
 /// A case as the caller sees it.
@@ -150,5 +165,26 @@ impl CaseView {
     /// The view as JSON text (what an idempotent replay returns).
     pub(crate) fn json(actor: &Actor, case: &Case, now: DateTime<Utc>, tz: Tz) -> String {
         serde_json::to_string(&CaseView::new(actor, case, now, tz)).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use chrono_tz::Asia::Ho_Chi_Minh;
+
+    use super::*;
+
+    #[test]
+    fn a_time_is_shown_in_ha_noi_with_its_offset() {
+        let at = Utc.with_ymd_and_hms(2026, 3, 2, 2, 0, 0).unwrap();
+        assert_eq!(time(at, Ho_Chi_Minh), "2026-03-02T09:00:00+07:00");
+    }
+
+    #[test]
+    fn a_time_at_the_end_of_the_range_is_shown_in_utc_rather_than_panicking() {
+        let end: DateTime<Utc> = "+262142-12-31T23:59:59Z".parse().unwrap();
+        assert_eq!(time(end, Ho_Chi_Minh), "+262142-12-31T23:59:59+00:00");
+        assert!(time(DateTime::<Utc>::MIN_UTC, Ho_Chi_Minh).ends_with("+00:00"));
     }
 }

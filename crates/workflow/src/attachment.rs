@@ -37,6 +37,17 @@ pub const ACCEPTED_TYPES: &[(&str, &str)] = &[
     ("application/vnd.ms-powerpoint", "ppt"),
 ];
 
+/// Other spellings of an accepted type's extension that a name may keep
+/// (a phone names its photos `IMG_0001.JPEG`).
+const OTHER_EXTENSIONS: &[(&str, &str)] = &[
+    ("image/jpeg", "jpeg"),
+    ("image/heif", "heif"),
+    ("image/heic", "heif"),
+];
+
+/// The longest part after the last dot taken for an extension.
+const MAX_EXTENSION_CHARS: usize = 10;
+
 /// The most files one request may carry (a report with its photos, an
 /// answer with its documents): a phone's handful of photos, and a bound on
 /// what one request may write to disk.
@@ -85,8 +96,12 @@ pub fn check_attachment_type(sniffed: Option<&str>) -> Result<&'static str, Refu
 /// A file name safe to store and to send back in `Content-Disposition`:
 /// the last component of any path (`/` or `\`), no control or bidi
 /// override characters, none of `<>:"|?*`, no leading dots or spaces, at
-/// most [`MAX_FILE_NAME_CHARS`] characters with the extension kept. An
-/// empty result becomes `tep-dinh-kem.<ext>` from the sniffed type.
+/// most [`MAX_FILE_NAME_CHARS`] characters, and the extension of `mime`,
+/// the type sniffed from the content (SPEC §9): a name's own extension is
+/// kept only when it is one of that type's (`IMG_1.JPG` for a JPEG),
+/// otherwise it is replaced (`a.html` holding a PDF is `a.pdf`) — unless
+/// the stem already ends with the right one (`x.png.exe` holding a PNG is
+/// `x.png`, not `x.png.png`). An empty result becomes `tep-dinh-kem.<ext>`.
 pub fn sanitise_file_name(name: &str, mime: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = last
@@ -97,15 +112,51 @@ pub fn sanitise_file_name(name: &str, mime: &str) -> String {
     let trimmed = cleaned
         .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    let name = shorten(trimmed);
-    if name.is_empty() {
-        let ext = ACCEPTED_TYPES
-            .iter()
-            .find(|(accepted, _)| *accepted == mime)
-            .map_or("bin", |(_, ext)| ext);
+    let ext = extension_of(mime);
+    if trimmed.is_empty() {
         return format!("tep-dinh-kem.{ext}");
     }
-    name
+    let fits = |name: &str| split_extension(name).is_some_and(|(_, e)| is_extension_of(e, mime));
+    let named = if fits(trimmed) {
+        trimmed.to_owned()
+    } else {
+        match split_extension(trimmed) {
+            Some((stem, _)) if fits(stem) => stem.to_owned(),
+            Some((stem, _)) => format!("{}.{ext}", stem.trim_end()),
+            None => format!("{trimmed}.{ext}"),
+        }
+    };
+    shorten(&named)
+}
+
+/// The usual extension of an accepted type; `bin` for any other (the
+/// caller checked the type first, [`check_attachment_type`]).
+fn extension_of(mime: &str) -> &'static str {
+    ACCEPTED_TYPES
+        .iter()
+        .find(|(accepted, _)| *accepted == mime)
+        .map_or("bin", |(_, ext)| ext)
+}
+
+/// Whether `ext` (any case) is an extension of the type `mime`.
+fn is_extension_of(ext: &str, mime: &str) -> bool {
+    ACCEPTED_TYPES
+        .iter()
+        .chain(OTHER_EXTENSIONS)
+        .any(|(m, e)| *m == mime && e.eq_ignore_ascii_case(ext))
+}
+
+/// The stem and the extension of `name`, if the part after its last dot
+/// looks like one: up to [`MAX_EXTENSION_CHARS`] ASCII letters and digits,
+/// at least one a letter — so that `Quyết định số 12.2026` or `v1.2 bản
+/// cuối` keep their dot as part of the name.
+fn split_extension(name: &str) -> Option<(&str, &str)> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let looks_like_one = !stem.is_empty()
+        && (1..=MAX_EXTENSION_CHARS).contains(&ext.len())
+        && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        && ext.bytes().any(|b| b.is_ascii_alphabetic());
+    looks_like_one.then_some((stem, ext))
 }
 
 /// Invisible characters that reorder or hide text (a name shown as
@@ -119,10 +170,7 @@ fn shorten(name: &str) -> String {
     if name.chars().count() <= MAX_FILE_NAME_CHARS {
         return name.to_owned();
     }
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && ext.chars().count() <= 10 => (stem, ext),
-        _ => (name, ""),
-    };
+    let (stem, ext) = split_extension(name).unwrap_or((name, ""));
     let keep = MAX_FILE_NAME_CHARS - ext.chars().count() - usize::from(!ext.is_empty());
     let stem: String = stem.chars().take(keep).collect();
     let stem = stem.trim_end();

@@ -29,10 +29,12 @@ mod report;
 mod request_limit;
 mod rules;
 mod schedule;
+mod search;
 mod sign_in;
 mod state;
 #[cfg(test)]
 mod testkit;
+mod time_window;
 mod visibility;
 #[cfg(test)]
 mod who_may_table;
@@ -66,7 +68,7 @@ pub use lang::Lang;
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
-pub use programme::programme_schedules;
+pub use programme::{check_programme_term, programme_schedules};
 pub use refusal::Refusal;
 pub use report::{
     Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,
@@ -77,6 +79,8 @@ pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
 };
 pub use schedule::{ScheduleSettings, check_schedule};
+pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};
 pub use sign_in::{SignInThrottle, ThrottleDecision};
 pub use state::{CaseState, ReporterState};
+pub use time_window::TimeWindow;
 pub use visibility::{Scope, Visibility, visibility};

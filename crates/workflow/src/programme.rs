@@ -1,7 +1,21 @@
 //! Which duty schedules a coordination programme creates (SPEC §4.1, §4.3):
 //! every state-body party owes its information to the board party.
 
-use crate::{Refusal, UnitKind, UnitRef};
+use chrono::NaiveDate;
+
+use crate::{Refusal, TimeWindow, UnitKind, UnitRef};
+
+/// The years of a programme's term, `year` to `to` (inclusive), if both lie
+/// in [`TimeWindow::PROGRAMME`] around `today` and `to` is not before
+/// `year`. The first broken rule names its field.
+pub fn check_programme_term(year: i32, to: i32, today: NaiveDate) -> Result<(), Refusal> {
+    TimeWindow::PROGRAMME.check_year("year", year, today)?;
+    TimeWindow::PROGRAMME.check_year("to", to, today)?;
+    if to < year {
+        return Err(Refusal::InvalidInput { field: "to" });
+    }
+    Ok(())
+}
 
 /// The (provider, recipient board) pairs of a programme's default schedules.
 /// The parties must be active and include exactly one board and at least one
@@ -43,6 +57,28 @@ mod tests {
             serves: vec![],
             active: true,
         }
+    }
+
+    #[test]
+    fn a_term_lies_around_today_and_ends_after_it_begins() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        assert_eq!(check_programme_term(2026, 2030, today), Ok(()));
+        assert_eq!(check_programme_term(2000, 2000, today), Ok(()));
+        let field = |year, to| {
+            check_programme_term(year, to, today)
+                .unwrap_err()
+                .field()
+                .unwrap()
+        };
+        assert_eq!(field(1990, 1991), "year");
+        assert_eq!(field(2026, 99_999), "to");
+        assert_eq!(field(2026, 2025), "to");
+        assert_eq!(
+            check_programme_term(i32::MAX, i32::MAX, today)
+                .unwrap_err()
+                .code(),
+            "time_out_of_range"
+        );
     }
 
     #[test]

@@ -3,8 +3,12 @@
 
 use thiserror::Error;
 
-use crate::{ActionKind, CaseState, DutyAction, DutyStatus, Lang, Role};
+use crate::{ActionKind, CaseState, DutyAction, DutyStatus, Lang, Role, TimeWindow};
 
+#[cfg(test)]
+mod input_tests;
+mod inputs;
+mod labels;
 mod messages;
 #[cfg(test)]
 mod tests;
@@ -70,6 +74,23 @@ pub enum Refusal {
     InvalidInput {
         /// The JSON field name.
         field: &'static str,
+    },
+    /// A time (or date, or year) outside the window a user may type for
+    /// it: a far one is a typing mistake, and some cannot even be shown.
+    #[error("{}", self.message(Lang::Vi))]
+    TimeOutOfRange {
+        /// The JSON field or query parameter.
+        field: &'static str,
+        /// The window it must lie in.
+        window: TimeWindow,
+    },
+    /// A search of more words than one query may hold.
+    #[error("{}", self.message(Lang::Vi))]
+    TooManyWords {
+        /// The query parameter.
+        field: &'static str,
+        /// The most words.
+        max: usize,
     },
     /// A code names nothing known (area, category, unit, case…).
     #[error("{}", self.message(Lang::Vi))]
@@ -207,6 +228,8 @@ impl Refusal {
             Refusal::MissingInput { .. } => "missing_input",
             Refusal::InputTooLong { .. } => "input_too_long",
             Refusal::InvalidInput { .. } => "invalid_input",
+            Refusal::TimeOutOfRange { .. } => "time_out_of_range",
+            Refusal::TooManyWords { .. } => "too_many_words",
             Refusal::UnknownCode { .. } => "unknown_code",
             Refusal::LeadUnitNotStateBody { .. } => "lead_unit_not_state_body",
             Refusal::UnitOutsideArea { .. } => "unit_outside_area",
@@ -244,6 +267,8 @@ impl Refusal {
             Refusal::MissingInput { field }
             | Refusal::InputTooLong { field, .. }
             | Refusal::InvalidInput { field }
+            | Refusal::TimeOutOfRange { field, .. }
+            | Refusal::TooManyWords { field, .. }
             | Refusal::UnknownCode { field, .. }
             | Refusal::UnitOutsideArea { field, .. }
             | Refusal::DeadlineInPast { field } => Some(field),

@@ -298,9 +298,10 @@ async fn the_file_name_is_made_safe(db: TestDb) {
     let case = reporter.files_case("HN-BD", "Lấn chiếm vỉa hè").await;
 
     for (sent, kept) in [
-        ("../../../etc/passwd", "passwd"),
+        // The extension follows the content, a PDF (issue 13).
+        ("../../../etc/passwd", "passwd.pdf"),
         (r"..\..\Windows\Biên bản.pdf", "Biên bản.pdf"),
-        ("Biên\tbản\u{202E}fdp.exe", "Biênbảnfdp.exe"),
+        ("Biên\tbản\u{202E}fdp.exe", "Biênbảnfdp.pdf"),
         ("..", "tep-dinh-kem.pdf"),
         ("a<b>|c?.pdf", "a_b__c_.pdf"),
     ] {

@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Context;
 use chrono::Utc;
 use store::reports::Reader;
-use workflow::Lang;
+use workflow::{Lang, TimeWindow};
 
 use crate::cli::ExportReportArgs;
 use crate::settings::Settings;
@@ -19,10 +19,14 @@ pub async fn run(settings: &Settings, args: ExportReportArgs) -> anyhow::Result<
     let lang = Lang::from_tag(&args.lang);
     let policy = settings.policy()?;
     let calendar = &policy.calendar;
+    let now = Utc::now();
+    TimeWindow::REPORT
+        .check_year("year", args.year, calendar.local_date(now))
+        .with_context(|| format!("--year {}", args.year))?;
     let scope = report::annual_scope(args.year, args.area.clone(), calendar)?;
     let store = super::open(settings).await?;
     let summary = store
-        .report_summary(Reader::Operator, &scope, Utc::now(), calendar, lang)
+        .report_summary(Reader::Operator, &scope, now, calendar, lang)
         .await
         .with_context(|| format!("không lập được báo cáo năm {}", args.year))?;
     let bytes = report::render(&summary, args.year, format, lang, calendar)?;

@@ -124,7 +124,8 @@ pub struct CasePage {
 
 impl Store {
     /// The cases `user` may see that match `filter`: newest first, or
-    /// ranked when `filter.q` holds words (see [`Cursor::Ranked`]).
+    /// ranked when `filter.q` holds words (see [`Cursor::Ranked`]). A `q`
+    /// longer than [`workflow::check_search`] allows is refused.
     pub async fn list_cases(
         &self,
         user: UserId,
@@ -144,7 +145,8 @@ impl Store {
             .filter(visible_within(&self.read, &seen, within.as_deref()).await?)
             .filter(filters(&self.read, &actor, filter, within.as_deref(), now).await?);
         let limit = filter.limit.clamp(1, MAX_LIMIT);
-        let terms = filter.q.as_deref().map(Terms::parse).unwrap_or_default();
+        let terms = filter.q.as_deref().map(Terms::of_search).transpose()?;
+        let terms = terms.unwrap_or_default();
         let (rows, next) = if terms.is_empty() {
             recent(&self.read, query, filter.cursor, limit, filter.oldest_first).await?
         } else {

@@ -86,6 +86,14 @@ impl Terms {
         )
     }
 
+    /// The words of the search `q` a user typed, or the refusal of a
+    /// search too long to run: each word is a condition of the query, and
+    /// a thousand of them were a 500 on SQLite (issue 13).
+    pub(crate) fn of_search(q: &str) -> Result<Terms, workflow::Refusal> {
+        workflow::check_search(q)?;
+        Ok(Terms::parse(q))
+    }
+
     /// Whether there is nothing to search for.
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()

@@ -12,7 +12,7 @@ mod open;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ColumnTrait, Condition};
-use workflow::{Calendar, Lang, UserId, Visibility};
+use workflow::{Calendar, Lang, TimeWindow, UserId, Visibility};
 
 pub use open::OpenCases;
 
@@ -62,6 +62,10 @@ impl Store {
         calendar: &Calendar,
         lang: Lang,
     ) -> Result<Summary, StoreError> {
+        // A period far outside any real one is a typing mistake, and
+        // reading names and outcomes at its edge has no meaning (issue 13).
+        TimeWindow::REPORT.check("from", scope.from, now)?;
+        TimeWindow::REPORT.check("to", scope.to, now)?;
         if scope.to <= scope.from {
             return Err(StoreError::Invalid {
                 field: "to",

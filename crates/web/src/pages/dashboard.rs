@@ -12,9 +12,9 @@ use axum::extract::{Query, State};
 use axum::routing::get;
 use chrono::{DateTime, Datelike, Utc};
 use serde::Deserialize;
-use store::CaseFilter;
 use store::reports::{ComplianceCounts, Reader, ReportScope, Summary, TimeFigures};
-use workflow::{CaseState, Lang};
+use store::{CaseFilter, StoreError};
+use workflow::{CaseState, Lang, TimeWindow};
 
 use super::charts::BarChart;
 use super::directory::{CaseCard, Directory};
@@ -67,18 +67,18 @@ impl YearArea {
         let bad_year = || {
             PageError::App(AppError::Invalid {
                 field: "year".to_owned(),
-                detail: "from 1900 to 9999".to_owned(),
+                detail: "a year such as 2026".to_owned(),
             })
         };
-        let this_year = now.with_timezone(&calendar.time_zone()).year();
+        let today = calendar.local_date(now);
+        let this_year = today.year();
         let year = match self.year.trim() {
             "" => this_year,
-            text => text
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=9999).contains(y))
-                .ok_or_else(bad_year)?,
+            text => text.parse::<i32>().map_err(|_| bad_year())?,
         };
+        TimeWindow::REPORT
+            .check_year("year", year, today)
+            .map_err(StoreError::from)?;
         let area = Some(self.area.trim())
             .filter(|a| !a.is_empty())
             .map(str::to_owned);

@@ -143,9 +143,12 @@ pub(crate) fn form_key() -> String {
     format!("page-{}", hex::encode(bytes))
 }
 
-/// A time as people read it here: `22/11/2026 14:05`, in the local zone.
+/// A time as people read it here: `22/11/2026 14:05`, in the local zone
+/// (in UTC at the ends of chrono's range, [`crate::views::in_zone`]).
 pub(crate) fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string()
+    crate::views::in_zone(at, tz)
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
 }
 
 /// Whether `back` is a path of this site (no `//host`, no scheme): the

@@ -2,20 +2,12 @@
 //! comments, further directed communication, meetings, progress, the trial
 //! date. They keep the state; each still bumps the version and is recorded.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 
 use super::inputs::{MAX_TEXT_CHARS, orientation, text};
 use super::{Change, Context};
-use crate::{Case, Orientation, Refusal, SHARE_WITH_REPORTER, UnitKind, UnitRef};
-
-/// How far from now a meeting may be dated: logged afterwards, or ahead when
-/// it is scheduled, but a date years away is a typing mistake.
-const MEETING_WINDOW_DAYS: i64 = 366;
-/// A trial date may be recorded up to a year late (so the after-trial duty
-/// still arises) and up to five years ahead.
-const TRIAL_PAST_DAYS: i64 = 366;
-const TRIAL_FUTURE_YEARS: i32 = 5;
+use crate::{Case, Orientation, Refusal, SHARE_WITH_REPORTER, TimeWindow, UnitKind, UnitRef};
 
 /// `comment` and `progress_update`: a required text; a comment may be
 /// shared with the reporter (SPEC §10), and only then says so.
@@ -44,7 +36,7 @@ pub(super) fn directed_communication(input: &Orientation) -> Result<Change, Refu
 }
 
 /// `log_meeting`: minutes, at least one attendee, the board present, and a
-/// date within a year of now.
+/// date within [`TimeWindow::MEETING`].
 pub(super) fn log_meeting(
     held_at: DateTime<Utc>,
     chair_unit: &UnitRef,
@@ -53,9 +45,7 @@ pub(super) fn log_meeting(
     ctx: &Context,
 ) -> Result<Change, Refusal> {
     let minutes = text("minutes", minutes, MAX_TEXT_CHARS)?;
-    if (held_at - ctx.now).abs() > Duration::days(MEETING_WINDOW_DAYS) {
-        return Err(Refusal::InvalidInput { field: "held_at" });
-    }
+    let held_at = TimeWindow::MEETING.check("held_at", held_at, ctx.now)?;
     if attendees.is_empty() {
         return Err(Refusal::MissingInput { field: "attendees" });
     }
@@ -75,20 +65,15 @@ pub(super) fn log_meeting(
     })))
 }
 
-/// `set_trial_date`: a date from a year ago to five years ahead. The court
-/// condition was checked with the state ([`crate::rules`]).
+/// `set_trial_date`: a date within [`TimeWindow::TRIAL`] of today. The
+/// court condition was checked with the state ([`crate::rules`]).
 pub(super) fn set_trial_date(
     case: &mut Case,
     trial_date: NaiveDate,
     ctx: &Context,
 ) -> Result<Change, Refusal> {
     let today = ctx.policy.calendar.local_date(ctx.now);
-    let earliest = today - Duration::days(TRIAL_PAST_DAYS);
-    if trial_date < earliest || trial_date.year() > today.year() + TRIAL_FUTURE_YEARS {
-        return Err(Refusal::InvalidInput {
-            field: "trial_date",
-        });
-    }
+    let trial_date = TimeWindow::TRIAL.check_date("trial_date", trial_date, today)?;
     case.trial_date = Some(trial_date);
     Ok(Change::quiet(json!({ "trial_date": trial_date })))
 }

@@ -14,7 +14,7 @@ use super::*;
 use crate::testkit::*;
 use crate::{
     ActionKind as A, CaseState as S, Channel, DeadlineSpec, NoticeKind as N, Priority,
-    Recipients as To, Refusal as R, UnitKind, UnitRef, UserId,
+    Recipients as To, Refusal as R, TimeWindow, UnitKind, UnitRef, UserId,
 };
 
 fn run(case: &Case, actor: &Actor, command: Command) -> Result<Outcome, R> {

@@ -9,7 +9,7 @@ use super::inputs::{MAX_TEXT_CHARS, ids, optional_text, text};
 use super::{Change, Context, events};
 use crate::{
     Case, CaseState, Command, Deadline, DeadlineRule, MergeTarget, NoticeKind, Recipients, Refusal,
-    UnitRef,
+    TimeWindow, UnitRef,
 };
 
 /// Carries out any command on `case` (a copy the caller throws
@@ -247,13 +247,15 @@ fn check_coordinating_units(
     Ok(kept)
 }
 
-/// The board's own answer deadline, which must lie ahead.
+/// The board's own answer deadline, which must lie ahead, within
+/// [`TimeWindow::ANSWER_DUE`].
 fn overridden(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<Deadline, Refusal> {
     if at <= now {
         return Err(Refusal::DeadlineInPast {
             field: "answer_due",
         });
     }
+    let at = TimeWindow::ANSWER_DUE.check("answer_due", at, now)?;
     Ok(Deadline {
         at,
         rule: DeadlineRule::Override,

@@ -82,7 +82,7 @@ fn photos_pdf_and_office_documents_are_accepted_and_nothing_else() {
 fn a_path_keeps_only_its_last_component() {
     assert_eq!(
         sanitise_file_name("../../etc/passwd", "application/pdf"),
-        "passwd"
+        "passwd.pdf"
     );
     assert_eq!(
         sanitise_file_name(r"C:\Users\An\Biên bản họp.pdf", "application/pdf"),
@@ -94,7 +94,7 @@ fn a_path_keeps_only_its_last_component() {
 fn control_and_reordering_characters_are_removed() {
     assert_eq!(
         sanitise_file_name("bao\u{0}cao\r\n\u{202E}fdp.exe", "application/pdf"),
-        "baocaofdp.exe"
+        "baocaofdp.pdf"
     );
     assert_eq!(
         sanitise_file_name("a<b>:c|d?.pdf", "application/pdf"),
@@ -118,7 +118,58 @@ fn an_empty_or_dotted_name_gets_a_default_from_the_type() {
 #[test]
 fn a_long_name_is_cut_and_keeps_its_extension() {
     let long = format!("{}.docx", "đ".repeat(400));
-    let short = sanitise_file_name(&long, "application/msword");
+    let short = sanitise_file_name(
+        &long,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     assert_eq!(short.chars().count(), MAX_FILE_NAME_CHARS);
     assert!(short.ends_with(".docx"));
+}
+
+#[test]
+fn the_extension_follows_the_sniffed_type_not_the_name_sent() {
+    let pdf = "application/pdf";
+    assert_eq!(sanitise_file_name("a.html", pdf), "a.pdf");
+    assert_eq!(sanitise_file_name("x.png.exe", "image/png"), "x.png");
+    assert_eq!(
+        sanitise_file_name("don.pdf.svg", "image/png"),
+        "don.pdf.png"
+    );
+    assert_eq!(sanitise_file_name("Biên bản họp", pdf), "Biên bản họp.pdf");
+    assert_eq!(sanitise_file_name("bang-tinh.xls", pdf), "bang-tinh.pdf");
+}
+
+#[test]
+fn a_right_extension_is_kept_as_written() {
+    assert_eq!(
+        sanitise_file_name("IMG_0001.JPG", "image/jpeg"),
+        "IMG_0001.JPG"
+    );
+    assert_eq!(sanitise_file_name("anh.jpeg", "image/jpeg"), "anh.jpeg");
+    assert_eq!(sanitise_file_name("anh.heif", "image/heic"), "anh.heif");
+    assert_eq!(
+        sanitise_file_name("Biên bản.PDF", "application/pdf"),
+        "Biên bản.PDF"
+    );
+}
+
+#[test]
+fn a_dot_in_a_name_is_not_taken_for_an_extension() {
+    let pdf = "application/pdf";
+    assert_eq!(
+        sanitise_file_name("Quyết định số 12.2026", pdf),
+        "Quyết định số 12.2026.pdf"
+    );
+    assert_eq!(
+        sanitise_file_name("Tờ trình v1.2 bản cuối", pdf),
+        "Tờ trình v1.2 bản cuối.pdf"
+    );
+}
+
+#[test]
+fn a_long_name_with_the_wrong_extension_is_cut_and_gets_the_right_one() {
+    let long = format!("{}.exe", "đ".repeat(400));
+    let short = sanitise_file_name(&long, "image/png");
+    assert_eq!(short.chars().count(), MAX_FILE_NAME_CHARS);
+    assert!(short.ends_with("đ.png"), "{short}");
 }

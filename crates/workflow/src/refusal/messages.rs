@@ -2,6 +2,8 @@
 //! built from the who-may and state tables of [`crate::rules`] so that the
 //! text cannot drift from the rule.
 
+use super::inputs::{invalid_input, time_out_of_range};
+use super::labels::field_label;
 use crate::rules::{from_states, who_may};
 use crate::{ActionKind, CaseState, DutyAction, Lang, Refusal, Role};
 
@@ -70,6 +72,13 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
             })
         }
         R::InvalidInput { field } => invalid_input(field, lang),
+        R::TimeOutOfRange { field, window } => time_out_of_range(field, *window, lang),
+        R::TooManyWords { field, max } => {
+            let (label, _) = field_label(field, lang);
+            pick(vi, format!("“{label}” không được quá {max} từ."), || {
+                format!("“{label}” must not hold more than {max} words.")
+            })
+        }
         R::UnknownCode { field, code } => {
             let (label, _) = field_label(field, lang);
             pick(vi, format!("Không tìm thấy mã “{code}” trong danh mục “{label}”."), || {
@@ -310,115 +319,6 @@ fn wrong_state(action: ActionKind, state: CaseState, lang: Lang) -> String {
             format!("The case is “{now}”, so you cannot {verb}; that is possible only {when}.")
         }
     }
-}
-
-fn invalid_input(field: &str, lang: Lang) -> String {
-    let fixed = match field {
-        "people_affected" => Some((
-            "“Số người bị ảnh hưởng” không được là số âm.",
-            "“People affected” cannot be negative.",
-        )),
-        "coordinating_units" => Some((
-            "Cơ quan phối hợp phải khác cơ quan chủ trì.",
-            "A coordinating unit cannot also be the lead unit.",
-        )),
-        "held_at" => Some((
-            "Thời gian họp phải nằm trong khoảng một năm trước hoặc sau thời điểm hiện tại.",
-            "The meeting time must be within a year of now.",
-        )),
-        "trial_date" => Some((
-            "Ngày xét xử phải nằm trong khoảng từ một năm trước đến năm năm tới.",
-            "The trial date must lie between a year ago and five years ahead.",
-        )),
-        "attachments" | "documents" => Some((
-            "Tệp đính kèm không hợp lệ.",
-            "An attached file is not valid.",
-        )),
-        _ => None,
-    };
-    match fixed {
-        Some((vi, en)) => lang.pick(vi, en).to_owned(),
-        None => {
-            let (label, _) = field_label(field, lang);
-            match lang {
-                Lang::Vi => format!("Giá trị của “{label}” không hợp lệ."),
-                Lang::En => format!("The value of “{label}” is not valid."),
-            }
-        }
-    }
-}
-
-/// The label of a JSON input field and whether it is chosen from a list
-/// (so the message says "chọn" rather than "nhập").
-fn field_label(field: &str, lang: Lang) -> (String, bool) {
-    let (vi, en, choice) = match field {
-        "title" => ("Tiêu đề", "Title", false),
-        "description" => ("Nội dung phản ánh", "Description", false),
-        "area" => ("Địa bàn", "Area", true),
-        "category" => ("Lĩnh vực", "Category", true),
-        "source" => ("Nguồn thông tin", "Source", true),
-        "people_affected" => ("Số người bị ảnh hưởng", "People affected", false),
-        "hotspot_risk" => ("Nguy cơ thành điểm nóng", "Hotspot risk", true),
-        "question" => ("Nội dung cần bổ sung", "Question", false),
-        "text" => ("Nội dung", "Text", false),
-        "attachments" => ("Tệp đính kèm", "Attachments", true),
-        "reason" => ("Lý do", "Reason", false),
-        "target" => ("Vụ việc được gộp vào", "Target case", true),
-        "sensitivity" => ("Mức độ nhạy cảm", "Sensitivity", true),
-        "priority" => ("Mức độ ưu tiên", "Priority", true),
-        "lead_unit" => ("Cơ quan chủ trì", "Lead unit", true),
-        "coordinating_units" => ("Cơ quan phối hợp", "Coordinating units", true),
-        "answer_due" => ("Hạn trả lời", "Answer due", false),
-        "answer" => ("Nội dung trả lời", "Answer", false),
-        "documents" => ("Văn bản kèm theo", "Documents", true),
-        "messages" => ("Thông điệp chính", "Key messages", false),
-        "channels" => ("Kênh thông tin", "Channels", true),
-        "audience" => ("Đối tượng tiếp nhận", "Audience", false),
-        "opinions" => ("Các ý kiến khác nhau", "Differing opinions", false),
-        "conclusion" => ("Kết luận chỉ đạo", "Conclusion", false),
-        "summary" => ("Kết quả giải quyết", "Summary", false),
-        "remark" => ("Ý kiến khi kết thúc", "Remark", false),
-        "held_at" => ("Thời gian họp", "Meeting time", false),
-        "chair_unit" => ("Đơn vị chủ trì cuộc họp", "Chairing unit", true),
-        "attendees" => ("Thành phần dự họp", "Attendees", true),
-        "minutes" => ("Biên bản cuộc họp", "Minutes", false),
-        "trial_date" => ("Ngày xét xử", "Trial date", false),
-        "parties" => ("Các bên tham gia", "Parties", true),
-        // Fields of the administration inputs the store checks.
-        "parent" => ("Địa bàn cấp trên", "Parent area", true),
-        "unit" => ("Đơn vị", "Unit", true),
-        "serves" => ("Địa bàn phụ trách", "Areas served", true),
-        "code" => ("Mã", "Code", false),
-        "name" => ("Tên", "Name", false),
-        "email" => ("Thư điện tử", "E-mail", false),
-        "to" => ("Năm kết thúc", "Last year", false),
-        // Fields of a duty schedule.
-        "provider" => (
-            "Đơn vị cung cấp thông tin (cơ quan nhà nước)",
-            "Provider (a state body)",
-            true,
-        ),
-        "recipient" => ("Ban tiếp nhận thông tin", "Recipient board", true),
-        "cadence" => ("Chu kỳ", "Cadence", true),
-        "due_days_after_end" => (
-            "Số ngày sau kỳ đến hạn (0–90)",
-            "Days after the period until due (0–90)",
-            false,
-        ),
-        "reminder_before_days" => (
-            "Các ngày nhắc trước hạn (1–120, không trùng, tối đa 6)",
-            "Reminder days before due (1–120, distinct, at most 6)",
-            false,
-        ),
-        "overdue_every_days" => (
-            "Chu kỳ nhắc khi quá hạn (0–90 ngày)",
-            "Overdue reminder interval (0–90 days)",
-            false,
-        ),
-        "period" => ("Kỳ", "Period", false),
-        other => return (other.to_owned(), false),
-    };
-    (lang.pick(vi, en).to_owned(), choice)
 }
 
 /// "A", "A hoặc B", "A, B hoặc C" (English: "or").

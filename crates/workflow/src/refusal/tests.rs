@@ -282,7 +282,18 @@ fn every_refusal() -> Vec<Refusal> {
             field: "title",
             max: 300,
         },
-        Refusal::InvalidInput { field: "held_at" },
+        Refusal::TimeOutOfRange {
+            field: "held_at",
+            window: crate::TimeWindow::MEETING,
+        },
+        Refusal::TimeOutOfRange {
+            field: "to",
+            window: crate::TimeWindow::REPORT,
+        },
+        Refusal::TooManyWords {
+            field: "q",
+            max: 32,
+        },
         Refusal::InvalidInput { field: "parties" },
         Refusal::UnknownCode {
             field: "area",

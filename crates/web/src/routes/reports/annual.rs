@@ -8,8 +8,10 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use report::Format;
 use serde::Deserialize;
+use store::StoreError;
 use store::reports::Reader;
 use utoipa::IntoParams;
+use workflow::TimeWindow;
 
 use crate::auth::Caller;
 use crate::json::ApiQuery;
@@ -21,7 +23,8 @@ use crate::{AppError, AppState, lang};
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct AnnualQuery {
-    /// The calendar year, from midnight of 1 January in Hà Nội.
+    /// The calendar year, from midnight of 1 January in Hà Nội; from 30
+    /// years before this one to 5 after (`workflow::TimeWindow::REPORT`).
     year: i32,
     /// Area code: the area and every area below it; the whole tree when absent.
     area: Option<String>,
@@ -45,7 +48,7 @@ pub(crate) struct AnnualQuery {
             headers(("content-disposition" = String, description = "attachment; filename=\"bao-cao-nam-<year>[-<area>].<format>\""))),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not a leader, board officer or administrator", body = ErrorBody),
-        (status = 422, description = "Bad year or format, unknown area or parameter", body = ErrorBody),
+        (status = 422, description = "Bad year (`time_out_of_range` outside 30 years back to 5 ahead) or format, unknown area or parameter", body = ErrorBody),
     ))]
 pub(crate) async fn annual(
     State(state): State<AppState>,
@@ -59,14 +62,12 @@ pub(crate) async fn annual(
             detail: "csv, xlsx or html".to_owned(),
         })?,
     };
-    if !(1900..=9999).contains(&query.year) {
-        return Err(AppError::Invalid {
-            field: "year".to_owned(),
-            detail: "from 1900 to 9999".to_owned(),
-        });
-    }
-    let area = query.area.filter(|a| !a.trim().is_empty());
     let calendar = &state.policy.calendar;
+    let now = Utc::now();
+    TimeWindow::REPORT
+        .check_year("year", query.year, calendar.local_date(now))
+        .map_err(StoreError::from)?;
+    let area = query.area.filter(|a| !a.trim().is_empty());
     let scope = report::annual_scope(query.year, area.clone(), calendar).map_err(|_| {
         AppError::Invalid {
             field: "year".to_owned(),
@@ -76,13 +77,7 @@ pub(crate) async fn annual(
     let lang = lang::current();
     let summary = state
         .store
-        .report_summary(
-            Reader::User(caller.user),
-            &scope,
-            Utc::now(),
-            calendar,
-            lang,
-        )
+        .report_summary(Reader::User(caller.user), &scope, now, calendar, lang)
         .await?;
     let bytes = report::render(&summary, query.year, format, lang, calendar).map_err(|err| {
         tracing::error!(error = %err, "rendering the annual report");

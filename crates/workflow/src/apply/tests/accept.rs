@@ -83,6 +83,31 @@ fn an_answer_due_override_is_recorded_as_an_override() {
 }
 
 #[test]
+fn an_answer_due_override_years_ahead_is_refused_and_changes_nothing() {
+    let far = [
+        now() + Duration::days(2 * 366),
+        // What serde reads from the JSON of the issue.
+        "+10000-01-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap(),
+        DateTime::<Utc>::MAX_UTC,
+    ];
+    for due in far {
+        let mut cmd = command(A::Accept);
+        if let Command::Accept { answer_due, .. } = &mut cmd {
+            *answer_due = Some(due);
+        }
+        let refused = run(&case_in(S::Reported), &board_officer(), cmd).unwrap_err();
+        assert_eq!(
+            refused,
+            R::TimeOutOfRange {
+                field: "answer_due",
+                window: TimeWindow::ANSWER_DUE
+            },
+            "{due}"
+        );
+    }
+}
+
+#[test]
 fn an_answer_due_override_that_is_not_ahead_is_refused() {
     for due in [now(), now() - Duration::hours(1)] {
         let mut cmd = command(A::Accept);

@@ -68,7 +68,10 @@ fn a_meeting_may_be_logged_ahead_but_not_years_away() {
     );
     assert_eq!(
         run(&case_in(S::Assigned), &leader(), far).unwrap_err(),
-        R::InvalidInput { field: "held_at" }
+        R::TimeOutOfRange {
+            field: "held_at",
+            window: TimeWindow::MEETING
+        }
     );
     let long_ago = meeting(
         people_committee(),
@@ -77,7 +80,10 @@ fn a_meeting_may_be_logged_ahead_but_not_years_away() {
     );
     assert_eq!(
         run(&case_in(S::Assigned), &leader(), long_ago).unwrap_err(),
-        R::InvalidInput { field: "held_at" }
+        R::TimeOutOfRange {
+            field: "held_at",
+            window: TimeWindow::MEETING
+        }
     );
 }
 
@@ -107,8 +113,9 @@ fn a_trial_date_ten_years_ahead_is_refused() {
     let refused = run(&case_in(S::Oriented), &board_officer(), far).unwrap_err();
     assert_eq!(
         refused,
-        R::InvalidInput {
-            field: "trial_date"
+        R::TimeOutOfRange {
+            field: "trial_date",
+            window: TimeWindow::TRIAL
         }
     );
 }
