@@ -7,6 +7,7 @@ pub mod cli;
 pub mod db;
 pub mod failed_email;
 pub mod fixtures;
+pub mod pages;
 pub mod server;
 pub mod smtp;
 pub mod town;

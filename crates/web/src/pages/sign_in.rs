@@ -18,7 +18,7 @@ use store::auth::SignIn;
 use super::error::PageError;
 use super::form::Fields;
 use super::i18n::Tr;
-use super::layout::{Layout, is_local, menu};
+use super::layout::{Layout, menu};
 use super::presession::{PRESESSION_COOKIE, Presession};
 use super::session::Visitor;
 use crate::auth::cookie::read;
@@ -100,7 +100,13 @@ async fn login_form(
     } else {
         None
     };
-    let next = query.next.filter(|n| is_local(n)).unwrap_or_default();
+    // An off-site target is dropped here, so the form does not carry it on.
+    let next = query
+        .next
+        .as_deref()
+        .and_then(workflow::same_site_path)
+        .unwrap_or_default()
+        .to_owned();
     login_page(
         &state,
         StatusCode::OK,
@@ -128,10 +134,7 @@ async fn login(
     let fields =
         <Fields as axum::extract::FromRequest<AppState>>::from_request(request, &state).await?;
     let email = fields.get("email").trim().to_owned();
-    let next = Some(fields.get("next"))
-        .filter(|n| is_local(n))
-        .unwrap_or("/")
-        .to_owned();
+    let next = workflow::redirect_target(fields.get("next")).to_owned();
     let kept_next = if next == "/" {
         String::new()
     } else {
@@ -221,15 +224,12 @@ async fn switch_language(
     if code != "vi" && code != "en" {
         return Err(AppError::Status(axum::http::StatusCode::NOT_FOUND).into());
     }
-    let back = back
-        .back
-        .filter(|b| is_local(b))
-        .unwrap_or_else(|| "/".to_owned());
+    let back = workflow::redirect_target(back.back.as_deref().unwrap_or_default());
     let cookie = format!(
         "{LANG_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{}",
         if state.config.https() { "; Secure" } else { "" }
     );
-    Ok(([(SET_COOKIE, cookie)], Redirect::to(&back)).into_response())
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(back)).into_response())
 }
 
 /// Each role's first page.
