@@ -22,6 +22,7 @@ pub mod idempotency;
 mod org;
 pub mod outbox;
 pub mod outbox_admin;
+mod preferences;
 mod programmes;
 pub mod purge;
 mod reader;

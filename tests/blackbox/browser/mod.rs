@@ -3,11 +3,13 @@
 //! sensitive case hidden from another commune, the language switch; the
 //! leader's dashboard and annual report; the duties pages; photos with
 //! a report and documents with an answer; the administrator's pages, the
-//! password pages and the sign-in form's anti-forgery token.
+//! password pages and the sign-in form's anti-forgery token; Vietnamese
+//! pages for an English-language browser.
 
 mod admin;
 mod duties;
 mod flow;
+mod language;
 mod leader;
 mod passwords;
 mod photos;

@@ -8,12 +8,14 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::request::Parts;
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use serde::Deserialize;
 use store::StoreError;
 use store::auth::SignIn;
+use workflow::Lang;
 
 use super::error::PageError;
 use super::form::Fields;
@@ -22,8 +24,7 @@ use super::layout::{Layout, menu};
 use super::presession::{PRESESSION_COOKIE, Presession};
 use super::session::Visitor;
 use crate::auth::cookie::read;
-use crate::auth::{clear_cookie, session_cookie};
-use crate::lang::LANG_COOKIE;
+use crate::auth::{SESSION_COOKIE, clear_cookie, session_cookie};
 use crate::{AppError, AppState, lang};
 
 /// The routes of this module.
@@ -177,7 +178,12 @@ async fn login(
                 now,
                 state.config.https(),
             );
-            Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+            // The pages speak the language this user chose, not the one
+            // the browser last showed: it may be another user's choice.
+            let lang = state.store.preferred_lang(signed.user).await?;
+            let lang = lang::cookie(lang, state.config.https());
+            let cookies = AppendHeaders([(SET_COOKIE, cookie), (SET_COOKIE, lang)]);
+            Ok((cookies, Redirect::to(&next)).into_response())
         }
         Err(err @ (StoreError::BadCredentials | StoreError::Throttled { .. })) => {
             let (status, message, _) = AppError::from(err).shown(lang::current());
@@ -215,20 +221,30 @@ struct Back {
     back: Option<String>,
 }
 
-/// Remembers the language for a year and goes back to the page.
+/// Remembers the language on this browser for a year and, for a
+/// signed-in user, with the user for their next sessions; then goes back
+/// to the page.
 async fn switch_language(
     State(state): State<AppState>,
     Path(code): Path<String>,
     Query(back): Query<Back>,
+    parts: Parts,
 ) -> Result<Response, PageError> {
-    if code != "vi" && code != "en" {
-        return Err(AppError::Status(axum::http::StatusCode::NOT_FOUND).into());
+    let lang = match code.as_str() {
+        "vi" => Lang::Vi,
+        "en" => Lang::En,
+        _ => return Err(AppError::Status(StatusCode::NOT_FOUND).into()),
+    };
+    if let Some(session) = read(&parts, SESSION_COOKIE) {
+        // An ended session still switches this browser's language.
+        match state.store.authenticate_session(&session, Utc::now()).await {
+            Ok(identity) => state.store.set_preferred_lang(identity.user, lang).await?,
+            Err(StoreError::Unauthenticated) => {}
+            Err(err) => return Err(err.into()),
+        }
     }
     let back = workflow::redirect_target(back.back.as_deref().unwrap_or_default());
-    let cookie = format!(
-        "{LANG_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{}",
-        if state.config.https() { "; Secure" } else { "" }
-    );
+    let cookie = lang::cookie(lang, state.config.https());
     Ok(([(SET_COOKIE, cookie)], Redirect::to(back)).into_response())
 }
 
