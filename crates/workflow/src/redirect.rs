@@ -33,7 +33,12 @@ mod tests {
 
     #[test]
     fn a_path_of_this_site_is_kept_with_its_query() {
-        for path in ["/", "/cases?state=reported", "/cases/HN-2026-0001", "/tìm?q=đất đai"] {
+        for path in [
+            "/",
+            "/cases?state=reported",
+            "/cases/HN-2026-0001",
+            "/tìm?q=đất đai",
+        ] {
             assert_eq!(same_site_path(path), Some(path));
         }
     }

@@ -53,9 +53,21 @@ async fn a_draft_stays_with_its_user_and_goes_at_sign_out(db: TestDb) {
     assert_ne!(a_key, b_key, "one draft key for two users");
     let title = phone.find("#title").await.prop("value").await.unwrap();
     assert_eq!(title.as_deref(), Some(""));
-    let description = phone.find("#description").await.prop("value").await.unwrap();
+    let description = phone
+        .find("#description")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(description.as_deref(), Some(""));
-    assert!(!phone.find("#draft-no-files").await.is_displayed().await.unwrap());
+    assert!(
+        !phone
+            .find("#draft-no-files")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
     phone.screenshot("15-another-users-empty-form").await;
     phone.close().await;
 }

@@ -19,12 +19,12 @@ async fn an_english_browser_sees_the_sign_in_page_in_vietnamese(db: TestDb) {
     assert_eq!(first.as_str(), Some("en-US"), "{first}");
 
     assert_eq!(phone.text("h1").await, "Đăng nhập");
-    let lang = phone
-        .run("return document.documentElement.lang;")
-        .await;
+    let lang = phone.run("return document.documentElement.lang;").await;
     assert_eq!(lang.as_str(), Some("vi"));
     assert_eq!(phone.text("#sign-in").await, "Đăng nhập");
-    phone.screenshot("14-english-browser-sign-in-in-vietnamese").await;
+    phone
+        .screenshot("14-english-browser-sign-in-in-vietnamese")
+        .await;
 
     // English once chosen.
     phone.click_and_wait_for_next_page("#lang-en").await;

@@ -41,7 +41,10 @@ async fn pages_are_vietnamese_for_an_english_browser_until_english_is_chosen(db:
         .await
         .error(401, "unauthenticated");
     assert!(
-        api["error"]["message"].as_str().unwrap().contains("signed in"),
+        api["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("signed in"),
         "{api}"
     );
 
@@ -67,10 +70,18 @@ async fn a_users_choice_of_english_is_kept_for_their_next_sessions(db: TestDb) {
     let signed = desk.sign_in("ctv.bd@example.vn", PASSWORD, "").await;
     assert_eq!(signed.status, 303, "{}", signed.body);
     let reports = desk.get("/reports").await;
-    assert!(reports.body.contains("<h1>Phản ánh của tôi</h1>"), "{}", reports.body);
+    assert!(
+        reports.body.contains("<h1>Phản ánh của tôi</h1>"),
+        "{}",
+        reports.body
+    );
     desk.get("/lang/en?back=%2Freports").await;
     let reports = desk.get("/reports").await;
-    assert!(reports.body.contains("<h1>My reports</h1>"), "{}", reports.body);
+    assert!(
+        reports.body.contains("<h1>My reports</h1>"),
+        "{}",
+        reports.body
+    );
     let out = desk.sign_out("/reports").await;
     assert_eq!(out.status, 303);
 
@@ -82,7 +93,11 @@ async fn a_users_choice_of_english_is_kept_for_their_next_sessions(db: TestDb) {
     assert_eq!(signed.cookie("lang").as_deref(), Some("en"));
     let reports = phone.get("/reports").await;
     assert_eq!(reports.html_lang(), Some("en"), "{}", reports.body);
-    assert!(reports.body.contains("<h1>My reports</h1>"), "{}", reports.body);
+    assert!(
+        reports.body.contains("<h1>My reports</h1>"),
+        "{}",
+        reports.body
+    );
     phone.sign_out("/reports").await;
 
     // Another user on that browser, who never chose English, reads

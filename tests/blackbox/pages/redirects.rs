@@ -45,7 +45,9 @@ async fn the_language_switch_goes_back_only_to_a_path_of_this_site(db: TestDb) {
     }
     // A path of this site, with its query, is where the switch goes back to.
     let back = "/cases?state=reported&q=%C4%91%E1%BA%A5t";
-    let answer = visitor.get(&format!("/lang/en?back={}", encode(back))).await;
+    let answer = visitor
+        .get(&format!("/lang/en?back={}", encode(back)))
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     assert_eq!(answer.location.as_deref(), Some(back));
 }

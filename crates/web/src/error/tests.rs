@@ -75,5 +75,8 @@ async fn a_form_over_the_whole_request_limit_is_413_saying_the_limit_in_vietname
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(body["error"]["code"], "payload_too_large");
     let message = body["error"]["message"].as_str().unwrap();
-    assert!(message.contains("quá lớn") && message.contains("3.0 MiB"), "{message}");
+    assert!(
+        message.contains("quá lớn") && message.contains("3.0 MiB"),
+        "{message}"
+    );
 }
