@@ -23,6 +23,7 @@ mod need_to_know;
 mod org;
 pub mod outbox;
 pub mod outbox_admin;
+mod preferences;
 mod programmes;
 pub mod purge;
 mod reader;

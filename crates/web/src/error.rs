@@ -50,6 +50,13 @@ pub enum AppError {
         /// The limit, in bytes.
         max: u64,
     },
+    /// A form with files larger as a whole than its files may weigh
+    /// together, with the text fields (413).
+    #[error("biểu mẫu lớn hơn giới hạn {max} byte")]
+    FormTooLarge {
+        /// The limit of the whole request, in bytes.
+        max: u64,
+    },
     /// A `multipart/form-data` body that cannot be read (400).
     #[error("nội dung multipart không hợp lệ: {0}")]
     BadMultipart(String),
@@ -143,6 +150,21 @@ impl AppError {
                 );
                 p.extra.insert("field".into(), json!("file"));
                 p
+            }
+            AppError::FormTooLarge { max } => {
+                let mib = *max as f64 / (1024.0 * 1024.0);
+                parts(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    match lang {
+                        Lang::Vi => format!(
+                            "Nội dung gửi lên quá lớn: cả biểu mẫu cùng các tệp đính kèm chỉ được tối đa {mib:.1} MiB. Xin bớt tệp hoặc chọn tệp nhỏ hơn rồi gửi lại."
+                        ),
+                        Lang::En => format!(
+                            "What was sent is too large: the form with its files may be at most {mib:.1} MiB. Remove some files or choose smaller ones and send it again."
+                        ),
+                    },
+                )
             }
             AppError::BadMultipart(detail) => parts(
                 StatusCode::BAD_REQUEST,

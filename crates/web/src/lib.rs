@@ -110,7 +110,7 @@ async fn not_found() -> AppError {
 
 /// Whether a path belongs to the JSON API (and the probes), whose errors
 /// are JSON; every other path is a page, whose errors are pages.
-fn is_api(path: &str) -> bool {
+pub(crate) fn is_api(path: &str) -> bool {
     path.starts_with("/api/") || matches!(path, "/healthz" | "/readyz" | "/metrics")
 }
 

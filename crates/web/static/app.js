@@ -5,7 +5,10 @@
 // when the network is back; the hidden idempotency key travels with the
 // draft, so a resend of a report that did arrive files it only once.
 // Photos go with the form as long as the page is open; a draft restored
-// after a reload keeps the text only and says so.
+// after a reload keeps the text only and says so. Drafts are kept per user
+// (the server names them in data-draft) and (3) every draft is removed
+// when the user signs out, so that the next person on a shared phone
+// neither sees nor sends it.
 "use strict";
 (function () {
   var DRAFT_PREFIX = "noicom-draft-";
@@ -56,6 +59,14 @@
     try { localStorage.removeItem(DRAFT_PREFIX + name); } catch (e) { /* nothing kept */ }
   }
 
+  function clearAllDrafts() {
+    try {
+      Object.keys(localStorage).forEach(function (key) {
+        if (key.indexOf(DRAFT_PREFIX) === 0) { localStorage.removeItem(key); }
+      });
+    } catch (e) { /* nothing kept */ }
+  }
+
   function showOffline(form) {
     var box = form.querySelector(".offline");
     if (box) { box.hidden = false; }
@@ -96,6 +107,7 @@
     }
     form.addEventListener("submit", function (event) {
       if (form.dataset.submitted) { event.preventDefault(); return; }
+      if (form.hasAttribute("data-sign-out")) { clearAllDrafts(); }
       form.dataset.submitted = "1";
       disableButtons(form);
       if (form.dataset.draft && window.fetch) {

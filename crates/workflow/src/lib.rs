@@ -24,6 +24,7 @@ mod notice;
 mod password;
 mod period;
 mod programme;
+mod redirect;
 mod refusal;
 mod report;
 mod request_limit;
@@ -69,6 +70,7 @@ pub use notice::{Notice, NoticeKind, Recipients};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
 pub use programme::{check_programme_term, programme_schedules};
+pub use redirect::{redirect_target, same_site_path};
 pub use refusal::Refusal;
 pub use report::{
     Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,

@@ -28,7 +28,7 @@ pub(super) fn sha256(bytes: &[u8]) -> String {
 
 /// The stored files under `<data>/attachments/ab/cd/`, and any temporary
 /// file left behind.
-pub(super) fn files_on_disk(db: &TestDb) -> Vec<PathBuf> {
+pub(crate) fn files_on_disk(db: &TestDb) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let path = entry.path();

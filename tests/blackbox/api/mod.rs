@@ -1,6 +1,6 @@
 //! The HTTP API of `noicom serve` (SPEC §6.2), black-box, on both backends.
 
-mod attachments;
+pub(crate) mod attachments;
 mod auth;
 mod cases;
 mod conformance;

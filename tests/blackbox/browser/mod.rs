@@ -3,11 +3,15 @@
 //! sensitive case hidden from another commune, the language switch; the
 //! leader's dashboard and annual report; the duties pages; photos with
 //! a report and documents with an answer; the administrator's pages, the
-//! password pages and the sign-in form's anti-forgery token.
+//! password pages and the sign-in form's anti-forgery token; the offline
+//! draft kept per user and removed at sign-out; Vietnamese pages for an
+//! English-language browser.
 
 mod admin;
+mod drafts;
 mod duties;
 mod flow;
+mod language;
 mod leader;
 mod need_to_know;
 mod passwords;

@@ -1,8 +1,8 @@
 //! What the pages refuse and hide: a stale action is refused with a clear
 //! Vietnamese message and changes nothing; a sensitive case is a 404 page
 //! for another commune's reporter; an ended session leads back to the
-//! sign-in page with a message; the language switch is remembered and
-//! overrides the browser's `Accept-Language`.
+//! sign-in page with a message; the language switch is remembered, and
+//! the browser's `Accept-Language` does not choose the pages' language.
 
 use serde_json::json;
 
@@ -155,9 +155,13 @@ async fn an_ended_session_leads_back_to_sign_in_with_a_message(db: TestDb) {
 async fn the_language_switch_is_remembered_over_accept_language(db: TestDb) {
     town(&db);
     let server = Server::start(&db, &[]).await;
-    // A browser asking for English gets English until Vietnamese is chosen.
+    // A browser asking for English gets Vietnamese until English is
+    // chosen, and Vietnamese again once that is chosen.
     let phone = Browser::start(&server, PHONE, "en-US,en").await;
     phone.open("/login").await;
+    assert_eq!(phone.text("h1").await, "Đăng nhập");
+    phone.click_and_wait_for_next_page("#lang-en").await;
+    phone.find("#lang-vi").await;
     assert_eq!(phone.text("h1").await, "Sign in");
     phone.click_and_wait_for_next_page("#lang-vi").await;
     phone.find("#lang-en").await;

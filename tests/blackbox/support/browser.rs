@@ -44,6 +44,17 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium of `size` whose
     /// `Accept-Language` is `accept_lang`.
     pub async fn start(server: &Server, size: (u32, u32), accept_lang: &str) -> Browser {
+        Browser::start_with(server, size, accept_lang, &[]).await
+    }
+
+    /// [`Browser::start`] with more Chromium flags (e.g. `--lang=en-US`,
+    /// the language of the browser itself).
+    pub async fn start_with(
+        server: &Server,
+        size: (u32, u32),
+        accept_lang: &str,
+        flags: &[&str],
+    ) -> Browser {
         let port = free_port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -66,7 +77,7 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let profile = tempfile::tempdir().expect("a profile directory");
-        let args = [
+        let mut args = vec![
             "--headless".to_owned(),
             "--no-sandbox".to_owned(),
             "--disable-gpu".to_owned(),
@@ -80,6 +91,7 @@ impl Browser {
             format!("--window-size={},{}", size.0, size.1),
             format!("--accept-lang={accept_lang}"),
         ];
+        args.extend(flags.iter().map(|flag| (*flag).to_owned()));
         let mut options = json!({ "binary": "/usr/bin/chromium", "args": args,
                                   "prefs": { "intl.accept_languages": accept_lang } });
         if size == PHONE {
@@ -253,6 +265,14 @@ impl Browser {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot directory");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    /// Runs `script` in the page and answers what it returned.
+    pub async fn run(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|err| panic!("script failed ({err}): {script}"))
     }
 
     /// Ends the session and chromedriver.

@@ -8,6 +8,7 @@ pub mod db;
 pub mod failed_email;
 pub mod files;
 pub mod fixtures;
+pub mod pages;
 pub mod server;
 pub mod smtp;
 pub mod town;

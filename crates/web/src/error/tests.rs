@@ -68,3 +68,15 @@ async fn a_missing_input_is_422_naming_the_field() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["error"]["field"], "title");
 }
+
+#[tokio::test]
+async fn a_form_over_the_whole_request_limit_is_413_saying_the_limit_in_vietnamese() {
+    let (status, body) = body_of(AppError::FormTooLarge { max: 3 << 20 }).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body["error"]["code"], "payload_too_large");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("quá lớn") && message.contains("3.0 MiB"),
+        "{message}"
+    );
+}

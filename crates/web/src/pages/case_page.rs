@@ -40,8 +40,9 @@ use crate::{AppError, AppState};
 const SIMILAR: usize = 5;
 
 /// The routes of this module.
-/// The posts carry files: the form reader enforces the file limits
-/// itself, so the default body limit is off for them.
+/// The posts carry files: the form reader enforces the limits of each
+/// file and of the whole request itself, so the framework's default body
+/// limit is off for them.
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/cases/{code}", get(show))

@@ -78,6 +78,7 @@ pub(crate) fn error_page(status: StatusCode, message: String, lang: Lang) -> Res
     let heading = match status {
         StatusCode::NOT_FOUND => t.error_title_404(),
         StatusCode::FORBIDDEN => t.error_title_403(),
+        StatusCode::PAYLOAD_TOO_LARGE => t.error_title_413(),
         _ => t.error_title_other(),
     };
     let page = ErrorPage {

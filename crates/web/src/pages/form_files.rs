@@ -4,19 +4,24 @@
 //! streamed to a temporary file, counted against the configured size. A
 //! file too large (or one too many) does not fail the request: the fields
 //! read before it are kept and the refusal is handed to the page, which
-//! shows the form again with the message beside the file input.
+//! shows the form again with the message beside the file input. The
+//! whole request may weigh no more than its files may together
+//! ([`files_body_limit`]): past that it is refused with 413, on its
+//! `Content-Length` before any of it is read, or as soon as a body
+//! without one passes the limit, and nothing is kept.
 
-use axum::body::to_bytes;
+use axum::body::{Body, to_bytes};
 use axum::extract::{FromRequest, Multipart, Request};
-use axum::http::StatusCode;
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use axum::http::{HeaderMap, StatusCode};
 use bytes::Bytes;
+use http_body_util::Limited;
 use store::attachments::{Blobs, Upload};
 
 use super::error::PageError;
 use super::form::Fields;
 use super::session::Visitor;
-use crate::routes::attachments::{multipart_error, receive};
+use crate::routes::attachments::{files_body_limit, multipart_error, receive};
 use crate::{AppError, AppState};
 
 /// The most text a form may post: every text field together.
@@ -54,6 +59,19 @@ impl FromRequest<AppState> for FormWithFiles {
     type Rejection = PageError;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, PageError> {
+        let limit = files_body_limit(state.config.max_attachment_bytes);
+        let too_large = || AppError::FormTooLarge { max: limit as u64 };
+        if announced_length(request.headers()).is_some_and(|n| n > limit) {
+            return Err(too_large().into());
+        }
+        // The routes turn the framework's limit off (it would refuse every
+        // photo); this one is the whole request's.
+        let request = request.map(|body| Body::new(Limited::new(body, limit)));
+        // Reading past the limit fails with 413 wherever it happens.
+        let past_limit = |err: AppError| match err {
+            AppError::Status(StatusCode::PAYLOAD_TOO_LARGE) => too_large(),
+            err => err,
+        };
         let multipart = request
             .headers()
             .get(CONTENT_TYPE)
@@ -78,7 +96,11 @@ impl FromRequest<AppState> for FormWithFiles {
         let mut text_bytes = 0;
         let mut uploads = Vec::new();
         let mut refused = None;
-        while let Some(field) = form.next_field().await.map_err(multipart_error)? {
+        while let Some(field) = form
+            .next_field()
+            .await
+            .map_err(|e| past_limit(multipart_error(e)))?
+        {
             let name = field.name().unwrap_or_default().to_owned();
             match field.file_name().map(str::to_owned) {
                 // A file input left empty still sends its part, without a name.
@@ -92,12 +114,17 @@ impl FromRequest<AppState> for FormWithFiles {
                         detail: format!("at most {} files", workflow::MAX_FILES_PER_REQUEST),
                     });
                 }
-                Some(file_name) => match receive(field, &blobs, max).await {
+                Some(file_name) => match receive(field, &blobs, max).await.map_err(past_limit) {
                     Ok(blob) => uploads.push(Upload { file_name, blob }),
+                    // The files received so far are removed as they drop.
+                    Err(err @ AppError::FormTooLarge { .. }) => return Err(err.into()),
                     Err(err) => refused = Some(err),
                 },
                 None => {
-                    let value = field.text().await.map_err(multipart_error)?;
+                    let value = field
+                        .text()
+                        .await
+                        .map_err(|e| past_limit(multipart_error(e)))?;
                     text_bytes += name.len() + value.len();
                     if text_bytes > MAX_TEXT_BYTES {
                         return Err(AppError::Status(StatusCode::PAYLOAD_TOO_LARGE).into());
@@ -120,4 +147,15 @@ impl FromRequest<AppState> for FormWithFiles {
             refused,
         })
     }
+}
+
+/// The `Content-Length` a request announces, if it announces one.
+fn announced_length(headers: &HeaderMap) -> Option<usize> {
+    headers
+        .get(CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }

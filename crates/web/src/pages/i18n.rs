@@ -44,6 +44,7 @@ catalogue! {
     nav_resolved => "Chờ kết thúc", "Awaiting closure";
     error_title_404 => "Không tìm thấy trang", "Page not found";
     error_title_403 => "Không được phép", "Not allowed";
+    error_title_413 => "Nội dung gửi lên quá lớn", "Too much was sent";
     error_title_other => "Có lỗi xảy ra", "Something went wrong";
     error_back => "Về trang chủ", "Back to the home page";
     file_title => "Gửi phản ánh mới", "File a new report";

@@ -30,7 +30,8 @@ use crate::{AppError, AppState};
 const PHOTOS: &str = "file";
 
 /// The routes of this module. The post carries photos: the form reader
-/// enforces the file limits itself, so the default body limit is off.
+/// enforces the limits of each file and of the whole request itself, so
+/// the framework's default body limit is off.
 pub(crate) fn router() -> Router<AppState> {
     Router::new().route(
         "/reports/new",

@@ -8,22 +8,23 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::request::Parts;
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::Utc;
 use serde::Deserialize;
 use store::StoreError;
 use store::auth::SignIn;
+use workflow::Lang;
 
 use super::error::PageError;
 use super::form::Fields;
 use super::i18n::Tr;
-use super::layout::{Layout, is_local, menu};
+use super::layout::{Layout, menu};
 use super::presession::{PRESESSION_COOKIE, Presession};
 use super::session::Visitor;
 use crate::auth::cookie::read;
-use crate::auth::{clear_cookie, session_cookie};
-use crate::lang::LANG_COOKIE;
+use crate::auth::{SESSION_COOKIE, clear_cookie, session_cookie};
 use crate::{AppError, AppState, lang};
 
 /// The routes of this module.
@@ -100,7 +101,13 @@ async fn login_form(
     } else {
         None
     };
-    let next = query.next.filter(|n| is_local(n)).unwrap_or_default();
+    // An off-site target is dropped here, so the form does not carry it on.
+    let next = query
+        .next
+        .as_deref()
+        .and_then(workflow::same_site_path)
+        .unwrap_or_default()
+        .to_owned();
     login_page(
         &state,
         StatusCode::OK,
@@ -128,10 +135,7 @@ async fn login(
     let fields =
         <Fields as axum::extract::FromRequest<AppState>>::from_request(request, &state).await?;
     let email = fields.get("email").trim().to_owned();
-    let next = Some(fields.get("next"))
-        .filter(|n| is_local(n))
-        .unwrap_or("/")
-        .to_owned();
+    let next = workflow::redirect_target(fields.get("next")).to_owned();
     let kept_next = if next == "/" {
         String::new()
     } else {
@@ -174,7 +178,12 @@ async fn login(
                 now,
                 state.config.https(),
             );
-            Ok(([(SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+            // The pages speak the language this user chose, not the one
+            // the browser last showed: it may be another user's choice.
+            let lang = state.store.preferred_lang(signed.user).await?;
+            let lang = lang::cookie(lang, state.config.https());
+            let cookies = AppendHeaders([(SET_COOKIE, cookie), (SET_COOKIE, lang)]);
+            Ok((cookies, Redirect::to(&next)).into_response())
         }
         Err(err @ (StoreError::BadCredentials | StoreError::Throttled { .. })) => {
             let (status, message, _) = AppError::from(err).shown(lang::current());
@@ -212,24 +221,31 @@ struct Back {
     back: Option<String>,
 }
 
-/// Remembers the language for a year and goes back to the page.
+/// Remembers the language on this browser for a year and, for a
+/// signed-in user, with the user for their next sessions; then goes back
+/// to the page.
 async fn switch_language(
     State(state): State<AppState>,
     Path(code): Path<String>,
     Query(back): Query<Back>,
+    parts: Parts,
 ) -> Result<Response, PageError> {
-    if code != "vi" && code != "en" {
-        return Err(AppError::Status(axum::http::StatusCode::NOT_FOUND).into());
+    let lang = match code.as_str() {
+        "vi" => Lang::Vi,
+        "en" => Lang::En,
+        _ => return Err(AppError::Status(StatusCode::NOT_FOUND).into()),
+    };
+    if let Some(session) = read(&parts, SESSION_COOKIE) {
+        // An ended session still switches this browser's language.
+        match state.store.authenticate_session(&session, Utc::now()).await {
+            Ok(identity) => state.store.set_preferred_lang(identity.user, lang).await?,
+            Err(StoreError::Unauthenticated) => {}
+            Err(err) => return Err(err.into()),
+        }
     }
-    let back = back
-        .back
-        .filter(|b| is_local(b))
-        .unwrap_or_else(|| "/".to_owned());
-    let cookie = format!(
-        "{LANG_COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax{}",
-        if state.config.https() { "; Secure" } else { "" }
-    );
-    Ok(([(SET_COOKIE, cookie)], Redirect::to(&back)).into_response())
+    let back = workflow::redirect_target(back.back.as_deref().unwrap_or_default());
+    let cookie = lang::cookie(lang, state.config.https());
+    Ok(([(SET_COOKIE, cookie)], Redirect::to(back)).into_response())
 }
 
 /// Each role's first page.

@@ -24,7 +24,21 @@ pub(crate) use upload::__path_upload;
 
 /// Room for the multipart framing around the file (boundaries, part
 /// headers) over the configured file size limit.
-pub(crate) const MULTIPART_OVERHEAD: usize = 64 * 1024;
+const MULTIPART_OVERHEAD: usize = 64 * 1024;
+
+/// The most a request that carries files may weigh, whole: the files a
+/// request may carry (`workflow::MAX_FILES_PER_REQUEST`), each of the
+/// configured size with its multipart framing, and the rest of the form
+/// (as much as a JSON body). The filing route of the API and the page
+/// forms with files refuse anything larger with 413.
+pub(crate) fn files_body_limit(max_file_bytes: u64) -> usize {
+    let per_file = usize::try_from(max_file_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(MULTIPART_OVERHEAD);
+    per_file
+        .saturating_mul(workflow::MAX_FILES_PER_REQUEST)
+        .saturating_add(crate::MAX_JSON_BYTES)
+}
 
 /// The attachment routes. The upload route has its own body limit, the
 /// configured file size: the JSON limit of the rest of the API would refuse

@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::AppState;
-use crate::routes::attachments::MULTIPART_OVERHEAD;
+use crate::routes::attachments::files_body_limit;
 
 pub(crate) use act::ActionBody;
 pub(crate) use events::EventView;
@@ -25,12 +25,7 @@ pub(crate) use list::CasePageView;
 /// Filing, with its own body limit: a report may carry up to
 /// `workflow::MAX_FILES_PER_REQUEST` files of the configured size.
 pub(crate) fn filing_router(max_file_bytes: u64) -> Router<AppState> {
-    let per_file = usize::try_from(max_file_bytes)
-        .unwrap_or(usize::MAX)
-        .saturating_add(MULTIPART_OVERHEAD);
-    let limit = per_file
-        .saturating_mul(workflow::MAX_FILES_PER_REQUEST)
-        .saturating_add(crate::MAX_JSON_BYTES);
+    let limit = files_body_limit(max_file_bytes);
     Router::new()
         .route("/cases", post(file::file))
         .layer(DefaultBodyLimit::max(limit))
