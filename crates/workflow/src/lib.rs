@@ -72,6 +72,6 @@ pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
 };
 pub use schedule::{ScheduleSettings, check_schedule};
-pub use sign_in::{SignInThrottle, ThrottleDecision};
+pub use sign_in::{Attempts, SignInThrottle, ThrottleDecision};
 pub use state::CaseState;
 pub use visibility::{Scope, Visibility, visibility};
