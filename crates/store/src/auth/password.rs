@@ -32,15 +32,15 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let row = active_user(&self.db, user.0).await?;
-        let matches = row
-            .password_hash
-            .as_deref()
-            .is_some_and(|hash| verify_password(current, hash));
+        let matches = match row.password_hash.as_deref() {
+            Some(hash) => verify_password(current, hash).await?,
+            None => false,
+        };
         if !matches {
             return Err(Refusal::WrongCurrentPassword.into());
         }
         check_new_password("new_password", &row.email, new)?;
-        let hash = hash_password(new)?;
+        let hash = hash_password(new).await?;
         let tx = self.write_tx().await?;
         set_hash(&tx, row.id, hash).await?;
         record(
@@ -72,7 +72,7 @@ impl Store {
                 what: format!("người dùng #{id}"),
             })?;
         check_new_password("new_password", &row.email, new)?;
-        let hash = hash_password(new)?;
+        let hash = hash_password(new).await?;
         let tx = self.write_tx().await?;
         set_hash(&tx, row.id, hash).await?;
         end_credentials(&tx, row.id, now).await?;
@@ -109,7 +109,7 @@ impl Store {
             .filter(|u| !u.disabled)
             .ok_or(Refusal::ResetLinkInvalid)?;
         check_new_password("new_password", &row.email, new)?;
-        let hash = hash_password(new)?;
+        let hash = hash_password(new).await?;
         // Compare-and-set on `used_at`: of two uses racing, one wins.
         let used = password_reset::Entity::update_many()
             .col_expr(password_reset::Column::UsedAt, Expr::value(now))

@@ -4,7 +4,6 @@
 
 use chrono::Duration;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use store::credentials::verify_password;
 use store::entities::{audit_log, outbox, password_reset, user};
 use store::{Store, StoreError};
 use workflow::{Refusal, ResetRequestLimits, UserId};
@@ -42,6 +41,13 @@ pub(crate) async fn audited(s: &Store, action: &str) -> usize {
         .await
         .unwrap()
         .len()
+}
+
+/// Whether `password` matches `hash`.
+async fn verify_password(password: &str, hash: &str) -> bool {
+    store::credentials::verify_password(password, hash)
+        .await
+        .unwrap()
 }
 
 fn refused(result: Result<(), StoreError>) -> Refusal {
@@ -93,7 +99,7 @@ async fn a_user_changes_their_own_password_under_the_policy(db: TestDb) {
         .await
         .unwrap();
     let hash = hash_of(s, o.officer).await.unwrap();
-    assert!(verify_password(SECOND, &hash) && !verify_password(FIRST, &hash));
+    assert!(verify_password(SECOND, &hash).await && !verify_password(FIRST, &hash).await);
     assert_eq!(audited(s, "change_password").await, 1);
 }
 
@@ -131,10 +137,7 @@ async fn an_administrator_resets_a_password_or_disables_a_user_and_their_credent
     s.reset_password(o.admin, o.liaison.0, FIRST, monday())
         .await
         .unwrap();
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.liaison).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.liaison).await.unwrap()).await);
     assert!(matches!(
         s.authenticate_token(&token, monday()).await,
         Err(StoreError::Unauthenticated)
@@ -221,20 +224,14 @@ async fn a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_
     s.confirm_password_reset(&token, FIRST, within)
         .await
         .unwrap();
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.officer).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.officer).await.unwrap()).await);
     let again = s.confirm_password_reset(&token, SECOND, within).await;
     assert_eq!(
         refused(again),
         Refusal::ResetLinkInvalid,
         "a link works once"
     );
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.officer).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.officer).await.unwrap()).await);
     assert!(
         !s.reason_holds(mail).await.unwrap(),
         "a used link is not mailed late"
@@ -250,10 +247,7 @@ async fn a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_
         .confirm_password_reset(payload["token"].as_str().unwrap(), SECOND, late)
         .await;
     assert_eq!(refused(expired), Refusal::ResetLinkInvalid);
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.officer).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.officer).await.unwrap()).await);
 
     // A disabled account gets no link.
     let change = store::directory::UserChange {
