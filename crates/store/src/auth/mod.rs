@@ -2,6 +2,7 @@
 //! browser and a bearer token), recognising a bearer token or a session
 //! cookie on each request, signing out and revoking tokens.
 
+mod attempts;
 mod identity;
 mod password;
 mod reset_request;
