@@ -20,6 +20,12 @@ pub(crate) fn sign_in_key(email: &str, client: &str) -> String {
     token_hash(&format!("{email}\n{client}"))
 }
 
+/// The key of guesses of user `id`'s current password. The prefix keeps
+/// it apart from every sign-in key (an e-mail contains an `@`).
+pub(crate) fn password_change_key(id: i64) -> String {
+    token_hash(&format!("change-password\n{id}"))
+}
+
 /// Counts one attempt under `key` at `now` and returns the count with it:
 /// `throttle.count_attempt` done by the database in one statement, so that
 /// no two attempts read the same count.

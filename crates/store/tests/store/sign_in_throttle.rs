@@ -1,14 +1,14 @@
-//! Failed sign-ins throttled (SPEC §9): each attempt is counted before its
-//! password is checked, so parallel guesses cannot all be checked;
-//! retrying while refused does not lengthen the refusal; the count is
-//! forgotten once the lockout has passed.
+//! Failed sign-ins and wrong current passwords throttled (SPEC §9): each
+//! attempt is counted before its password is checked, so parallel guesses
+//! cannot all be checked; retrying while refused does not lengthen the
+//! refusal; the count is forgotten once the lockout has passed.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::EntityTrait;
-use store::auth::{SignIn, SignedIn};
+use store::auth::{Identity, SignIn, SignedIn};
 use store::entities::login_attempt;
 use store::{Store, StoreError};
-use workflow::{Attempts, SignInThrottle};
+use workflow::{Attempts, Refusal, SignInThrottle};
 
 use crate::both;
 use crate::support::db::TestDb;
@@ -16,6 +16,7 @@ use crate::support::{monday, org};
 
 both!(parallel_wrong_passwords_are_checked_no_more_than_the_throttle_allows);
 both!(retrying_while_refused_does_not_lengthen_the_refusal);
+both!(parallel_guesses_of_the_current_password_are_throttled_per_user);
 
 const PASSWORD: &str = "mật-khẩu-đúng-2026";
 
@@ -38,7 +39,8 @@ async fn sign_in(s: &Store, password: &str, at: DateTime<Utc>) -> Result<SignedI
 
 fn waited<T: std::fmt::Debug>(result: Result<T, StoreError>) -> i64 {
     match result {
-        Err(StoreError::Throttled { retry_after_secs }) => retry_after_secs,
+        Err(StoreError::Throttled { retry_after_secs })
+        | Err(StoreError::PasswordGuessesThrottled { retry_after_secs }) => retry_after_secs,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -112,4 +114,53 @@ async fn retrying_while_refused_does_not_lengthen_the_refusal(db: TestDb) {
     sign_in(s, PASSWORD, monday() + TimeDelta::minutes(15))
         .await
         .unwrap();
+}
+
+async fn parallel_guesses_of_the_current_password_are_throttled_per_user(db: TestDb) {
+    let s = &db.store;
+    let o = org::build(s).await;
+    for user in [o.officer, o.leader] {
+        s.reset_password(o.admin, user.0, PASSWORD, monday())
+            .await
+            .unwrap();
+    }
+    let caller = |id: i64| async move {
+        let token = s.issue_token(id, "thử").await.unwrap();
+        s.authenticate_token(&token, monday()).await.unwrap()
+    };
+    let officer: Identity = caller(o.officer.0).await;
+    let leader: Identity = caller(o.leader.0).await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for n in 0..10 {
+        let (s, who) = (s.clone(), officer.clone());
+        guesses.spawn(async move {
+            let guess = format!("đoán-sai-{n}");
+            s.change_password(&who, &guess, "mật-khẩu-mới-2026", &throttle(), monday())
+                .await
+        });
+    }
+    let (mut wrong, mut refused) = (0, 0);
+    for result in guesses.join_all().await {
+        match result {
+            Err(StoreError::Refused(Refusal::WrongCurrentPassword)) => wrong += 1,
+            Err(StoreError::PasswordGuessesThrottled { .. }) => refused += 1,
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!((wrong, refused), (5, 5));
+    let change = |who: &Identity, at| {
+        let who = who.clone();
+        async move {
+            s.change_password(&who, PASSWORD, "mật-khẩu-mới-2026", &throttle(), at)
+                .await
+        }
+    };
+    assert_eq!(waited(change(&officer, monday()).await), 15 * 60);
+    change(&leader, monday())
+        .await
+        .expect("another user's guesses do not count");
+    change(&officer, monday() + throttle().lockout)
+        .await
+        .expect("the lockout has passed");
+    assert!(rows(s).await.is_empty(), "a change removes the count");
 }
