@@ -195,7 +195,7 @@ impl Store {
         let password_hash = match new.password.as_deref() {
             Some(password) => {
                 check_new_password("password", &email, password)?;
-                Some(hash_password(password)?)
+                Some(hash_password(password).await?)
             }
             None => None,
         };

@@ -61,6 +61,12 @@ pub enum StoreError {
         /// Seconds until a new attempt is considered.
         retry_after_secs: i64,
     },
+    /// Too many wrong current passwords given by a user changing theirs.
+    #[error("nhập sai mật khẩu hiện tại quá nhiều lần; hãy thử lại sau {retry_after_secs} giây")]
+    PasswordGuessesThrottled {
+        /// Seconds until a new attempt is considered.
+        retry_after_secs: i64,
+    },
     /// Too many password-reset requests for this e-mail address or from
     /// this client address.
     #[error("có quá nhiều yêu cầu đặt lại mật khẩu; hãy thử lại sau {retry_after_secs} giây")]

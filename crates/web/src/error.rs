@@ -338,6 +338,18 @@ fn store_parts(err: &StoreError, lang: Lang) -> Parts {
             },
             *retry_after_secs,
         ),
+        StoreError::PasswordGuessesThrottled { retry_after_secs } => retry_later(
+            "too_many_attempts",
+            match lang {
+                Lang::Vi => format!(
+                    "Đã nhập sai mật khẩu hiện tại quá nhiều lần. Hãy thử lại sau {retry_after_secs} giây."
+                ),
+                Lang::En => format!(
+                    "Too many wrong current passwords. Try again in {retry_after_secs} seconds."
+                ),
+            },
+            *retry_after_secs,
+        ),
         StoreError::TooManyResetRequests { retry_after_secs } => retry_later(
             "too_many_requests",
             match lang {
@@ -393,6 +405,7 @@ impl IntoResponse for AppError {
         let retry_after = match &self {
             AppError::Store(
                 StoreError::Throttled { retry_after_secs }
+                | StoreError::PasswordGuessesThrottled { retry_after_secs }
                 | StoreError::TooManyResetRequests { retry_after_secs },
             ) => Some(*retry_after_secs),
             _ => None,

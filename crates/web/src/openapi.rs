@@ -104,6 +104,7 @@ use common_errors::CommonErrors;
         admin::CategoryChangeBody,
         admin::AuditView,
         routes::password::ChangeBody,
+        routes::password::PasswordChanged,
         routes::password::AdminResetBody,
         routes::password::ResetRequestBody,
         routes::password::ResetRequested,

@@ -82,7 +82,7 @@ pub use rules::{
 };
 pub use schedule::{ScheduleSettings, check_schedule};
 pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};
-pub use sign_in::{SignInThrottle, ThrottleDecision};
+pub use sign_in::{Attempts, SignInThrottle, ThrottleDecision};
 pub use state::{CaseState, ReporterState};
 pub use time_window::TimeWindow;
 pub use visibility::{Scope, Visibility, visibility};

@@ -8,6 +8,7 @@ use crate::support::{Client, Server, TestDb, on_both_backends};
 on_both_backends!(
     a_wrong_password_and_an_unknown_email_get_the_same_answer,
     repeated_failures_are_refused_with_429,
+    parallel_guesses_are_counted_before_the_password_is_checked,
     a_token_from_the_command_line_works_until_revoked,
     a_cookie_needs_the_csrf_token_for_unsafe_requests,
 );
@@ -84,6 +85,46 @@ async fn repeated_failures_are_refused_with_429(db: TestDb) {
         )
         .await
         .error(429, "too_many_attempts");
+}
+
+/// The default throttle's `max_failures`: wrong passwords answered with
+/// 401 before the refusals start.
+const MAX_FAILURES: usize = 5;
+
+async fn parallel_guesses_are_counted_before_the_password_is_checked(db: TestDb) {
+    town(&db);
+    let server = Server::start(&db, &[]).await;
+    let anonymous = Client::anonymous(&server);
+    let mut guesses = tokio::task::JoinSet::new();
+    for n in 0..30 {
+        let client = anonymous.clone();
+        guesses.spawn(async move {
+            let guess = json!({"email": "canbo@example.vn", "password": format!("đoán-sai-{n}")});
+            client.post("/auth/login", &guess).await.status
+        });
+    }
+    let statuses = guesses.join_all().await;
+    let wrong = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(wrong + refused, 30, "only 401 and 429: {statuses:?}");
+    assert!(
+        wrong <= MAX_FAILURES,
+        "{wrong} guesses were checked at once, the throttle allows {MAX_FAILURES}: {statuses:?}"
+    );
+    // The right password after them is refused too: the guesser learns
+    // nothing from it.
+    let right = anonymous
+        .post(
+            "/auth/login",
+            &json!({"email": "canbo@example.vn", "password": PASSWORD}),
+        )
+        .await;
+    assert!(
+        right.headers.contains_key("retry-after"),
+        "{:?}",
+        right.headers
+    );
+    right.error(429, "too_many_attempts");
 }
 
 async fn a_token_from_the_command_line_works_until_revoked(db: TestDb) {

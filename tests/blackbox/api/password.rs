@@ -11,6 +11,8 @@ use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
 
 on_both_backends!(
     a_user_changes_their_password_under_the_policy,
+    wrong_current_passwords_are_throttled_like_sign_in,
+    a_change_ends_the_other_sessions_and_every_token_but_the_one_used,
     an_administrator_resets_a_password_and_disabling_ends_the_tokens,
     a_forgotten_password_is_reset_by_a_link_mailed_once_and_used_once,
 );
@@ -71,13 +73,143 @@ async fn a_user_changes_their_password_under_the_policy(db: TestDb) {
     officer
         .post("/auth/password", &change(PASSWORD, NEW))
         .await
-        .expect(204);
+        .expect(200);
     assert_eq!(login(&server, "canbo@example.vn", NEW).await, 200);
     assert_eq!(login(&server, "canbo@example.vn", PASSWORD).await, 401);
     Client::anonymous(&server)
         .post("/auth/password", &change(NEW, PASSWORD))
         .await
         .error(401, "unauthenticated");
+}
+
+/// The default throttle's `max_failures`.
+const MAX_FAILURES: usize = 5;
+
+async fn wrong_current_passwords_are_throttled_like_sign_in(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let officer = Client::bearer(&server, &town.officer);
+    let mut guesses = tokio::task::JoinSet::new();
+    for n in 0..30 {
+        let officer = officer.clone();
+        guesses.spawn(async move {
+            let guess = json!({"current_password": format!("đoán-sai-{n}"), "new_password": NEW});
+            officer.post("/auth/password", &guess).await.status
+        });
+    }
+    let statuses = guesses.join_all().await;
+    let wrong = statuses.iter().filter(|s| **s == 422).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(wrong + refused, 30, "only 422 and 429: {statuses:?}");
+    assert!(
+        wrong <= MAX_FAILURES,
+        "{wrong} guesses were checked, the throttle allows {MAX_FAILURES}: {statuses:?}"
+    );
+
+    let right = officer
+        .post(
+            "/auth/password",
+            &json!({"current_password": PASSWORD, "new_password": NEW}),
+        )
+        .await;
+    assert!(
+        right.headers.contains_key("retry-after"),
+        "{:?}",
+        right.headers
+    );
+    let body = right.error(429, "too_many_attempts");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("mật khẩu hiện tại"), "{message}");
+    assert!(body["error"]["retry_after"].as_i64().unwrap() > 0, "{body}");
+    assert_eq!(
+        login(&server, "canbo@example.vn", NEW).await,
+        401,
+        "the password did not change"
+    );
+    assert_eq!(
+        login(&server, "canbo@example.vn", PASSWORD).await,
+        200,
+        "signing in is another count"
+    );
+}
+
+/// Signs in with e-mail and password: a browser (session cookie and its
+/// CSRF token) and an API client (the bearer token of that sign-in).
+async fn signs_in(server: &Server, email: &str, password: &str) -> (Client, Client) {
+    let reply = Client::anonymous(server)
+        .post(
+            "/auth/login",
+            &json!({"email": email, "password": password}),
+        )
+        .await;
+    let set_cookie = reply.headers["set-cookie"].to_str().unwrap().to_owned();
+    let cookie = set_cookie
+        .trim_start_matches("noicom_session=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let body = reply.expect(200);
+    let browser = Client::cookie(server, &cookie, body["csrf_token"].as_str());
+    let api = Client::bearer(server, body["token"].as_str().unwrap());
+    (browser, api)
+}
+
+async fn a_change_ends_the_other_sessions_and_every_token_but_the_one_used(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let (desk, desk_api) = signs_in(&server, "canbo@example.vn", PASSWORD).await;
+    let (phone, phone_api) = signs_in(&server, "canbo@example.vn", PASSWORD).await;
+    let cli = Client::bearer(&server, &town.officer);
+    for client in [&desk, &desk_api, &phone, &phone_api, &cli] {
+        client.get("/auth/me").await.expect(200);
+    }
+
+    let changed = desk
+        .post(
+            "/auth/password",
+            &json!({"current_password": PASSWORD, "new_password": NEW}),
+        )
+        .await;
+    desk.get("/auth/me").await.expect(200);
+    for (who, client) in [
+        ("the other session", &phone),
+        ("the token of this sign-in", &desk_api),
+        ("the token of the other sign-in", &phone_api),
+        ("the token from the command line", &cli),
+    ] {
+        let status = client.get("/auth/me").await.status;
+        assert_eq!(status, 401, "{who} still works after the change");
+    }
+    let changed = changed.expect(200);
+    assert_eq!(changed["other_sessions_ended"], 1, "{changed}");
+    assert_eq!(changed["tokens_revoked"], 3, "{changed}");
+    let message = changed["message"].as_str().unwrap();
+    assert!(message.contains("phiên đăng nhập khác"), "{message}");
+
+    // Changed with a token, that token stays and every session ends.
+    let (phone, phone_api) = signs_in(&server, "canbo@example.vn", NEW).await;
+    let english = phone_api
+        .clone()
+        .english()
+        .post(
+            "/auth/password",
+            &json!({"current_password": NEW, "new_password": PASSWORD}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(english["other_sessions_ended"], 2, "{english}");
+    assert_eq!(english["tokens_revoked"], 0, "{english}");
+    assert!(
+        english["message"]
+            .as_str()
+            .unwrap()
+            .contains("other sessions"),
+        "{english}"
+    );
+    phone_api.get("/auth/me").await.expect(200);
+    phone.get("/auth/me").await.error(401, "unauthenticated");
+    desk.get("/auth/me").await.error(401, "unauthenticated");
 }
 
 async fn an_administrator_resets_a_password_and_disabling_ends_the_tokens(db: TestDb) {

@@ -1,9 +1,10 @@
 //! The password pages in a real browser: changing one's own password
-//! (wrong current one, two different new ones, then done); "forgot
-//! password" from the sign-in page with the same answer for an unknown
-//! address, the e-mail received by the real SMTP server, its link opened
-//! in the browser, a new password set and used, the link refused a second
-//! time; and a failed e-mail sent again from the admin page.
+//! (wrong current one, two different new ones, then done; too many wrong
+//! current ones refused); "forgot password" from the sign-in page with the
+//! same answer for an unknown address, the e-mail received by the real
+//! SMTP server, its link opened in the browser, a new password set and
+//! used, the link refused a second time; and a failed e-mail sent again
+//! from the admin page.
 
 use chrono::Utc;
 
@@ -50,7 +51,11 @@ async fn a_user_changes_their_password_on_the_page(db: TestDb) {
     phone.fill("#new_password", NEW).await;
     phone.fill("#confirm_password", NEW).await;
     phone.click("#password-submit").await;
-    assert_eq!(phone.text("#done").await, "Đã đổi mật khẩu.");
+    let done = phone.text("#done").await;
+    assert!(
+        done.starts_with("Đã đổi mật khẩu.") && done.contains("phiên đăng nhập khác"),
+        "{done}"
+    );
     phone.screenshot("31-change-password-done").await;
 
     phone.sign_out().await;
@@ -59,6 +64,19 @@ async fn a_user_changes_their_password_on_the_page(db: TestDb) {
     phone.click("#sign-in").await;
     assert!(phone.text("#error-message").await.contains("không đúng"));
     phone.sign_in("ctv.bd@example.vn", NEW).await;
+
+    // Guesses of the current password are throttled on the page too.
+    phone.open("/password").await;
+    for n in 0..6 {
+        phone
+            .fill("#current_password", &format!("đoán-sai-{n}"))
+            .await;
+        phone.fill("#new_password", PASSWORD).await;
+        phone.fill("#confirm_password", PASSWORD).await;
+        phone.click_and_wait_for_next_page("#password-submit").await;
+    }
+    let error = phone.text("#error-message").await;
+    assert!(error.contains("quá nhiều lần"), "{error}");
     phone.close().await;
 }
 

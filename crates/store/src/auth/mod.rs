@@ -2,6 +2,8 @@
 //! browser and a bearer token), recognising a bearer token or a session
 //! cookie on each request, signing out and revoking tokens.
 
+mod attempts;
+mod ending;
 mod identity;
 mod password;
 mod reset_request;
@@ -11,7 +13,8 @@ mod tokens;
 use chrono::{DateTime, Utc};
 use workflow::{Lang, Role, UnitId, UserId};
 
-pub(crate) use password::end_credentials;
+pub use ending::Ended;
+pub(crate) use ending::end_credentials;
 pub use password::{PASSWORD_RESET, RESET_LINK_MINUTES};
 pub use sign_in::{SignIn, SignedIn};
 pub use tokens::TokenInfo;

@@ -3,17 +3,23 @@
 //! the link sets a new one. Each is audited; the policy of a new password
 //! is `workflow::check_new_password`. Setting a password by an
 //! administrator or a link ends every session and token of the account:
-//! whoever held them may be the reason for the reset.
+//! whoever held them may be the reason for the reset. A user changing
+//! their own ends all the others but the one they are using, for the same
+//! reason; their guesses of the current password are throttled like
+//! sign-ins, per user.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
-use workflow::{Refusal, UserId, check_new_password};
+use workflow::{Refusal, SignInThrottle, ThrottleDecision, UserId, check_new_password};
 
+use super::Identity;
+use super::attempts::{count_attempt, forget_attempts, password_change_key};
+use super::ending::{Ended, end_credentials, end_credentials_but};
 use crate::audit::record;
 use crate::credentials::{hash_password, token_hash, verify_password};
-use crate::entities::{api_token, password_reset, session, user};
+use crate::entities::{password_reset, user};
 use crate::{Store, StoreError};
 
 /// How long a reset link stays valid (SPEC §6.3: one hour).
@@ -23,36 +29,98 @@ pub const RESET_LINK_MINUTES: i64 = 60;
 pub const PASSWORD_RESET: &str = "password_reset";
 
 impl Store {
-    /// `user` changes their own password, proving the current one.
+    /// `who` changes their own password, proving the current one: a
+    /// new password under the policy first (refusing it checks no
+    /// password), then the guess counted and throttled per user before it
+    /// is checked, then, in one transaction, the new hash, the count
+    /// removed, and every other session and token of the user ended; the
+    /// credential `who` came with stays.
     pub async fn change_password(
         &self,
-        user: UserId,
+        who: &Identity,
         current: &str,
         new: &str,
+        throttle: &SignInThrottle,
         now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        let row = active_user(&self.db, user.0).await?;
-        let matches = row
-            .password_hash
-            .as_deref()
-            .is_some_and(|hash| verify_password(current, hash));
-        if !matches {
+    ) -> Result<Ended, StoreError> {
+        let row = active_user(&self.db, who.user.0).await?;
+        check_new_password("new_password", &row.email, new)?;
+        let key = password_change_key(row.id);
+        self.count_password_guess(row.id, &key, throttle, now)
+            .await?;
+        let old = row.password_hash.clone().unwrap_or_default();
+        if row.password_hash.is_none() || !verify_password(current, &old).await? {
+            record(
+                &self.writes,
+                Some(row.id),
+                "change_password_failed",
+                json!({"user": row.id}),
+                now,
+            )
+            .await?;
             return Err(Refusal::WrongCurrentPassword.into());
         }
-        check_new_password("new_password", &row.email, new)?;
-        let hash = hash_password(new)?;
+        let hash = hash_password(new).await?;
         let tx = self.write_tx().await?;
-        set_hash(&tx, row.id, hash).await?;
+        // Compare-and-set on the hash just checked: of two changes racing
+        // with the same current password, one wins.
+        let set = user::Entity::update_many()
+            .col_expr(user::Column::PasswordHash, Expr::value(hash))
+            .filter(user::Column::Id.eq(row.id))
+            .filter(user::Column::PasswordHash.eq(old))
+            .exec(&tx)
+            .await?;
+        if set.rows_affected != 1 {
+            return Err(Refusal::WrongCurrentPassword.into());
+        }
+        forget_attempts(&tx, &key).await?;
+        let ended = end_credentials_but(&tx, row.id, Some(&who.credential), now).await?;
         record(
             &tx,
-            Some(user.0),
+            Some(row.id),
             "change_password",
-            json!({"user": row.id}),
+            json!({"user": row.id, "sessions_ended": ended.sessions, "tokens_revoked": ended.tokens}),
             now,
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(ended)
+    }
+
+    /// Counts a guess of user `id`'s current password and waits or refuses
+    /// as `throttle` decides; committed before the guess is checked.
+    async fn count_password_guess(
+        &self,
+        id: i64,
+        key: &str,
+        throttle: &SignInThrottle,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx().await?;
+        let counted = count_attempt(&tx, key, throttle, now).await?;
+        match throttle.decide_counted(counted, now) {
+            ThrottleDecision::Refuse { retry_after } => {
+                record(
+                    &tx,
+                    Some(id),
+                    "change_password_throttled",
+                    json!({"user": id}),
+                    now,
+                )
+                .await?;
+                tx.commit().await?;
+                Err(StoreError::PasswordGuessesThrottled {
+                    retry_after_secs: retry_after.num_seconds().max(1),
+                })
+            }
+            ThrottleDecision::Proceed { delay } => {
+                tx.commit().await?;
+                if delay > TimeDelta::zero() {
+                    tokio::time::sleep(delay.to_std().unwrap_or_default()).await;
+                }
+                Ok(())
+            }
+        }
     }
 
     /// An administrator `by` sets the password of user `id` and ends the
@@ -72,7 +140,7 @@ impl Store {
                 what: format!("người dùng #{id}"),
             })?;
         check_new_password("new_password", &row.email, new)?;
-        let hash = hash_password(new)?;
+        let hash = hash_password(new).await?;
         let tx = self.write_tx().await?;
         set_hash(&tx, row.id, hash).await?;
         end_credentials(&tx, row.id, now).await?;
@@ -109,7 +177,7 @@ impl Store {
             .filter(|u| !u.disabled)
             .ok_or(Refusal::ResetLinkInvalid)?;
         check_new_password("new_password", &row.email, new)?;
-        let hash = hash_password(new)?;
+        let hash = hash_password(new).await?;
         // Compare-and-set on `used_at`: of two uses racing, one wins.
         let used = password_reset::Entity::update_many()
             .col_expr(password_reset::Column::UsedAt, Expr::value(now))
@@ -160,25 +228,6 @@ async fn set_hash(conn: &impl ConnectionTrait, id: i64, hash: String) -> Result<
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .filter(user::Column::Id.eq(id))
-        .exec(conn)
-        .await?;
-    Ok(())
-}
-
-/// Ends every session and revokes every live token of user `id`.
-pub(crate) async fn end_credentials(
-    conn: &impl ConnectionTrait,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(id))
-        .exec(conn)
-        .await?;
-    api_token::Entity::update_many()
-        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
-        .filter(api_token::Column::UserId.eq(id))
-        .filter(api_token::Column::RevokedAt.is_null())
         .exec(conn)
         .await?;
     Ok(())

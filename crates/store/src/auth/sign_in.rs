@@ -1,18 +1,19 @@
 //! Signing in with e-mail and password (SPEC §9): argon2 against the
 //! stored hash, or against a dummy hash for an unknown e-mail so that both
-//! take the same time and get the same answer; failures per e-mail and
-//! address counted in `login_attempts` and throttled by `workflow`.
+//! take the same time and get the same answer; attempts per e-mail and
+//! address counted in `login_attempts` before the password is checked
+//! (`super::attempts`) and throttled by `workflow`.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use workflow::{SignInThrottle, ThrottleDecision, UserId};
 
+use super::attempts::{count_attempt, forget_attempts, sign_in_key};
 use super::{SESSION_HOURS, SIGN_IN_TOKEN_DAYS};
 use crate::audit::record;
 use crate::credentials::{new_token, token_hash, verify_password};
-use crate::entities::{api_token, login_attempt, session, user};
+use crate::entities::{api_token, session, user};
 use crate::{Store, StoreError};
 
 /// What a client sends to sign in.
@@ -51,7 +52,8 @@ pub struct SignedIn {
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$L1JP+cI7Og6YHvISdgUJjA$9v3C8HeWFaJuR/FCVoPNfJdQtyWQIrN7ZAwwK7+nveU";
 
 impl Store {
-    /// Signs in: throttled per e-mail and address; the same
+    /// Signs in: throttled per e-mail and address, the attempt counted
+    /// before the password is checked; the same
     /// [`StoreError::BadCredentials`] for an unknown e-mail, a wrong
     /// password or a disabled account.
     pub async fn sign_in(
@@ -61,31 +63,32 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<SignedIn, StoreError> {
         let email = request.email.trim().to_lowercase();
-        let key = token_hash(&format!("{email}\n{}", request.client));
-        let attempts = login_attempt::Entity::find_by_id(key.clone())
-            .one(&self.db)
-            .await?;
-        let (failures, last) = attempts.as_ref().map_or((0, None), |a| {
-            (a.failures.max(0) as u32, Some(a.last_failure_at))
-        });
-        match throttle.decide(failures, last, now) {
+        let key = sign_in_key(&email, &request.client);
+        let tx = self.write_tx().await?;
+        let counted = count_attempt(&tx, &key, throttle, now).await?;
+        match throttle.decide_counted(counted, now) {
             ThrottleDecision::Refuse { retry_after } => {
                 record(
-                    &self.db,
+                    &tx,
                     None,
                     "sign_in_throttled",
                     json!({ "email": email, "client": request.client }),
                     now,
                 )
                 .await?;
+                tx.commit().await?;
                 return Err(StoreError::Throttled {
                     retry_after_secs: retry_after.num_seconds().max(1),
                 });
             }
-            ThrottleDecision::Proceed { delay } if delay > TimeDelta::zero() => {
-                tokio::time::sleep(delay.to_std().unwrap_or_default()).await;
+            ThrottleDecision::Proceed { delay } => {
+                // Committed before the check: the next attempt, parallel
+                // or not, already sees this one.
+                tx.commit().await?;
+                if delay > TimeDelta::zero() {
+                    tokio::time::sleep(delay.to_std().unwrap_or_default()).await;
+                }
             }
-            ThrottleDecision::Proceed { .. } => {}
         }
         let row = user::Entity::find()
             .filter(user::Column::Email.eq(email.clone()))
@@ -95,19 +98,13 @@ impl Store {
             .as_ref()
             .and_then(|u| u.password_hash.clone())
             .unwrap_or_else(|| DUMMY_HASH.to_owned());
-        let password = request.password;
-        // argon2 takes tens of milliseconds of CPU: off the async workers.
-        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .map_err(|e| StoreError::Io(format!("argon2: {e}")))?;
+        let matches = verify_password(&request.password, &hash).await?;
         let user = match row {
             Some(u) if matches && !u.disabled && u.password_hash.is_some() => u,
             other => {
-                let live = throttle.live_failures(failures, last, now);
-                self.count_failure(&key, live + 1, now).await?;
                 let actor = other.map(|u| u.id);
                 record(
-                    &self.db,
+                    &self.writes,
                     actor,
                     "sign_in_failed",
                     json!({ "email": email, "client": request.client }),
@@ -120,30 +117,6 @@ impl Store {
         self.open_session(user, &key, now).await
     }
 
-    async fn count_failure(
-        &self,
-        key: &str,
-        failures: u32,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        login_attempt::Entity::insert(login_attempt::ActiveModel {
-            key: Set(key.to_owned()),
-            failures: Set(failures as i32),
-            last_failure_at: Set(now),
-        })
-        .on_conflict(
-            OnConflict::column(login_attempt::Column::Key)
-                .update_columns([
-                    login_attempt::Column::Failures,
-                    login_attempt::Column::LastFailureAt,
-                ])
-                .to_owned(),
-        )
-        .exec(&self.db)
-        .await?;
-        Ok(())
-    }
-
     async fn open_session(
         &self,
         user: user::Model,
@@ -151,9 +124,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<SignedIn, StoreError> {
         let tx = self.write_tx().await?;
-        login_attempt::Entity::delete_by_id(key.to_owned())
-            .exec(&tx)
-            .await?;
+        forget_attempts(&tx, key).await?;
         let session_token = new_token();
         let csrf_token = new_token();
         let session_expires_at = now + TimeDelta::hours(SESSION_HOURS);
@@ -206,9 +177,9 @@ mod tests {
     use super::DUMMY_HASH;
     use crate::credentials::hash_password;
 
-    #[test]
-    fn the_dummy_hash_has_the_parameters_of_real_ones() {
-        let real = hash_password("một mật khẩu bất kỳ").unwrap();
+    #[tokio::test]
+    async fn the_dummy_hash_has_the_parameters_of_real_ones() {
+        let real = hash_password("một mật khẩu bất kỳ").await.unwrap();
         let params = |h: &str| h.split('$').take(4).collect::<Vec<_>>().join("$");
         assert_eq!(params(DUMMY_HASH), params(&real));
     }

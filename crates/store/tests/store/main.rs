@@ -23,4 +23,5 @@ mod reports;
 mod reset_limits;
 mod search;
 mod search_index;
+mod sign_in_throttle;
 mod visibility;

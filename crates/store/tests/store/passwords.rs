@@ -4,10 +4,10 @@
 
 use chrono::Duration;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use store::credentials::verify_password;
+use store::auth::{Ended, Identity, SignIn};
 use store::entities::{audit_log, outbox, password_reset, user};
 use store::{Store, StoreError};
-use workflow::{Refusal, ResetRequestLimits, UserId};
+use workflow::{Refusal, ResetRequestLimits, SignInThrottle, UserId};
 
 use crate::both;
 use crate::support::db::TestDb;
@@ -44,7 +44,21 @@ pub(crate) async fn audited(s: &Store, action: &str) -> usize {
         .len()
 }
 
-fn refused(result: Result<(), StoreError>) -> Refusal {
+/// Whether `password` matches `hash`.
+async fn verify_password(password: &str, hash: &str) -> bool {
+    store::credentials::verify_password(password, hash)
+        .await
+        .unwrap()
+}
+
+/// The caller of a new token of user `id`.
+async fn with_token(s: &Store, id: UserId) -> (String, Identity) {
+    let token = s.issue_token(id.0, "thử").await.unwrap();
+    let who = s.authenticate_token(&token, monday()).await.unwrap();
+    (token, who)
+}
+
+fn refused<T: std::fmt::Debug>(result: Result<T, StoreError>) -> Refusal {
     match result {
         Err(StoreError::Refused(r)) => r,
         other => panic!("not refused: {other:?}"),
@@ -54,18 +68,32 @@ fn refused(result: Result<(), StoreError>) -> Refusal {
 async fn a_user_changes_their_own_password_under_the_policy(db: TestDb) {
     let s = &db.store;
     let o = org::build(s).await;
+    let throttle = SignInThrottle::default();
     s.reset_password(o.admin, o.officer.0, FIRST, monday())
         .await
         .unwrap();
     let before = hash_of(s, o.officer).await;
+    let (kept, who) = with_token(s, o.officer).await;
+    let (other, _) = with_token(s, o.officer).await;
+    let signed = s
+        .sign_in(
+            SignIn {
+                email: "canbo@btg.example.vn".into(),
+                password: FIRST.into(),
+                client: "192.0.2.1".into(),
+            },
+            &throttle,
+            monday(),
+        )
+        .await
+        .unwrap();
+    let change = |current: &'static str, new: &'static str| {
+        s.change_password(&who, current, new, &throttle, monday())
+    };
 
-    let wrong = s
-        .change_password(o.officer, "không-phải-mật-khẩu", SECOND, monday())
-        .await;
+    let wrong = change("không-phải-mật-khẩu", SECOND).await;
     assert_eq!(refused(wrong), Refusal::WrongCurrentPassword);
-    let short = s
-        .change_password(o.officer, FIRST, "ngắn-quá", monday())
-        .await;
+    let short = change(FIRST, "ngắn-quá").await;
     assert_eq!(
         refused(short),
         Refusal::PasswordTooShort {
@@ -73,9 +101,7 @@ async fn a_user_changes_their_own_password_under_the_policy(db: TestDb) {
             min: 10
         }
     );
-    let email = s
-        .change_password(o.officer, FIRST, "CANBO@btg.example.vn", monday())
-        .await;
+    let email = change(FIRST, "CANBO@btg.example.vn").await;
     assert_eq!(
         refused(email),
         Refusal::PasswordIsEmail {
@@ -88,13 +114,37 @@ async fn a_user_changes_their_own_password_under_the_policy(db: TestDb) {
         "refusals write nothing"
     );
     assert_eq!(audited(s, "change_password").await, 0);
-
-    s.change_password(o.officer, FIRST, SECOND, monday())
+    assert_eq!(audited(s, "change_password_failed").await, 1);
+    s.authenticate_token(&other, monday())
         .await
-        .unwrap();
+        .expect("refusals end nothing");
+
+    let ended = change(FIRST, SECOND).await.unwrap();
+    assert_eq!(
+        ended,
+        Ended {
+            sessions: 1,
+            tokens: 2
+        },
+        "the session and the token of the sign-in, and the other token"
+    );
     let hash = hash_of(s, o.officer).await.unwrap();
-    assert!(verify_password(SECOND, &hash) && !verify_password(FIRST, &hash));
+    assert!(verify_password(SECOND, &hash).await && !verify_password(FIRST, &hash).await);
     assert_eq!(audited(s, "change_password").await, 1);
+    s.authenticate_token(&kept, monday())
+        .await
+        .expect("the token the change was made with stays");
+    for token in [&other, &signed.api_token] {
+        assert!(matches!(
+            s.authenticate_token(token, monday()).await,
+            Err(StoreError::Unauthenticated)
+        ));
+    }
+    assert!(matches!(
+        s.authenticate_session(&signed.session_token, monday())
+            .await,
+        Err(StoreError::Unauthenticated)
+    ));
 }
 
 async fn an_administrator_resets_a_password_or_disables_a_user_and_their_credentials_end(
@@ -131,10 +181,7 @@ async fn an_administrator_resets_a_password_or_disables_a_user_and_their_credent
     s.reset_password(o.admin, o.liaison.0, FIRST, monday())
         .await
         .unwrap();
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.liaison).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.liaison).await.unwrap()).await);
     assert!(matches!(
         s.authenticate_token(&token, monday()).await,
         Err(StoreError::Unauthenticated)
@@ -221,20 +268,14 @@ async fn a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_
     s.confirm_password_reset(&token, FIRST, within)
         .await
         .unwrap();
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.officer).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.officer).await.unwrap()).await);
     let again = s.confirm_password_reset(&token, SECOND, within).await;
     assert_eq!(
         refused(again),
         Refusal::ResetLinkInvalid,
         "a link works once"
     );
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.officer).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.officer).await.unwrap()).await);
     assert!(
         !s.reason_holds(mail).await.unwrap(),
         "a used link is not mailed late"
@@ -250,10 +291,7 @@ async fn a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_
         .confirm_password_reset(payload["token"].as_str().unwrap(), SECOND, late)
         .await;
     assert_eq!(refused(expired), Refusal::ResetLinkInvalid);
-    assert!(verify_password(
-        FIRST,
-        &hash_of(s, o.officer).await.unwrap()
-    ));
+    assert!(verify_password(FIRST, &hash_of(s, o.officer).await.unwrap()).await);
 
     // A disabled account gets no link.
     let change = store::directory::UserChange {

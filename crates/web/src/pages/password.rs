@@ -23,7 +23,7 @@ use super::layout::Layout;
 use super::presession::Presession;
 use super::session::Visitor;
 use crate::client_ip::ClientAddress;
-use crate::routes::password::reset_requested_message;
+use crate::routes::password::{password_changed_message, reset_requested_message};
 use crate::{AppError, AppState, lang};
 
 /// The routes of these pages.
@@ -93,7 +93,8 @@ impl Refused {
 #[template(path = "password_change.html")]
 struct ChangePage {
     l: Layout,
-    done: bool,
+    /// After a change: what it did to the other sessions and tokens.
+    done: Option<String>,
     r: Refused,
 }
 
@@ -115,7 +116,7 @@ fn change_page(visitor: &Visitor, done: bool, r: Refused) -> ChangePage {
     let t = Tr(visitor.lang);
     ChangePage {
         l: Layout::new(visitor, t.change_password(), "/password", "/password"),
-        done,
+        done: done.then(|| password_changed_message(visitor.lang)),
         r,
     }
 }
@@ -137,14 +138,24 @@ async fn change(
         match state
             .store
             .change_password(
-                visitor.identity.user,
+                &visitor.identity,
                 fields.get("current_password"),
                 new,
+                &state.throttle,
                 Utc::now(),
             )
             .await
         {
-            Ok(()) => return Ok(Redirect::to("/password?done=1").into_response()),
+            Ok(_) => return Ok(Redirect::to("/password?done=1").into_response()),
+            // Shown on the form like a refusal, with when to try again.
+            Err(err @ StoreError::PasswordGuessesThrottled { .. }) => {
+                let (status, message, _) = AppError::from(err).shown(visitor.lang);
+                let refused = Refused {
+                    message: Some(message),
+                    field: None,
+                };
+                (status, refused)
+            }
             Err(err) => Refused::of(err)?,
         }
     };

@@ -37,31 +37,63 @@ pub(crate) struct ChangeBody {
     new_password: String,
 }
 
-/// Changes the caller's own password.
+/// What a password change ended besides: every other session and token of
+/// the caller.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct PasswordChanged {
+    /// What happened, in the caller's language.
+    message: String,
+    /// The caller's other browser sessions, now ended.
+    other_sessions_ended: u64,
+    /// The caller's API tokens, now revoked (all of them, but the one the
+    /// change was made with).
+    tokens_revoked: u64,
+}
+
+/// Changes the caller's own password; ends the caller's other sessions and
+/// revokes their tokens, keeping the session or token the change is made
+/// with. Wrong current passwords are throttled like sign-ins, per user.
 #[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
     security(("bearer" = []), ("session" = [])),
     request_body = ChangeBody,
     responses(
-        (status = 204, description = "Changed"),
+        (status = 200, description = "Changed; the other sessions and tokens ended", body = PasswordChanged),
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 422, description = "Wrong current password (`current_password`), or a new one too short or equal to the e-mail (`new_password`)", body = ErrorBody),
+        (status = 429, description = "Too many wrong current passwords; `Retry-After` says when to try again", body = ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub(crate) async fn change(
     State(state): State<AppState>,
     caller: Caller,
     body: JsonBody<ChangeBody>,
-) -> Result<StatusCode, AppError> {
+) -> Result<Json<PasswordChanged>, AppError> {
     let b = body.value;
-    state
+    let ended = state
         .store
         .change_password(
-            caller.user,
+            &caller.identity,
             &b.current_password,
             &b.new_password,
+            &state.throttle,
             Utc::now(),
         )
         .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(PasswordChanged {
+        message: password_changed_message(caller.lang),
+        other_sessions_ended: ended.sessions,
+        tokens_revoked: ended.tokens,
+    }))
+}
+
+/// What a changed password means for the user's other credentials (the
+/// API's answer and the page's).
+pub(crate) fn password_changed_message(lang: Lang) -> String {
+    lang.pick(
+        "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc và các mã truy cập API đã bị thu hồi; phiên này vẫn tiếp tục.",
+        "Your password has been changed. Your other sessions have ended and your API tokens have been revoked; this one goes on.",
+    )
+    .to_owned()
 }
 
 /// A new password set by an administrator.

@@ -87,7 +87,6 @@ catalogue! {
     new_password => "Mật khẩu mới", "New password";
     confirm_password => "Nhập lại mật khẩu mới", "New password again";
     passwords_differ => "Hai lần nhập mật khẩu mới không khớp nhau.", "The two new passwords differ.";
-    password_changed => "Đã đổi mật khẩu.", "Your password has been changed.";
     forgot_password_link => "Quên mật khẩu?", "Forgot your password?";
     forgot_password => "Quên mật khẩu", "Forgot password";
     forgot_password_intro => "Nhập e-mail đăng nhập của bạn; một liên kết đặt lại mật khẩu, dùng được một lần trong một giờ, sẽ được gửi tới.", "Enter your sign-in e-mail; a password reset link, usable once within one hour, will be sent to it.";

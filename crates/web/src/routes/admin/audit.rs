@@ -23,6 +23,7 @@ pub(crate) struct AuditView {
     /// `sign_in`, `sign_in_failed`, `sign_in_throttled`, `sign_out`,
     /// `open_sensitive_case`, `add_area`, `add_unit`, `add_user`,
     /// `update_user`, `add_category`, `update_category`, `change_password`,
+    /// `change_password_failed`, `change_password_throttled`,
     /// `reset_password`, `password_reset_requested`,
     /// `password_reset_unknown`, `password_reset_used`.
     action: String,
