@@ -37,7 +37,16 @@ async fn the_reporter_s_phone_page_shows_only_their_audience(db: TestDb) {
     }
     assert!(page.contains("Đã có kết quả"), "{page}");
     assert!(!page.contains("Trình Thường trực"), "{page}");
-    phone.screenshot("30-reporter-case-after-conclusion").await;
+    phone.screenshot("40-reporter-case-after-conclusion").await;
+    phone
+        .client
+        .execute(
+            "document.getElementById('timeline-h').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .expect("scroll to the timeline");
+    phone.screenshot("41-reporter-case-timeline").await;
     phone.close().await;
 
     let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
@@ -48,6 +57,13 @@ async fn the_reporter_s_phone_page_shows_only_their_audience(db: TestDb) {
     for internal in &INTERNAL[..9] {
         assert!(page.contains(internal), "the board misses «{internal}»");
     }
-    desk.screenshot("31-board-case-after-conclusion").await;
+    desk.client
+        .execute(
+            "document.getElementById('timeline-h').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .expect("scroll to the timeline");
+    desk.screenshot("42-board-case-timeline").await;
     desk.close().await;
 }

@@ -48,6 +48,24 @@ pub(crate) fn files_body_limit(max_file_bytes: u64) -> usize {
         .saturating_add(crate::MAX_JSON_BYTES)
 }
 
+/// The attachment routes. The upload route has its own body limit, the
+/// configured file size: the JSON limit of the rest of the API would refuse
+/// every photo.
+pub(crate) fn router(max_file_bytes: u64) -> Router<AppState> {
+    let limit = usize::try_from(max_file_bytes)
+        .unwrap_or(usize::MAX)
+        .saturating_add(MULTIPART_OVERHEAD);
+    Router::new()
+        .route(
+            "/cases/{id}/attachments",
+            get(list::list).post(upload::upload),
+        )
+        .route("/attachments/{id}", get(download::download))
+        .layer(DefaultBodyLimit::max(limit))
+        // Refuses a too large `Content-Length` before reading any of it.
+        .layer(RequestBodyLimitLayer::new(limit))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,22 +87,4 @@ mod tests {
             (4096 + MULTIPART_OVERHEAD) * workflow::MAX_FILES_PER_REQUEST + crate::MAX_JSON_BYTES
         );
     }
-}
-
-/// The attachment routes. The upload route has its own body limit, the
-/// configured file size: the JSON limit of the rest of the API would refuse
-/// every photo.
-pub(crate) fn router(max_file_bytes: u64) -> Router<AppState> {
-    let limit = usize::try_from(max_file_bytes)
-        .unwrap_or(usize::MAX)
-        .saturating_add(MULTIPART_OVERHEAD);
-    Router::new()
-        .route(
-            "/cases/{id}/attachments",
-            get(list::list).post(upload::upload),
-        )
-        .route("/attachments/{id}", get(download::download))
-        .layer(DefaultBodyLimit::max(limit))
-        // Refuses a too large `Content-Length` before reading any of it.
-        .layer(RequestBodyLimitLayer::new(limit))
 }
