@@ -135,6 +135,19 @@ pub fn attachment_audience(
     }
 }
 
+/// The list filters on a case's internal facts: its state, the board's
+/// assessment and whether an internal deadline passed.
+pub const INTERNAL_FILTERS: [&str; 4] = ["state", "sensitivity", "priority", "overdue"];
+
+/// Whether a user of `role` may filter lists on [`INTERNAL_FILTERS`]. A
+/// reporter is outside the internal audience of every case they list, so a
+/// filter on a fact the case itself hides from them would tell it all the
+/// same (`?state=escalated`, `?sensitivity=sensitive`); they filter on
+/// `reporter_state` instead.
+pub fn filters_on_internal_facts(role: Role) -> bool {
+    role != Role::Reporter
+}
+
 /// The deadlines a reader of `reader`'s audience is shown: the reporter
 /// the triage of their report, the internal audience every one.
 pub fn deadlines_read(reader: Audience) -> &'static [DeadlineKind] {

@@ -50,8 +50,8 @@ pub use attachment::{
     check_attachment_type, sanitise_file_name,
 };
 pub use audience::{
-    Audience, SHARE_WITH_REPORTER, Sight, attachment_audience, deadlines_read, event_audience,
-    event_sight, reader,
+    Audience, INTERNAL_FILTERS, SHARE_WITH_REPORTER, Sight, attachment_audience, deadlines_read,
+    event_audience, event_sight, filters_on_internal_facts, reader,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};

@@ -78,6 +78,27 @@ coded_enum! {
     }
 }
 
+impl ReporterState {
+    /// The states that read as this one: what a reporter's filter on it
+    /// selects.
+    pub fn states(self) -> &'static [CaseState] {
+        match self {
+            ReporterState::Received => &[CaseState::Reported],
+            ReporterState::NeedsInfo => &[CaseState::NeedsInfo],
+            ReporterState::InProgress => &[
+                CaseState::Assigned,
+                CaseState::Responded,
+                CaseState::Oriented,
+                CaseState::Escalated,
+            ],
+            ReporterState::Resolved => &[CaseState::Resolved],
+            ReporterState::Closed => &[CaseState::Closed],
+            ReporterState::NotAccepted => &[CaseState::Dismissed],
+            ReporterState::Merged => &[CaseState::Merged],
+        }
+    }
+}
+
 impl CaseState {
     /// The state as the reporter reads it (SPEC §10): every internal step
     /// between acceptance and the result is "in progress".

@@ -16,7 +16,10 @@ use crate::support::town::{PASSWORD, town};
 use crate::support::worked_case::{INTERNAL, THEIRS, WorkedCase, worked_case};
 use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
 
-on_both_backends!(the_reporter_reads_only_their_audience_on_every_route);
+on_both_backends!(
+    the_reporter_reads_only_their_audience_on_every_route,
+    a_reporter_filters_lists_in_their_own_terms_only,
+);
 
 /// Signs in and answers the session cookie, for the pages.
 async fn session(server: &Server, email: &str) -> String {
@@ -208,5 +211,71 @@ async fn the_reporter_reads_only_their_audience_on_every_route(db: TestDb) {
             .get_bytes(&format!("/attachments/{}", answer_file["id"]))
             .await;
         assert_eq!(status, 200, "{who}");
+    }
+}
+
+/// A list filter on a fact the case hides from its reporter would tell it
+/// all the same: a reporter filters on `reporter_state` only, and a filter
+/// on the state, the board's assessment or an internal deadline is a 422
+/// naming it; the board filters on all of them.
+async fn a_reporter_filters_lists_in_their_own_terms_only(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let reporter = Client::bearer(&server, &town.reporter);
+    let officer = Client::bearer(&server, &town.officer);
+    let case = reporter.files_case("HN-BD", "Đường ngập sau mưa").await;
+    let code = case["code"].as_str().unwrap().to_owned();
+    officer
+        .acts(
+            &case,
+            "accept",
+            json!({"sensitivity": "sensitive", "priority": "urgent", "lead_unit": "UBND-HN"}),
+        )
+        .await
+        .expect(200);
+    for (query, field) in [
+        ("state=assigned", "state"),
+        ("sensitivity=sensitive", "sensitivity"),
+        ("priority=urgent", "priority"),
+        ("overdue=true", "overdue"),
+    ] {
+        let refused = reporter
+            .get(&format!("/cases?{query}"))
+            .await
+            .error(422, "invalid_input");
+        assert_eq!(refused["error"]["field"], field, "{refused}");
+    }
+    assert_eq!(
+        reporter.case_codes("reporter_state=in_progress").await,
+        [code.clone()]
+    );
+    assert!(
+        reporter
+            .case_codes("reporter_state=received")
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        officer
+            .case_codes("state=assigned&sensitivity=sensitive")
+            .await,
+        [code.clone()]
+    );
+    assert_eq!(
+        officer.case_codes("reporter_state=in_progress").await,
+        [code.clone()]
+    );
+
+    // The page of their reports offers the states in their terms, and no
+    // filter on priority or lateness.
+    let cookie = session(&server, "ctv.bd@example.vn").await;
+    let mine = page(&server, &cookie, "/reports?state=in_progress").await;
+    assert!(mine.contains(&code), "{mine}");
+    assert!(mine.contains("Đang xử lý"), "{mine}");
+    for internal in ["Trình Thường trực", "f-priority", "f-overdue", "Khẩn"] {
+        assert!(
+            !mine.contains(internal),
+            "«{internal}» on the reporter's list"
+        );
     }
 }

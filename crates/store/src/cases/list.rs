@@ -10,7 +10,8 @@ use sea_orm::{
     QuerySelect, Select,
 };
 use workflow::{
-    Actor, Case, CaseState, DeadlineKind, Priority, Scope, Sensitivity, UserId, Visibility,
+    Actor, Case, CaseState, DeadlineKind, INTERNAL_FILTERS, Priority, Refusal, ReporterState,
+    Scope, Sensitivity, UserId, Visibility,
 };
 
 use super::row::to_cases;
@@ -28,6 +29,8 @@ pub const MAX_LIMIT: u64 = 100;
 pub struct CaseFilter {
     /// Only this state.
     pub state: Option<CaseState>,
+    /// Only the states that read as this one to a reporter (SPEC §10).
+    pub reporter_state: Option<ReporterState>,
     /// Only this category code.
     pub category: Option<String>,
     /// Only this area code and every area below it.
@@ -133,6 +136,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<CasePage, StoreError> {
         let actor = actor(&self.read, user, now).await?;
+        internal_filters_allowed(&actor, filter)?;
         let within = match &filter.area {
             Some(code) => {
                 let area = area_by_code(&self.read, code, "area").await?;
@@ -366,6 +370,25 @@ fn area_is_one_of(ids: &[i64]) -> Condition {
 
 /// The filters of the request; `within` holds the ids of the `area`
 /// filter's subtree.
+/// Refuses a filter on an internal fact from a caller who may not use one
+/// (`workflow::filters_on_internal_facts`), naming it, before anything is
+/// read.
+fn internal_filters_allowed(actor: &Actor, filter: &CaseFilter) -> Result<(), StoreError> {
+    if workflow::filters_on_internal_facts(actor.role) {
+        return Ok(());
+    }
+    let used = [
+        filter.state.is_some(),
+        filter.sensitivity.is_some(),
+        filter.priority.is_some(),
+        filter.overdue,
+    ];
+    match INTERNAL_FILTERS.iter().zip(used).find(|(_, used)| *used) {
+        Some((field, _)) => Err(StoreError::Refused(Refusal::InvalidInput { field })),
+        None => Ok(()),
+    }
+}
+
 async fn filters(
     conn: &impl Reads,
     actor: &Actor,
@@ -376,6 +399,9 @@ async fn filters(
     let mut all = Condition::all();
     if let Some(state) = filter.state {
         all = all.add(case::Column::State.eq(state.code()));
+    }
+    if let Some(seen) = filter.reporter_state {
+        all = all.add(case::Column::State.is_in(seen.states().iter().map(|s| s.code())));
     }
     if let Some(category) = &filter.category {
         all = all.add(case::Column::Category.eq(category.trim()));

@@ -12,7 +12,7 @@ use axum::routing::get;
 use chrono::Utc;
 use serde::Deserialize;
 use store::{CaseFilter, Cursor};
-use workflow::{ActionKind, CaseState, Priority};
+use workflow::{ActionKind, CaseState, Priority, ReporterState};
 
 use super::directory::{CaseCard, Directory};
 use super::error::{PageError, encode};
@@ -86,6 +86,9 @@ struct ListPage {
     path: &'static str,
     /// The state filter is offered (not in the triage queue).
     state_filter: bool,
+    /// The filters on internal facts (priority, overdue) are offered, and
+    /// the states are the case's own, not the reporter's (SPEC §10).
+    internal_filters: bool,
     q: ListQuery,
     states: Vec<Opt>,
     categories: Vec<Opt>,
@@ -131,6 +134,13 @@ async fn all_cases(
     list(state, visitor, q, Kind::All).await
 }
 
+fn opt(code: &str, label: &str) -> Opt {
+    Opt {
+        code: code.to_owned(),
+        label: label.to_owned(),
+    }
+}
+
 fn some(text: &str) -> Option<String> {
     Some(text.trim())
         .filter(|t| !t.is_empty())
@@ -154,10 +164,19 @@ async fn list(
             detail: "unknown value".to_owned(),
         })
     };
-    let filter_state = match (kind, q.state.as_str()) {
-        (Kind::Triage, _) => Some(CaseState::Reported),
-        (_, "") => None,
-        (_, code) => Some(CaseState::from_code(code).ok_or_else(|| invalid("state"))?),
+    // A reporter filters on the state in their own terms (SPEC §10).
+    let internal_filters = workflow::filters_on_internal_facts(visitor.identity.role);
+    let (filter_state, reporter_state) = match (kind, q.state.as_str()) {
+        (Kind::Triage, _) => (Some(CaseState::Reported), None),
+        (_, "") => (None, None),
+        (_, code) if internal_filters => (
+            Some(CaseState::from_code(code).ok_or_else(|| invalid("state"))?),
+            None,
+        ),
+        (_, code) => (
+            None,
+            Some(ReporterState::from_code(code).ok_or_else(|| invalid("state"))?),
+        ),
     };
     let priority = match q.priority.as_str() {
         "" => None,
@@ -169,6 +188,7 @@ async fn list(
     };
     let filter = CaseFilter {
         state: filter_state,
+        reporter_state,
         category: some(&q.category),
         area: some(&q.area),
         sensitivity: None,
@@ -245,13 +265,18 @@ async fn list(
         heading: heading.to_owned(),
         path: kind.path(),
         state_filter: kind != Kind::Triage,
-        states: CaseState::ALL
-            .iter()
-            .map(|s| Opt {
-                code: s.code().to_owned(),
-                label: s.label(lang).to_owned(),
-            })
-            .collect(),
+        internal_filters,
+        states: if internal_filters {
+            CaseState::ALL
+                .iter()
+                .map(|s| opt(s.code(), s.label(lang)))
+                .collect()
+        } else {
+            ReporterState::ALL
+                .iter()
+                .map(|s| opt(s.code(), s.label(lang)))
+                .collect()
+        },
         categories: dir
             .categories
             .iter()

@@ -7,7 +7,7 @@ use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use store::{CaseFilter, Cursor};
 use utoipa::{IntoParams, ToSchema};
-use workflow::{CaseState, Priority, Sensitivity};
+use workflow::{CaseState, Priority, ReporterState, Sensitivity};
 
 use crate::auth::Caller;
 use crate::json::ApiQuery;
@@ -21,19 +21,22 @@ use crate::{AppError, AppState};
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct ListQuery {
-    /// State code.
+    /// State code. Not for reporters (SPEC §10): 422.
     state: Option<CaseState>,
+    /// The state in the reporter's terms (`received`, `needs_info`,
+    /// `in_progress`, `resolved`, `closed`, `not_accepted`, `merged`).
+    reporter_state: Option<ReporterState>,
     /// Category code.
     category: Option<String>,
     /// Area code: the area and every area below it.
     area: Option<String>,
-    /// `normal`, `complex` or `sensitive`.
+    /// `normal`, `complex` or `sensitive`. Not for reporters: 422.
     sensitivity: Option<Sensitivity>,
-    /// `urgent`, `high` or `normal`.
+    /// `urgent`, `high` or `normal`. Not for reporters: 422.
     priority: Option<Priority>,
     /// Lead unit code.
     lead_unit: Option<String>,
-    /// `true`: only cases past a running deadline.
+    /// `true`: only cases past a running deadline. Not for reporters: 422.
     overdue: Option<bool>,
     /// `true`: only cases the caller filed or their unit leads.
     mine: Option<bool>,
@@ -74,6 +77,7 @@ pub(crate) async fn list(
     let (cursor, limit) = page_args(query.cursor.as_deref(), query.limit, Cursor::decode)?;
     let filter = CaseFilter {
         state: query.state,
+        reporter_state: query.reporter_state,
         category: query.category,
         area: query.area,
         sensitivity: query.sensitivity,
