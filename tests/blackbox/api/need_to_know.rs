@@ -247,7 +247,7 @@ async fn a_reporter_filters_lists_in_their_own_terms_only(db: TestDb) {
     }
     assert_eq!(
         reporter.case_codes("reporter_state=in_progress").await,
-        [code.clone()]
+        vec![code.clone()]
     );
     assert!(
         reporter
@@ -259,11 +259,11 @@ async fn a_reporter_filters_lists_in_their_own_terms_only(db: TestDb) {
         officer
             .case_codes("state=assigned&sensitivity=sensitive")
             .await,
-        [code.clone()]
+        vec![code.clone()]
     );
     assert_eq!(
         officer.case_codes("reporter_state=in_progress").await,
-        [code.clone()]
+        vec![code.clone()]
     );
 
     // The page of their reports offers the states in their terms, and no
