@@ -2,12 +2,13 @@
 //! phone after the conclusion and the published result shows their
 //! report, the board's question, their supplement, the shared comment,
 //! where the case stands in their terms and the result — none of the
-//! internal file — while the board's page of the same case shows it all.
+//! internal file — while the board's page of the same case shows it all,
+//! and the board shares a comment with the reporter by ticking its box.
 
 use crate::support::browser::{Browser, DESK, PHONE};
 use crate::support::town::{PASSWORD, town};
 use crate::support::worked_case::{INTERNAL, THEIRS, worked_case};
-use crate::support::{Backend, Server, TestDb, on_both_backends};
+use crate::support::{Backend, Client, Server, TestDb, on_both_backends};
 
 on_both_backends!(the_reporter_s_phone_page_shows_only_their_audience);
 
@@ -65,5 +66,32 @@ async fn the_reporter_s_phone_page_shows_only_their_audience(db: TestDb) {
         .await
         .expect("scroll to the timeline");
     desk.screenshot("42-board-case-timeline").await;
+
+    // The board shares a comment from the page by ticking its box; the
+    // one left unticked stays internal.
+    for (text, share) in [
+        ("ghi-chú-trên-trang-nội-bộ", false),
+        ("lời-nhắn-trên-trang-gửi-ctv", true),
+    ] {
+        desk.open(&format!("/cases/{code}")).await;
+        desk.open_action("comment").await;
+        desk.fill("#comment-text", text).await;
+        if share {
+            desk.click("#comment-share_with_reporter").await;
+            desk.screenshot("43-board-comment-shared-with-reporter")
+                .await;
+        }
+        desk.submit("comment").await;
+    }
+    let page = desk.text("#timeline").await;
+    assert!(page.contains("Đã gửi cho người phản ánh"), "{page}");
+    let reporter = Client::bearer(&server, &town.reporter);
+    let events = reporter
+        .get(&format!("/cases/{}/events", worked.case["id"]))
+        .await
+        .expect(200)
+        .to_string();
+    assert!(events.contains("lời-nhắn-trên-trang-gửi-ctv"), "{events}");
+    assert!(!events.contains("ghi-chú-trên-trang-nội-bộ"), "{events}");
     desk.close().await;
 }

@@ -607,6 +607,7 @@ fn payload_lines(
             "people_affected" => t.field_people_affected(),
             "hotspot_risk" => t.field_hotspot_risk(),
             "file_name" => t.file_name(),
+            "share_with_reporter" => t.shared_with_reporter(),
             _ => "",
         };
         let text = match (key.as_str(), value) {
@@ -644,6 +645,7 @@ fn payload_lines(
                 DateTime::parse_from_rfc3339(s)
                     .map_or(s.clone(), |at| local_time(at.with_timezone(&Utc), tz))
             }
+            ("share_with_reporter", Value::Bool(true)) => t.yes().to_owned(),
             (_, Value::String(s)) => s.clone(),
             (_, other) => other.to_string(),
         };

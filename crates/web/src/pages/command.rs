@@ -8,7 +8,7 @@ use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use serde_json::{Map, Value, json};
 use store::{ActionInput, StoreError};
-use workflow::{ActionKind, Refusal};
+use workflow::{ActionKind, Refusal, SHARE_WITH_REPORTER};
 
 use super::form::Fields;
 use crate::AppError;
@@ -30,6 +30,8 @@ enum Kind {
     OptTime,
     /// A date (`YYYY-MM-DD`); blank is missing.
     Date,
+    /// A checkbox: `true` when ticked, left out (false) when not.
+    Flag,
 }
 
 /// The fields of each action's form, by their JSON names.
@@ -49,15 +51,17 @@ fn fields(action: ActionKind) -> &'static [(&'static str, Kind)] {
             ("answer_due", OptTime),
         ],
         ActionKind::Respond => &[("answer", Text)],
-        ActionKind::Orient | ActionKind::AddOrientation => {
-            &[("messages", Text), ("channels", List), ("audience", Text)]
-        }
+        ActionKind::Orient | ActionKind::AddOrientation => &[
+            ("messages", Text),
+            ("channels", List),
+            ("audience", Text),
+            (SHARE_WITH_REPORTER, Flag),
+        ],
         ActionKind::Escalate => &[("opinions", Text)],
         ActionKind::Conclude => &[("conclusion", Text)],
         ActionKind::ReportResolution => &[("summary", Text)],
-        ActionKind::PublishResult | ActionKind::Comment | ActionKind::ProgressUpdate => {
-            &[("text", Text)]
-        }
+        ActionKind::Comment => &[("text", Text), (SHARE_WITH_REPORTER, Flag)],
+        ActionKind::PublishResult | ActionKind::ProgressUpdate => &[("text", Text)],
         ActionKind::Close => &[("remark", Text)],
         ActionKind::Reopen => &[("reason", Text)],
         ActionKind::LogMeeting => &[
@@ -95,6 +99,7 @@ pub(crate) fn command(action: ActionKind, form: &Fields, tz: Tz) -> Result<Actio
             Kind::Time | Kind::OptTime => Some(
                 local(text, tz).ok_or_else(|| refused(Refusal::InvalidInput { field: name }))?,
             ),
+            Kind::Flag => (!text.is_empty()).then_some(json!(true)),
         };
         if let Some(value) = value {
             map.insert(name.into(), value);
@@ -140,6 +145,30 @@ mod tests {
                 coordinating_units: vec!["VKSND-HN".to_owned(), "TU-HN".to_owned()],
                 answer_due: None,
             }
+        );
+    }
+
+    #[test]
+    fn a_ticked_share_box_shares_a_comment_and_an_unticked_one_does_not() {
+        let tz = chrono_tz::Asia::Ho_Chi_Minh;
+        let shared = command(
+            ActionKind::Comment,
+            &form("text=t&share_with_reporter=true"),
+            tz,
+        );
+        let kept = command(ActionKind::Comment, &form("text=t"), tz);
+        assert_eq!(
+            (shared.unwrap(), kept.unwrap()),
+            (
+                Command::Comment {
+                    text: "t".to_owned(),
+                    share_with_reporter: true
+                },
+                Command::Comment {
+                    text: "t".to_owned(),
+                    share_with_reporter: false
+                }
+            )
         );
     }
 

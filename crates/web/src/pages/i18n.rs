@@ -113,6 +113,10 @@ catalogue! {
     field_chair_unit => "Đơn vị chủ trì cuộc họp", "Chairing unit";
     field_attendees => "Đơn vị dự họp", "Attending units";
     field_minutes => "Biên bản", "Minutes";
+    field_share_with_reporter => "Gửi cả cho người phản ánh cùng đọc", "Share with the reporter too";
+    share_hint => "Nếu không chọn, chỉ các cơ quan xử lý vụ việc đọc được.", "If not ticked, only the bodies handling the case can read it.";
+    shared_with_reporter => "Đã gửi cho người phản ánh", "Shared with the reporter";
+    yes => "Có", "Yes";
     published => "Đã công bố kết quả", "Result published";
     not_published => "Chưa công bố kết quả", "Result not yet published";
 }
