@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::Value;
-use workflow::{Case, Sensitivity, UserId};
+use workflow::UserId;
 
 use crate::StoreError;
 use crate::entities::audit_log;
@@ -51,25 +51,4 @@ pub(crate) async fn record_change(
         Some(a) => record(conn, Some(a.by.0), action, detail(), a.now).await,
         None => Ok(()),
     }
-}
-
-/// A list hands out each case's full text, so listing a `sensitive` case
-/// is an opening of it (SPEC §9): one audit row per list naming every
-/// sensitive case it returned, none for a list without any.
-pub(crate) async fn sensitive_listed(
-    conn: &impl ConnectionTrait,
-    user: UserId,
-    cases: &[Case],
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let sensitive: Vec<&str> = cases
-        .iter()
-        .filter(|c| c.sensitivity == Sensitivity::Sensitive)
-        .map(|c| c.code.as_str())
-        .collect();
-    if sensitive.is_empty() {
-        return Ok(());
-    }
-    let detail = serde_json::json!({ "cases": sensitive });
-    record(conn, Some(user.0), "list_sensitive_cases", detail, now).await
 }

@@ -54,7 +54,9 @@ pub(crate) struct CaseView {
     /// Title.
     pub title: String,
     /// Description.
-    pub description: String,
+    /// Left out of lists for a `sensitive` case: opening it is audited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Area code.
     pub area: String,
     /// Category code.
@@ -126,7 +128,7 @@ impl CaseView {
             reporter_state: case.state.for_reporter().code().to_owned(),
             version: case.version,
             title: case.title.clone(),
-            description: case.description.clone(),
+            description: Some(case.description.clone()),
             area: case.area.code.clone(),
             category: case.category.clone(),
             source: case.source.code().to_owned(),
@@ -160,6 +162,17 @@ impl CaseView {
             created_at: time(case.created_at, tz),
             updated_at: time(case.updated_at, tz),
         }
+    }
+
+    /// `case` as a list shows it to `actor`: as [`CaseView::new`], without
+    /// the description of a `sensitive` case (SPEC §9: reading it means
+    /// opening the case, which is audited).
+    pub(crate) fn listed(actor: &Actor, case: &Case, now: DateTime<Utc>, tz: Tz) -> CaseView {
+        let mut view = CaseView::new(actor, case, now, tz);
+        if !workflow::description_listed(case) {
+            view.description = None;
+        }
+        view
     }
 
     /// The view as JSON text (what an idempotent replay returns).

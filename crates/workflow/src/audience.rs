@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::coded::coded_enum;
 use crate::rules::is_involved;
-use crate::{ActionKind, Actor, Case, DeadlineKind, Role};
+use crate::{ActionKind, Actor, Case, DeadlineKind, Role, Sensitivity};
 
 #[cfg(test)]
 mod tests;
@@ -133,6 +133,14 @@ pub fn attachment_audience(
         Some((action, payload)) => event_audience(action, payload),
         None => Audience::Internal,
     }
+}
+
+/// Whether a list may carry `case`'s description. Opening a sensitive case
+/// is audited (SPEC §9); a list is not (an audit write per search would
+/// make every read a write), so a list leaves a sensitive case's text out
+/// and the reader opens the case to read it.
+pub fn description_listed(case: &Case) -> bool {
+    case.sensitivity != Sensitivity::Sensitive
 }
 
 /// The list filters on a case's internal facts: its state, the board's

@@ -51,7 +51,7 @@ pub use attachment::{
 };
 pub use audience::{
     Audience, INTERNAL_FILTERS, SHARE_WITH_REPORTER, Sight, attachment_audience, deadlines_read,
-    event_audience, event_sight, filters_on_internal_facts, reader,
+    description_listed, event_audience, event_sight, filters_on_internal_facts, reader,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use case::{Case, DeadlineKind};

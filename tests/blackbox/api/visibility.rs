@@ -8,7 +8,7 @@ use crate::support::{Client, Server, TestDb, on_both_backends};
 
 on_both_backends!(
     a_sensitive_case_is_invisible_to_those_outside_it,
-    listing_sensitive_cases_is_audited,
+    a_list_leaves_out_the_text_of_a_sensitive_case,
 );
 
 async fn a_sensitive_case_is_invisible_to_those_outside_it(db: TestDb) {
@@ -74,19 +74,26 @@ async fn a_sensitive_case_is_invisible_to_those_outside_it(db: TestDb) {
             .await
             .error(404, "not_found");
         assert!(client.case_codes("q=den%20bu").await.is_empty());
-        assert!(client.case_codes("sensitivity=sensitive").await.is_empty());
         client
             .acts(&secret, "comment", json!({"text": "xem thử"}))
             .await
             .error(404, "not_found");
     }
+    for client in [&procuracy, &admin] {
+        assert!(client.case_codes("sensitivity=sensitive").await.is_empty());
+    }
+    // A reporter may not filter on sensitivity at all (SPEC §10).
+    other_reporter
+        .get("/cases?sensitivity=sensitive")
+        .await
+        .error(422, "invalid_input");
 }
 
-/// SPEC §9: every opening of a sensitive case is audited — a list that
-/// hands out a sensitive case's full text is an opening too: one audit row
-/// per list naming the sensitive cases it returned; a list without any
-/// writes none.
-async fn listing_sensitive_cases_is_audited(db: TestDb) {
+/// SPEC §9: every opening of a sensitive case is audited. A list is not
+/// an opening: it leaves a sensitive case's text out (code, title and
+/// state stay), and the reader opens the case to read it, which writes
+/// the audit row; a normal case is listed whole.
+async fn a_list_leaves_out_the_text_of_a_sensitive_case(db: TestDb) {
     let town = town(&db);
     let server = Server::start(&db, &[]).await;
     let reporter = Client::bearer(&server, &town.reporter);
@@ -105,30 +112,34 @@ async fn listing_sensitive_cases_is_audited(db: TestDb) {
         .await
         .expect(200);
     reporter.files_case("HN-BD", "Lấn chiếm vỉa hè").await;
-    let code = secret["code"].as_str().unwrap();
-    let listed = |log: &serde_json::Value| -> Vec<serde_json::Value> {
+    let text = secret["description"].as_str().unwrap();
+    let opened = |log: &serde_json::Value| {
         log.as_array()
             .unwrap()
             .iter()
-            .filter(|e| e["action"] == "list_sensitive_cases")
-            .cloned()
-            .collect()
+            .filter(|e| e["action"] == "open_sensitive_case")
+            .count()
     };
-    let before = listed(&admin.get("/audit?limit=100").await.expect(200)).len();
+    let before = opened(&admin.get("/audit?limit=100").await.expect(200));
 
-    let page = leader.get("/cases?sensitivity=normal").await.expect(200);
-    assert!(!page.to_string().contains(code), "{page}");
-    let log = admin.get("/audit?limit=100").await.expect(200);
-    assert_eq!(
-        listed(&log).len(),
-        before,
-        "a list without sensitive cases: {log}"
-    );
+    let page = leader.get("/cases").await.expect(200);
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{page}");
+    for item in items {
+        let sensitive = item["code"] == secret["code"];
+        assert_eq!(item["description"].is_null(), sensitive, "{item}");
+        assert!(item["title"].is_string(), "{item}");
+    }
+    assert!(!page.to_string().contains(text), "{page}");
+    let searched = leader.get("/cases?q=den%20bu").await.expect(200);
+    assert_eq!(searched["items"][0]["code"], secret["code"], "{searched}");
+    assert!(!searched.to_string().contains(text), "{searched}");
 
-    let page = leader.get("/cases?sensitivity=sensitive").await.expect(200);
-    assert!(page.to_string().contains(code), "{page}");
+    let case = leader
+        .get(&format!("/cases/{}", secret["id"]))
+        .await
+        .expect(200);
+    assert_eq!(case["description"], text);
     let log = admin.get("/audit?limit=100").await.expect(200);
-    let rows = listed(&log);
-    assert_eq!(rows.len(), before + 1, "{log}");
-    assert!(rows.iter().any(|r| r.to_string().contains(code)), "{log}");
+    assert_eq!(opened(&log), before + 1, "{log}");
 }

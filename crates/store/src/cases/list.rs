@@ -157,7 +157,6 @@ impl Store {
             ranked(&self.read, query, &terms, filter.cursor, limit, self.search).await?
         };
         let cases = to_cases(&self.read, &rows, now).await?;
-        crate::audit::sensitive_listed(&self.db, user, &cases, now).await?;
         Ok(CasePage { actor, cases, next })
     }
 }

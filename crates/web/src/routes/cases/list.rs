@@ -98,7 +98,7 @@ pub(crate) async fn list(
         items: page
             .cases
             .iter()
-            .map(|case| CaseView::new(&page.actor, case, now, tz))
+            .map(|case| CaseView::listed(&page.actor, case, now, tz))
             .collect(),
         next_cursor: page.next.map(|c| c.encode()),
     }))
