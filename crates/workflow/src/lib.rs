@@ -19,6 +19,7 @@ mod deadline;
 mod duty;
 mod event;
 mod ids;
+mod input_field;
 mod lang;
 mod notice;
 mod password;
@@ -65,6 +66,7 @@ pub use duty::{
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
+pub use input_field::{Choices, InputField, Widget};
 pub use lang::Lang;
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
