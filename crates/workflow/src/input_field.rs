@@ -19,6 +19,8 @@ pub enum Widget {
     Code,
     /// One code chosen from a list; blank is missing.
     Pick(Choices),
+    /// One code chosen from a list, or none.
+    OptPick(Choices),
     /// Every code ticked in a list.
     Checks(Choices),
     /// A local date and time; blank is missing.
@@ -33,7 +35,8 @@ pub enum Widget {
     Flag,
 }
 
-/// The list a [`Widget::Pick`] or [`Widget::Checks`] offers.
+/// The list a [`Widget::Pick`], [`Widget::OptPick`] or [`Widget::Checks`]
+/// offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choices {
     /// [`crate::Sensitivity`].
@@ -54,6 +57,21 @@ pub enum Choices {
     Area,
     /// The categories.
     Category,
+}
+
+impl Choices {
+    /// Whether `code` is one of a fixed list; `None` for the lists the
+    /// store holds (units, areas, categories), which it checks itself.
+    pub fn knows(self, code: &str) -> Option<bool> {
+        Some(match self {
+            Choices::Sensitivity => crate::Sensitivity::from_code(code).is_some(),
+            Choices::Priority => crate::Priority::from_code(code).is_some(),
+            Choices::HotspotRisk => crate::HotspotRisk::from_code(code).is_some(),
+            Choices::Source => crate::Source::from_code(code).is_some(),
+            Choices::Channel => crate::Channel::from_code(code).is_some(),
+            Choices::LeadUnit | Choices::Unit | Choices::Area | Choices::Category => return None,
+        })
+    }
 }
 
 macro_rules! input_fields {
@@ -151,7 +169,7 @@ input_fields! {
     /// How many people it affects.
     PeopleAffected = ("people_affected", OptNumber, "Số người bị ảnh hưởng (ước tính)", "People affected (estimate)"),
     /// Its risk of becoming a hotspot.
-    HotspotRisk = ("hotspot_risk", Pick(Choices::HotspotRisk), "Nguy cơ thành điểm nóng", "Risk of becoming a hotspot"),
+    HotspotRisk = ("hotspot_risk", OptPick(Choices::HotspotRisk), "Nguy cơ thành điểm nóng", "Risk of becoming a hotspot"),
 }
 
 impl InputField {

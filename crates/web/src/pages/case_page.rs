@@ -606,17 +606,19 @@ fn shown(
     let lang = t.0;
     let name = |code: &str| -> String {
         match field.widget() {
-            Widget::Pick(choices) | Widget::Checks(choices) => match choices {
-                Choices::Sensitivity => Sensitivity::from_code(code).map(|v| v.label(lang)),
-                Choices::Priority => Priority::from_code(code).map(|v| v.label(lang)),
-                Choices::HotspotRisk => HotspotRisk::from_code(code).map(|v| v.label(lang)),
-                Choices::Source => Source::from_code(code).map(|v| v.label(lang)),
-                Choices::Channel => Channel::from_code(code).map(|v| v.label(lang)),
-                Choices::LeadUnit | Choices::Unit => return dir.unit(code),
-                Choices::Area => return dir.area(code),
-                Choices::Category => return dir.category(code),
+            Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {
+                match choices {
+                    Choices::Sensitivity => Sensitivity::from_code(code).map(|v| v.label(lang)),
+                    Choices::Priority => Priority::from_code(code).map(|v| v.label(lang)),
+                    Choices::HotspotRisk => HotspotRisk::from_code(code).map(|v| v.label(lang)),
+                    Choices::Source => Source::from_code(code).map(|v| v.label(lang)),
+                    Choices::Channel => Channel::from_code(code).map(|v| v.label(lang)),
+                    Choices::LeadUnit | Choices::Unit => return dir.unit(code),
+                    Choices::Area => return dir.area(code),
+                    Choices::Category => return dir.category(code),
+                }
+                .map_or_else(|| code.to_owned(), str::to_owned)
             }
-            .map_or_else(|| code.to_owned(), str::to_owned),
             Widget::Time | Widget::OptTime => DateTime::parse_from_rfc3339(code)
                 .map_or(code.to_owned(), |at| local_time(at.with_timezone(&Utc), tz)),
             _ => code.to_owned(),

@@ -8,7 +8,7 @@
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use serde_json::{Map, Value, json};
-use store::{ActionInput, StoreError};
+use store::{ActionInput, FileRequest, StoreError};
 use workflow::{ActionKind, Choices, InputField, Lang, Refusal, Widget};
 
 use super::form::Fields;
@@ -59,7 +59,7 @@ pub(crate) fn form_fields(
                 Widget::Time | Widget::OptTime => Input::Line("datetime-local"),
                 Widget::Date => Input::Line("date"),
                 Widget::OptNumber => Input::Line("number"),
-                Widget::Pick(choices) => Input::Pick(options(choices)),
+                Widget::Pick(choices) | Widget::OptPick(choices) => Input::Pick(options(choices)),
                 Widget::Checks(choices) => Input::Checks(options(choices)),
                 Widget::Flag => Input::Flag(hint(field, Tr(lang))),
             },
@@ -81,41 +81,54 @@ fn refused(refusal: Refusal) -> AppError {
 
 /// The action posted by a case page's form.
 pub(crate) fn command(action: ActionKind, form: &Fields, tz: Tz) -> Result<ActionInput, AppError> {
-    let mut map = Map::new();
-    map.insert("action".into(), json!(action.code()));
     // Filing has its own page: its fields are no action on a case.
-    let form_fields = if action == ActionKind::File {
+    let fields = if action == ActionKind::File {
         &[][..]
     } else {
         action.form()
     };
-    for field in form_fields {
+    let mut map = posted(fields, form, tz)?;
+    map.insert("action".into(), json!(action.code()));
+    crate::json::from_value(Value::Object(map))
+}
+
+/// The report posted by the filing page's form.
+pub(crate) fn filing(form: &Fields, tz: Tz) -> Result<FileRequest, AppError> {
+    crate::json::from_value(Value::Object(posted(ActionKind::File.form(), form, tz)?))
+}
+
+/// The posted `fields` by their JSON names, read as their widgets say.
+fn posted(fields: &[InputField], form: &Fields, tz: Tz) -> Result<Map<String, Value>, AppError> {
+    let mut map = Map::new();
+    for field in fields {
         let name = field.name();
         let text = form.get(name).trim();
         let missing = || refused(Refusal::MissingInput { field: name });
+        let invalid = || refused(Refusal::InvalidInput { field: name });
         let value = match field.widget() {
             Widget::Text | Widget::Line => Some(json!(form.get(name))),
             Widget::OptText => (!text.is_empty()).then(|| json!(text)),
             Widget::Code | Widget::Pick(_) | Widget::Date | Widget::Time if text.is_empty() => {
                 return Err(missing());
             }
-            Widget::Code | Widget::Pick(_) | Widget::Date => Some(json!(text)),
+            Widget::OptPick(_) | Widget::OptTime | Widget::OptNumber if text.is_empty() => None,
+            Widget::Pick(choices) | Widget::OptPick(choices) => {
+                if choices.knows(text) == Some(false) {
+                    return Err(invalid());
+                }
+                Some(json!(text))
+            }
+            Widget::Code | Widget::Date => Some(json!(text)),
             Widget::Checks(_) => Some(json!(form.all(name))),
-            Widget::OptTime | Widget::OptNumber if text.is_empty() => None,
-            Widget::Time | Widget::OptTime => Some(
-                local(text, tz).ok_or_else(|| refused(Refusal::InvalidInput { field: name }))?,
-            ),
-            Widget::OptNumber => Some(json!(
-                text.parse::<i64>()
-                    .map_err(|_| refused(Refusal::InvalidInput { field: name }))?
-            )),
+            Widget::Time | Widget::OptTime => Some(local(text, tz).ok_or_else(invalid)?),
+            Widget::OptNumber => Some(json!(text.parse::<i64>().map_err(|_| invalid())?)),
             Widget::Flag => (!text.is_empty()).then_some(json!(true)),
         };
         if let Some(value) = value {
             map.insert(name.into(), value);
         }
     }
-    crate::json::from_value(Value::Object(map))
+    Ok(map)
 }
 
 /// `2026-11-23T09:30` (what `<input type=datetime-local>` sends) in `tz`,
