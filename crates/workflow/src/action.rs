@@ -142,6 +142,7 @@ pub struct Orientation {
     /// Audience.
     pub audience: String,
     /// Whether the reporter is told too (SPEC §10); internal by default.
-    #[serde(default)]
+    // Recorded only when true: an event says it was shared, not that it was not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub share_with_reporter: bool,
 }

@@ -151,7 +151,7 @@ pub fn apply(
         actor: actor.user,
         unit: actor.unit.id,
         at: now,
-        payload: change.payload,
+        payload: recorded_payload(change.recorded),
     };
     let notices = change
         .notices
@@ -176,17 +176,35 @@ struct Context<'a> {
     policy: &'a Policy,
 }
 
-/// What one action did besides changing the case: the event's payload and
-/// whom to tell.
+/// What one action did besides changing the case: its input as checked
+/// (trimmed, each unit once), which the event records, and whom to tell.
 struct Change {
-    payload: serde_json::Value,
+    recorded: Command,
     notices: Vec<(NoticeKind, Recipients)>,
 }
 
+/// The event's payload: the checked input by the JSON names of §3.3, with
+/// units and cases by code, as a client sends it (the event itself holds
+/// the action).
+fn recorded_payload(recorded: Command) -> serde_json::Value {
+    let coded: Command<String, String> = match recorded.resolve(
+        |_, unit| Ok::<_, std::convert::Infallible>(unit.code),
+        |case| Ok(case.code),
+    ) {
+        Ok(coded) => coded,
+        Err(never) => match never {},
+    };
+    let mut payload = serde_json::to_value(coded).unwrap_or_default();
+    if let Some(fields) = payload.as_object_mut() {
+        fields.remove("action");
+    }
+    payload
+}
+
 impl Change {
-    fn quiet(payload: serde_json::Value) -> Change {
+    fn quiet(recorded: Command) -> Change {
         Change {
-            payload,
+            recorded,
             notices: Vec::new(),
         }
     }

@@ -100,7 +100,8 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
         /// The comment.
         text: String,
         /// Whether the reporter reads it too (SPEC §10); internal by default.
-        #[serde(default)]
+        // Recorded only when true: an event says it was shared, not that it was not.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         share_with_reporter: bool,
     },
     /// `add_orientation`.

@@ -3,36 +3,14 @@
 //! date. They keep the state; each still bumps the version and is recorded.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::json;
 
-use super::inputs::{MAX_TEXT_CHARS, orientation, text};
+use super::inputs::{MAX_TEXT_CHARS, text};
 use super::{Change, Context};
-use crate::{Case, Orientation, Refusal, SHARE_WITH_REPORTER, TimeWindow, UnitKind, UnitRef};
+use crate::{Case, Command, Refusal, TimeWindow, UnitKind, UnitRef};
 
-/// `comment` and `progress_update`: a required text; a comment may be
-/// shared with the reporter (SPEC §10), and only then says so.
-pub(super) fn note(value: &str, share_with_reporter: bool) -> Result<Change, Refusal> {
-    let value = text("text", value, MAX_TEXT_CHARS)?;
-    let mut payload = json!({ "text": value });
-    shared(&mut payload, share_with_reporter);
-    Ok(Change::quiet(payload))
-}
-
-/// Marks `payload` as shared with the reporter when it is: the mark is
-/// what [`crate::event_audience`] reads.
-fn shared(payload: &mut serde_json::Value, share_with_reporter: bool) {
-    if share_with_reporter {
-        payload[SHARE_WITH_REPORTER] = json!(true);
-    }
-}
-
-/// `add_orientation` (and the input of `orient`): messages, channels, audience.
-pub(super) fn directed_communication(input: &Orientation) -> Result<Change, Refusal> {
-    let o = orientation(input)?;
-    let mut payload =
-        json!({ "messages": o.messages, "channels": o.channels, "audience": o.audience });
-    shared(&mut payload, o.share_with_reporter);
-    Ok(Change::quiet(payload))
+/// The text of a `comment` or a `progress_update`: required.
+pub(super) fn note(value: &str) -> Result<String, Refusal> {
+    text("text", value, MAX_TEXT_CHARS)
 }
 
 /// `log_meeting`: minutes, at least one attendee, the board present, and a
@@ -57,12 +35,12 @@ pub(super) fn log_meeting(
     if !board_present {
         return Err(Refusal::MeetingWithoutBoard);
     }
-    Ok(Change::quiet(json!({
-        "held_at": held_at,
-        "chair_unit": chair_unit.code,
-        "attendees": attendees.iter().map(|u| &u.code).collect::<Vec<_>>(),
-        "minutes": minutes,
-    })))
+    Ok(Change::quiet(Command::LogMeeting {
+        held_at,
+        chair_unit: chair_unit.clone(),
+        attendees: attendees.to_vec(),
+        minutes,
+    }))
 }
 
 /// `set_trial_date`: a date within [`TimeWindow::TRIAL`] of today. The
@@ -75,5 +53,5 @@ pub(super) fn set_trial_date(
     let today = ctx.policy.calendar.local_date(ctx.now);
     let trial_date = TimeWindow::TRIAL.check_date("trial_date", trial_date, today)?;
     case.trial_date = Some(trial_date);
-    Ok(Change::quiet(json!({ "trial_date": trial_date })))
+    Ok(Change::quiet(Command::SetTrialDate { trial_date }))
 }

@@ -3,9 +3,8 @@
 //! state were checked before.
 
 use chrono::{DateTime, Utc};
-use serde_json::json;
 
-use super::inputs::{MAX_TEXT_CHARS, ids, optional_text, text};
+use super::inputs::{MAX_TEXT_CHARS, ids, optional_text, orientation, text};
 use super::{Change, Context, events};
 use crate::{
     Case, CaseState, Command, Deadline, DeadlineRule, MergeTarget, NoticeKind, Recipients, Refusal,
@@ -24,7 +23,7 @@ pub(super) fn carry_out(
         Command::RequestInfo { question } => {
             let question = text("question", &question, MAX_TEXT_CHARS)?;
             case.state = CaseState::NeedsInfo;
-            Ok(Change::quiet(json!({ "question": question })).notify(
+            Ok(Change::quiet(Command::RequestInfo { question }).notify(
                 NoticeKind::InfoRequested,
                 Recipients::User {
                     user: case.reporter,
@@ -44,20 +43,21 @@ pub(super) fn carry_out(
             // The board now has new information to triage: the clock restarts.
             let spec = ctx.policy.deadlines.triage.get(case.priority);
             case.triage_due = Some(Deadline::compute(ctx.now, spec, &ctx.policy.calendar));
-            Ok(Change::quiet(
-                json!({ "text": added, "attachments": attachments }),
-            ))
+            Ok(Change::quiet(Command::Supplement {
+                text: added,
+                attachments,
+            }))
         }
         Command::Dismiss { reason } => {
             let reason = text("reason", &reason, MAX_TEXT_CHARS)?;
             case.state = CaseState::Dismissed;
-            Ok(Change::quiet(json!({ "reason": reason })))
+            Ok(Change::quiet(Command::Dismiss { reason }))
         }
         Command::Merge { target } => {
             check_merge_target(case, &target, ctx)?;
             case.state = CaseState::Merged;
             case.merged_into = Some(target.id);
-            Ok(Change::quiet(json!({ "target": target.code })))
+            Ok(Change::quiet(Command::Merge { target }))
         }
         Command::Accept {
             sensitivity,
@@ -74,13 +74,13 @@ pub(super) fn carry_out(
                 Some(at) => overridden(at, ctx.now)?,
                 None => Deadline::compute(ctx.now, deadlines.answer.get(priority), calendar),
             };
-            let payload = json!({
-                "sensitivity": sensitivity,
-                "priority": priority,
-                "lead_unit": lead_unit.code,
-                "coordinating_units": coordinating.iter().map(|u| &u.code).collect::<Vec<_>>(),
-                "answer_due": answer_due,
-            });
+            let recorded = Command::Accept {
+                sensitivity,
+                priority,
+                lead_unit: lead_unit.clone(),
+                coordinating_units: coordinating.clone(),
+                answer_due,
+            };
             let lead = lead_unit.id;
             case.sensitivity = sensitivity;
             case.priority = priority;
@@ -93,28 +93,26 @@ pub(super) fn carry_out(
                 calendar,
             ));
             case.state = CaseState::Assigned;
-            Ok(Change::quiet(payload)
+            Ok(Change::quiet(recorded)
                 .notify(NoticeKind::CaseAssigned, Recipients::Unit { unit: lead }))
         }
         Command::Respond { answer, documents } => {
             let answer = text("answer", &answer, MAX_TEXT_CHARS)?;
             let documents = ids("documents", &documents)?;
             case.state = CaseState::Responded;
-            Ok(
-                Change::quiet(json!({ "answer": answer, "documents": documents }))
-                    .notify(NoticeKind::AnswerReceived, Recipients::Board { area }),
-            )
+            Ok(Change::quiet(Command::Respond { answer, documents })
+                .notify(NoticeKind::AnswerReceived, Recipients::Board { area }))
         }
         Command::Orient(input) => {
-            let change = events::directed_communication(&input)?;
+            let input = orientation(&input)?;
             case.state = CaseState::Oriented;
-            Ok(change)
+            Ok(Change::quiet(Command::Orient(input)))
         }
         Command::Escalate { opinions } => {
             let opinions = text("opinions", &opinions, MAX_TEXT_CHARS)?;
             case.escalated_from = Some(case.state);
             case.state = CaseState::Escalated;
-            Ok(Change::quiet(json!({ "opinions": opinions }))
+            Ok(Change::quiet(Command::Escalate { opinions })
                 .notify(NoticeKind::Escalated, Recipients::Leaders { area }))
         }
         Command::Conclude { conclusion } => {
@@ -122,7 +120,7 @@ pub(super) fn carry_out(
             // A case escalated before `escalated_from` existed goes back to
             // the earliest state it could have come from, so no step is skipped.
             case.state = case.escalated_from.take().unwrap_or(CaseState::Assigned);
-            Ok(Change::quiet(json!({ "conclusion": conclusion })))
+            Ok(Change::quiet(Command::Conclude { conclusion }))
         }
         Command::ReportResolution { summary, documents } => {
             let summary = text("summary", &summary, MAX_TEXT_CHARS)?;
@@ -131,37 +129,50 @@ pub(super) fn carry_out(
             // `close` needs a publication of this resolution, not of an
             // earlier one.
             case.result_published = false;
-            Ok(Change::quiet(
-                json!({ "summary": summary, "documents": documents }),
-            ))
+            Ok(Change::quiet(Command::ReportResolution {
+                summary,
+                documents,
+            }))
         }
         Command::PublishResult { text: result } => {
             let result = text("text", &result, MAX_TEXT_CHARS)?;
             case.result_published = true;
-            Ok(Change::quiet(json!({ "text": result })).notify(
-                NoticeKind::ResultPublished,
-                Recipients::User {
-                    user: case.reporter,
-                },
-            ))
+            Ok(
+                Change::quiet(Command::PublishResult { text: result }).notify(
+                    NoticeKind::ResultPublished,
+                    Recipients::User {
+                        user: case.reporter,
+                    },
+                ),
+            )
         }
         Command::Close { remark } => {
             let remark = text("remark", &remark, MAX_TEXT_CHARS)?;
             case.state = CaseState::Closed;
-            Ok(Change::quiet(json!({ "remark": remark })))
+            Ok(Change::quiet(Command::Close { remark }))
         }
         Command::Reopen { reason } => {
             let reason = text("reason", &reason, MAX_TEXT_CHARS)?;
             case.state = CaseState::Oriented;
             case.result_published = false;
-            Ok(Change::quiet(json!({ "reason": reason })))
+            Ok(Change::quiet(Command::Reopen { reason }))
         }
         Command::Comment {
             text,
             share_with_reporter,
-        } => events::note(&text, share_with_reporter),
-        Command::ProgressUpdate { text } => events::note(&text, false),
-        Command::AddOrientation(input) => events::directed_communication(&input),
+        } => {
+            let text = events::note(&text)?;
+            Ok(Change::quiet(Command::Comment {
+                text,
+                share_with_reporter,
+            }))
+        }
+        Command::ProgressUpdate { text } => Ok(Change::quiet(Command::ProgressUpdate {
+            text: events::note(&text)?,
+        })),
+        Command::AddOrientation(input) => {
+            Ok(Change::quiet(Command::AddOrientation(orientation(&input)?)))
+        }
         Command::LogMeeting {
             held_at,
             chair_unit,

@@ -28,8 +28,24 @@ fn every_action_input_holds_exactly_the_fields_of_its_form() {
             continue;
         };
         let json = serde_json::to_value(&command).unwrap();
-        let expected: BTreeSet<String> = named(*kind).into_iter().map(str::to_owned).collect();
-        assert_eq!(keys(&json), expected, "{kind:?}");
+        let named: BTreeSet<String> = named(*kind).into_iter().map(str::to_owned).collect();
+        // An unticked box is left out of the input.
+        let required: BTreeSet<String> = kind
+            .form()
+            .iter()
+            .filter(|f| f.widget() != Widget::Flag)
+            .map(|f| f.name().to_owned())
+            .chain(kind.files_field().map(str::to_owned))
+            .collect();
+        let keys = keys(&json);
+        assert!(
+            keys.is_subset(&named),
+            "{kind:?}: {keys:?} beyond {named:?}"
+        );
+        assert!(
+            required.is_subset(&keys),
+            "{kind:?}: {required:?} beyond {keys:?}"
+        );
     }
 }
 
