@@ -1,10 +1,11 @@
 //! The e-mails: what each one says, as a typed context, and its folder of
-//! askama templates under `templates/` (`subject.txt`, `body.txt`,
-//! `body.html`, both languages in each). The shared layout — subject tag,
-//! first line, footer, HTML frame — is in `templates/_layout/`. A field a
-//! template names must exist in its context, and a notice kind without its
-//! folder is a missing match arm: both fail to compile. askama escapes
-//! values in the HTML part and leaves the text parts as they are.
+//! askama templates under `templates/`: `mail.txt` (the subject and the
+//! plain-text part) and `mail.html`, each in both languages. The shared
+//! layout — subject tag, first line, footer, HTML frame — is in
+//! `templates/_layout/`. A field a template names must exist in its
+//! context, and a notice kind without its folder is a missing match arm:
+//! both fail to compile. askama escapes values in the HTML part and leaves
+//! the subject and the text as they are.
 
 use askama::Template;
 use workflow::{CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
@@ -86,7 +87,8 @@ pub(crate) enum Mail {
     Notice(NoticeKind, CaseNotice),
 }
 
-/// The three templates of one e-mail folder over the context `$context` of
+/// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
+/// `text` rendered apart) and `mail.html`, over the context `$context` of
 /// type `$type`, rendered. Each template is a struct that derefs to the
 /// context, so a template names the context's fields directly.
 macro_rules! folder {
@@ -98,12 +100,12 @@ macro_rules! folder {
             }
         }
     };
-    ($context:expr, $type:ty, $subject:literal, $text:literal, $html:literal $(,)?) => {{
+    ($context:expr, $type:ty, $text:literal, $html:literal $(,)?) => {{
         #[derive(Template)]
-        #[template(path = $subject)]
+        #[template(path = $text, block = "subject")]
         struct Subject<'a>(&'a $type);
         #[derive(Template)]
-        #[template(path = $text)]
+        #[template(path = $text, block = "text")]
         struct Text<'a>(&'a $type);
         #[derive(Template)]
         #[template(path = $html)]
@@ -127,59 +129,51 @@ impl Mail {
             Mail::DutyReminder(duty) => folder!(
                 duty,
                 DutyReminder,
-                "duty_reminder/subject.txt",
-                "duty_reminder/body.txt",
-                "duty_reminder/body.html",
+                "duty_reminder/mail.txt",
+                "duty_reminder/mail.html",
             ),
             Mail::CaseReminder(case) => folder!(
                 case,
                 CaseReminder,
-                "case_reminder/subject.txt",
-                "case_reminder/body.txt",
-                "case_reminder/body.html",
+                "case_reminder/mail.txt",
+                "case_reminder/mail.html",
             ),
             Mail::PasswordReset(reset) => folder!(
                 reset,
                 PasswordReset,
-                "password_reset/subject.txt",
-                "password_reset/body.txt",
-                "password_reset/body.html",
+                "password_reset/mail.txt",
+                "password_reset/mail.html",
             ),
             Mail::Notice(kind, notice) => match kind {
                 NoticeKind::CaseAssigned => folder!(
                     notice,
                     CaseNotice,
-                    "case_assigned/subject.txt",
-                    "case_assigned/body.txt",
-                    "case_assigned/body.html",
+                    "case_assigned/mail.txt",
+                    "case_assigned/mail.html",
                 ),
                 NoticeKind::InfoRequested => folder!(
                     notice,
                     CaseNotice,
-                    "info_requested/subject.txt",
-                    "info_requested/body.txt",
-                    "info_requested/body.html",
+                    "info_requested/mail.txt",
+                    "info_requested/mail.html",
                 ),
                 NoticeKind::AnswerReceived => folder!(
                     notice,
                     CaseNotice,
-                    "answer_received/subject.txt",
-                    "answer_received/body.txt",
-                    "answer_received/body.html",
+                    "answer_received/mail.txt",
+                    "answer_received/mail.html",
                 ),
                 NoticeKind::Escalated => folder!(
                     notice,
                     CaseNotice,
-                    "escalated/subject.txt",
-                    "escalated/body.txt",
-                    "escalated/body.html",
+                    "escalated/mail.txt",
+                    "escalated/mail.html",
                 ),
                 NoticeKind::ResultPublished => folder!(
                     notice,
                     CaseNotice,
-                    "result_published/subject.txt",
-                    "result_published/body.txt",
-                    "result_published/body.html",
+                    "result_published/mail.txt",
+                    "result_published/mail.html",
                 ),
             },
         })
