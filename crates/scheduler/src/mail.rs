@@ -6,6 +6,11 @@
 //! context, and a notice kind without its folder is a missing match arm:
 //! both fail to compile. askama escapes values in the HTML part and leaves
 //! the subject and the text as they are.
+//!
+//! A new notice e-mail is its folder (`mail.txt` with the blocks
+//! `subject_vi`, `subject_en`, `head`, `vi`, `en`; `mail.html` with `head`,
+//! `vi`, `en`) and its arm in [`Mail::render`]. An e-mail with facts of its
+//! own also needs its context here and its payload read in `render`.
 
 use askama::Template;
 use workflow::{CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
