@@ -28,6 +28,9 @@ pub enum ReportError {
     /// The CSV writer failed.
     #[error("không tạo được tệp CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// The HTML template failed to write.
+    #[error("không tạo được trang HTML: {0}")]
+    Html(#[from] askama::Error),
     /// A year outside the calendar's range.
     #[error("năm {0} không hợp lệ")]
     BadYear(i32),
@@ -119,7 +122,7 @@ pub fn render(
     match format {
         Format::Csv => to_csv(&title, &tables),
         Format::Xlsx => to_xlsx(&title, &tables),
-        Format::Html => Ok(to_html(&title, &tables, lang).into_bytes()),
+        Format::Html => Ok(to_html(&title, &tables, lang)?.into_bytes()),
     }
 }
 

@@ -138,7 +138,7 @@ fn the_html_is_printable_escaped_and_self_contained() {
     assert!(html.contains("<html lang=\"vi\">"));
     assert!(html.contains("@media print"));
     assert!(html.contains("<h2>Thực hiện nghĩa vụ cung cấp thông tin theo cơ quan</h2>"));
-    assert!(html.contains("UBND phường &lt;Ba Đình&gt; &amp; cộng sự"));
+    assert!(html.contains("UBND phường &#60;Ba Đình&#62; &#38; cộng sự"));
     assert!(!html.contains("<Ba Đình>"));
     for outside in ["http://", "https://", "<script", "<link"] {
         assert!(!html.contains(outside), "{outside}");

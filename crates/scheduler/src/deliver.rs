@@ -147,12 +147,15 @@ impl Ctx {
             store.mark_dropped(row.id, worker).await?;
             return Ok(Outcome::Dropped);
         }
-        let Some(mail) = render(&row, &config.base_url, &self.calendar) else {
-            tracing::error!(id = row.id, kind = %row.kind, "no template: row failed");
-            store
-                .mark_attempt_failed(row.id, worker, "no template", self.due_by, true)
-                .await?;
-            return Ok(Outcome::Failed);
+        let mail = match render(&row, &config.base_url, &self.calendar) {
+            Ok(mail) => mail,
+            Err(err) => {
+                tracing::error!(id = row.id, kind = %row.kind, error = %err, "row failed");
+                store
+                    .mark_attempt_failed(row.id, worker, &err.to_string(), self.due_by, true)
+                    .await?;
+                return Ok(Outcome::Failed);
+            }
         };
         match self
             .mailer

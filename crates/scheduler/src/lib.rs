@@ -7,19 +7,19 @@
 
 mod config;
 mod deliver;
+mod mail;
 mod mailer;
 mod render;
 mod run;
 mod sweep;
-mod templates;
 
 pub use config::{CronExpr, CronJobs, SchedulerConfig};
 pub use deliver::{Delivered, DeliveryConfig, deliver_due};
+pub use mail::Rendered;
 pub use mailer::Mailer;
-pub use render::render;
+pub use render::{RenderError, render};
 pub use run::run;
 pub use sweep::{Scheduler, Summary, sweep, worker_name};
-pub use templates::Rendered;
 
 /// Why a scheduler job failed.
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::Error;
-use crate::templates::Rendered;
+use crate::mail::Rendered;
 
 /// The SMTP connection pool and the sender.
 #[derive(Clone)]

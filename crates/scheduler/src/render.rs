@@ -1,106 +1,164 @@
-//! From an outbox row to an e-mail's words: the values each template
-//! needs, derived from the row's payload (step wording, local due time, the
-//! link built on `base_url`).
+//! From an outbox row to an e-mail: the row's payload read into the typed
+//! context of its e-mail (local due time, the link built on `base_url`),
+//! then rendered by the e-mail's templates (`mail`).
 
-use std::collections::HashMap;
-
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use store::auth::PASSWORD_RESET;
 use store::entities::outbox;
-use workflow::{Calendar, CaseReminderStep, DutyReminderStep};
+use store::reminders::{CASE_REMINDER, DUTY_REMINDER};
+use workflow::{Calendar, CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
 
-use crate::templates::{Rendered, Template, fill};
+use crate::mail::{CaseNotice, CaseReminder, DutyReminder, Mail, PasswordReset, Rendered};
 
-/// Renders `row` in its recipient's language, or `None` for an outbox
-/// kind that no template serves.
-pub fn render(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Option<Rendered> {
-    let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
-    let mut values: HashMap<&str, String> = HashMap::new();
-    if let Some(map) = payload.as_object() {
-        for (key, value) in map {
-            let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            values.insert(key.as_str(), text);
-        }
-    }
+/// Why an outbox row cannot become an e-mail. Either way retrying will not
+/// help: the row fails with this as its error.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// No e-mail of this build has the row's kind.
+    #[error("no template")]
+    NoTemplate,
+    /// The payload lacks a value its e-mail needs, or holds one this build
+    /// cannot read: the row fails rather than going out with a hole.
+    #[error("payload: {0}")]
+    Payload(String),
+    /// A template failed to write (a value's `Display` failed).
+    #[error("template: {0}")]
+    Template(#[from] askama::Error),
+}
+
+/// Renders `row` in its recipient's language.
+pub fn render(
+    row: &outbox::Model,
+    base_url: &str,
+    calendar: &Calendar,
+) -> Result<Rendered, RenderError> {
+    Ok(mail(row, base_url, calendar)?.render()?)
+}
+
+/// The payload of a duty reminder, as `store::reminders` writes it.
+#[derive(Deserialize)]
+struct DutyPayload {
+    duty_id: i64,
+    period: String,
+    unit_name: String,
+    board_name: String,
+    due_at: DateTime<FixedOffset>,
+    step: String,
+}
+
+/// The payload of a case deadline reminder.
+#[derive(Deserialize)]
+struct CasePayload {
+    case_code: String,
+    title: String,
+    deadline: String,
+    due_at: DateTime<FixedOffset>,
+    step: String,
+}
+
+/// The payload of a password reset; `store::auth` writes it.
+#[derive(Deserialize)]
+struct ResetPayload {
+    name: String,
+    token: String,
+    due_at: DateTime<FixedOffset>,
+}
+
+/// The payload of an event notice, as `store::outbox` writes it.
+#[derive(Deserialize)]
+struct NoticePayload {
+    case_code: String,
+    title: String,
+    /// Absent for readers who may not see the internal deadlines.
+    answer_due: Option<DateTime<FixedOffset>>,
+    /// Absent in rows written before notices quoted their event.
+    detail: Option<String>,
+}
+
+/// The e-mail of `row`, its context read from the payload.
+fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail, RenderError> {
     let base = base_url.trim_end_matches('/');
-    if let Some(due) = local_time(&payload["due_at"], calendar) {
-        values.insert("due_local", due);
-    }
-    let template = Template::of_kind(&row.kind)?;
-    match template {
-        Template::DutyReminder => {
-            let step = DutyReminderStep::from_key(payload["step"].as_str().unwrap_or_default());
-            let (vi, en) = duty_step(step);
-            values.insert("step_vi", vi);
-            values.insert("step_en", en);
-            let id = payload["duty_id"].as_i64().unwrap_or_default();
-            values.insert("link", format!("{base}/duties/{id}"));
+    let lang = if row.lang == "en" { Lang::En } else { Lang::Vi };
+    let local = |time: DateTime<FixedOffset>| {
+        time.with_timezone(&calendar.time_zone())
+            .format("%H:%M %d/%m/%Y")
+            .to_string()
+    };
+    Ok(match row.kind.as_str() {
+        DUTY_REMINDER => {
+            let p: DutyPayload = payload(row)?;
+            Mail::DutyReminder(DutyReminder {
+                lang,
+                step: DutyReminderStep::from_key(&p.step)
+                    .ok_or_else(|| unreadable("step", &p.step))?,
+                unit_name: p.unit_name,
+                board_name: p.board_name,
+                period: p.period,
+                due_local: local(p.due_at),
+                link: format!("{base}/duties/{}", p.duty_id),
+            })
         }
-        Template::CaseReminder => {
-            let step = CaseReminderStep::from_key(payload["step"].as_str().unwrap_or_default());
-            let (vi, en) = case_step(step);
-            values.insert("step_vi", vi.to_owned());
-            values.insert("step_en", en.to_owned());
-            let (dvi, den) = match payload["deadline"].as_str().unwrap_or_default() {
-                "triage" => ("phân loại", "triage"),
-                "answer" => ("trả lời bằng văn bản", "written answer"),
-                _ => ("giải quyết", "resolution"),
-            };
-            values.insert("deadline_vi", dvi.to_owned());
-            values.insert("deadline_en", den.to_owned());
-            let code = payload["case_code"].as_str().unwrap_or_default();
-            values.insert("link", format!("{base}/cases/{code}"));
+        CASE_REMINDER => {
+            let p: CasePayload = payload(row)?;
+            Mail::CaseReminder(CaseReminder {
+                lang,
+                step: CaseReminderStep::from_key(&p.step)
+                    .ok_or_else(|| unreadable("step", &p.step))?,
+                deadline: deadline(&p.deadline)
+                    .ok_or_else(|| unreadable("deadline", &p.deadline))?,
+                due_local: local(p.due_at),
+                link: format!("{base}/cases/{}", p.case_code),
+                case_code: p.case_code,
+                title: p.title,
+            })
         }
-        Template::PasswordReset => {
-            // The page that asks for the new password and posts it with
-            // the token to `POST /api/v1/auth/password-reset/confirm`.
-            let token = payload["token"].as_str().unwrap_or_default();
-            values.insert("link", format!("{base}/reset-password?token={token}"));
-            values.remove("token");
+        PASSWORD_RESET => {
+            let p: ResetPayload = payload(row)?;
+            Mail::PasswordReset(PasswordReset {
+                lang,
+                name: p.name,
+                due_local: local(p.due_at),
+                // The page that asks for the new password and posts it with
+                // the token to `POST /api/v1/auth/password-reset/confirm`.
+                link: format!("{base}/reset-password?token={}", p.token),
+            })
         }
-        Template::Notice(_) => {
-            if let Some(due) = local_time(&payload["answer_due"], calendar) {
-                values.insert("due_local", due);
-            }
-            // Rows written before notices quoted their event have no
-            // detail: a dash rather than a visible placeholder.
-            if payload["detail"].as_str().is_none() {
-                values.insert("detail", "—".to_owned());
-            }
-            let code = payload["case_code"].as_str().unwrap_or_default();
-            values.insert("link", format!("{base}/cases/{code}"));
+        other => {
+            let kind = NoticeKind::from_code(other).ok_or(RenderError::NoTemplate)?;
+            let p: NoticePayload = payload(row)?;
+            let dash = || "—".to_owned();
+            Mail::Notice(
+                kind,
+                CaseNotice {
+                    lang,
+                    due_local: p.answer_due.map(local).unwrap_or_else(dash),
+                    detail: p.detail.unwrap_or_else(dash),
+                    link: format!("{base}/cases/{}", p.case_code),
+                    case_code: p.case_code,
+                    title: p.title,
+                },
+            )
         }
-    }
-    Some(fill(template, &row.lang, &values))
+    })
 }
 
-/// An RFC 3339 time of a payload as a local `HH:MM dd/mm/yyyy`.
-fn local_time(value: &serde_json::Value, calendar: &Calendar) -> Option<String> {
-    let time = DateTime::parse_from_rfc3339(value.as_str()?).ok()?;
-    let local = time
-        .with_timezone(&Utc)
-        .with_timezone(&calendar.time_zone());
-    Some(local.format("%H:%M %d/%m/%Y").to_string())
+fn payload<T: DeserializeOwned>(row: &outbox::Model) -> Result<T, RenderError> {
+    serde_json::from_str(&row.payload).map_err(|err| RenderError::Payload(err.to_string()))
 }
 
-fn duty_step(step: Option<DutyReminderStep>) -> (String, String) {
-    match step {
-        Some(DutyReminderStep::Before(days)) => (
-            format!("còn {days} ngày đến hạn"),
-            format!("due in {days} days"),
-        ),
-        Some(DutyReminderStep::Due) => ("đến hạn hôm nay".into(), "due today".into()),
-        Some(DutyReminderStep::Overdue(_)) | None => ("QUÁ HẠN".into(), "OVERDUE".into()),
-    }
+fn unreadable(field: &str, value: &str) -> RenderError {
+    RenderError::Payload(format!("{field} {value:?}"))
 }
 
-fn case_step(step: Option<CaseReminderStep>) -> (&'static str, &'static str) {
-    match step {
-        Some(CaseReminderStep::Warning) => ("sắp đến hạn", "deadline approaching"),
-        Some(CaseReminderStep::Breach) => ("đã quá hạn", "deadline passed"),
-        Some(CaseReminderStep::Overdue(_)) | None => ("vẫn quá hạn", "still overdue"),
+/// A deadline's column name, as `store::reminders` writes it.
+fn deadline(code: &str) -> Option<DeadlineKind> {
+    match code {
+        "triage" => Some(DeadlineKind::Triage),
+        "answer" => Some(DeadlineKind::Answer),
+        "resolution" => Some(DeadlineKind::Resolution),
+        _ => None,
     }
 }
 

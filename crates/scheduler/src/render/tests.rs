@@ -6,7 +6,7 @@ use serde_json::json;
 use store::entities::outbox;
 use workflow::{Calendar, NoticeKind};
 
-use super::render;
+use super::{RenderError, render};
 
 const BASE: &str = "https://noicom.example.vn/";
 
@@ -52,7 +52,7 @@ fn each_notice_renders_in_both_languages_with_the_code_and_the_link() {
         for lang in ["vi", "en"] {
             let payload = notice_payload(Some("Đề nghị gửi ảnh hiện trường."));
             let mail = render(&row(kind.code(), lang, payload), BASE, &calendar)
-                .unwrap_or_else(|| panic!("{kind:?} has no template"));
+                .unwrap_or_else(|err| panic!("{kind:?}: {err}"));
             let what = format!("{kind:?} {lang}");
             assert!(
                 mail.subject.contains("HN-2026-000123"),
@@ -63,7 +63,7 @@ fn each_notice_renders_in_both_languages_with_the_code_and_the_link() {
             assert!(mail.html.contains(&format!("href=\"{link}\"")), "{what}");
             assert!(mail.html.contains(&format!("lang=\"{lang}\"")), "{what}");
             assert!(
-                mail.html.contains("Khiếu nại &lt;đất đai&gt; &amp;"),
+                mail.html.contains("Khiếu nại &#60;đất đai&#62; &#38;"),
                 "{what}"
             );
             for part in [&mail.subject, &mail.text, &mail.html] {
@@ -118,12 +118,59 @@ fn a_notice_quotes_what_its_reader_acts_on_and_the_lead_unit_its_due_time() {
 #[test]
 fn an_outbox_kind_without_a_template_renders_nothing() {
     let calendar = Calendar::vietnam_default();
-    assert!(
+    assert!(matches!(
         render(
             &row("case_notice", "vi", notice_payload(None)),
             BASE,
             &calendar
-        )
-        .is_none()
+        ),
+        Err(RenderError::NoTemplate)
+    ));
+}
+
+#[test]
+fn outbox_kinds_name_their_e_mail() {
+    let calendar = Calendar::vietnam_default();
+    let escalated = render(
+        &row("escalated", "en", notice_payload(None)),
+        BASE,
+        &calendar,
+    )
+    .unwrap();
+    assert!(
+        escalated.subject.ends_with("escalated for your conclusion"),
+        "{}",
+        escalated.subject
     );
+    let duty = json!({
+        "duty_id": 42,
+        "period": "2026-Q3",
+        "unit_name": "UBND phường Ba Đình",
+        "board_name": "Ban Tuyên giáo và Dân vận",
+        "due_at": "2026-10-08T10:00:00Z",
+        "step": "due",
+    });
+    let reminder = render(&row("duty_reminder", "vi", duty), BASE, &calendar).unwrap();
+    assert_eq!(
+        reminder.subject,
+        "[noicom] đến hạn hôm nay: cung cấp thông tin 2026-Q3 — UBND phường Ba Đình"
+    );
+    assert!(
+        reminder
+            .text
+            .contains("https://noicom.example.vn/duties/42")
+    );
+}
+
+#[test]
+fn a_payload_without_a_value_its_e_mail_needs_fails_with_the_reason() {
+    let calendar = Calendar::vietnam_default();
+    let no_due = json!({"duty_id": 42, "period": "2026-Q3", "unit_name": "U",
+        "board_name": "B", "step": "due"});
+    let err = render(&row("duty_reminder", "vi", no_due), BASE, &calendar).unwrap_err();
+    assert!(err.to_string().contains("due_at"), "{err}");
+    let bad_step = json!({"case_code": "HN-1", "title": "T", "deadline": "answer",
+        "due_at": "2026-10-08T10:00:00Z", "step": "later"});
+    let err = render(&row("case_reminder", "vi", bad_step), BASE, &calendar).unwrap_err();
+    assert!(err.to_string().contains("later"), "{err}");
 }
