@@ -7,6 +7,8 @@ use crate::support::{Backend, Server, TestDb, on_both_backends};
 on_both_backends!(
     serve_demo_migrates_and_becomes_ready,
     serve_demo_on_a_database_with_data_only_serves,
+    a_second_serve_demo_prints_the_logins_again,
+    without_smtp_one_line_says_the_emails_wait_before_the_logins,
     sigterm_stops_the_server_cleanly,
 );
 
@@ -35,6 +37,45 @@ async fn serve_demo_on_a_database_with_data_only_serves(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let banner = server.banner.join("\n");
     assert!(banner.contains("đã có dữ liệu"), "{}", server.report());
+}
+
+/// The demo logins of a first and of a later `serve --demo`: the table
+/// rows, from the e-mail of the board officer on.
+fn login_rows(server: &Server) -> Vec<String> {
+    let banner = &server.banner;
+    let start = banner
+        .iter()
+        .position(|line| line.contains("canbo.btg@demo.noicom.vn"))
+        .unwrap_or_else(|| panic!("no demo login\n{}", server.report()));
+    banner[start..].to_vec()
+}
+
+async fn a_second_serve_demo_prints_the_logins_again(db: TestDb) {
+    let mut first = Server::start(&db, &["--demo"]).await;
+    assert!(first.terminate().success(), "{}", first.report());
+    let second = Server::start(&db, &["--demo"]).await;
+    let banner = second.banner.join("\n");
+    assert!(banner.contains("đã có dữ liệu"), "{}", second.report());
+    assert_eq!(login_rows(&first), login_rows(&second));
+}
+
+async fn without_smtp_one_line_says_the_emails_wait_before_the_logins(db: TestDb) {
+    // Nothing listens on port 1: the connection is refused at once.
+    let env = [
+        ("NOICOM_SCHEDULER", "on"),
+        ("NOICOM_SMTP_URL", "smtp://127.0.0.1:1"),
+    ];
+    let server = Server::start_with_env(&db, &["--demo"], &env).await;
+    let about_mail: Vec<usize> = (0..server.banner.len())
+        .filter(|&i| server.banner[i].contains("hộp thư đi"))
+        .collect();
+    assert_eq!(about_mail.len(), 1, "{}", server.report());
+    let logins = server
+        .banner
+        .iter()
+        .position(|line| line.contains("@demo.noicom.vn"))
+        .unwrap_or_else(|| panic!("no demo login\n{}", server.report()));
+    assert!(about_mail[0] < logins, "{}", server.report());
 }
 
 async fn sigterm_stops_the_server_cleanly(db: TestDb) {

@@ -30,6 +30,33 @@ pub struct DemoLogin {
 /// The accounts the demo created.
 pub type DemoLogins = Vec<DemoLogin>;
 
+/// The demo accounts a database already holds, for a `serve --demo` after
+/// the first: those still enabled, in the order they were made. Their
+/// password is the demo one unless someone changed it.
+pub async fn present_logins(store: &Store) -> anyhow::Result<DemoLogins> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use store::entities::user;
+    let present: std::collections::HashSet<String> = user::Entity::find()
+        .filter(user::Column::Email.is_in(org::USERS.iter().map(|(email, ..)| *email)))
+        .filter(user::Column::Disabled.eq(false))
+        .all(store.connection())
+        .await
+        .context("không đọc được tài khoản mẫu")?
+        .into_iter()
+        .map(|u| u.email)
+        .collect();
+    Ok(org::USERS
+        .iter()
+        .filter(|(email, ..)| present.contains(*email))
+        .map(|(email, _, role, unit)| DemoLogin {
+            role: *role,
+            email: (*email).to_owned(),
+            password: org::DEMO_PASSWORD.to_owned(),
+            unit: (*unit).to_owned(),
+        })
+        .collect())
+}
+
 /// Loads the demo data set into an empty database and returns its logins.
 /// Every case goes through `Store::file_case` and `Store::act`, so the
 /// demo obeys the same rules as real use.

@@ -79,11 +79,13 @@ pub async fn deliver_due(
         due_by,
     });
     let mut done = Delivered::default();
+    let mut failures = Failures::default();
     loop {
         let rows = store
             .claim_outbox(worker, due_by, Utc::now(), config.lease, config.batch)
             .await?;
         if rows.is_empty() {
+            failures.log();
             return Ok(done);
         }
         let mut tasks = JoinSet::new();
@@ -103,7 +105,10 @@ pub async fn deliver_due(
         for result in results {
             match result.map_err(|e| Error::Config(format!("delivery task: {e}")))?? {
                 Outcome::Sent => done.sent += 1,
-                Outcome::Failed => done.failed += 1,
+                Outcome::Failed { gave_up, error } => {
+                    done.failed += 1;
+                    failures.add(gave_up, error);
+                }
                 Outcome::Dropped => done.dropped += 1,
                 Outcome::Lost => {}
             }
@@ -111,10 +116,57 @@ pub async fn deliver_due(
     }
 }
 
+/// The failures of one delivery run, logged as one line at its end: an
+/// SMTP server that is down fails every e-mail of the run the same way,
+/// and one warning per e-mail per try would bury everything else.
+#[derive(Default)]
+struct Failures {
+    /// Left pending, to be tried again after their backoff.
+    retried: u64,
+    /// Marked failed: after the last try, or an address that is none.
+    gave_up: u64,
+    /// The error of the last failure, as an example.
+    last: Option<String>,
+}
+
+impl Failures {
+    fn add(&mut self, gave_up: bool, error: String) {
+        if gave_up {
+            self.gave_up += 1;
+        } else {
+            self.retried += 1;
+        }
+        self.last = Some(error);
+    }
+
+    fn log(&self) {
+        let last = self.last.as_deref().unwrap_or_default();
+        if self.retried > 0 {
+            tracing::warn!(
+                count = self.retried,
+                last_error = last,
+                "e-mails not sent: they wait in the outbox and are tried again with backoff"
+            );
+        }
+        if self.gave_up > 0 {
+            tracing::error!(
+                count = self.gave_up,
+                last_error = last,
+                "e-mails given up: marked failed, for an administrator to retry"
+            );
+        }
+    }
+}
+
 /// What became of one row.
 enum Outcome {
     Sent,
-    Failed,
+    Failed {
+        /// Marked failed for good rather than left to retry.
+        gave_up: bool,
+        /// Why, for the run's summary.
+        error: String,
+    },
     Dropped,
     /// The claim was lost: another dispatcher holds the row now.
     Lost,
@@ -151,10 +203,14 @@ impl Ctx {
             Ok(mail) => mail,
             Err(err) => {
                 tracing::error!(id = row.id, kind = %row.kind, error = %err, "row failed");
+                let error = err.to_string();
                 store
-                    .mark_attempt_failed(row.id, worker, &err.to_string(), self.due_by, true)
+                    .mark_attempt_failed(row.id, worker, &error, self.due_by, true)
                     .await?;
-                return Ok(Outcome::Failed);
+                return Ok(Outcome::Failed {
+                    gave_up: true,
+                    error,
+                });
             }
         };
         match self
@@ -170,11 +226,17 @@ impl Ctx {
                 let tries = u32::try_from(row.attempts).unwrap_or(0) + 1;
                 let give_up = tries >= config.max_attempts || matches!(err, Error::Address(_));
                 let next = self.due_by + backoff(config.backoff, tries);
-                tracing::warn!(id = row.id, tries, give_up, error = %err, "e-mail not sent");
+                // Each row's failure is also in its `last_error`; the run
+                // logs one summary of them all (`Failures`).
+                tracing::debug!(id = row.id, tries, give_up, error = %err, "e-mail not sent");
+                let error = err.to_string();
                 store
-                    .mark_attempt_failed(row.id, worker, &err.to_string(), next, give_up)
+                    .mark_attempt_failed(row.id, worker, &error, next, give_up)
                     .await?;
-                Ok(Outcome::Failed)
+                Ok(Outcome::Failed {
+                    gave_up: give_up,
+                    error,
+                })
             }
         }
     }

@@ -65,6 +65,16 @@ impl Mailer {
         })
     }
 
+    /// Whether the SMTP server takes a connection and answers within
+    /// `wait`: for telling a person at start-up, never for deciding a
+    /// delivery (the dispatcher tries, and retries, regardless).
+    pub async fn answers(&self, wait: std::time::Duration) -> bool {
+        matches!(
+            tokio::time::timeout(wait, self.transport.test_connection()).await,
+            Ok(Ok(true))
+        )
+    }
+
     /// Sends one rendered e-mail of outbox row `id` and `kind` to `to`.
     pub async fn send(&self, id: i64, kind: &str, to: &str, mail: &Rendered) -> Result<(), Error> {
         let to: Mailbox = to

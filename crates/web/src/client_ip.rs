@@ -10,58 +10,53 @@ use std::net::{IpAddr, SocketAddr};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{Extensions, HeaderMap};
+use ipnet::{IpNet, Ipv4Net};
 
 use crate::AppState;
 
 /// The proxies whose `X-Forwarded-For` is believed: addresses and CIDR
 /// blocks. Empty by default: the TCP peer is the client.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TrustedProxies(Vec<(IpAddr, u8)>);
+pub struct TrustedProxies(Vec<IpNet>);
 
 impl TrustedProxies {
     /// Parses `10.0.0.0/8`, `127.0.0.1`, `::1`, `fd00::/8`…; the error
     /// names the entry that is not one.
     pub fn parse(entries: &[String]) -> Result<TrustedProxies, String> {
-        let mut out = Vec::with_capacity(entries.len());
-        for entry in entries {
-            let bad =
-                || format!("http.trusted_proxies: «{entry}» không phải địa chỉ IP hay khối CIDR");
-            let (address, bits) = match entry.trim().split_once('/') {
-                Some((address, bits)) => (address, Some(bits.parse::<u8>().map_err(|_| bad())?)),
-                None => (entry.trim(), None),
-            };
-            let address: IpAddr = address.parse().map_err(|_| bad())?;
-            let max = if address.is_ipv4() { 32 } else { 128 };
-            let bits = bits.unwrap_or(max);
-            if bits > max {
-                return Err(bad());
-            }
-            out.push((address.to_canonical(), bits));
-        }
-        Ok(TrustedProxies(out))
+        entries
+            .iter()
+            .map(|entry| {
+                let text = entry.trim();
+                text.parse::<IpNet>()
+                    .or_else(|_| text.parse::<IpAddr>().map(IpNet::from))
+                    .map(canonical)
+                    .map_err(|_| {
+                        format!(
+                            "http.trusted_proxies: «{entry}» không phải địa chỉ IP hay khối CIDR"
+                        )
+                    })
+            })
+            .collect::<Result<_, _>>()
+            .map(TrustedProxies)
     }
 
     /// Whether `address` is one of the proxies.
     pub fn contains(&self, address: IpAddr) -> bool {
         let address = address.to_canonical();
-        self.0.iter().any(|(net, bits)| match (net, address) {
-            (IpAddr::V4(net), IpAddr::V4(a)) => prefix(&net.octets(), &a.octets(), *bits),
-            (IpAddr::V6(net), IpAddr::V6(a)) => prefix(&net.octets(), &a.octets(), *bits),
-            _ => false,
-        })
+        self.0.iter().any(|net| net.contains(&address))
     }
 }
 
-/// Whether the first `bits` bits of `a` and `b` are equal.
-fn prefix(a: &[u8], b: &[u8], bits: u8) -> bool {
-    let bits = usize::from(bits);
-    let (whole, rest) = (bits / 8, bits % 8);
-    if a[..whole] != b[..whole] {
-        return false;
-    }
-    rest == 0 || {
-        let mask = 0xffu8 << (8 - rest);
-        a[whole] & mask == b[whole] & mask
+/// A block of IPv4-mapped IPv6 addresses (`::ffff:10.0.0.0/104`) as the
+/// IPv4 block it stands for, since peers are compared in their canonical
+/// form (`::ffff:10.1.2.3` is `10.1.2.3`).
+fn canonical(net: IpNet) -> IpNet {
+    match net {
+        IpNet::V6(v6) if v6.prefix_len() >= 96 => match v6.addr().to_ipv4_mapped() {
+            Some(v4) => Ipv4Net::new(v4, v6.prefix_len() - 96).map_or(net, IpNet::V4),
+            None => net,
+        },
+        _ => net,
     }
 }
 
@@ -214,6 +209,11 @@ mod tests {
         assert!(!proxies.contains(ip("172.32.0.1")));
         assert!(proxies.contains(ip("fd12::1")));
         assert!(trusted(&["127.0.0.1"]).contains(ip("::ffff:127.0.0.1")));
+        // A mapped entry is the IPv4 address or block it stands for.
+        assert!(trusted(&["::ffff:127.0.0.1"]).contains(ip("127.0.0.1")));
+        assert!(trusted(&["::ffff:10.0.0.0/104"]).contains(ip("10.200.0.1")));
+        assert!(!trusted(&["::ffff:10.0.0.0/104"]).contains(ip("11.0.0.1")));
+        assert!(trusted(&[" 10.0.0.1 "]).contains(ip("10.0.0.1")));
     }
 
     #[test]

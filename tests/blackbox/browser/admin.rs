@@ -48,7 +48,7 @@ async fn an_admin_adds_an_area_a_unit_and_a_user_who_then_signs_in(db: TestDb) {
     let row = desk.text("#area-tree li[data-code='HN-TH']").await;
     assert!(row.contains("Phường Tây Hồ"), "{row}");
     assert!(desk.has("#area-tree li.depth-1[data-code='HN-TH']").await);
-    desk.screenshot("20-admin-areas").await;
+    desk.screenshot("50-admin-areas").await;
 
     // The same code again: refused beside the field, input kept, nothing
     // written (not even an audit row).
@@ -66,7 +66,7 @@ async fn an_admin_adds_an_area_a_unit_and_a_user_who_then_signs_in(db: TestDb) {
         .await
         .unwrap();
     assert_eq!(kept.as_deref(), Some("Phường trùng mã"));
-    desk.screenshot("21-admin-duplicate-refused").await;
+    desk.screenshot("51-admin-duplicate-refused").await;
     assert_eq!(api.get("/areas").await.expect(200), areas);
     assert_eq!(audit_actions(&api).await, audit);
 
@@ -89,7 +89,7 @@ async fn an_admin_adds_an_area_a_unit_and_a_user_who_then_signs_in(db: TestDb) {
         row.contains("Phường Tây Hồ") && row.contains("ubnd.tayho@example.vn"),
         "{row}"
     );
-    desk.screenshot("22-admin-units").await;
+    desk.screenshot("52-admin-units").await;
     // Its page: it serves one more area.
     desk.click("#unit-list tr[data-code='UBND-TH'] a").await;
     desk.find("#unit-edit").await;
@@ -97,7 +97,7 @@ async fn an_admin_adds_an_area_a_unit_and_a_user_who_then_signs_in(db: TestDb) {
     desk.click("#unit-edit-submit").await;
     assert!(desk.text("#done").await.contains("UBND-TH"));
     assert!(desk.text("#unit-serves").await.contains("Phường Ba Đình"));
-    desk.screenshot("23-admin-unit").await;
+    desk.screenshot("53-admin-unit").await;
     let unit = api.get("/units").await.expect(200);
     let unit = unit
         .as_array()
@@ -135,11 +135,11 @@ async fn an_admin_adds_an_area_a_unit_and_a_user_who_then_signs_in(db: TestDb) {
     desk.find("#user-edit").await;
     assert_eq!(desk.text("#user-email").await, "daumoi.tayho@example.vn");
     assert_eq!(desk.text("#user-unit").await, "UBND phường Tây Hồ");
-    desk.screenshot("24-admin-user").await;
+    desk.screenshot("54-admin-user").await;
     desk.open("/admin/users").await;
     desk.find("#user-list tr[data-email='daumoi.tayho@example.vn']")
         .await;
-    desk.screenshot("25-admin-users").await;
+    desk.screenshot("55-admin-users").await;
 
     let audit = audit_actions(&api).await;
     for action in ["add_area", "add_unit", "update_unit", "add_user"] {
@@ -201,7 +201,7 @@ async fn an_admin_sets_a_password_and_disables_a_user_whose_session_ends(db: Tes
     desk.click("#user-disable").await;
     desk.find("#user-enable").await;
     assert_eq!(desk.text("#user-status").await, "Đã khóa");
-    desk.screenshot("26-admin-user-disabled").await;
+    desk.screenshot("56-admin-user-disabled").await;
     phone.open("/inbox").await;
     assert!(phone.path().await.starts_with("/login?next="));
     phone.fill("#email", "ubnd@example.vn").await;

@@ -17,4 +17,5 @@ mod need_to_know;
 mod passwords;
 mod photos;
 mod refusals;
+mod screenshot_names;
 mod sign_in_forgery;

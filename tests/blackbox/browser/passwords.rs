@@ -186,7 +186,7 @@ async fn a_failed_email_is_sent_again_from_the_admin_page(db: TestDb) {
     let row = desk.text(&format!("#failed-list li[data-id='{id}']")).await;
     assert!(row.contains("Số lần thử: 1"), "{row}");
     assert!(row.contains("Lỗi"), "{row}");
-    desk.screenshot("27-admin-failed-emails").await;
+    desk.screenshot("57-admin-failed-emails").await;
     desk.click(&format!("#retry-{id}")).await;
     desk.find("#done").await;
     assert!(desk.has("#no-failed").await);

@@ -76,7 +76,7 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
         .send_keys(photo.to_str().unwrap())
         .await
         .expect("choose the photo");
-    phone.screenshot("photos-01-reporter-form-with-photo").await;
+    phone.screenshot("16-reporter-form-with-photo").await;
     phone.click("#send-report").await;
     let code = phone.text("#filed a").await;
     let list = attachments(
@@ -116,7 +116,7 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
     assert_eq!(href, format!("/api/v1/attachments/{}", list[0]["id"]));
     let author = desk.text("#timeline li .author").await;
     assert_eq!(author, "ctv.bd@example.vn (Ủy ban MTTQ phường Ba Đình)");
-    desk.screenshot("photos-02-board-case-documents").await;
+    desk.screenshot("17-board-case-documents").await;
     desk.open_action("accept").await;
     desk.choose("#accept-sensitivity", "normal").await;
     desk.choose("#accept-priority", "high").await;
@@ -140,7 +140,7 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
     desk.submit("attach").await;
     let refused = desk.text("#attach-file-error").await;
     assert!(refused.contains("PDF"), "{refused}");
-    desk.screenshot("photos-03-agency-refused-file").await;
+    desk.screenshot("18-agency-refused-file").await;
     let still = attachments(
         &api.get(&format!("/cases/{code}/attachments"))
             .await
@@ -170,8 +170,7 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
         authors.contains("ubnd@example.vn (UBND thành phố Hà Nội)"),
         "{authors}"
     );
-    desk.screenshot("photos-04-agency-answer-with-document")
-        .await;
+    desk.screenshot("19-agency-answer-with-document").await;
     desk.close().await;
 
     // Over the API: the document is the answer's, cited in its input.

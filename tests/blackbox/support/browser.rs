@@ -255,8 +255,10 @@ impl Browser {
         }
     }
 
-    /// Saves a PNG of the page as `target/screenshots/<name>.png` of the
-    /// repository, for review.
+    /// Saves a PNG of the page as `<clone>/target/screenshots/<name>.png`,
+    /// for review: the clone's own `target/`, whatever `CARGO_TARGET_DIR`
+    /// the build uses, so that they are always found in one place. Names
+    /// start with a number of their own (`browser::screenshot_names`).
     pub async fn screenshot(&self, name: &str) {
         if !self.shots {
             return;

@@ -1,5 +1,7 @@
 //! `noicom serve [--demo]`: migrate, optionally load the demo data, then
-//! serve HTTP until SIGINT/SIGTERM.
+//! serve HTTP until SIGINT/SIGTERM. What a person starting it needs is
+//! printed last, in this order: where the e-mails stand, the demo logins,
+//! and the URL (the line the black-box tests wait for).
 
 use anyhow::Context;
 use store::Store;
@@ -16,9 +18,11 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
         .migrate()
         .await
         .context("không áp dụng được migration")?;
-    if with_demo {
-        load_demo(&store, settings).await?;
-    }
+    let logins = if with_demo {
+        load_demo(&store, settings).await?
+    } else {
+        None
+    };
     let (stop, scheduler) = start_scheduler(settings, &store)?;
     let listener = TcpListener::bind(&settings.bind)
         .await
@@ -26,6 +30,13 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     let address = listener
         .local_addr()
         .context("không đọc được địa chỉ đã mở")?;
+    if let Some(line) = mail_line(settings, &store).await? {
+        println!("{line}");
+    }
+    if let Some((heading, logins)) = logins {
+        println!("{heading}");
+        print!("{}", login_table(&logins));
+    }
     println!(
         "noicom đang chạy tại http://{address} (base_url {})",
         settings.base_url
@@ -81,21 +92,66 @@ async fn stop_scheduler(stop: tokio::sync::watch::Sender<bool>, task: Running) {
     }
 }
 
-async fn load_demo(store: &Store, settings: &Settings) -> anyhow::Result<()> {
+/// Loads the demo data into an empty database; returns the logins to
+/// print with their heading: the new ones, or on a database that already
+/// has data the demo accounts it still holds (none on a real database).
+async fn load_demo(
+    store: &Store,
+    settings: &Settings,
+) -> anyhow::Result<Option<(&'static str, Vec<DemoLogin>)>> {
     if !store
         .is_empty()
         .await
         .context("không kiểm tra được cơ sở dữ liệu")?
     {
         println!("cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu");
-        return Ok(());
+        let logins = demo::present_logins(store).await?;
+        return Ok((!logins.is_empty()).then_some((
+            "tài khoản mẫu (mật khẩu như khi nạp, nếu chưa ai đổi):",
+            logins,
+        )));
     }
     let logins = demo::load(store, settings)
         .await
         .context("không nạp được dữ liệu mẫu")?;
-    println!("đã nạp dữ liệu mẫu; tài khoản:");
-    print!("{}", login_table(&logins));
-    Ok(())
+    println!("đã nạp dữ liệu mẫu");
+    Ok(Some(("tài khoản mẫu:", logins)))
+}
+
+/// How long start-up waits for the SMTP server to answer before saying
+/// it does not.
+const SMTP_CHECK: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// One line on the e-mails: where the outbox stands when the SMTP server
+/// does not answer or the scheduler is off. Nothing when all is well and
+/// nothing waits. The dispatcher logs its failures too, once per run.
+async fn mail_line(settings: &Settings, store: &Store) -> anyhow::Result<Option<String>> {
+    let waiting: i64 = store
+        .outbox_counts()
+        .await
+        .context("không đọc được hộp thư đi")?
+        .iter()
+        .filter(|(status, _)| status == store::outbox::status::PENDING)
+        .map(|(_, n)| n)
+        .sum();
+    if !settings.scheduler.enabled {
+        return Ok((waiting > 0).then(|| {
+            format!(
+                "{waiting} e-mail chờ trong hộp thư đi (outbox); bộ lập lịch đang tắt \
+                 (NOICOM_SCHEDULER=off) nên chưa gửi"
+            )
+        }));
+    }
+    let mailer = scheduler::Mailer::new(settings.smtp.url.expose(), &settings.smtp.from)
+        .context("không tạo được kết nối SMTP")?;
+    if mailer.answers(SMTP_CHECK).await {
+        return Ok(None);
+    }
+    let tries = settings.scheduler.max_attempts.max(1);
+    Ok(Some(format!(
+        "máy chủ SMTP (NOICOM_SMTP_URL) không trả lời: {waiting} e-mail chờ trong hộp thư đi \
+         (outbox); mỗi thư được thử lại, thưa dần, tới {tries} lần, rồi chờ quản trị viên gửi lại"
+    )))
 }
 
 /// The logins as an aligned plain-text table.

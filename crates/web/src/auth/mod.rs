@@ -10,6 +10,7 @@ use axum::http::{Method, header};
 use chrono::Utc;
 use store::StoreError;
 use store::auth::{Credential, Identity};
+use subtle::ConstantTimeEq;
 use workflow::{Lang, Role, UnitId, UserId};
 
 use crate::{AppError, AppState, lang};
@@ -93,9 +94,11 @@ fn check_csrf(parts: &Parts, identity: &Identity) -> Result<(), AppError> {
     }
 }
 
-/// Compares without stopping at the first difference.
+/// Compares without stopping at the first difference, so the time taken
+/// does not tell how much of a guessed token was right (the length is
+/// not secret).
 pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.ct_eq(b).into()
 }
 
 #[cfg(test)]

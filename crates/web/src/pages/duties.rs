@@ -16,15 +16,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use store::duties::{DutyAnswer, DutyCursor, DutyFilter, DutyInfo, DutyMove, DutyOnce};
 use workflow::{DutyAction, DutyStatus, Lang};
 
 use super::directory::Directory;
-use super::error::{PageError, encode};
+use super::error::PageError;
 use super::form::Fields;
 use super::i18n::Tr;
 use super::layout::{Layout, form_key, local_time};
+use super::link::with_query;
 use super::report::{Opt, valid_key};
 use super::session::Visitor;
 use crate::idempotency::request_hash;
@@ -55,6 +56,22 @@ struct DutyQuery {
     overdue: String,
     #[serde(default)]
     cursor: String,
+}
+
+/// The list's filters as they go back into a link (to the next or the
+/// first page): the filters that are set, then the page's cursor.
+#[derive(Serialize)]
+struct ListLink<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    unit: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    period: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    status: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    overdue: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cursor: Option<&'a str>,
 }
 
 /// A duty as a line of the list or the head of its page.
@@ -145,24 +162,14 @@ async fn list(
         .map_err(AppError::from)?;
     let dir = Directory::load(&state.store, visitor.identity.user, lang, now).await?;
     let query = |cursor: Option<&str>| {
-        let mut parts: Vec<String> = [
-            ("unit", &q.unit),
-            ("period", &q.period),
-            ("status", &q.status),
-            ("overdue", &q.overdue),
-        ]
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(name, v)| format!("{name}={}", encode(v)))
-        .collect();
-        if let Some(cursor) = cursor {
-            parts.push(format!("cursor={}", encode(cursor)));
-        }
-        if parts.is_empty() {
-            "/duties".to_owned()
-        } else {
-            format!("/duties?{}", parts.join("&"))
-        }
+        let link = ListLink {
+            unit: &q.unit,
+            period: &q.period,
+            status: &q.status,
+            overdue: &q.overdue,
+            cursor,
+        };
+        with_query("/duties", &link)
     };
     Ok(DutyListPage {
         l: Layout::new(&visitor, t.nav_duties(), "/duties", &query(None)),

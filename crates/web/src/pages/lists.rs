@@ -10,14 +10,15 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
 use chrono::Utc;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use store::{CaseFilter, Cursor};
 use workflow::{ActionKind, CaseState, Priority, ReporterState};
 
 use super::directory::{CaseCard, Directory};
-use super::error::{PageError, encode};
+use super::error::PageError;
 use super::i18n::Tr;
 use super::layout::Layout;
+use super::link::with_query;
 use super::report::Opt;
 use super::session::Visitor;
 use crate::{AppError, AppState};
@@ -55,6 +56,26 @@ pub(crate) struct ListQuery {
     /// A report just filed (after the filing form).
     #[serde(default)]
     filed: String,
+}
+
+/// The filters of a list as they go back into a link (to the next or the
+/// first page): those that are set, then the page's cursor.
+#[derive(Serialize)]
+struct ListLink<'a> {
+    #[serde(skip_serializing_if = "str::is_empty")]
+    q: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    state: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    category: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    area: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    priority: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    overdue: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cursor: Option<&'a str>,
 }
 
 /// Which list.
@@ -227,27 +248,16 @@ async fn list(
         },
     };
     let query = |cursor: Option<&str>| {
-        let mut parts = Vec::new();
-        for (name, value) in [
-            ("q", &q.q),
-            ("state", &q.state),
-            ("category", &q.category),
-            ("area", &q.area),
-            ("priority", &q.priority),
-            ("overdue", &q.overdue),
-        ] {
-            if !value.is_empty() {
-                parts.push(format!("{name}={}", encode(value)));
-            }
-        }
-        if let Some(cursor) = cursor {
-            parts.push(format!("cursor={}", encode(cursor)));
-        }
-        if parts.is_empty() {
-            kind.path().to_owned()
-        } else {
-            format!("{}?{}", kind.path(), parts.join("&"))
-        }
+        let link = ListLink {
+            q: &q.q,
+            state: &q.state,
+            category: &q.category,
+            area: &q.area,
+            priority: &q.priority,
+            overdue: &q.overdue,
+            cursor,
+        };
+        with_query(kind.path(), &link)
     };
     let next = page.next.map(|c| query(Some(&c.encode())));
     let first = (!q.cursor.is_empty()).then(|| query(None));

@@ -20,6 +20,7 @@ mod form;
 mod form_files;
 mod i18n;
 mod layout;
+mod link;
 mod lists;
 mod password;
 mod presession;
