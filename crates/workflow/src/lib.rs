@@ -26,6 +26,7 @@ mod period;
 mod programme;
 mod redirect;
 mod refusal;
+mod reminder;
 mod report;
 mod request_limit;
 mod rules;
@@ -72,6 +73,7 @@ pub use period::{Cadence, Period};
 pub use programme::{check_programme_term, programme_schedules};
 pub use redirect::{redirect_target, same_site_path};
 pub use refusal::Refusal;
+pub use reminder::{ReminderRecipients, case_reminder_recipients, duty_reminder_recipients};
 pub use report::{
     Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,
     working_days_taken,

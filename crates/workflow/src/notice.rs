@@ -85,6 +85,11 @@ pub enum Recipients {
         /// The case's area.
         area: AreaId,
     },
+    /// The board officers of one board unit (a duty's recipient board).
+    Officers {
+        /// The board unit.
+        unit: UnitId,
+    },
 }
 
 /// One notification caused by an action.

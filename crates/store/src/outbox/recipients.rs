@@ -47,6 +47,13 @@ pub(crate) async fn recipients(
                 .all(conn)
                 .await?
         }
+        Recipients::Officers { unit } => {
+            user::Entity::find()
+                .filter(user::Column::Role.eq(Role::BoardOfficer.code()))
+                .filter(user::Column::UnitId.eq(unit.0))
+                .all(conn)
+                .await?
+        }
     };
     Ok(reachable(users))
 }

@@ -1,13 +1,13 @@
-//! Case deadline reminders (§5): the lead unit's liaisons (triage: the
-//! board officers with jurisdiction); breach and overdue steps copied to
-//! the leaders and the board over the case's area.
+//! Case deadline reminders (§5): the store loads the open cases and when
+//! their deadlines started and writes the rows; who is reminded is
+//! `workflow::case_reminder_recipients`.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use workflow::{AreaId, CaseReminderStep, CaseState, DeadlineKind, Recipients, UnitId};
+use workflow::{AreaId, CaseState, DeadlineKind, UnitId, case_reminder_recipients};
 
 use super::{Addresses, CASE_REMINDER, CHUNK, ReminderRules, mails, write_chunk};
 use crate::entities::{case, case_event};
@@ -57,29 +57,14 @@ pub(super) async fn sweep(
                 let Some(step) = rules.case.latest_step(start, due, now, &rules.calendar) else {
                     continue;
                 };
-                let area = AreaId(row.area_id);
-                let first = match (kind, row.lead_unit_id) {
-                    (DeadlineKind::Triage, _) | (_, None) => Recipients::Board { area },
-                    (_, Some(unit)) => Recipients::Unit { unit: UnitId(unit) },
-                };
-                let to = addresses.of(conn, &first).await?.to_vec();
-                let mut copies = Vec::new();
-                if step != CaseReminderStep::Warning {
-                    copies.extend(
-                        addresses
-                            .of(conn, &Recipients::Leaders { area })
-                            .await?
-                            .iter()
-                            .cloned(),
-                    );
-                    copies.extend(
-                        addresses
-                            .of(conn, &Recipients::Board { area })
-                            .await?
-                            .iter()
-                            .cloned(),
-                    );
-                }
+                let who = case_reminder_recipients(
+                    kind,
+                    step,
+                    AreaId(row.area_id),
+                    row.lead_unit_id.map(UnitId),
+                );
+                let to = addresses.all_of(conn, &who.to).await?;
+                let copies = addresses.all_of(conn, &who.copies).await?;
                 let kind_code = kind_code(kind);
                 let cause = format!(
                     "case:{}:{kind_code}:{}:{}",
@@ -95,7 +80,7 @@ pub(super) async fn sweep(
                     "due_at": due,
                     "due_ts": due.timestamp(),
                     "step": step.key(),
-                    "overdue": step != CaseReminderStep::Warning,
+                    "overdue": step.is_overdue(),
                 });
                 batch.extend(mails(&cause, CASE_REMINDER, &[&to, &copies], &payload));
             }
