@@ -78,6 +78,25 @@ impl DeadlineKind {
             _ => &[],
         }
     }
+
+    /// The states in which this deadline runs ([`DeadlineKind::running_in`]
+    /// read the other way round).
+    pub fn runs_in(self) -> Vec<CaseState> {
+        CaseState::ALL
+            .iter()
+            .copied()
+            .filter(|&state| DeadlineKind::running_in(state).contains(&self))
+            .collect()
+    }
+
+    /// Whether an event that takes a case from `from` to `to` ends this
+    /// step: the deadline ran before it and does not after it. A comment
+    /// leaves the state as it was and ends nothing; a `supplement` starts
+    /// triage, it does not end it.
+    pub fn ended_by(self, from: CaseState, to: CaseState) -> bool {
+        DeadlineKind::running_in(from).contains(&self)
+            && !DeadlineKind::running_in(to).contains(&self)
+    }
 }
 
 /// Which of a case's deadlines is meant.

@@ -75,8 +75,8 @@ pub use redirect::{redirect_target, same_site_path};
 pub use refusal::Refusal;
 pub use reminder::{ReminderRecipients, case_reminder_recipients, duty_reminder_recipients};
 pub use report::{
-    Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,
-    working_days_taken,
+    CaseSteps, Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken,
+    spread, working_days_taken,
 };
 pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
 pub use rules::{
