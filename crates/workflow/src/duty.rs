@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Calendar, Period};
 
 pub use seen::{DutyParties, DutyScope, duty_visibility};
-pub use status::{DutyAction, DutyStatus, duty_transition};
+pub use status::{DutyAction, DutyStatus, OverdueDuties, duty_transition};
 
 mod seen;
 mod status;

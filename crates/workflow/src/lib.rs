@@ -61,8 +61,8 @@ pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
 pub use duty::{
     CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyParties, DutyReminderPolicy,
-    DutyReminderStep, DutyScope, DutyStatus, TrialDuties, duty_transition, duty_visibility,
-    trial_duties,
+    DutyReminderStep, DutyScope, DutyStatus, OverdueDuties, TrialDuties, duty_transition,
+    duty_visibility, trial_duties,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};

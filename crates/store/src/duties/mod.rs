@@ -9,6 +9,7 @@ mod read;
 mod trial;
 
 pub use moves::{DutyAnswer, DutyMove, DutyOnce};
+pub(crate) use read::codes;
 pub use read::{DutyCursor, DutyFilter, DutyInfo, DutyPage, DutyUser};
 pub(crate) use trial::on_trial_date;
 

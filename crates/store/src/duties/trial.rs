@@ -69,7 +69,7 @@ pub(crate) async fn on_trial_date(
                 .col_expr(duty_instance::Column::UpdatedAt, Expr::value(now))
                 .filter(duty_instance::Column::CaseId.eq(case.id.0))
                 .filter(duty_instance::Column::Kind.eq(kind))
-                .filter(duty_instance::Column::Status.eq(DutyStatus::Pending.code()))
+                .filter(duty_instance::Column::Status.is_in(super::read::codes(DutyStatus::OWED)))
                 .exec(conn)
                 .await?;
         }

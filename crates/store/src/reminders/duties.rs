@@ -8,10 +8,11 @@ use serde_json::json;
 use workflow::{AreaId, DutyReminderPolicy, DutyStatus, UnitId, duty_reminder_recipients};
 
 use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, mails, write_chunk};
+use crate::duties::codes;
 use crate::entities::{duty_instance, duty_schedule, unit};
 use crate::{Store, StoreError};
 
-/// Enqueues the current step of every pending duty instance.
+/// Enqueues the current step of every duty instance still owed.
 pub(super) async fn sweep(
     store: &Store,
     now: DateTime<Utc>,
@@ -19,7 +20,7 @@ pub(super) async fn sweep(
 ) -> Result<u64, StoreError> {
     let conn = &store.db;
     let pending = duty_instance::Entity::find()
-        .filter(duty_instance::Column::Status.eq(DutyStatus::Pending.code()))
+        .filter(duty_instance::Column::Status.is_in(codes(DutyStatus::OWED)))
         .order_by_asc(duty_instance::Column::Id)
         .all(conn)
         .await?;

@@ -25,7 +25,7 @@ impl Store {
                     .one(&self.db)
                     .await?
                     .is_some_and(|d| {
-                        d.status == DutyStatus::Pending.code()
+                        DutyStatus::from_code(&d.status).is_some_and(DutyStatus::is_owed)
                             && Some(d.due_at.timestamp()) == due_ts
                     }))
             }
