@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use workflow::{Lang, Role, UnitKind, check_new_password};
+use workflow::{Email, Lang, Role, ShortText, UnitKind, check_new_password};
 
 use crate::audit::{ChangedBy, record_change};
 use crate::connect::is_unique_violation;
@@ -135,9 +135,13 @@ impl Store {
         new: NewUnit,
         author: Option<ChangedBy>,
     ) -> Result<i64, StoreError> {
-        let code = required("code", &new.code)?;
-        let name = required("name", &new.name)?;
-        let email = new.email.as_deref().map(normalise_email).transpose()?;
+        let code = ShortText::parse("code", &new.code)?.into_string();
+        let name = ShortText::parse("name", &new.name)?.into_string();
+        let email = new
+            .email
+            .as_deref()
+            .map(|e| Email::parse(e).map(Email::into_string))
+            .transpose()?;
         let tx = self.write_tx().await?;
         let home = area_by_code(&tx, &new.area, "area").await?;
         let mut served = vec![home.id];
@@ -190,8 +194,8 @@ impl Store {
         new: NewUser,
         author: Option<ChangedBy>,
     ) -> Result<i64, StoreError> {
-        let email = normalise_email(&new.email)?;
-        let name = required("name", &new.name)?;
+        let email = Email::parse(&new.email)?.into_string();
+        let name = ShortText::parse("name", &new.name)?.into_string();
         let password_hash = match new.password.as_deref() {
             Some(password) => {
                 check_new_password("password", &email, password)?;
@@ -273,8 +277,8 @@ impl Store {
 
 /// Inserts one area under its parent, computing its lineage.
 async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, StoreError> {
-    let code = required("code", &new.code)?;
-    let name = required("name", &new.name)?;
+    let code = ShortText::parse("code", &new.code)?.into_string();
+    let name = ShortText::parse("name", &new.name)?.into_string();
     let parent = match new
         .parent
         .as_deref()
@@ -306,32 +310,6 @@ async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, 
     row.lineage = Set(lineage);
     let row = row.update(conn).await?;
     Ok(row.id)
-}
-
-/// A trimmed, non-blank text.
-pub(crate) fn required(field: &'static str, value: &str) -> Result<String, StoreError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(StoreError::Refused(workflow::Refusal::MissingInput {
-            field,
-        }));
-    }
-    Ok(value.to_owned())
-}
-
-/// A lower-cased e-mail address with one `@` between two non-empty parts.
-pub(crate) fn normalise_email(email: &str) -> Result<String, StoreError> {
-    let email = email.trim().to_lowercase();
-    let valid = matches!(email.split_once('@'), Some((local, domain))
-        if !local.is_empty() && domain.contains('.') && !domain.contains('@') && !email.contains(char::is_whitespace));
-    if valid {
-        Ok(email)
-    } else {
-        Err(StoreError::Invalid {
-            field: "email",
-            message: format!("«{email}» không phải địa chỉ e-mail hợp lệ"),
-        })
-    }
 }
 
 /// Turns a unique violation into [`StoreError::Duplicate`].

@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
-use workflow::{Cadence, DueRule, DutyReminderPolicy, programme_schedules};
+use workflow::{Cadence, DueRule, DutyReminderPolicy, ProgrammeTerm, programme_schedules};
 
 use crate::admin::{NewProgramme, ProgrammeCreated};
 use crate::audit::{ChangedBy, record_change};
@@ -42,7 +42,7 @@ impl Store {
         let now = Utc::now();
         // A day's difference from the local date is nothing to a window
         // counted in years.
-        workflow::check_programme_term(new.year_from, new.year_to, now.date_naive())?;
+        let term = ProgrammeTerm::parse(new.year_from, new.year_to, now.date_naive())?;
         let tx = self.write_tx().await?;
         let area = area_by_code(&tx, &new.area, "area").await?;
         let mut parties = Vec::new();
@@ -58,20 +58,15 @@ impl Store {
             }
         }
         let pairs = programme_schedules(&parties)?;
-        let term = if new.year_to == new.year_from {
-            new.year_from.to_string()
-        } else {
-            format!("{}–{}", new.year_from, new.year_to)
-        };
         let title = new
             .title
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| format!("Chương trình phối hợp {} — {term}", area.name));
+            .unwrap_or_else(|| format!("Chương trình phối hợp {} — {}", area.name, term.label()));
         let programme = programme::ActiveModel {
             area_id: Set(area.id),
             title: Set(title),
-            year_from: Set(new.year_from),
-            year_to: Set(new.year_to),
+            year_from: Set(term.first()),
+            year_to: Set(term.last()),
             created_at: Set(now),
             ..Default::default()
         }

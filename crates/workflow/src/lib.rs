@@ -19,6 +19,7 @@ mod deadline;
 mod duty;
 mod event;
 mod ids;
+mod input;
 mod lang;
 mod notice;
 mod password;
@@ -66,11 +67,12 @@ pub use duty::{
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
+pub use input::{Email, LongText, NonBlankText, NotAnEmail, ShortText};
 pub use lang::Lang;
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
-pub use programme::{check_programme_term, programme_schedules};
+pub use programme::{ProgrammeTerm, programme_schedules};
 pub use redirect::{redirect_target, same_site_path};
 pub use refusal::Refusal;
 pub use reminder::{ReminderRecipients, case_reminder_recipients, duty_reminder_recipients};
@@ -82,7 +84,7 @@ pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
 };
-pub use schedule::{ScheduleSettings, check_schedule};
+pub use schedule::{ScheduleSettings, check_schedule, check_schedule_parties};
 pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};
 pub use sign_in::{Attempts, SignInThrottle, ThrottleDecision};
 pub use state::{CaseState, ReporterState};

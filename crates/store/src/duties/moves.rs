@@ -5,16 +5,13 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use workflow::{DutyAction, DutyStatus, Refusal, UnitId, UserId, duty_transition};
+use workflow::{DutyAction, DutyStatus, LongText, Refusal, UnitId, UserId, duty_transition};
 
 use super::read::{DutyInfo, infos, not_found, visible_duty};
 use crate::entities::duty_instance;
 use crate::idempotency::{KeyTaken, lookup_key, save_key};
 use crate::org::actor;
 use crate::{Store, StoreError};
-
-/// Longest submission text or waiver reason, in characters.
-const MAX_TEXT: usize = 20_000;
 
 /// What a user does to a duty instance, with its input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,7 +213,7 @@ async fn move_steps(
     update.updated_at = Set(now);
     match action {
         DutyMove::Submit { text } => {
-            update.submission_text = Set(Some(checked(text, "text")?));
+            update.submission_text = Set(Some(LongText::parse("text", &text)?.into_string()));
             update.submitted_at = Set(Some(now));
             update.submitted_by = Set(Some(user.0));
         }
@@ -225,7 +222,7 @@ async fn move_steps(
             update.acknowledged_by = Set(Some(user.0));
         }
         DutyMove::Waive { reason } => {
-            update.waived_reason = Set(Some(checked(reason, "reason")?));
+            update.waived_reason = Set(Some(LongText::parse("reason", &reason)?.into_string()));
         }
     }
     // The status is part of the condition: two concurrent moves cannot
@@ -253,24 +250,4 @@ async fn move_steps(
 fn status_of(row: &duty_instance::Model) -> Result<DutyStatus, StoreError> {
     DutyStatus::from_code(&row.status)
         .ok_or_else(|| crate::org::corrupt(format!("duty {} has status {}", row.id, row.status)))
-}
-
-/// A required text: trimmed, not blank, not too long.
-fn checked(text: String, field: &'static str) -> Result<String, StoreError> {
-    let text = text.trim().to_owned();
-    if text.is_empty() {
-        return Err(Refusal::MissingInput { field }.into());
-    }
-    // PostgreSQL text cannot hold NUL.
-    if text.contains('\0') {
-        return Err(Refusal::InvalidInput { field }.into());
-    }
-    if text.chars().count() > MAX_TEXT {
-        return Err(Refusal::InputTooLong {
-            field,
-            max: MAX_TEXT,
-        }
-        .into());
-    }
-    Ok(text)
 }
