@@ -11,6 +11,7 @@ mod apply;
 mod attachment;
 mod audience;
 mod calendar;
+mod candidates;
 mod case;
 mod coded;
 mod codes;
@@ -56,6 +57,7 @@ pub use audience::{
     description_listed, event_audience, event_sight, filters_on_internal_facts, reader,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
+pub use candidates::{UnitCandidates, check_coordinating_unit, check_lead_unit, unit_candidates};
 pub use case::{Case, DeadlineKind};
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
 pub use command::Command;

@@ -66,7 +66,7 @@ pub fn programme_schedules(parties: &[UnitRef]) -> Result<Vec<(UnitRef, UnitRef)
     };
     let pairs: Vec<(UnitRef, UnitRef)> = parties
         .iter()
-        .filter(|u| u.kind.is_state_body())
+        .filter(|u| u.kind.owes_duties())
         .map(|u| (u.clone(), (*board).clone()))
         .collect();
     if pairs.is_empty() {

@@ -43,7 +43,7 @@ pub fn check_schedule(
             });
         }
     }
-    if !provider.kind.is_state_body() {
+    if !provider.kind.owes_duties() {
         return Err(Refusal::InvalidInput { field: "provider" });
     }
     if recipient.kind != UnitKind::Board {

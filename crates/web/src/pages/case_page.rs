@@ -20,7 +20,7 @@ use store::idempotency::{Answer, Once};
 use store::{Files, StoreError, StoredEvent};
 use workflow::{
     ActionKind, Actor, Audience, Case, CaseState, Channel, HotspotRisk, Lang, Priority,
-    ReporterState, Sensitivity, Source, UnitKind,
+    ReporterState, Sensitivity, Source,
 };
 
 use super::command::command;
@@ -358,29 +358,8 @@ async fn page(
     } else {
         Vec::new()
     };
-    // The units that may take part: those serving the case's area or one
-    // above it; the rules judge the choice again when it is posted.
-    let line = dir.lineage_codes(&case.area);
-    let serving: Vec<_> = dir
-        .units
-        .iter()
-        .filter(|u| u.serves.iter().any(|a| line.contains(a)))
-        .collect();
-    let lead_units = serving
-        .iter()
-        .filter(|u| UnitKind::from_code(&u.kind).is_some_and(UnitKind::is_state_body))
-        .map(|u| Opt {
-            code: u.code.clone(),
-            label: u.name.clone(),
-        })
-        .collect();
-    let units = serving
-        .iter()
-        .map(|u| Opt {
-            code: u.code.clone(),
-            label: u.name.clone(),
-        })
-        .collect();
+    // The rules judge the choice again when it is posted.
+    let (lead_units, units) = dir.unit_choices(&case.area);
     Ok(CasePage {
         l: Layout::new(visitor, &case.title, "", &format!("/cases/{}", case.code)),
         facts: facts(&case, reader, &dir, t),
