@@ -17,6 +17,7 @@ mod coded;
 mod codes;
 mod command;
 mod deadline;
+mod desk;
 mod duty;
 mod event;
 mod ids;
@@ -62,6 +63,7 @@ pub use case::{Case, DeadlineKind};
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
 pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
+pub use desk::{Desk, desks};
 pub use duty::{
     CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyParties, DutyReminderPolicy,
     DutyReminderStep, DutyScope, DutyStatus, OverdueDuties, TrialDuties, duty_transition,
@@ -85,6 +87,7 @@ pub use report::{
 pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
+    role_may,
 };
 pub use schedule::{ScheduleSettings, check_schedule, check_schedule_parties};
 pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};
