@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use store::entities::outbox;
-use workflow::{Calendar, CaseReminderStep, DutyReminderStep};
+use workflow::{Calendar, CaseReminderStep, DeadlineKind, DutyReminderStep, Lang};
 
 use crate::templates::{Rendered, Template, fill};
 
@@ -43,11 +43,12 @@ pub fn render(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Optio
             let (vi, en) = case_step(step);
             values.insert("step_vi", vi.to_owned());
             values.insert("step_en", en.to_owned());
-            let (dvi, den) = match payload["deadline"].as_str().unwrap_or_default() {
-                "triage" => ("phân loại", "triage"),
-                "answer" => ("trả lời bằng văn bản", "written answer"),
-                _ => ("giải quyết", "resolution"),
-            };
+            let kind = DeadlineKind::from_code(payload["deadline"].as_str().unwrap_or_default())
+                .unwrap_or(DeadlineKind::Resolution);
+            let (dvi, den) = (
+                kind.step_in_sentence(Lang::Vi),
+                kind.step_in_sentence(Lang::En),
+            );
             values.insert("deadline_vi", dvi.to_owned());
             values.insert("deadline_en", den.to_owned());
             let code = payload["case_code"].as_str().unwrap_or_default();

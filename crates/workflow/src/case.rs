@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AreaRef, CaseId, CaseState, Deadline, HotspotRisk, Priority, Sensitivity, Source, UnitRef,
-    UserId,
+    AreaRef, CaseId, CaseState, Deadline, DeadlineKind, HotspotRisk, Priority, Sensitivity, Source,
+    UnitRef, UserId,
 };
 
 /// A nổi cộm case with everything a rule may look at.
@@ -61,54 +61,6 @@ pub struct Case {
     pub created_at: DateTime<Utc>,
     /// When the last action was carried out.
     pub updated_at: DateTime<Utc>,
-}
-
-impl DeadlineKind {
-    /// The deadlines that run in `state` (design.md "Deadlines"): triage
-    /// while reported, the answer while assigned, the resolution until
-    /// resolved. The scheduler asks this without loading a whole case, and
-    /// the store builds its `overdue` list filter from it.
-    pub fn running_in(state: CaseState) -> &'static [DeadlineKind] {
-        match state {
-            CaseState::Reported => &[DeadlineKind::Triage],
-            CaseState::Assigned => &[DeadlineKind::Answer, DeadlineKind::Resolution],
-            CaseState::Responded | CaseState::Oriented | CaseState::Escalated => {
-                &[DeadlineKind::Resolution]
-            }
-            _ => &[],
-        }
-    }
-
-    /// The states in which this deadline runs ([`DeadlineKind::running_in`]
-    /// read the other way round).
-    pub fn runs_in(self) -> Vec<CaseState> {
-        CaseState::ALL
-            .iter()
-            .copied()
-            .filter(|&state| DeadlineKind::running_in(state).contains(&self))
-            .collect()
-    }
-
-    /// Whether an event that takes a case from `from` to `to` ends this
-    /// step: the deadline ran before it and does not after it. A comment
-    /// leaves the state as it was and ends nothing; a `supplement` starts
-    /// triage, it does not end it.
-    pub fn ended_by(self, from: CaseState, to: CaseState) -> bool {
-        DeadlineKind::running_in(from).contains(&self)
-            && !DeadlineKind::running_in(to).contains(&self)
-    }
-}
-
-/// Which of a case's deadlines is meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// Triage by the board.
-    Triage,
-    /// Written answer by the lead agency.
-    Answer,
-    /// Resolution by the lead agency.
-    Resolution,
 }
 
 impl Case {

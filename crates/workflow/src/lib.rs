@@ -17,6 +17,7 @@ mod coded;
 mod codes;
 mod command;
 mod deadline;
+mod deadline_kind;
 mod desk;
 mod duty;
 mod event;
@@ -59,10 +60,11 @@ pub use audience::{
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use candidates::{UnitCandidates, check_coordinating_unit, check_lead_unit, unit_candidates};
-pub use case::{Case, DeadlineKind};
+pub use case::Case;
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
 pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
+pub use deadline_kind::DeadlineKind;
 pub use desk::{Desk, desks};
 pub use duty::{
     CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyParties, DutyReminderPolicy,

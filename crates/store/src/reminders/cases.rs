@@ -65,7 +65,7 @@ pub(super) async fn sweep(
                 );
                 let to = addresses.all_of(conn, &who.to).await?;
                 let copies = addresses.all_of(conn, &who.copies).await?;
-                let kind_code = kind_code(kind);
+                let kind_code = kind.code();
                 let cause = format!(
                     "case:{}:{kind_code}:{}:{}",
                     row.id,
@@ -88,15 +88,6 @@ pub(super) async fn sweep(
         total += write_chunk(store, batch, now).await?;
     }
     Ok(total)
-}
-
-/// The column name of a deadline kind, as in payloads and keys.
-pub(crate) fn kind_code(kind: DeadlineKind) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => "triage",
-        DeadlineKind::Answer => "answer",
-        DeadlineKind::Resolution => "resolution",
-    }
 }
 
 /// The due time of one deadline of a row.

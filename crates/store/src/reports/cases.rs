@@ -149,24 +149,21 @@ pub(super) async fn count(
     }
     summary.answer_time = time_figures(calendar, &answer);
     summary.resolution_time = time_figures(calendar, &resolution);
-    summary.deadlines = [
-        DeadlineKind::Triage,
-        DeadlineKind::Answer,
-        DeadlineKind::Resolution,
-    ]
-    .into_iter()
-    .map(|kind| {
-        let [on_time, late, overdue, running] = outcomes.get(&kind).copied().unwrap_or_default();
-        DeadlineFigures {
-            kind: kind_code(kind).to_owned(),
-            label: kind_label(kind, lang).to_owned(),
-            on_time,
-            late,
-            overdue,
-            running,
-        }
-    })
-    .collect();
+    summary.deadlines = DeadlineKind::ALL
+        .iter()
+        .map(|&kind| {
+            let [on_time, late, overdue, running] =
+                outcomes.get(&kind).copied().unwrap_or_default();
+            DeadlineFigures {
+                kind: kind.code().to_owned(),
+                label: kind.label(lang).to_owned(),
+                on_time,
+                late,
+                overdue,
+                running,
+            }
+        })
+        .collect();
     summary.overdue_by_lead_unit = label_units(conn, by_unit, names_on).await?;
     Ok(())
 }
@@ -258,22 +255,6 @@ fn slot(outcome: DeadlineOutcome) -> usize {
         DeadlineOutcome::Late => 1,
         DeadlineOutcome::Overdue => 2,
         DeadlineOutcome::Running => 3,
-    }
-}
-
-fn kind_code(kind: DeadlineKind) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => "triage",
-        DeadlineKind::Answer => "answer",
-        DeadlineKind::Resolution => "resolution",
-    }
-}
-
-fn kind_label(kind: DeadlineKind, lang: Lang) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => lang.pick("Phân loại, tiếp nhận", "Triage"),
-        DeadlineKind::Answer => lang.pick("Trả lời bằng văn bản", "Written answer"),
-        DeadlineKind::Resolution => lang.pick("Giải quyết", "Resolution"),
     }
 }
 

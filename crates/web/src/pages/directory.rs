@@ -220,11 +220,7 @@ impl CaseCard {
 
 /// The label of a deadline.
 pub(crate) fn deadline_label(kind: DeadlineKind, t: Tr) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => t.triage_due(),
-        DeadlineKind::Answer => t.answer_due(),
-        DeadlineKind::Resolution => t.resolution_due(),
-    }
+    kind.due_label(t.0)
 }
 
 /// The deadlines the case's state waits on, each marked when passed.

@@ -2,7 +2,7 @@
 //! text, so a missing translation is a compile error, not a blank. Labels
 //! of codes (states, roles, actions…) come from `workflow`'s own tables.
 
-use workflow::Lang;
+use workflow::{DeadlineKind, Lang};
 
 /// The catalogue in one language; templates call `l.t.sign_in()`.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +19,25 @@ macro_rules! catalogue {
             )*
         }
     };
+}
+
+/// The deadlines' labels are `workflow::DeadlineKind::due_label`, named
+/// here as the other texts for the templates and the timeline.
+impl Tr {
+    /// Triage deadline.
+    pub(crate) fn triage_due(&self) -> &'static str {
+        DeadlineKind::Triage.due_label(self.0)
+    }
+
+    /// Written answer deadline.
+    pub(crate) fn answer_due(&self) -> &'static str {
+        DeadlineKind::Answer.due_label(self.0)
+    }
+
+    /// Resolution deadline.
+    pub(crate) fn resolution_due(&self) -> &'static str {
+        DeadlineKind::Resolution.due_label(self.0)
+    }
 }
 
 catalogue! {
@@ -79,9 +98,6 @@ catalogue! {
     overdue => "Quá hạn", "Overdue";
     code => "Mã", "Code";
     filed_at => "Ngày gửi", "Filed";
-    triage_due => "Hạn phân loại", "Triage deadline";
-    answer_due => "Hạn trả lời bằng văn bản", "Written answer deadline";
-    resolution_due => "Hạn giải quyết", "Resolution deadline";
     outcome => "Kết quả đã công bố", "Published outcome";
     lead_unit => "Cơ quan chủ trì", "Lead agency";
     coordinating_units => "Cơ quan phối hợp", "Coordinating agencies";
