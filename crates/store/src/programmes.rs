@@ -1,12 +1,12 @@
 //! Coordination programmes and their default duty schedules (SPEC §4.1, §4.3).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
-use workflow::{Cadence, DueRule, DutyReminderPolicy, ProgrammeTerm, programme_schedules};
+use workflow::{Cadence, DueRule, DutyReminderPolicy, ProgrammeTerm, UserId, programme_schedules};
 
 use crate::admin::{NewProgramme, ProgrammeCreated};
-use crate::audit::{ChangedBy, record_change};
+use crate::audit::record_change;
 use crate::entities::{duty_schedule, programme, programme_party};
 use crate::org::{area_by_code, unit_by_code};
 use crate::{Store, StoreError};
@@ -14,8 +14,12 @@ use crate::{Store, StoreError};
 impl Store {
     /// Adds a programme with the default quarterly duty schedules of each
     /// state-body party toward the board party.
-    pub async fn add_programme(&self, new: NewProgramme) -> Result<ProgrammeCreated, StoreError> {
-        self.add_programme_with(new, DueRule::default(), &DutyReminderPolicy::default())
+    pub async fn add_programme(
+        &self,
+        new: NewProgramme,
+        now: DateTime<Utc>,
+    ) -> Result<ProgrammeCreated, StoreError> {
+        self.add_programme_with(new, DueRule::default(), &DutyReminderPolicy::default(), now)
             .await
     }
 
@@ -26,8 +30,9 @@ impl Store {
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
+        now: DateTime<Utc>,
     ) -> Result<ProgrammeCreated, StoreError> {
-        self.add_programme_by(new, due, reminders, None).await
+        self.add_programme_by(new, due, reminders, now, None).await
     }
 
     /// [`Store::add_programme_with`]; an administrator's change is audited
@@ -37,9 +42,9 @@ impl Store {
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
-        author: Option<ChangedBy>,
+        now: DateTime<Utc>,
+        author: Option<UserId>,
     ) -> Result<ProgrammeCreated, StoreError> {
-        let now = Utc::now();
         // A day's difference from the local date is nothing to a window
         // counted in years.
         let term = ProgrammeTerm::parse(new.year_from, new.year_to, now.date_naive())?;
@@ -104,7 +109,7 @@ impl Store {
             .await?;
             schedules.push((provider.code, board.code));
         }
-        record_change(&tx, author, "add_programme", || {
+        record_change(&tx, author, now, "add_programme", || {
             json!({ "area": new.area, "year_from": new.year_from,
                 "year_to": new.year_to, "parties": new.parties })
         })

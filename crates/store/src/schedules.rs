@@ -17,7 +17,7 @@ use workflow::{
 };
 
 use crate::admin::NewProgramme;
-use crate::audit::{ChangedBy, record};
+use crate::audit::record;
 use crate::connect::is_unique_violation;
 use crate::entities::{area, duty_schedule, programme, programme_party, unit};
 use crate::org::{corrupt, unit_by_code, unit_by_id};
@@ -136,7 +136,7 @@ impl Store {
     ) -> Result<ProgrammeInfo, StoreError> {
         self.administrator(by, now).await?;
         let created = self
-            .add_programme_by(new, due, reminders, Some(ChangedBy { by, now }))
+            .add_programme_by(new, due, reminders, now, Some(by))
             .await?;
         self.programme(by, created.id, now).await
     }

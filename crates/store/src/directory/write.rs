@@ -7,7 +7,7 @@ use serde_json::json;
 use workflow::{Role, ShortText, UserId};
 
 use crate::admin::{NewArea, NewUnit, NewUser};
-use crate::audit::{ChangedBy, record};
+use crate::audit::record;
 use crate::connect::is_unique_violation;
 use crate::entities::{category, unit, user};
 use crate::org::unknown;
@@ -57,7 +57,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        self.add_area_by(new, Some(ChangedBy { by, now })).await
+        self.add_area_by(new, now, Some(by)).await
     }
 
     /// Adds a unit as an administrator.
@@ -68,7 +68,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        self.add_unit_by(new, Some(ChangedBy { by, now })).await
+        self.add_unit_by(new, now, Some(by)).await
     }
 
     /// Adds a user as an administrator (the password is never logged).
@@ -79,7 +79,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        self.add_user_by(new, Some(ChangedBy { by, now })).await
+        self.add_user_by(new, now, Some(by)).await
     }
 
     /// Changes a user as an administrator.
