@@ -67,9 +67,10 @@ pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineS
 pub use deadline_kind::DeadlineKind;
 pub use desk::{Desk, desks};
 pub use duty::{
-    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyParties, DutyReminderPolicy,
-    DutyReminderStep, DutyScope, DutyStatus, OverdueDuties, TrialDuties, duty_transition,
-    duty_visibility, trial_duties,
+    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyMove, DutyNow, DutyOutcome,
+    DutyParties, DutyRecord, DutyReminderPolicy, DutyReminderStep, DutyScope, DutyStatus,
+    OverdueDuties, TrialDuties, allowed_duty_actions, apply_duty, duty_transition, duty_visibility,
+    trial_duties,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
