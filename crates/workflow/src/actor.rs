@@ -65,6 +65,11 @@ impl UnitKind {
     pub fn owes_duties(self) -> bool {
         self.is_state_body()
     }
+
+    /// The units that receive that information: the boards.
+    pub fn receives_duties(self) -> bool {
+        self == UnitKind::Board
+    }
 }
 
 /// An area and its ancestry, as much as a jurisdiction rule needs.

@@ -2,7 +2,7 @@
 //! the words for it, and in which states it runs.
 
 use crate::coded::coded_enum;
-use crate::{CaseState, Lang};
+use crate::{ActionKind, CaseState, Lang};
 
 coded_enum! {
     /// Which of a case's deadlines is meant; its label names the step, as
@@ -50,6 +50,16 @@ impl DeadlineKind {
     pub fn ended_by(self, from: CaseState, to: CaseState) -> bool {
         DeadlineKind::running_in(from).contains(&self)
             && !DeadlineKind::running_in(to).contains(&self)
+    }
+
+    /// The actions that (re)start this deadline; it runs from the last of
+    /// them: triage from filing or a supplement, the answer and the
+    /// resolution from acceptance.
+    pub fn started_by(self) -> &'static [ActionKind] {
+        match self {
+            DeadlineKind::Triage => &[ActionKind::File, ActionKind::Supplement],
+            DeadlineKind::Answer | DeadlineKind::Resolution => &[ActionKind::Accept],
+        }
     }
 
     /// The deadline as a page names it: "Hạn phân loại".
@@ -103,5 +113,13 @@ mod tests {
         assert!(DeadlineKind::Answer.ended_by(S::Assigned, S::Responded));
         assert!(!DeadlineKind::Resolution.ended_by(S::Assigned, S::Responded));
         assert!(DeadlineKind::Resolution.ended_by(S::Oriented, S::Resolved));
+    }
+
+    #[test]
+    fn triage_restarts_with_a_supplement_and_the_other_deadlines_run_from_acceptance() {
+        use ActionKind as A;
+        assert_eq!(DeadlineKind::Triage.started_by(), [A::File, A::Supplement]);
+        assert_eq!(DeadlineKind::Answer.started_by(), [A::Accept]);
+        assert_eq!(DeadlineKind::Resolution.started_by(), [A::Accept]);
     }
 }

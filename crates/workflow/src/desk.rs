@@ -2,7 +2,8 @@
 //! each there by the rule that lets the role use it, so that a menu never
 //! offers what the rules refuse nor hides what they allow.
 
-use crate::{ActionKind, Role, role_may};
+use crate::rules::from_states;
+use crate::{ActionKind, CaseState, Role, role_may};
 
 /// A page a user works from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,6 +71,21 @@ impl Desk {
             Desk::Dashboard | Desk::AnnualReport => role.reads_reports(),
             Desk::Duties => role.sees_duties(),
         }
+    }
+}
+
+impl Desk {
+    /// The state of the cases that wait at this desk, for a desk that lists
+    /// them: the state its action is taken from (triage from `reported`,
+    /// the conclusion from `escalated`, the closure from `resolved`).
+    pub fn waiting_state(self) -> Option<CaseState> {
+        let action = match self {
+            Desk::Triage => ActionKind::Accept,
+            Desk::Escalated => ActionKind::Conclude,
+            Desk::Resolved => ActionKind::Close,
+            _ => return None,
+        };
+        from_states(action).first().copied()
     }
 }
 
@@ -145,6 +161,14 @@ mod tests {
                 D::AnnualReport
             ]
         );
+    }
+
+    #[test]
+    fn the_triage_escalated_and_resolved_desks_list_the_cases_their_action_waits_for() {
+        assert_eq!(D::Triage.waiting_state(), Some(CaseState::Reported));
+        assert_eq!(D::Escalated.waiting_state(), Some(CaseState::Escalated));
+        assert_eq!(D::Resolved.waiting_state(), Some(CaseState::Resolved));
+        assert_eq!(D::AllCases.waiting_state(), None);
     }
 
     #[test]

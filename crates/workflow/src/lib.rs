@@ -90,7 +90,7 @@ pub use report::{
 pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
-    role_may,
+    role_may, trial_court,
 };
 pub use schedule::{ScheduleSettings, check_schedule, check_schedule_parties};
 pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::{Refusal, TimeWindow, UnitKind, UnitRef};
+use crate::{Refusal, TimeWindow, UnitRef};
 
 /// The years of a programme's term, `year` to `to` (inclusive), both in
 /// [`TimeWindow::PROGRAMME`] around a day and `to` not before `year`.
@@ -59,7 +59,7 @@ pub fn programme_schedules(parties: &[UnitRef]) -> Result<Vec<(UnitRef, UnitRef)
     }
     let boards: Vec<&UnitRef> = parties
         .iter()
-        .filter(|u| u.kind == UnitKind::Board)
+        .filter(|u| u.kind.receives_duties())
         .collect();
     let [board] = boards.as_slice() else {
         return Err(Refusal::InvalidInput { field: "parties" });
@@ -78,7 +78,7 @@ pub fn programme_schedules(parties: &[UnitRef]) -> Result<Vec<(UnitRef, UnitRef)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::UnitId;
+    use crate::{UnitId, UnitKind};
 
     fn unit(id: i64, kind: UnitKind) -> UnitRef {
         UnitRef {

@@ -4,7 +4,9 @@
 //! (design.md "Who may"): the role first (403), then the unit or
 //! jurisdiction (403), then the state (409), then the case's own conditions.
 
-use crate::{ActionKind, Actor, AreaRef, Case, CaseState, Refusal, Role, Sensitivity, UnitKind};
+use crate::{
+    ActionKind, Actor, AreaRef, Case, CaseState, Refusal, Role, Sensitivity, UnitKind, UnitRef,
+};
 
 #[cfg(test)]
 mod tests;
@@ -272,8 +274,14 @@ pub(crate) fn is_involved(actor: &Actor, case: &Case) -> bool {
 
 /// Whether a court leads or coordinates the case (§4.2 trial duties).
 pub(crate) fn has_court(case: &Case) -> bool {
+    trial_court(case).is_some()
+}
+
+/// The court that owes the trial duties of `case` (§4.2): the first court
+/// among its lead and coordinating units.
+pub fn trial_court(case: &Case) -> Option<&UnitRef> {
     case.lead_unit
         .iter()
         .chain(&case.coordinating_units)
-        .any(|unit| unit.kind == UnitKind::Court)
+        .find(|unit| unit.kind == UnitKind::Court)
 }

@@ -4,7 +4,7 @@
 //! and while overdue. The administrator's API and `programme add` both
 //! write schedules that pass this check.
 
-use crate::{Cadence, Refusal, UnitId, UnitKind, UnitRef};
+use crate::{Cadence, Refusal, UnitId, UnitRef};
 
 /// The longest wait after a period's end before its duty is due.
 pub const MAX_DUE_DAYS_AFTER_END: u32 = 90;
@@ -46,7 +46,7 @@ pub fn check_schedule(
     if !provider.kind.owes_duties() {
         return Err(Refusal::InvalidInput { field: "provider" });
     }
-    if recipient.kind != UnitKind::Board {
+    if !recipient.kind.receives_duties() {
         return Err(Refusal::InvalidInput { field: "recipient" });
     }
     if settings.due_days_after_end > MAX_DUE_DAYS_AFTER_END {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use workflow::{AreaId, CaseState, DeadlineKind, UnitId, case_reminder_recipients};
+use workflow::{ActionKind, AreaId, CaseState, DeadlineKind, UnitId, case_reminder_recipients};
 
 use super::{Addresses, CASE_REMINDER, CHUNK, ReminderRules, mails, write_chunk};
 use crate::entities::{case, case_event};
@@ -51,7 +51,7 @@ pub(super) async fn sweep(
                     continue;
                 };
                 let start = starts
-                    .get(&(row.id, kind == DeadlineKind::Triage))
+                    .get(&(row.id, kind))
                     .copied()
                     .unwrap_or(row.created_at);
                 let Some(step) = rules.case.latest_step(start, due, now, &rules.calendar) else {
@@ -99,24 +99,35 @@ pub(crate) fn due_of(row: &case::Model, kind: DeadlineKind) -> Option<DateTime<U
     }
 }
 
-/// When each case's deadlines started: keyed by (case, is triage). Triage
-/// runs from the last `file` or `supplement`, the others from `accept`.
+/// When each case's deadlines started, keyed by (case, deadline): the
+/// last of the actions that start it (`DeadlineKind::started_by`).
 async fn starts_of(
     store: &Store,
     cases: &[case::Model],
-) -> Result<HashMap<(i64, bool), DateTime<Utc>>, StoreError> {
+) -> Result<HashMap<(i64, DeadlineKind), DateTime<Utc>>, StoreError> {
     let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+    let starting: Vec<&str> = DeadlineKind::ALL
+        .iter()
+        .flat_map(|kind| kind.started_by())
+        .map(|action| action.code())
+        .collect();
     let events = case_event::Entity::find()
         .filter(case_event::Column::CaseId.is_in(ids))
-        .filter(case_event::Column::Action.is_in(["file", "supplement", "accept"]))
+        .filter(case_event::Column::Action.is_in(starting))
         .all(&store.db)
         .await?;
-    let mut out: HashMap<(i64, bool), DateTime<Utc>> = HashMap::new();
+    let mut out: HashMap<(i64, DeadlineKind), DateTime<Utc>> = HashMap::new();
     for e in events {
-        let key = (e.case_id, e.action != "accept");
-        let at = out.entry(key).or_insert(e.created_at);
-        if e.created_at > *at {
-            *at = e.created_at;
+        let Some(action) = ActionKind::from_code(&e.action) else {
+            continue;
+        };
+        for &kind in DeadlineKind::ALL {
+            if kind.started_by().contains(&action) {
+                let at = out.entry((e.case_id, kind)).or_insert(e.created_at);
+                if e.created_at > *at {
+                    *at = e.created_at;
+                }
+            }
         }
     }
     Ok(out)

@@ -29,6 +29,9 @@ impl DutyStatus {
     /// in these.
     pub const OWED: &'static [DutyStatus] = &[DutyStatus::Pending];
 
+    /// The status a new duty instance starts in.
+    pub const FIRST: DutyStatus = DutyStatus::Pending;
+
     /// Whether the information is still owed ([`DutyStatus::OWED`]).
     pub fn is_owed(self) -> bool {
         DutyStatus::OWED.contains(&self)
