@@ -76,23 +76,45 @@ impl ActionKind {
     }
 }
 
-/// The input of `file`.
+/// The input of `file`, by the JSON names of §3.3. `A` is how the area
+/// is named: a client sends its code (`FileInput<String>`), the store
+/// resolves it into the reference the rules decide on (`FileInput`, the
+/// default).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FileInput {
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FileInput<A = AreaRef> {
     /// Short title.
     pub title: String,
     /// What is happening.
     pub description: String,
-    /// The area, resolved from its code.
-    pub area: AreaRef,
-    /// A category code the store has checked exists.
+    /// The area (its code, from a client).
+    pub area: A,
+    /// A category code (`land`, `environment`, …).
     pub category: String,
     /// Where the report came from.
     pub source: Source,
     /// Estimated number of people affected.
+    #[serde(default)]
     pub people_affected: Option<i64>,
     /// Risk of becoming a hotspot.
+    #[serde(default)]
     pub hotspot_risk: Option<HotspotRisk>,
+}
+
+impl<A> FileInput<A> {
+    /// The same input with its area named another way.
+    pub fn with_area<B>(self, area: B) -> FileInput<B> {
+        FileInput {
+            title: self.title,
+            description: self.description,
+            area,
+            category: self.category,
+            source: self.source,
+            people_affected: self.people_affected,
+            hotspot_risk: self.hotspot_risk,
+        }
+    }
 }
 
 /// A case named as the target of `merge`.

@@ -23,6 +23,7 @@ mod duty;
 mod event;
 mod ids;
 mod input;
+mod input_field;
 mod lang;
 mod notice;
 mod password;
@@ -75,6 +76,7 @@ pub use duty::{
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
 pub use input::{Email, LongText, NonBlankText, NotAnEmail, ShortText};
+pub use input_field::{Choices, InputField, Widget};
 pub use lang::Lang;
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};

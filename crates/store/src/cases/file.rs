@@ -226,13 +226,8 @@ pub(crate) async fn prepare(
         .into());
     }
     let input = FileInput {
-        title: request.title,
-        description: request.description,
-        area: area_ref(&area),
         category: request.category.trim().to_owned(),
-        source: request.source,
-        people_affected: request.people_affected,
-        hotspot_risk: request.hotspot_risk,
+        ..request.with_area(area_ref(&area))
     };
     let outcome = workflow::file(&actor, input, now, policy)?;
     let code_prefix = match outcome.case.area.lineage.first() {

@@ -19,11 +19,11 @@ use store::attachments::{ATTACHMENT_ADDED, Blobs, Upload};
 use store::idempotency::{Answer, Once};
 use store::{Files, StoreError, StoredEvent};
 use workflow::{
-    ActionKind, Actor, Audience, Case, CaseState, Channel, HotspotRisk, Lang, Priority,
-    ReporterState, Sensitivity, Source,
+    ActionKind, Actor, Audience, Case, CaseState, Channel, Choices, HotspotRisk, InputField, Lang,
+    Priority, ReporterState, Sensitivity, Source, Widget,
 };
 
-use super::command::command;
+use super::command::{FormField, Input, command, form_fields};
 use super::directory::{CaseCard, DeadlineLine, Directory, deadline_label};
 use super::documents::{Document, FILE};
 use super::error::{PageError, encode};
@@ -64,6 +64,7 @@ struct ActionForm {
     code: &'static str,
     label: &'static str,
     key: String,
+    fields: Vec<FormField>,
     /// The action takes documents: the form sends files.
     files: bool,
 }
@@ -110,11 +111,6 @@ struct CasePage {
     max_mb: String,
     similar: Vec<CaseCard>,
     merge_key: String,
-    sensitivities: Vec<Opt>,
-    priorities: Vec<Opt>,
-    lead_units: Vec<Opt>,
-    units: Vec<Opt>,
-    channels: Vec<Opt>,
     done: Option<&'static str>,
     failure: Option<Failure>,
 }
@@ -360,6 +356,29 @@ async fn page(
     };
     // The rules judge the choice again when it is posted.
     let (lead_units, units) = dir.unit_choices(&case.area);
+    let options = |choices: Choices| -> Vec<Opt> {
+        match choices {
+            Choices::Sensitivity => coded(
+                Sensitivity::ALL,
+                Sensitivity::code,
+                Sensitivity::label,
+                lang,
+            ),
+            Choices::Priority => coded(Priority::ALL, Priority::code, Priority::label, lang),
+            Choices::HotspotRisk => coded(
+                HotspotRisk::ALL,
+                HotspotRisk::code,
+                HotspotRisk::label,
+                lang,
+            ),
+            Choices::Source => coded(Source::ALL, Source::code, Source::label, lang),
+            Choices::Channel => coded(Channel::ALL, Channel::code, Channel::label, lang),
+            Choices::LeadUnit => lead_units.iter().map(|u| opt(&u.code, &u.label)).collect(),
+            Choices::Unit => units.iter().map(|u| opt(&u.code, &u.label)).collect(),
+            // Filing's own choices: no action on a case asks for them.
+            Choices::Area | Choices::Category => Vec::new(),
+        }
+    };
     Ok(CasePage {
         l: Layout::new(visitor, &case.title, "", &format!("/cases/{}", case.code)),
         facts: facts(&case, reader, &dir, t),
@@ -373,7 +392,7 @@ async fn page(
                     .map_or_else(|| event_label(&e.action, t), |a| a.label(lang)),
                 change: change(e, reader, lang),
                 author: author(e),
-                lines: payload_lines(&e.payload, &dir, t, tz),
+                lines: payload_lines(&e.action, &e.payload, &dir, t, tz),
             })
             .collect(),
         forms: allowed
@@ -382,6 +401,7 @@ async fn page(
                 code: a.code(),
                 label: a.label(lang),
                 key: form_key(),
+                fields: form_fields(*a, lang, options),
                 files: a.files_field().is_some() && may_attach,
             })
             .collect(),
@@ -393,20 +413,6 @@ async fn page(
         max_mb: megabytes(state.config.max_attachment_bytes),
         similar,
         merge_key: form_key(),
-        sensitivities: Sensitivity::ALL
-            .iter()
-            .map(|s| opt(s.code(), s.label(lang)))
-            .collect(),
-        priorities: Priority::ALL
-            .iter()
-            .map(|p| opt(p.code(), p.label(lang)))
-            .collect(),
-        lead_units,
-        units,
-        channels: Channel::ALL
-            .iter()
-            .map(|c| opt(c.code(), c.label(lang)))
-            .collect(),
         code: case.code,
         title: case.title,
         description: case.description,
@@ -451,6 +457,16 @@ fn event_label(code: &str, t: Tr) -> &'static str {
         ATTACHMENT_ADDED => t.event_attachment_added(),
         _ => "",
     }
+}
+
+/// The choices of a coded enum, labelled in `lang`.
+fn coded<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<Opt> {
+    all.iter().map(|&v| opt(code(v), label(v, lang))).collect()
 }
 
 fn opt(code: &str, label: &str) -> Opt {
@@ -540,98 +556,76 @@ fn deadlines(
         .collect()
 }
 
-/// An event's input as labelled lines; codes shown by their names.
+/// An event's input as labelled lines, in the order of the action's form
+/// (`ActionKind::form`); codes shown by their names, times in the zone.
 fn payload_lines(
+    action: &str,
     payload: &Value,
     dir: &Directory,
     t: Tr,
     tz: chrono_tz::Tz,
 ) -> Vec<(String, String)> {
     let lang = t.0;
-    let Value::Object(map) = payload else {
-        return Vec::new();
+    let Some(kind) = ActionKind::from_code(action) else {
+        // An added file is the one entry that is no action of §3.3.
+        return match payload.get("file_name") {
+            Some(Value::String(name)) if action == ATTACHMENT_ADDED => {
+                vec![(t.file_name().to_owned(), name.clone())]
+            }
+            _ => Vec::new(),
+        };
     };
-    let mut lines = Vec::new();
-    for (key, value) in map {
-        let label = match key.as_str() {
-            "question" => t.field_question(),
-            "text" => t.field_text(),
-            "reason" => t.field_reason(),
-            "target" => t.target_code(),
-            "sensitivity" => t.field_sensitivity(),
-            "priority" => t.field_priority(),
-            "lead_unit" => t.lead_unit(),
-            "coordinating_units" => t.coordinating_units(),
-            "answer_due" => t.answer_due(),
-            "resolution_due" => t.resolution_due(),
-            "triage_due" => t.triage_due(),
-            "answer" => t.field_answer(),
-            "messages" => t.field_messages(),
-            "channels" => t.field_channels(),
-            "audience" => t.field_audience(),
-            "opinions" => t.field_opinions(),
-            "conclusion" => t.field_conclusion(),
-            "summary" => t.field_summary(),
-            "remark" => t.field_remark(),
-            "held_at" => t.field_held_at(),
-            "chair_unit" => t.field_chair_unit(),
-            "attendees" => t.field_attendees(),
-            "minutes" => t.field_minutes(),
-            "trial_date" => t.trial_date(),
-            "title" => t.field_title(),
-            "description" => t.field_description(),
-            "area" => t.field_area(),
-            "category" => t.field_category(),
-            "source" => t.field_source(),
-            "people_affected" => t.field_people_affected(),
-            "hotspot_risk" => t.field_hotspot_risk(),
-            "file_name" => t.file_name(),
-            "share_with_reporter" => t.shared_with_reporter(),
-            _ => "",
-        };
-        let text = match (key.as_str(), value) {
-            (_, Value::Null) => continue,
-            (_, Value::Array(items)) if items.is_empty() => continue,
-            ("lead_unit" | "chair_unit", Value::String(code)) => dir.unit(code),
-            ("coordinating_units" | "attendees", Value::Array(items)) => items
-                .iter()
-                .filter_map(Value::as_str)
-                .map(|c| dir.unit(c))
-                .collect::<Vec<_>>()
-                .join(", "),
-            ("channels", Value::Array(items)) => items
-                .iter()
-                .filter_map(Value::as_str)
-                .filter_map(Channel::from_code)
-                .map(|c| c.label(lang))
-                .collect::<Vec<_>>()
-                .join(", "),
-            ("sensitivity", Value::String(c)) => {
-                Sensitivity::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
+    kind.form()
+        .iter()
+        .filter_map(|&field| {
+            let value = payload.get(field.name())?;
+            let text = shown(field, value, dir, t, tz)?;
+            Some((field.recorded_label(lang).to_owned(), text))
+        })
+        .collect()
+}
+
+/// A recorded value as a person reads it; `None` when nothing was given.
+fn shown(
+    field: InputField,
+    value: &Value,
+    dir: &Directory,
+    t: Tr,
+    tz: chrono_tz::Tz,
+) -> Option<String> {
+    let lang = t.0;
+    let name = |code: &str| -> String {
+        match field.widget() {
+            Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {
+                match choices {
+                    Choices::Sensitivity => Sensitivity::from_code(code).map(|v| v.label(lang)),
+                    Choices::Priority => Priority::from_code(code).map(|v| v.label(lang)),
+                    Choices::HotspotRisk => HotspotRisk::from_code(code).map(|v| v.label(lang)),
+                    Choices::Source => Source::from_code(code).map(|v| v.label(lang)),
+                    Choices::Channel => Channel::from_code(code).map(|v| v.label(lang)),
+                    Choices::LeadUnit | Choices::Unit => return dir.unit(code),
+                    Choices::Area => return dir.area(code),
+                    Choices::Category => return dir.category(code),
+                }
+                .map_or_else(|| code.to_owned(), str::to_owned)
             }
-            ("priority", Value::String(c)) => {
-                Priority::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
-            }
-            ("hotspot_risk", Value::String(c)) => {
-                HotspotRisk::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
-            }
-            ("source", Value::String(c)) => {
-                Source::from_code(c).map_or(c.clone(), |s| s.label(lang).to_owned())
-            }
-            ("area", Value::String(c)) => dir.area(c),
-            ("category", Value::String(c)) => dir.category(c),
-            ("held_at" | "answer_due" | "resolution_due" | "triage_due", Value::String(s)) => {
-                DateTime::parse_from_rfc3339(s)
-                    .map_or(s.clone(), |at| local_time(at.with_timezone(&Utc), tz))
-            }
-            ("share_with_reporter", Value::Bool(true)) => t.yes().to_owned(),
-            (_, Value::String(s)) => s.clone(),
-            (_, other) => other.to_string(),
-        };
-        if label.is_empty() {
-            continue;
+            Widget::Time | Widget::OptTime => DateTime::parse_from_rfc3339(code)
+                .map_or(code.to_owned(), |at| local_time(at.with_timezone(&Utc), tz)),
+            _ => code.to_owned(),
         }
-        lines.push((label.to_owned(), text));
+    };
+    match value {
+        Value::Null | Value::Bool(false) => None,
+        Value::Bool(true) => Some(t.yes().to_owned()),
+        Value::Array(items) if items.is_empty() => None,
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .map(|v| v.as_str().map_or_else(|| v.to_string(), name))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Value::String(s) => Some(name(s)),
+        other => Some(other.to_string()),
     }
-    lines
 }

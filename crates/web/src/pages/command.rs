@@ -1,76 +1,77 @@
-//! An action form's fields into the action input the API takes
-//! (`workflow::Command` with units and cases by code): the same JSON names
-//! as SPEC §3.3, repeated fields as lists, local times in the configured
-//! zone. Blank choices are refused here as missing; everything else is
-//! judged by `workflow` in the store's transaction.
+//! An action's form on the case page and the posted form read back into
+//! the input the API takes (`workflow::Command` with units and cases by
+//! code), both from the one table of `ActionKind::form`: the same JSON
+//! names as SPEC §3.3, repeated fields as lists, local times in the
+//! configured zone. Blank choices are refused here as missing; everything
+//! else is judged by `workflow` in the store's transaction.
 
 use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use serde_json::{Map, Value, json};
-use store::{ActionInput, StoreError};
-use workflow::{ActionKind, Refusal, SHARE_WITH_REPORTER};
+use store::{ActionInput, FileRequest, StoreError};
+use workflow::{ActionKind, Choices, InputField, Lang, Refusal, Widget};
 
 use super::form::Fields;
+use super::i18n::Tr;
+use super::report::Opt;
 use crate::AppError;
 
-/// How a field is read.
-#[derive(Clone, Copy)]
-enum Kind {
-    /// Text as typed; blank is for the rules to refuse.
-    Text,
-    /// Text that may be left out.
-    OptText,
-    /// A code chosen from a list; blank is missing.
-    Choice,
-    /// Every checked or selected value.
-    List,
-    /// A date and time in the local zone; blank is missing.
-    Time,
-    /// A date and time in the local zone that may be left out.
-    OptTime,
-    /// A date (`YYYY-MM-DD`); blank is missing.
-    Date,
-    /// A checkbox: `true` when ticked, left out (false) when not.
-    Flag,
+/// How a field of a form is drawn.
+pub(crate) enum Input {
+    /// A text area.
+    Area,
+    /// One line of the given `<input type>`.
+    Line(&'static str),
+    /// One of a list.
+    Pick(Vec<Opt>),
+    /// Any of a list.
+    Checks(Vec<Opt>),
+    /// A box to tick, with its hint.
+    Flag(&'static str),
 }
 
-/// The fields of each action's form, by their JSON names.
-fn fields(action: ActionKind) -> &'static [(&'static str, Kind)] {
-    use Kind::*;
-    match action {
-        ActionKind::File => &[],
-        ActionKind::RequestInfo => &[("question", Text)],
-        ActionKind::Supplement => &[("text", OptText)],
-        ActionKind::Dismiss => &[("reason", Text)],
-        ActionKind::Merge => &[("target", Choice)],
-        ActionKind::Accept => &[
-            ("sensitivity", Choice),
-            ("priority", Choice),
-            ("lead_unit", Choice),
-            ("coordinating_units", List),
-            ("answer_due", OptTime),
-        ],
-        ActionKind::Respond => &[("answer", Text)],
-        ActionKind::Orient | ActionKind::AddOrientation => &[
-            ("messages", Text),
-            ("channels", List),
-            ("audience", Text),
-            (SHARE_WITH_REPORTER, Flag),
-        ],
-        ActionKind::Escalate => &[("opinions", Text)],
-        ActionKind::Conclude => &[("conclusion", Text)],
-        ActionKind::ReportResolution => &[("summary", Text)],
-        ActionKind::Comment => &[("text", Text), (SHARE_WITH_REPORTER, Flag)],
-        ActionKind::PublishResult | ActionKind::ProgressUpdate => &[("text", Text)],
-        ActionKind::Close => &[("remark", Text)],
-        ActionKind::Reopen => &[("reason", Text)],
-        ActionKind::LogMeeting => &[
-            ("held_at", Time),
-            ("chair_unit", Choice),
-            ("attendees", List),
-            ("minutes", Text),
-        ],
-        ActionKind::SetTrialDate => &[("trial_date", Date)],
+/// One field of an action's form.
+pub(crate) struct FormField {
+    /// Its JSON name, which the form posts.
+    pub name: &'static str,
+    /// What the person reads.
+    pub label: &'static str,
+    /// How it is drawn.
+    pub input: Input,
+}
+
+/// The fields of `action`'s form, in the order of `ActionKind::form`;
+/// `options` gives the list of a choice.
+pub(crate) fn form_fields(
+    action: ActionKind,
+    lang: Lang,
+    options: impl Fn(Choices) -> Vec<Opt>,
+) -> Vec<FormField> {
+    action
+        .form()
+        .iter()
+        .map(|&field| FormField {
+            name: field.name(),
+            label: field.label(lang),
+            input: match field.widget() {
+                Widget::Text | Widget::OptText => Input::Area,
+                Widget::Line | Widget::Code => Input::Line("text"),
+                Widget::Time | Widget::OptTime => Input::Line("datetime-local"),
+                Widget::Date => Input::Line("date"),
+                Widget::OptNumber => Input::Line("number"),
+                Widget::Pick(choices) | Widget::OptPick(choices) => Input::Pick(options(choices)),
+                Widget::Checks(choices) => Input::Checks(options(choices)),
+                Widget::Flag => Input::Flag(hint(field, Tr(lang))),
+            },
+        })
+        .collect()
+}
+
+/// What a box to tick means when left empty.
+fn hint(field: InputField, t: Tr) -> &'static str {
+    match field {
+        InputField::ShareWithReporter => t.share_hint(),
+        _ => "",
     }
 }
 
@@ -80,32 +81,54 @@ fn refused(refusal: Refusal) -> AppError {
 
 /// The action posted by a case page's form.
 pub(crate) fn command(action: ActionKind, form: &Fields, tz: Tz) -> Result<ActionInput, AppError> {
-    let mut map = Map::new();
+    // Filing has its own page: its fields are no action on a case.
+    let fields = if action == ActionKind::File {
+        &[][..]
+    } else {
+        action.form()
+    };
+    let mut map = posted(fields, form, tz)?;
     map.insert("action".into(), json!(action.code()));
-    for &(name, kind) in fields(action) {
+    crate::json::from_value(Value::Object(map))
+}
+
+/// The report posted by the filing page's form.
+pub(crate) fn filing(form: &Fields, tz: Tz) -> Result<FileRequest, AppError> {
+    crate::json::from_value(Value::Object(posted(ActionKind::File.form(), form, tz)?))
+}
+
+/// The posted `fields` by their JSON names, read as their widgets say.
+fn posted(fields: &[InputField], form: &Fields, tz: Tz) -> Result<Map<String, Value>, AppError> {
+    let mut map = Map::new();
+    for field in fields {
+        let name = field.name();
         let text = form.get(name).trim();
-        let value = match kind {
-            Kind::Text => Some(json!(form.get(name))),
-            Kind::OptText => (!text.is_empty()).then(|| json!(text)),
-            Kind::Choice | Kind::Date if text.is_empty() => {
-                return Err(refused(Refusal::MissingInput { field: name }));
+        let missing = || refused(Refusal::MissingInput { field: name });
+        let invalid = || refused(Refusal::InvalidInput { field: name });
+        let value = match field.widget() {
+            Widget::Text | Widget::Line => Some(json!(form.get(name))),
+            Widget::OptText => (!text.is_empty()).then(|| json!(text)),
+            Widget::Code | Widget::Pick(_) | Widget::Date | Widget::Time if text.is_empty() => {
+                return Err(missing());
             }
-            Kind::Choice | Kind::Date => Some(json!(text)),
-            Kind::List => Some(json!(form.all(name))),
-            Kind::Time if text.is_empty() => {
-                return Err(refused(Refusal::MissingInput { field: name }));
+            Widget::OptPick(_) | Widget::OptTime | Widget::OptNumber if text.is_empty() => None,
+            Widget::Pick(choices) | Widget::OptPick(choices) => {
+                if choices.knows(text) == Some(false) {
+                    return Err(invalid());
+                }
+                Some(json!(text))
             }
-            Kind::Time | Kind::OptTime if text.is_empty() => None,
-            Kind::Time | Kind::OptTime => Some(
-                local(text, tz).ok_or_else(|| refused(Refusal::InvalidInput { field: name }))?,
-            ),
-            Kind::Flag => (!text.is_empty()).then_some(json!(true)),
+            Widget::Code | Widget::Date => Some(json!(text)),
+            Widget::Checks(_) => Some(json!(form.all(name))),
+            Widget::Time | Widget::OptTime => Some(local(text, tz).ok_or_else(invalid)?),
+            Widget::OptNumber => Some(json!(text.parse::<i64>().map_err(|_| invalid())?)),
+            Widget::Flag => (!text.is_empty()).then_some(json!(true)),
         };
         if let Some(value) = value {
             map.insert(name.into(), value);
         }
     }
-    crate::json::from_value(Value::Object(map))
+    Ok(map)
 }
 
 /// `2026-11-23T09:30` (what `<input type=datetime-local>` sends) in `tz`,

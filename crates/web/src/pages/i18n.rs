@@ -2,7 +2,7 @@
 //! text, so a missing translation is a compile error, not a blank. Labels
 //! of codes (states, roles, actions…) come from `workflow`'s own tables.
 
-use workflow::{DeadlineKind, Lang};
+use workflow::Lang;
 
 /// The catalogue in one language; templates call `l.t.sign_in()`.
 #[derive(Debug, Clone, Copy)]
@@ -19,25 +19,6 @@ macro_rules! catalogue {
             )*
         }
     };
-}
-
-/// The deadlines' labels are `workflow::DeadlineKind::due_label`, named
-/// here as the other texts for the templates and the timeline.
-impl Tr {
-    /// Triage deadline.
-    pub(crate) fn triage_due(&self) -> &'static str {
-        DeadlineKind::Triage.due_label(self.0)
-    }
-
-    /// Written answer deadline.
-    pub(crate) fn answer_due(&self) -> &'static str {
-        DeadlineKind::Answer.due_label(self.0)
-    }
-
-    /// Resolution deadline.
-    pub(crate) fn resolution_due(&self) -> &'static str {
-        DeadlineKind::Resolution.due_label(self.0)
-    }
 }
 
 catalogue! {
@@ -110,29 +91,9 @@ catalogue! {
     reload => "Tải lại vụ việc", "Reload the case";
     similar => "Vụ việc tương tự đang mở (có thể gộp)", "Similar open cases (may be merged)";
     merge_into_this => "Gộp vào vụ này", "Merge into this one";
-    target_code => "Mã vụ việc gộp vào", "Code of the case to merge into";
-    optional => "không bắt buộc", "optional";
-    field_question => "Câu hỏi cho người phản ánh", "Question to the reporter";
-    field_text => "Nội dung", "Text";
-    field_reason => "Lý do", "Reason";
-    field_answer => "Văn bản trả lời", "Written answer";
-    field_messages => "Nội dung định hướng", "Key messages";
-    field_channels => "Kênh thông tin", "Channels";
-    field_audience => "Đối tượng", "Audience";
-    field_opinions => "Các ý kiến khác nhau", "The differing opinions";
-    field_conclusion => "Kết luận chỉ đạo", "Conclusion";
-    field_summary => "Kết quả giải quyết", "Resolution summary";
-    field_public_text => "Kết quả thông tin cho Nhân dân", "The result as told to the public";
-    field_remark => "Nhận xét khi kết thúc", "Closing remark";
-    field_answer_due => "Hạn trả lời (nếu khác mặc định)", "Answer deadline (if not the default)";
-    field_held_at => "Thời gian họp", "Held at";
-    field_chair_unit => "Đơn vị chủ trì cuộc họp", "Chairing unit";
-    field_attendees => "Đơn vị dự họp", "Attending units";
-    field_minutes => "Biên bản", "Minutes";
-    field_share_with_reporter => "Gửi cả cho người phản ánh cùng đọc", "Share with the reporter too";
-    share_hint => "Nếu không chọn, chỉ các cơ quan xử lý vụ việc đọc được.", "If not ticked, only the bodies handling the case can read it.";
-    shared_with_reporter => "Đã gửi cho người phản ánh", "Shared with the reporter";
     yes => "Có", "Yes";
+    optional => "không bắt buộc", "optional";
+    share_hint => "Nếu không chọn, chỉ các cơ quan xử lý vụ việc đọc được.", "If not ticked, only the bodies handling the case can read it.";
     published => "Đã công bố kết quả", "Result published";
     not_published => "Chưa công bố kết quả", "Result not yet published";
 }

@@ -14,9 +14,10 @@ use axum::routing::get;
 use chrono::Utc;
 use store::attachments::{Blobs, Upload};
 use store::idempotency::{Answer, Once};
-use store::{FileRequest, Files, StoreError};
+use store::{Files, StoreError};
 use workflow::{ActionKind, Actor, Case, HotspotRisk, Refusal, Source};
 
+use super::command::filing;
 use super::directory::Directory;
 use super::error::{PageError, encode};
 use super::form::Fields;
@@ -192,7 +193,7 @@ async fn file(
     };
     let key = fields.get("key").trim().to_owned();
     let filed = match uploads {
-        Ok(uploads) => file_once(&state, &visitor, &v, &key, &fields, uploads).await,
+        Ok(uploads) => file_once(&state, &visitor, &key, &fields, uploads).await,
         Err(err) => Err(PageError::App(err)),
     };
     match filed {
@@ -217,42 +218,11 @@ async fn file(
 async fn file_once(
     state: &AppState,
     visitor: &Visitor,
-    v: &Values,
     key: &str,
     fields: &Fields,
     uploads: Vec<Upload>,
 ) -> Result<String, PageError> {
-    let refused = |r: Refusal| PageError::App(StoreError::Refused(r).into());
-    let source = match v.source.as_str() {
-        "" => return Err(refused(Refusal::MissingInput { field: "source" })),
-        code => Source::from_code(code)
-            .ok_or_else(|| refused(Refusal::InvalidInput { field: "source" }))?,
-    };
-    let hotspot_risk = match v.hotspot_risk.as_str() {
-        "" => None,
-        code => Some(HotspotRisk::from_code(code).ok_or_else(|| {
-            refused(Refusal::InvalidInput {
-                field: "hotspot_risk",
-            })
-        })?),
-    };
-    let people_affected = match v.people_affected.as_str() {
-        "" => None,
-        n => Some(n.parse::<i64>().map_err(|_| {
-            refused(Refusal::InvalidInput {
-                field: "people_affected",
-            })
-        })?),
-    };
-    let request = FileRequest {
-        title: v.title.clone(),
-        description: v.description.clone(),
-        area: v.area.clone(),
-        category: v.category.clone(),
-        source,
-        people_affected,
-        hotspot_risk,
-    };
+    let request = filing(fields, state.policy.calendar.time_zone())?;
     let now = Utc::now();
     let hash = request_hash(&Method::POST, "/reports/new", &fields.raw);
     let render = |_: &Actor, case: &Case| case.code.clone();

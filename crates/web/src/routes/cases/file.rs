@@ -8,12 +8,10 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use serde::Deserialize;
 use store::attachments::Blobs;
 use store::idempotency::{Answer, Once};
 use store::{FileRequest, Files};
-use utoipa::ToSchema;
-use workflow::{Actor, Case, HotspotRisk, Source};
+use workflow::{Actor, Case};
 
 use super::file_form::{FileForm, receive_filing};
 use crate::auth::Caller;
@@ -23,41 +21,8 @@ use crate::routes::ErrorBody;
 use crate::views::CaseView;
 use crate::{AppError, AppState, MAX_JSON_BYTES};
 
-/// A new report (SPEC §3.3 `file`).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct FileBody {
-    /// Short title.
-    title: String,
-    /// What is happening.
-    description: String,
-    /// Area code.
-    area: String,
-    /// Category code (`land`, `environment`, …).
-    category: String,
-    /// Source: `press`, `social_media`, `petition`, `direct`, `meeting`, `collaborator`.
-    source: Source,
-    /// Estimated number of people affected.
-    #[serde(default)]
-    people_affected: Option<i64>,
-    /// `low`, `medium` or `high`.
-    #[serde(default)]
-    hotspot_risk: Option<HotspotRisk>,
-}
-
-impl From<FileBody> for FileRequest {
-    fn from(b: FileBody) -> FileRequest {
-        FileRequest {
-            title: b.title,
-            description: b.description,
-            area: b.area,
-            category: b.category,
-            source: b.source,
-            people_affected: b.people_affected,
-            hotspot_risk: b.hotspot_risk,
-        }
-    }
-}
+/// A new report (SPEC §3.3 `file`): the area by code.
+pub(crate) type FileBody = FileRequest;
 
 /// Files a case: a JSON body, or `multipart/form-data` with the same JSON
 /// in the part `case` and photos or documents in parts `file` — the case
@@ -130,14 +95,7 @@ pub(crate) async fn file(
     };
     let answer = state
         .store
-        .file_case_with_files(
-            caller.user,
-            body.into(),
-            files,
-            now,
-            &state.policy,
-            once.as_ref(),
-        )
+        .file_case_with_files(caller.user, body, files, now, &state.policy, once.as_ref())
         .await?;
     Ok(match answer {
         Answer::Done { case, actor } => (

@@ -1,0 +1,235 @@
+//! The fields of each action's input (SPEC §3.3) as a person meets them:
+//! the form that asks for them, in its order, and the timeline entry that
+//! shows what was given. One table serves the page's form, the reading of
+//! a posted form into [`crate::Command`], and the timeline, so an action
+//! without its form, or a field without its label, does not compile.
+
+use crate::{ActionKind, DeadlineKind, Lang};
+
+/// How a field is asked for, read back and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Widget {
+    /// A required text (a text area); blank is for the rules to refuse.
+    Text,
+    /// A text that may be left out (a text area).
+    OptText,
+    /// A required text on one line; blank is for the rules to refuse.
+    Line,
+    /// A code typed on one line; blank is missing.
+    Code,
+    /// One code chosen from a list; blank is missing.
+    Pick(Choices),
+    /// One code chosen from a list, or none.
+    OptPick(Choices),
+    /// Every code ticked in a list.
+    Checks(Choices),
+    /// A local date and time; blank is missing.
+    Time,
+    /// A local date and time that may be left out.
+    OptTime,
+    /// A date (`YYYY-MM-DD`); blank is missing.
+    Date,
+    /// A whole number that may be left out.
+    OptNumber,
+    /// A box to tick: `true` when ticked.
+    Flag,
+}
+
+/// The list a [`Widget::Pick`], [`Widget::OptPick`] or [`Widget::Checks`]
+/// offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choices {
+    /// [`crate::Sensitivity`].
+    Sensitivity,
+    /// [`crate::Priority`].
+    Priority,
+    /// [`crate::HotspotRisk`].
+    HotspotRisk,
+    /// [`crate::Source`].
+    Source,
+    /// [`crate::Channel`].
+    Channel,
+    /// The state bodies serving the case's area, which may lead it.
+    LeadUnit,
+    /// The units serving the case's area.
+    Unit,
+    /// The areas the person may file in.
+    Area,
+    /// The categories.
+    Category,
+}
+
+impl Choices {
+    /// Whether `code` is one of a fixed list; `None` for the lists the
+    /// store holds (units, areas, categories), which it checks itself.
+    pub fn knows(self, code: &str) -> Option<bool> {
+        Some(match self {
+            Choices::Sensitivity => crate::Sensitivity::from_code(code).is_some(),
+            Choices::Priority => crate::Priority::from_code(code).is_some(),
+            Choices::HotspotRisk => crate::HotspotRisk::from_code(code).is_some(),
+            Choices::Source => crate::Source::from_code(code).is_some(),
+            Choices::Channel => crate::Channel::from_code(code).is_some(),
+            Choices::LeadUnit | Choices::Unit | Choices::Area | Choices::Category => return None,
+        })
+    }
+}
+
+macro_rules! input_fields {
+    ($( $(#[$meta:meta])* $variant:ident = ($name:literal, $widget:expr, $vi:literal, $en:literal), )+) => {
+        /// A field of an action's input.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum InputField {
+            $( $(#[$meta])* $variant, )+
+        }
+
+        impl InputField {
+            /// Every field, in declaration order.
+            pub const ALL: &'static [InputField] = &[$(InputField::$variant),+];
+
+            /// Its JSON name in the input and the event payload.
+            pub fn name(self) -> &'static str {
+                match self { $(InputField::$variant => $name),+ }
+            }
+
+            /// How it is asked for and shown.
+            pub fn widget(self) -> Widget {
+                use Widget::*;
+                match self { $(InputField::$variant => $widget),+ }
+            }
+
+            /// Its label on the form.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match self { $(InputField::$variant => lang.pick($vi, $en)),+ }
+            }
+        }
+    };
+}
+
+input_fields! {
+    /// `request_info`'s question.
+    Question = ("question", Text, "Câu hỏi cho người phản ánh", "Question to the reporter"),
+    /// A supplement's added text.
+    AddedText = ("text", OptText, "Nội dung", "Text"),
+    /// A comment's or a progress update's text.
+    Note = ("text", Text, "Nội dung", "Text"),
+    /// Why it was dismissed or reopened.
+    Reason = ("reason", Text, "Lý do", "Reason"),
+    /// The case merged into.
+    Target = ("target", Code, "Mã vụ việc gộp vào", "Code of the case to merge into"),
+    /// The board's assessment.
+    Sensitivity = ("sensitivity", Pick(Choices::Sensitivity), "Tính chất", "Sensitivity"),
+    /// The board's priority.
+    Priority = ("priority", Pick(Choices::Priority), "Mức độ ưu tiên", "Priority"),
+    /// The lead agency.
+    LeadUnit = ("lead_unit", Pick(Choices::LeadUnit), "Cơ quan chủ trì", "Lead agency"),
+    /// The coordinating agencies.
+    CoordinatingUnits = ("coordinating_units", Checks(Choices::Unit), "Cơ quan phối hợp", "Coordinating agencies"),
+    /// An answer deadline other than the computed one.
+    AnswerDue = ("answer_due", OptTime, "Hạn trả lời (nếu khác mặc định)", "Answer deadline (if not the default)"),
+    /// The written answer.
+    Answer = ("answer", Text, "Văn bản trả lời", "Written answer"),
+    /// Key messages of directed communication.
+    Messages = ("messages", Text, "Nội dung định hướng", "Key messages"),
+    /// Its channels.
+    Channels = ("channels", Checks(Choices::Channel), "Kênh thông tin", "Channels"),
+    /// Its audience.
+    Audience = ("audience", Line, "Đối tượng", "Audience"),
+    /// Whether the reporter reads it too (SPEC §10).
+    ShareWithReporter = ("share_with_reporter", Flag, "Gửi cả cho người phản ánh cùng đọc", "Share with the reporter too"),
+    /// The differing opinions escalated.
+    Opinions = ("opinions", Text, "Các ý kiến khác nhau", "The differing opinions"),
+    /// The conclusion (kết luận chỉ đạo).
+    Conclusion = ("conclusion", Text, "Kết luận chỉ đạo", "Conclusion"),
+    /// What was done to resolve it.
+    Summary = ("summary", Text, "Kết quả giải quyết", "Resolution summary"),
+    /// The result as told to the public.
+    PublicText = ("text", Text, "Kết quả thông tin cho Nhân dân", "The result as told to the public"),
+    /// The closing remark.
+    Remark = ("remark", Text, "Nhận xét khi kết thúc", "Closing remark"),
+    /// When a meeting was held.
+    HeldAt = ("held_at", Time, "Thời gian họp", "Held at"),
+    /// The unit chairing it.
+    ChairUnit = ("chair_unit", Pick(Choices::Unit), "Đơn vị chủ trì cuộc họp", "Chairing unit"),
+    /// The units attending it.
+    Attendees = ("attendees", Checks(Choices::Unit), "Đơn vị dự họp", "Attending units"),
+    /// Its minutes.
+    Minutes = ("minutes", Text, "Biên bản", "Minutes"),
+    /// A court case's trial date.
+    TrialDate = ("trial_date", Date, "Ngày xét xử", "Trial date"),
+    /// A report's title.
+    Title = ("title", Line, "Tiêu đề", "Title"),
+    /// What is happening.
+    Description = ("description", Text, "Nội dung phản ánh", "Description"),
+    /// Where.
+    Area = ("area", Pick(Choices::Area), "Địa bàn", "Area"),
+    /// Its category.
+    Category = ("category", Pick(Choices::Category), "Lĩnh vực", "Category"),
+    /// Where the report came from.
+    Source = ("source", Pick(Choices::Source), "Nguồn thông tin", "Source"),
+    /// How many people it affects.
+    PeopleAffected = ("people_affected", OptNumber, "Số người bị ảnh hưởng (ước tính)", "People affected (estimate)"),
+    /// Its risk of becoming a hotspot.
+    HotspotRisk = ("hotspot_risk", OptPick(Choices::HotspotRisk), "Nguy cơ thành điểm nóng", "Risk of becoming a hotspot"),
+}
+
+impl InputField {
+    /// Its label on a timeline entry, where the form's wording would
+    /// read wrong: what was done, not what to do.
+    pub fn recorded_label(self, lang: Lang) -> &'static str {
+        match self {
+            InputField::AnswerDue => DeadlineKind::Answer.due_label(lang),
+            InputField::ShareWithReporter => {
+                lang.pick("Đã gửi cho người phản ánh", "Shared with the reporter")
+            }
+            other => other.label(lang),
+        }
+    }
+}
+
+impl ActionKind {
+    /// The fields of the action's form, in the order it asks for them,
+    /// besides the uploaded files of [`ActionKind::files_field`]. The
+    /// event of the action records these fields, and its timeline entry
+    /// shows them in this order.
+    pub fn form(self) -> &'static [InputField] {
+        use InputField::*;
+        match self {
+            ActionKind::File => &[
+                Title,
+                Description,
+                Area,
+                Category,
+                Source,
+                PeopleAffected,
+                HotspotRisk,
+            ],
+            ActionKind::RequestInfo => &[Question],
+            ActionKind::Supplement => &[AddedText],
+            ActionKind::Dismiss | ActionKind::Reopen => &[Reason],
+            ActionKind::Merge => &[Target],
+            ActionKind::Accept => &[
+                Sensitivity,
+                Priority,
+                LeadUnit,
+                CoordinatingUnits,
+                AnswerDue,
+            ],
+            ActionKind::Respond => &[Answer],
+            ActionKind::Orient | ActionKind::AddOrientation => {
+                &[Messages, Channels, Audience, ShareWithReporter]
+            }
+            ActionKind::Escalate => &[Opinions],
+            ActionKind::Conclude => &[Conclusion],
+            ActionKind::ReportResolution => &[Summary],
+            ActionKind::PublishResult => &[PublicText],
+            ActionKind::Close => &[Remark],
+            ActionKind::Comment => &[Note, ShareWithReporter],
+            ActionKind::ProgressUpdate => &[Note],
+            ActionKind::LogMeeting => &[HeldAt, ChairUnit, Attendees, Minutes],
+            ActionKind::SetTrialDate => &[TrialDate],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
