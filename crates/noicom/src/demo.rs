@@ -62,7 +62,8 @@ pub async fn present_logins(store: &Store) -> anyhow::Result<DemoLogins> {
 /// demo obeys the same rules as real use.
 pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogins> {
     let policy = settings.policy()?;
-    let (logins, ids) = org::create(store)
+    let now = Utc::now();
+    let (logins, ids) = org::create(store, now)
         .await
         .context("không tạo được tổ chức mẫu")?;
     let user = |role: Role, unit: Option<&str>| -> anyhow::Result<UserId> {
@@ -74,7 +75,6 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
     };
     let officer = user(Role::BoardOfficer, None)?;
     let leader = user(Role::Leader, None)?;
-    let now = Utc::now();
     let mut first: Option<String> = None;
     for demo in cases::CASES {
         let filer = match demo.area {

@@ -106,7 +106,7 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                 lang,
                 step: CaseReminderStep::from_key(&p.step)
                     .ok_or_else(|| unreadable("step", &p.step))?,
-                deadline: deadline(&p.deadline)
+                deadline: DeadlineKind::from_code(&p.deadline)
                     .ok_or_else(|| unreadable("deadline", &p.deadline))?,
                 due_local: local(p.due_at),
                 link: format!("{base}/cases/{}", p.case_code),
@@ -150,16 +150,6 @@ fn payload<T: DeserializeOwned>(row: &outbox::Model) -> Result<T, RenderError> {
 
 fn unreadable(field: &str, value: &str) -> RenderError {
     RenderError::Payload(format!("{field} {value:?}"))
-}
-
-/// A deadline's column name, as `store::reminders` writes it.
-fn deadline(code: &str) -> Option<DeadlineKind> {
-    match code {
-        "triage" => Some(DeadlineKind::Triage),
-        "answer" => Some(DeadlineKind::Answer),
-        "resolution" => Some(DeadlineKind::Resolution),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

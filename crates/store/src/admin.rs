@@ -1,11 +1,11 @@
 //! Administration: areas, units, users, tokens, programmes, backups.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use workflow::{Lang, Role, UnitKind, check_new_password};
+use workflow::{Email, Lang, Role, ShortText, UnitKind, UserId, check_new_password};
 
-use crate::audit::{ChangedBy, record_change};
+use crate::audit::record_change;
 use crate::connect::is_unique_violation;
 use crate::credentials::{hash_password, new_token, token_hash};
 use crate::entities::{api_token, area, unit, unit_area, user};
@@ -82,22 +82,24 @@ pub struct ProgrammeCreated {
 }
 
 impl Store {
-    /// Adds an area.
-    pub async fn add_area(&self, area: NewArea) -> Result<i64, StoreError> {
-        self.add_area_by(area, None).await
+    /// Adds an area at `now`.
+    pub async fn add_area(&self, area: NewArea, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        self.add_area_by(area, now, None).await
     }
 
     /// Adds an area; an administrator's change is audited in its transaction.
     pub(crate) async fn add_area_by(
         &self,
         area: NewArea,
-        author: Option<ChangedBy>,
+        now: DateTime<Utc>,
+        author: Option<UserId>,
     ) -> Result<i64, StoreError> {
         let tx = self.write_tx().await?;
-        let id = insert_area(&tx, &area).await?;
+        let id = insert_area(&tx, &area, now).await?;
         record_change(
             &tx,
             author,
+            now,
             "add_area",
             || json!({ "code": area.code, "parent": area.parent }),
         )
@@ -109,10 +111,14 @@ impl Store {
     /// Adds many areas at once: all or none. Rows may name parents defined
     /// earlier in the same list. A bad row is reported by its index + 2
     /// (the CSV line, after the header).
-    pub async fn import_areas(&self, areas: Vec<NewArea>) -> Result<usize, StoreError> {
+    pub async fn import_areas(
+        &self,
+        areas: Vec<NewArea>,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
         let tx = self.write_tx().await?;
         for (index, row) in areas.iter().enumerate() {
-            if let Err(e) = insert_area(&tx, row).await {
+            if let Err(e) = insert_area(&tx, row, now).await {
                 // Dropping the transaction rolls back every earlier row.
                 return Err(StoreError::BadRow {
                     line: index + 2,
@@ -124,20 +130,25 @@ impl Store {
         Ok(areas.len())
     }
 
-    /// Adds a unit.
-    pub async fn add_unit(&self, new: NewUnit) -> Result<i64, StoreError> {
-        self.add_unit_by(new, None).await
+    /// Adds a unit at `now`.
+    pub async fn add_unit(&self, new: NewUnit, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        self.add_unit_by(new, now, None).await
     }
 
     /// Adds a unit; an administrator's change is audited in its transaction.
     pub(crate) async fn add_unit_by(
         &self,
         new: NewUnit,
-        author: Option<ChangedBy>,
+        now: DateTime<Utc>,
+        author: Option<UserId>,
     ) -> Result<i64, StoreError> {
-        let code = required("code", &new.code)?;
-        let name = required("name", &new.name)?;
-        let email = new.email.as_deref().map(normalise_email).transpose()?;
+        let code = ShortText::parse("code", &new.code)?.into_string();
+        let name = ShortText::parse("name", &new.name)?.into_string();
+        let email = new
+            .email
+            .as_deref()
+            .map(|e| Email::parse(e).map(Email::into_string))
+            .transpose()?;
         let tx = self.write_tx().await?;
         let home = area_by_code(&tx, &new.area, "area").await?;
         let mut served = vec![home.id];
@@ -154,7 +165,7 @@ impl Store {
             home_area_id: Set(home.id),
             email: Set(email),
             former_names: Set("[]".to_owned()),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(&tx)
@@ -168,7 +179,7 @@ impl Store {
             .insert(&tx)
             .await?;
         }
-        record_change(&tx, author, "add_unit", || {
+        record_change(&tx, author, now, "add_unit", || {
             json!({ "code": code, "kind": new.kind.code(), "area": new.area, "serves": new.serves })
         })
         .await?;
@@ -178,8 +189,8 @@ impl Store {
 
     /// Adds a user; a password must pass `workflow::check_new_password`
     /// (refused as `password`, with nothing written).
-    pub async fn add_user(&self, new: NewUser) -> Result<i64, StoreError> {
-        self.add_user_by(new, None).await
+    pub async fn add_user(&self, new: NewUser, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        self.add_user_by(new, now, None).await
     }
 
     /// Adds a user (a password under `workflow::check_new_password`); an
@@ -188,10 +199,11 @@ impl Store {
     pub(crate) async fn add_user_by(
         &self,
         new: NewUser,
-        author: Option<ChangedBy>,
+        now: DateTime<Utc>,
+        author: Option<UserId>,
     ) -> Result<i64, StoreError> {
-        let email = normalise_email(&new.email)?;
-        let name = required("name", &new.name)?;
+        let email = Email::parse(&new.email)?.into_string();
+        let name = ShortText::parse("name", &new.name)?.into_string();
         let password_hash = match new.password.as_deref() {
             Some(password) => {
                 check_new_password("password", &email, password)?;
@@ -213,7 +225,7 @@ impl Store {
             password_hash: Set(password_hash),
             lang: Set(new.lang.code().to_owned()),
             disabled: Set(false),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(&tx)
@@ -222,6 +234,7 @@ impl Store {
         record_change(
             &tx,
             author,
+            now,
             "add_user",
             || json!({ "email": email, "role": new.role.code(), "unit": new.unit }),
         )
@@ -232,13 +245,18 @@ impl Store {
 
     /// Issues an API token for a user; the plain token is returned once and
     /// only its hash is kept.
-    pub async fn issue_token(&self, user_id: i64, label: &str) -> Result<String, StoreError> {
+    pub async fn issue_token(
+        &self,
+        user_id: i64,
+        label: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, StoreError> {
         let token = new_token();
         api_token::ActiveModel {
             user_id: Set(user_id),
             token_hash: Set(token_hash(&token)),
             label: Set(label.to_owned()),
-            created_at: Set(Utc::now()),
+            created_at: Set(now),
             ..Default::default()
         }
         .insert(&self.db)
@@ -272,9 +290,13 @@ impl Store {
 }
 
 /// Inserts one area under its parent, computing its lineage.
-async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, StoreError> {
-    let code = required("code", &new.code)?;
-    let name = required("name", &new.name)?;
+async fn insert_area(
+    conn: &impl ConnectionTrait,
+    new: &NewArea,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let code = ShortText::parse("code", &new.code)?.into_string();
+    let name = ShortText::parse("name", &new.name)?.into_string();
     let parent = match new
         .parent
         .as_deref()
@@ -291,7 +313,7 @@ async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, 
         lineage: Set(String::new()),
         depth: Set(parent.as_ref().map_or(0, |p| p.depth + 1)),
         former_names: Set("[]".to_owned()),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     }
     .insert(conn)
@@ -306,32 +328,6 @@ async fn insert_area(conn: &impl ConnectionTrait, new: &NewArea) -> Result<i64, 
     row.lineage = Set(lineage);
     let row = row.update(conn).await?;
     Ok(row.id)
-}
-
-/// A trimmed, non-blank text.
-pub(crate) fn required(field: &'static str, value: &str) -> Result<String, StoreError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(StoreError::Refused(workflow::Refusal::MissingInput {
-            field,
-        }));
-    }
-    Ok(value.to_owned())
-}
-
-/// A lower-cased e-mail address with one `@` between two non-empty parts.
-pub(crate) fn normalise_email(email: &str) -> Result<String, StoreError> {
-    let email = email.trim().to_lowercase();
-    let valid = matches!(email.split_once('@'), Some((local, domain))
-        if !local.is_empty() && domain.contains('.') && !domain.contains('@') && !email.contains(char::is_whitespace));
-    if valid {
-        Ok(email)
-    } else {
-        Err(StoreError::Invalid {
-            field: "email",
-            message: format!("«{email}» không phải địa chỉ e-mail hợp lệ"),
-        })
-    }
 }
 
 /// Turns a unique violation into [`StoreError::Duplicate`].

@@ -29,26 +29,19 @@ pub(crate) async fn record(
     Ok(())
 }
 
-/// The administrator making a change and when: the change's audit row is
-/// written in the change's own transaction, so a crash loses both or
-/// neither. `None` where the change comes from the command line.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ChangedBy {
-    /// The administrator.
-    pub by: UserId,
-    /// When.
-    pub now: DateTime<Utc>,
-}
-
-/// Appends the audit row of an administrator's change, if it is one.
+/// Appends the audit row of an administrator's change, if it is one: the
+/// row is written in the change's own transaction, so a crash loses both
+/// or neither. `author` is `None` where the change comes from the command
+/// line, which is not audited.
 pub(crate) async fn record_change(
     conn: &impl ConnectionTrait,
-    author: Option<ChangedBy>,
+    author: Option<UserId>,
+    now: DateTime<Utc>,
     action: &str,
     detail: impl FnOnce() -> Value,
 ) -> Result<(), StoreError> {
     match author {
-        Some(a) => record(conn, Some(a.by.0), action, detail(), a.now).await,
+        Some(by) => record(conn, Some(by.0), action, detail(), now).await,
         None => Ok(()),
     }
 }

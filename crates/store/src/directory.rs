@@ -52,6 +52,8 @@ pub struct UnitInfo {
     pub area: String,
     /// Codes of the areas it serves.
     pub serves: Vec<String>,
+    /// Whether it still exists on the day asked about.
+    pub active: bool,
     /// Its own e-mail address.
     pub email: Option<String>,
     /// The names it had before, oldest first.

@@ -1,7 +1,7 @@
 //! The errors of the store.
 
 use thiserror::Error;
-use workflow::Refusal;
+use workflow::{NotAnEmail, Refusal};
 
 /// Why a store operation did not happen. Nothing was written.
 #[derive(Debug, Error)]
@@ -83,4 +83,14 @@ pub enum StoreError {
     /// Something outside the database failed (a backup file, …).
     #[error("{0}")]
     Io(String),
+}
+
+impl From<NotAnEmail> for StoreError {
+    /// Every e-mail address the store takes is the input `email`.
+    fn from(err: NotAnEmail) -> StoreError {
+        StoreError::Invalid {
+            field: "email",
+            message: err.to_string(),
+        }
+    }
 }

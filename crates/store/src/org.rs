@@ -126,7 +126,7 @@ pub(crate) async fn units_by_ids(
                 code: row.code,
                 kind,
                 serves: serves.remove(&row.id).unwrap_or_default(),
-                active: row.valid_to.is_none_or(|to| to >= today),
+                active: UnitRef::active_on(row.valid_to, today),
             },
         );
     }
@@ -158,7 +158,7 @@ async fn unit_ref(
         code: row.code,
         kind,
         serves,
-        active: row.valid_to.is_none_or(|to| to >= today),
+        active: UnitRef::active_on(row.valid_to, today),
     })
 }
 

@@ -1,12 +1,12 @@
 //! Coordination programmes and their default duty schedules (SPEC §4.1, §4.3).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
-use workflow::{Cadence, DueRule, DutyReminderPolicy, programme_schedules};
+use workflow::{Cadence, DueRule, DutyReminderPolicy, ProgrammeTerm, UserId, programme_schedules};
 
 use crate::admin::{NewProgramme, ProgrammeCreated};
-use crate::audit::{ChangedBy, record_change};
+use crate::audit::record_change;
 use crate::entities::{duty_schedule, programme, programme_party};
 use crate::org::{area_by_code, unit_by_code};
 use crate::{Store, StoreError};
@@ -14,8 +14,12 @@ use crate::{Store, StoreError};
 impl Store {
     /// Adds a programme with the default quarterly duty schedules of each
     /// state-body party toward the board party.
-    pub async fn add_programme(&self, new: NewProgramme) -> Result<ProgrammeCreated, StoreError> {
-        self.add_programme_with(new, DueRule::default(), &DutyReminderPolicy::default())
+    pub async fn add_programme(
+        &self,
+        new: NewProgramme,
+        now: DateTime<Utc>,
+    ) -> Result<ProgrammeCreated, StoreError> {
+        self.add_programme_with(new, DueRule::default(), &DutyReminderPolicy::default(), now)
             .await
     }
 
@@ -26,8 +30,9 @@ impl Store {
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
+        now: DateTime<Utc>,
     ) -> Result<ProgrammeCreated, StoreError> {
-        self.add_programme_by(new, due, reminders, None).await
+        self.add_programme_by(new, due, reminders, now, None).await
     }
 
     /// [`Store::add_programme_with`]; an administrator's change is audited
@@ -37,12 +42,12 @@ impl Store {
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
-        author: Option<ChangedBy>,
+        now: DateTime<Utc>,
+        author: Option<UserId>,
     ) -> Result<ProgrammeCreated, StoreError> {
-        let now = Utc::now();
         // A day's difference from the local date is nothing to a window
         // counted in years.
-        workflow::check_programme_term(new.year_from, new.year_to, now.date_naive())?;
+        let term = ProgrammeTerm::parse(new.year_from, new.year_to, now.date_naive())?;
         let tx = self.write_tx().await?;
         let area = area_by_code(&tx, &new.area, "area").await?;
         let mut parties = Vec::new();
@@ -58,20 +63,15 @@ impl Store {
             }
         }
         let pairs = programme_schedules(&parties)?;
-        let term = if new.year_to == new.year_from {
-            new.year_from.to_string()
-        } else {
-            format!("{}–{}", new.year_from, new.year_to)
-        };
         let title = new
             .title
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| format!("Chương trình phối hợp {} — {term}", area.name));
+            .unwrap_or_else(|| format!("Chương trình phối hợp {} — {}", area.name, term.label()));
         let programme = programme::ActiveModel {
             area_id: Set(area.id),
             title: Set(title),
-            year_from: Set(new.year_from),
-            year_to: Set(new.year_to),
+            year_from: Set(term.first()),
+            year_to: Set(term.last()),
             created_at: Set(now),
             ..Default::default()
         }
@@ -109,7 +109,7 @@ impl Store {
             .await?;
             schedules.push((provider.code, board.code));
         }
-        record_change(&tx, author, "add_programme", || {
+        record_change(&tx, author, now, "add_programme", || {
             json!({ "area": new.area, "year_from": new.year_from,
                 "year_to": new.year_to, "parties": new.parties })
         })

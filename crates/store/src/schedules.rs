@@ -12,11 +12,12 @@ use sea_orm::{
 };
 use serde_json::json;
 use workflow::{
-    Cadence, DueRule, DutyReminderPolicy, Refusal, ScheduleSettings, UserId, check_schedule,
+    Cadence, DueRule, DutyReminderPolicy, ScheduleSettings, UnitId, UserId, check_schedule,
+    check_schedule_parties,
 };
 
 use crate::admin::NewProgramme;
-use crate::audit::{ChangedBy, record};
+use crate::audit::record;
 use crate::connect::is_unique_violation;
 use crate::entities::{area, duty_schedule, programme, programme_party, unit};
 use crate::org::{corrupt, unit_by_code, unit_by_id};
@@ -135,7 +136,7 @@ impl Store {
     ) -> Result<ProgrammeInfo, StoreError> {
         self.administrator(by, now).await?;
         let created = self
-            .add_programme_by(new, due, reminders, Some(ChangedBy { by, now }))
+            .add_programme_by(new, due, reminders, now, Some(by))
             .await?;
         self.programme(by, created.id, now).await
     }
@@ -167,11 +168,7 @@ impl Store {
         let provider = unit_by_code(&tx, &new.provider, "provider", now).await?;
         let recipient = unit_by_code(&tx, &new.recipient, "recipient", now).await?;
         let parties = party_ids(&tx, programme_id).await?;
-        for (unit, field) in [(&provider, "provider"), (&recipient, "recipient")] {
-            if !parties.contains(&unit.id.0) {
-                return Err(Refusal::InvalidInput { field }.into());
-            }
-        }
+        check_schedule_parties(provider.id, recipient.id, &parties)?;
         let settings = ScheduleSettings {
             cadence: new.cadence.unwrap_or(Cadence::Quarterly),
             due_days_after_end: new.due_days_after_end.unwrap_or(due.days_after_end),
@@ -291,13 +288,16 @@ async fn find_programme(
         })
 }
 
-async fn party_ids(conn: &impl ConnectionTrait, programme_id: i64) -> Result<Vec<i64>, StoreError> {
+async fn party_ids(
+    conn: &impl ConnectionTrait,
+    programme_id: i64,
+) -> Result<Vec<UnitId>, StoreError> {
     Ok(programme_party::Entity::find()
         .filter(programme_party::Column::ProgrammeId.eq(programme_id))
         .all(conn)
         .await?
         .into_iter()
-        .map(|p| p.unit_id)
+        .map(|p| UnitId(p.unit_id))
         .collect())
 }
 

@@ -1,6 +1,7 @@
 //! Who acts (SPEC §1) and the organisation facts a rule needs about them and
 //! about the units a case names (§2).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::coded::coded_enum;
@@ -58,6 +59,17 @@ impl UnitKind {
                 | UnitKind::Procuracy
         )
     }
+
+    /// The units that owe the board information (§4): the state bodies,
+    /// as schedules, programmes and the duty list's filter take them.
+    pub fn owes_duties(self) -> bool {
+        self.is_state_body()
+    }
+
+    /// The units that receive that information: the boards.
+    pub fn receives_duties(self) -> bool {
+        self == UnitKind::Board
+    }
 }
 
 /// An area and its ancestry, as much as a jurisdiction rule needs.
@@ -94,6 +106,12 @@ pub struct UnitRef {
 }
 
 impl UnitRef {
+    /// Whether a unit whose validity ends on `valid_to` (none: open-ended)
+    /// still exists on `today`: it is active through its last day.
+    pub fn active_on(valid_to: Option<NaiveDate>, today: NaiveDate) -> bool {
+        valid_to.is_none_or(|last| last >= today)
+    }
+
     /// Whether the unit serves `area` or an area above it.
     pub fn has_jurisdiction_over(&self, area: &AreaRef) -> bool {
         self.serves.iter().any(|served| area.is_within(*served))

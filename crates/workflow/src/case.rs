@@ -4,8 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AreaRef, CaseId, CaseState, Deadline, HotspotRisk, Priority, Sensitivity, Source, UnitRef,
-    UserId,
+    AreaRef, CaseId, CaseState, Deadline, DeadlineKind, HotspotRisk, Priority, Sensitivity, Source,
+    UnitRef, UserId,
 };
 
 /// A nổi cộm case with everything a rule may look at.
@@ -61,35 +61,6 @@ pub struct Case {
     pub created_at: DateTime<Utc>,
     /// When the last action was carried out.
     pub updated_at: DateTime<Utc>,
-}
-
-impl DeadlineKind {
-    /// The deadlines that run in `state` (design.md "Deadlines"): triage
-    /// while reported, the answer while assigned, the resolution until
-    /// resolved. The scheduler asks this without loading a whole case, and
-    /// the store builds its `overdue` list filter from it.
-    pub fn running_in(state: CaseState) -> &'static [DeadlineKind] {
-        match state {
-            CaseState::Reported => &[DeadlineKind::Triage],
-            CaseState::Assigned => &[DeadlineKind::Answer, DeadlineKind::Resolution],
-            CaseState::Responded | CaseState::Oriented | CaseState::Escalated => {
-                &[DeadlineKind::Resolution]
-            }
-            _ => &[],
-        }
-    }
-}
-
-/// Which of a case's deadlines is meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// Triage by the board.
-    Triage,
-    /// Written answer by the lead agency.
-    Answer,
-    /// Resolution by the lead agency.
-    Resolution,
 }
 
 impl Case {

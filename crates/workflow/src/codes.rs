@@ -71,6 +71,14 @@ coded_enum! {
     }
 }
 
+impl Sensitivity {
+    /// Whether opening a case of this sensitivity is written to the audit
+    /// log (SPEC §9): only a `sensitive` one.
+    pub fn audited_on_open(self) -> bool {
+        self == Sensitivity::Sensitive
+    }
+}
+
 impl HotspotRisk {
     /// The priority that sets the triage deadline, before the board has set
     /// one: a report with a high hotspot risk is triaged as urgent.

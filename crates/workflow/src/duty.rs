@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Calendar, Period};
 
+pub use apply::{DutyMove, DutyNow, DutyOutcome, DutyRecord, allowed_duty_actions, apply_duty};
 pub use seen::{DutyParties, DutyScope, duty_visibility};
-pub use status::{DutyAction, DutyStatus, duty_transition};
+pub use status::{DutyAction, DutyStatus, OverdueDuties, duty_transition};
 
+mod apply;
 mod seen;
 mod status;
 mod steps;

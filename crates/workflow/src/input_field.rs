@@ -4,7 +4,7 @@
 //! a posted form into [`crate::Command`], and the timeline, so an action
 //! without its form, or a field without its label, does not compile.
 
-use crate::{ActionKind, Lang};
+use crate::{ActionKind, DeadlineKind, Lang};
 
 /// How a field is asked for, read back and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,9 +177,7 @@ impl InputField {
     /// read wrong: what was done, not what to do.
     pub fn recorded_label(self, lang: Lang) -> &'static str {
         match self {
-            InputField::AnswerDue => {
-                lang.pick("Hạn trả lời bằng văn bản", "Written answer deadline")
-            }
+            InputField::AnswerDue => DeadlineKind::Answer.due_label(lang),
             InputField::ShareWithReporter => {
                 lang.pick("Đã gửi cho người phản ánh", "Shared with the reporter")
             }

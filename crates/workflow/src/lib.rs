@@ -11,14 +11,18 @@ mod apply;
 mod attachment;
 mod audience;
 mod calendar;
+mod candidates;
 mod case;
 mod coded;
 mod codes;
 mod command;
 mod deadline;
+mod deadline_kind;
+mod desk;
 mod duty;
 mod event;
 mod ids;
+mod input;
 mod input_field;
 mod lang;
 mod notice;
@@ -27,6 +31,7 @@ mod period;
 mod programme;
 mod redirect;
 mod refusal;
+mod reminder;
 mod report;
 mod request_limit;
 mod rules;
@@ -55,34 +60,41 @@ pub use audience::{
     description_listed, event_audience, event_sight, filters_on_internal_facts, reader,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
-pub use case::{Case, DeadlineKind};
+pub use candidates::{UnitCandidates, check_coordinating_unit, check_lead_unit, unit_candidates};
+pub use case::Case;
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
 pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
+pub use deadline_kind::DeadlineKind;
+pub use desk::{Desk, desks};
 pub use duty::{
-    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyParties, DutyReminderPolicy,
-    DutyReminderStep, DutyScope, DutyStatus, TrialDuties, duty_transition, duty_visibility,
+    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyMove, DutyNow, DutyOutcome,
+    DutyParties, DutyRecord, DutyReminderPolicy, DutyReminderStep, DutyScope, DutyStatus,
+    OverdueDuties, TrialDuties, allowed_duty_actions, apply_duty, duty_transition, duty_visibility,
     trial_duties,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
+pub use input::{Email, LongText, NonBlankText, NotAnEmail, ShortText};
 pub use input_field::{Choices, InputField, Widget};
 pub use lang::Lang;
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
-pub use programme::{check_programme_term, programme_schedules};
+pub use programme::{ProgrammeTerm, programme_schedules};
 pub use redirect::{redirect_target, same_site_path};
 pub use refusal::Refusal;
+pub use reminder::{ReminderRecipients, case_reminder_recipients, duty_reminder_recipients};
 pub use report::{
-    Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken, spread,
-    working_days_taken,
+    CaseSteps, Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken,
+    spread, working_days_taken,
 };
 pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
+    role_may, trial_court,
 };
-pub use schedule::{ScheduleSettings, check_schedule};
+pub use schedule::{ScheduleSettings, check_schedule, check_schedule_parties};
 pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};
 pub use sign_in::{Attempts, SignInThrottle, ThrottleDecision};
 pub use state::{CaseState, ReporterState};

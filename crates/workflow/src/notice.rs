@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AreaId, Audience, CaseId, UnitId, UserId};
+use crate::{AreaId, Audience, CaseId, Role, UnitId, UserId};
 
 /// Why someone is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -85,6 +85,28 @@ pub enum Recipients {
         /// The case's area.
         area: AreaId,
     },
+    /// The board officers of one board unit (a duty's recipient board).
+    Officers {
+        /// The board unit.
+        unit: UnitId,
+    },
+}
+
+impl Recipients {
+    /// The users through whom a unit is told: its liaisons.
+    pub const UNIT_ROLE: Role = Role::AgencyLiaison;
+
+    /// The role of the users in the set: a unit is told through its
+    /// liaisons, the board through its officers, the leaders as leaders;
+    /// one user is told whatever their role.
+    pub fn role(&self) -> Option<Role> {
+        match self {
+            Recipients::User { .. } => None,
+            Recipients::Unit { .. } => Some(Recipients::UNIT_ROLE),
+            Recipients::Board { .. } | Recipients::Officers { .. } => Some(Role::BoardOfficer),
+            Recipients::Leaders { .. } => Some(Role::Leader),
+        }
+    }
 }
 
 /// One notification caused by an action.
@@ -100,7 +122,8 @@ pub struct Notice {
 
 #[cfg(test)]
 mod tests {
-    use super::NoticeKind;
+    use super::{NoticeKind, Recipients};
+    use crate::{AreaId, Role, UnitId, UserId};
 
     #[test]
     fn a_code_is_the_serde_name_and_reads_back() {
@@ -110,5 +133,21 @@ mod tests {
             assert_eq!(NoticeKind::from_code(kind.code()), Some(kind));
         }
         assert_eq!(NoticeKind::from_code("case_notice"), None);
+    }
+
+    #[test]
+    fn a_unit_is_told_through_its_liaisons_and_the_board_through_its_officers() {
+        let area = AreaId(1);
+        assert_eq!(
+            Recipients::Unit { unit: UnitId(2) }.role(),
+            Some(Role::AgencyLiaison)
+        );
+        assert_eq!(Recipients::Board { area }.role(), Some(Role::BoardOfficer));
+        assert_eq!(
+            Recipients::Officers { unit: UnitId(3) }.role(),
+            Some(Role::BoardOfficer)
+        );
+        assert_eq!(Recipients::Leaders { area }.role(), Some(Role::Leader));
+        assert_eq!(Recipients::User { user: UserId(4) }.role(), None);
     }
 }

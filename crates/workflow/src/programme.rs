@@ -3,18 +3,49 @@
 
 use chrono::NaiveDate;
 
-use crate::{Refusal, TimeWindow, UnitKind, UnitRef};
+use crate::{Refusal, TimeWindow, UnitRef};
 
-/// The years of a programme's term, `year` to `to` (inclusive), if both lie
-/// in [`TimeWindow::PROGRAMME`] around `today` and `to` is not before
-/// `year`. The first broken rule names its field.
-pub fn check_programme_term(year: i32, to: i32, today: NaiveDate) -> Result<(), Refusal> {
-    TimeWindow::PROGRAMME.check_year("year", year, today)?;
-    TimeWindow::PROGRAMME.check_year("to", to, today)?;
-    if to < year {
-        return Err(Refusal::InvalidInput { field: "to" });
+/// The years of a programme's term, `year` to `to` (inclusive), both in
+/// [`TimeWindow::PROGRAMME`] around a day and `to` not before `year`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgrammeTerm {
+    first: i32,
+    last: i32,
+}
+
+impl ProgrammeTerm {
+    /// Parses the inputs `year` and `to` as judged on `today` (a local
+    /// date); the first broken rule names its field.
+    pub fn parse(year: i32, to: i32, today: NaiveDate) -> Result<ProgrammeTerm, Refusal> {
+        TimeWindow::PROGRAMME.check_year("year", year, today)?;
+        TimeWindow::PROGRAMME.check_year("to", to, today)?;
+        if to < year {
+            return Err(Refusal::InvalidInput { field: "to" });
+        }
+        Ok(ProgrammeTerm {
+            first: year,
+            last: to,
+        })
     }
-    Ok(())
+
+    /// The first year.
+    pub fn first(self) -> i32 {
+        self.first
+    }
+
+    /// The last year (the first for a one-year programme).
+    pub fn last(self) -> i32 {
+        self.last
+    }
+
+    /// The term as a title names it: `2026`, or `2026–2030`.
+    pub fn label(self) -> String {
+        if self.first == self.last {
+            self.first.to_string()
+        } else {
+            format!("{}–{}", self.first, self.last)
+        }
+    }
 }
 
 /// The (provider, recipient board) pairs of a programme's default schedules.
@@ -28,14 +59,14 @@ pub fn programme_schedules(parties: &[UnitRef]) -> Result<Vec<(UnitRef, UnitRef)
     }
     let boards: Vec<&UnitRef> = parties
         .iter()
-        .filter(|u| u.kind == UnitKind::Board)
+        .filter(|u| u.kind.receives_duties())
         .collect();
     let [board] = boards.as_slice() else {
         return Err(Refusal::InvalidInput { field: "parties" });
     };
     let pairs: Vec<(UnitRef, UnitRef)> = parties
         .iter()
-        .filter(|u| u.kind.is_state_body())
+        .filter(|u| u.kind.owes_duties())
         .map(|u| (u.clone(), (*board).clone()))
         .collect();
     if pairs.is_empty() {
@@ -47,7 +78,7 @@ pub fn programme_schedules(parties: &[UnitRef]) -> Result<Vec<(UnitRef, UnitRef)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::UnitId;
+    use crate::{UnitId, UnitKind};
 
     fn unit(id: i64, kind: UnitKind) -> UnitRef {
         UnitRef {
@@ -62,10 +93,11 @@ mod tests {
     #[test]
     fn a_term_lies_around_today_and_ends_after_it_begins() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        assert_eq!(check_programme_term(2026, 2030, today), Ok(()));
-        assert_eq!(check_programme_term(2000, 2000, today), Ok(()));
+        let term = |year, to| ProgrammeTerm::parse(year, to, today).map(|_| ());
+        assert_eq!(term(2026, 2030), Ok(()));
+        assert_eq!(term(2000, 2000), Ok(()));
         let field = |year, to| {
-            check_programme_term(year, to, today)
+            ProgrammeTerm::parse(year, to, today)
                 .unwrap_err()
                 .field()
                 .unwrap()
@@ -74,11 +106,19 @@ mod tests {
         assert_eq!(field(2026, 99_999), "to");
         assert_eq!(field(2026, 2025), "to");
         assert_eq!(
-            check_programme_term(i32::MAX, i32::MAX, today)
+            ProgrammeTerm::parse(i32::MAX, i32::MAX, today)
                 .unwrap_err()
                 .code(),
             "time_out_of_range"
         );
+    }
+
+    #[test]
+    fn a_term_of_one_year_is_named_by_it_and_a_longer_one_by_both_ends() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let label = |year, to| ProgrammeTerm::parse(year, to, today).unwrap().label();
+        assert_eq!(label(2026, 2026), "2026");
+        assert_eq!(label(2026, 2030), "2026–2030");
     }
 
     #[test]

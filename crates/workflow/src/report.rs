@@ -10,8 +10,11 @@ use serde::{Deserialize, Serialize};
 use crate::coded::coded_enum;
 use crate::{Calendar, DutyStatus};
 
+mod steps;
 #[cfg(test)]
 mod tests;
+
+pub use steps::CaseSteps;
 
 /// The median and the 90th percentile of some durations.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]

@@ -4,7 +4,9 @@
 //! (design.md "Who may"): the role first (403), then the unit or
 //! jurisdiction (403), then the state (409), then the case's own conditions.
 
-use crate::{ActionKind, Actor, AreaRef, Case, CaseState, Refusal, Role, Sensitivity, UnitKind};
+use crate::{
+    ActionKind, Actor, AreaRef, Case, CaseState, Refusal, Role, Sensitivity, UnitKind, UnitRef,
+};
 
 #[cfg(test)]
 mod tests;
@@ -146,21 +148,50 @@ pub fn check_filing(actor: &Actor, area: &AreaRef) -> Result<(), Refusal> {
 /// Whether `actor` may manage the organisation: areas, units, users,
 /// categories (SPEC §1: the administrator).
 pub fn check_administration(actor: &Actor) -> Result<(), Refusal> {
-    if actor.role == Role::Admin {
+    if actor.role.administers() {
         Ok(())
     } else {
         Err(Refusal::AdminOnly)
     }
 }
 
-/// Whether `actor` may read the summary and annual reports (§4.3): the
-/// leaders who hold the review conference, the board that prepares it and
-/// the administrators; the figures themselves count only the cases the
-/// reader may see (design.md "Reports").
+/// Whether `actor` may read the summary and annual reports (§4.3): see
+/// [`Role::reads_reports`].
 pub fn check_reports(actor: &Actor) -> Result<(), Refusal> {
-    match actor.role {
-        Role::Leader | Role::BoardOfficer | Role::Admin => Ok(()),
-        Role::Reporter | Role::AgencyLiaison => Err(Refusal::ReportsNotAllowed),
+    if actor.role.reads_reports() {
+        Ok(())
+    } else {
+        Err(Refusal::ReportsNotAllowed)
+    }
+}
+
+/// Whether some unit of `role` may ever carry out `action`: the role is in
+/// the who-may table's line of it, whatever the unit must be.
+pub fn role_may(role: Role, action: ActionKind) -> bool {
+    who_may(action).iter().any(|permit| permit.role == role)
+}
+
+impl Role {
+    /// The administrator manages the organisation (SPEC §1).
+    pub fn administers(self) -> bool {
+        self == Role::Admin
+    }
+
+    /// The summary and annual reports (§4.3) are read by the leaders who
+    /// hold the review conference, the board that prepares it and the
+    /// administrators; the figures count only the cases the reader may see
+    /// (design.md "Reports").
+    pub fn reads_reports(self) -> bool {
+        match self {
+            Role::Leader | Role::BoardOfficer | Role::Admin => true,
+            Role::Reporter | Role::AgencyLiaison => false,
+        }
+    }
+
+    /// Every role but the reporter sees some information duties
+    /// ([`crate::duty_visibility`]).
+    pub fn sees_duties(self) -> bool {
+        self != Role::Reporter
     }
 }
 
@@ -243,8 +274,14 @@ pub(crate) fn is_involved(actor: &Actor, case: &Case) -> bool {
 
 /// Whether a court leads or coordinates the case (§4.2 trial duties).
 pub(crate) fn has_court(case: &Case) -> bool {
+    trial_court(case).is_some()
+}
+
+/// The court that owes the trial duties of `case` (§4.2): the first court
+/// among its lead and coordinating units.
+pub fn trial_court(case: &Case) -> Option<&UnitRef> {
     case.lead_unit
         .iter()
         .chain(&case.coordinating_units)
-        .any(|unit| unit.kind == UnitKind::Court)
+        .find(|unit| unit.kind == UnitKind::Court)
 }

@@ -4,7 +4,7 @@
 //! and while overdue. The administrator's API and `programme add` both
 //! write schedules that pass this check.
 
-use crate::{Cadence, Refusal, UnitKind, UnitRef};
+use crate::{Cadence, Refusal, UnitId, UnitRef};
 
 /// The longest wait after a period's end before its duty is due.
 pub const MAX_DUE_DAYS_AFTER_END: u32 = 90;
@@ -43,10 +43,10 @@ pub fn check_schedule(
             });
         }
     }
-    if !provider.kind.is_state_body() {
+    if !provider.kind.owes_duties() {
         return Err(Refusal::InvalidInput { field: "provider" });
     }
-    if recipient.kind != UnitKind::Board {
+    if !recipient.kind.receives_duties() {
         return Err(Refusal::InvalidInput { field: "recipient" });
     }
     if settings.due_days_after_end > MAX_DUE_DAYS_AFTER_END {
@@ -70,6 +70,22 @@ pub fn check_schedule(
         return Err(Refusal::InvalidInput {
             field: "overdue_every_days",
         });
+    }
+    Ok(())
+}
+
+/// Whether a new schedule's `provider` and `recipient` are both parties of
+/// its programme (`parties`): a programme binds only those who signed it.
+/// The provider is judged first.
+pub fn check_schedule_parties(
+    provider: UnitId,
+    recipient: UnitId,
+    parties: &[UnitId],
+) -> Result<(), Refusal> {
+    for (unit, field) in [(provider, "provider"), (recipient, "recipient")] {
+        if !parties.contains(&unit) {
+            return Err(Refusal::InvalidInput { field });
+        }
     }
     Ok(())
 }
@@ -150,6 +166,23 @@ mod tests {
             with(|s| s.overdue_every_days = 0),
             Ok(()),
             "0 turns them off"
+        );
+    }
+
+    #[test]
+    fn a_schedule_binds_only_parties_of_its_programme() {
+        let parties = [UnitId(1), UnitId(2)];
+        assert_eq!(
+            check_schedule_parties(UnitId(2), UnitId(1), &parties),
+            Ok(())
+        );
+        assert_eq!(
+            field(check_schedule_parties(UnitId(3), UnitId(4), &parties)),
+            "provider"
+        );
+        assert_eq!(
+            field(check_schedule_parties(UnitId(2), UnitId(4), &parties)),
+            "recipient"
         );
     }
 }

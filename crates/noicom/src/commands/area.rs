@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use anyhow::Context;
+use chrono::Utc;
 use store::StoreError;
 use store::admin::NewArea;
 
@@ -23,7 +24,7 @@ pub async fn add(
         parent,
     };
     store
-        .add_area(area)
+        .add_area(area, Utc::now())
         .await
         .with_context(|| format!("không thêm được địa bàn {code}"))?;
     println!("đã thêm địa bàn {code}");
@@ -37,7 +38,7 @@ pub async fn import(settings: &Settings, file: &Path) -> anyhow::Result<()> {
     let store = super::open(settings).await?;
     let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
     let areas: Vec<NewArea> = rows.into_iter().map(|row| row.area).collect();
-    let count = match store.import_areas(areas).await {
+    let count = match store.import_areas(areas, Utc::now()).await {
         Ok(count) => count,
         // The store counts rows as if each took one line after the header;
         // name the real line, which differs after blank or multi-line rows.

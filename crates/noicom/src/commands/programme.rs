@@ -1,6 +1,7 @@
 //! `noicom programme add`.
 
 use anyhow::{Context, bail};
+use chrono::Utc;
 use store::admin::NewProgramme;
 
 use crate::cli::ProgrammeAddArgs;
@@ -35,6 +36,7 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
             programme,
             settings.duties.due_rule(),
             &settings.duties.reminder,
+            Utc::now(),
         )
         .await
         .with_context(|| format!("không thêm được chương trình phối hợp của {area}"))?;

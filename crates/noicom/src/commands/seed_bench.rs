@@ -70,8 +70,8 @@ pub async fn run(settings: &Settings, args: SeedBenchArgs) -> anyhow::Result<()>
     let started = Instant::now();
     let org = organisation(&store, args.communes).await?;
     let tokens = serde_json::json!({
-        "officer": store.issue_token(org.actors.officer.0, "bench").await?,
-        "reporter": store.issue_token(org.reporters[0], "bench").await?,
+        "officer": store.issue_token(org.actors.officer.0, "bench", Utc::now()).await?,
+        "reporter": store.issue_token(org.reporters[0], "bench", Utc::now()).await?,
         "province": PROVINCE.0,
         "areas": org.communes.iter().map(|a| a.code.clone()).collect::<Vec<_>>(),
         "lead_unit": org.lead.code,
@@ -127,11 +127,14 @@ pub async fn run(settings: &Settings, args: SeedBenchArgs) -> anyhow::Result<()>
 /// The province, its communes, board, committee, front and their people.
 async fn organisation(store: &Store, communes: usize) -> anyhow::Result<Org> {
     store
-        .add_area(NewArea {
-            code: PROVINCE.0.into(),
-            name: PROVINCE.1.into(),
-            parent: None,
-        })
+        .add_area(
+            NewArea {
+                code: PROVINCE.0.into(),
+                name: PROVINCE.1.into(),
+                parent: None,
+            },
+            Utc::now(),
+        )
         .await?;
     let mut names = Vec::new();
     let mut codes = Vec::new();
@@ -144,11 +147,14 @@ async fn organisation(store: &Store, communes: usize) -> anyhow::Result<Org> {
         );
         let code = format!("{}-{:03}", PROVINCE.0, i + 1);
         store
-            .add_area(NewArea {
-                code: code.clone(),
-                name: name.clone(),
-                parent: Some(PROVINCE.0.into()),
-            })
+            .add_area(
+                NewArea {
+                    code: code.clone(),
+                    name: name.clone(),
+                    parent: Some(PROVINCE.0.into()),
+                },
+                Utc::now(),
+            )
             .await?;
         names.push(name);
         codes.push(code);
@@ -162,28 +168,32 @@ async fn organisation(store: &Store, communes: usize) -> anyhow::Result<Org> {
         email: None,
     };
     let board = store
-        .add_unit(unit(
-            "BTG-BN",
-            "Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Ninh",
-            UnitKind::Board,
-        ))
+        .add_unit(
+            unit(
+                "BTG-BN",
+                "Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Ninh",
+                UnitKind::Board,
+            ),
+            Utc::now(),
+        )
         .await?;
     let lead = store
-        .add_unit(unit(
-            "UBND-BN",
-            "UBND tỉnh Bắc Ninh",
-            UnitKind::PeopleCommittee,
-        ))
+        .add_unit(
+            unit("UBND-BN", "UBND tỉnh Bắc Ninh", UnitKind::PeopleCommittee),
+            Utc::now(),
+        )
         .await?;
     let committee = store
-        .add_unit(unit("TU-BN", "Tỉnh ủy Bắc Ninh", UnitKind::PartyCommittee))
+        .add_unit(
+            unit("TU-BN", "Tỉnh ủy Bắc Ninh", UnitKind::PartyCommittee),
+            Utc::now(),
+        )
         .await?;
     let front = store
-        .add_unit(unit(
-            "MTTQ-BN",
-            "Ủy ban MTTQ tỉnh Bắc Ninh",
-            UnitKind::Front,
-        ))
+        .add_unit(
+            unit("MTTQ-BN", "Ủy ban MTTQ tỉnh Bắc Ninh", UnitKind::Front),
+            Utc::now(),
+        )
         .await?;
     let user = |email: String, role, unit: &str| NewUser {
         name: format!("Người dùng {email}"),
@@ -194,35 +204,35 @@ async fn organisation(store: &Store, communes: usize) -> anyhow::Result<Org> {
         lang: Lang::Vi,
     };
     let officer = store
-        .add_user(user(
-            "canbo@bench.noicom.vn".into(),
-            Role::BoardOfficer,
-            "BTG-BN",
-        ))
+        .add_user(
+            user("canbo@bench.noicom.vn".into(), Role::BoardOfficer, "BTG-BN"),
+            Utc::now(),
+        )
         .await?;
     let liaison = store
-        .add_user(user(
-            "daumoi@bench.noicom.vn".into(),
-            Role::AgencyLiaison,
-            "UBND-BN",
-        ))
+        .add_user(
+            user(
+                "daumoi@bench.noicom.vn".into(),
+                Role::AgencyLiaison,
+                "UBND-BN",
+            ),
+            Utc::now(),
+        )
         .await?;
     let leader = store
-        .add_user(user(
-            "lanhdao@bench.noicom.vn".into(),
-            Role::Leader,
-            "TU-BN",
-        ))
+        .add_user(
+            user("lanhdao@bench.noicom.vn".into(), Role::Leader, "TU-BN"),
+            Utc::now(),
+        )
         .await?;
     let mut reporters = Vec::new();
     for i in 1..=REPORTERS {
         reporters.push(
             store
-                .add_user(user(
-                    format!("ctv{i}@bench.noicom.vn"),
-                    Role::Reporter,
-                    "MTTQ-BN",
-                ))
+                .add_user(
+                    user(format!("ctv{i}@bench.noicom.vn"), Role::Reporter, "MTTQ-BN"),
+                    Utc::now(),
+                )
                 .await?,
         );
     }

@@ -1,6 +1,7 @@
 //! `noicom unit add`.
 
 use anyhow::{Context, bail};
+use chrono::Utc;
 use store::admin::NewUnit;
 use workflow::UnitKind;
 
@@ -26,7 +27,7 @@ pub async fn add(settings: &Settings, args: UnitAddArgs) -> anyhow::Result<()> {
         email: args.email,
     };
     store
-        .add_unit(unit)
+        .add_unit(unit, Utc::now())
         .await
         .with_context(|| format!("không thêm được đơn vị {code}"))?;
     println!("đã thêm đơn vị {code} ({})", kind.label(workflow::Lang::Vi));

@@ -3,6 +3,7 @@
 use std::io::BufRead;
 
 use anyhow::{Context, bail};
+use chrono::Utc;
 use store::admin::NewUser;
 use workflow::{Lang, Role};
 
@@ -43,14 +44,17 @@ pub async fn add(settings: &Settings, args: UserAddArgs) -> anyhow::Result<()> {
         lang,
     };
     let id = store
-        .add_user(user)
+        .add_user(user, Utc::now())
         .await
         .with_context(|| format!("không thêm được người dùng {email}"))?;
     let done = format!("đã thêm người dùng {email} ({})", role.label(Lang::Vi));
     if args.print_token {
-        let token = store.issue_token(id, "cli").await.with_context(|| {
-            format!("đã thêm người dùng {email} nhưng không cấp được mã truy cập")
-        })?;
+        let token = store
+            .issue_token(id, "cli", Utc::now())
+            .await
+            .with_context(|| {
+                format!("đã thêm người dùng {email} nhưng không cấp được mã truy cập")
+            })?;
         eprintln!("{done}");
         println!("{token}");
     } else {

@@ -2,6 +2,7 @@
 //! its board, party committee, state bodies, a regional court and the
 //! users of every role.
 
+use chrono::{DateTime, Utc};
 use store::Store;
 use store::admin::{NewArea, NewProgramme, NewUnit, NewUser};
 use workflow::{Lang, Role, UnitKind};
@@ -194,40 +195,52 @@ pub const USERS: &[(&str, &str, Role, &str)] = &[
 
 /// Creates areas, units, users and the 2026 programme; returns the logins
 /// and the user ids in the order of [`USERS`].
-pub async fn create(store: &Store) -> anyhow::Result<(Vec<DemoLogin>, Vec<i64>)> {
+pub async fn create(
+    store: &Store,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(Vec<DemoLogin>, Vec<i64>)> {
     for (code, name, parent) in AREAS {
         store
-            .add_area(NewArea {
-                code: (*code).into(),
-                name: (*name).into(),
-                parent: parent.map(Into::into),
-            })
+            .add_area(
+                NewArea {
+                    code: (*code).into(),
+                    name: (*name).into(),
+                    parent: parent.map(Into::into),
+                },
+                now,
+            )
             .await?;
     }
     for (code, name, kind, area, serves) in UNITS {
         store
-            .add_unit(NewUnit {
-                code: (*code).into(),
-                name: (*name).into(),
-                kind: *kind,
-                area: (*area).into(),
-                serves: serves.iter().map(|s| (*s).to_owned()).collect(),
-                email: None,
-            })
+            .add_unit(
+                NewUnit {
+                    code: (*code).into(),
+                    name: (*name).into(),
+                    kind: *kind,
+                    area: (*area).into(),
+                    serves: serves.iter().map(|s| (*s).to_owned()).collect(),
+                    email: None,
+                },
+                now,
+            )
             .await?;
     }
     let mut logins = Vec::new();
     let mut ids = Vec::new();
     for (email, name, role, unit) in USERS {
         let id = store
-            .add_user(NewUser {
-                email: (*email).into(),
-                name: (*name).into(),
-                role: *role,
-                unit: (*unit).into(),
-                password: Some(DEMO_PASSWORD.into()),
-                lang: Lang::Vi,
-            })
+            .add_user(
+                NewUser {
+                    email: (*email).into(),
+                    name: (*name).into(),
+                    role: *role,
+                    unit: (*unit).into(),
+                    password: Some(DEMO_PASSWORD.into()),
+                    lang: Lang::Vi,
+                },
+                now,
+            )
             .await?;
         ids.push(id);
         logins.push(DemoLogin {
@@ -238,19 +251,22 @@ pub async fn create(store: &Store) -> anyhow::Result<(Vec<DemoLogin>, Vec<i64>)>
         });
     }
     store
-        .add_programme(NewProgramme {
-            year_from: 2026,
-            year_to: 2030,
-            area: "NB".into(),
-            parties: ["BTGDV-NB", "HDND-NB", "UBND-NB", "TAND-NB", "VKSND-NB"]
-                .map(String::from)
-                .to_vec(),
-            title: Some(
-                "Chương trình phối hợp giữa Ban Tuyên giáo và Dân vận Tỉnh ủy với HĐND, UBND, \
+        .add_programme(
+            NewProgramme {
+                year_from: 2026,
+                year_to: 2030,
+                area: "NB".into(),
+                parties: ["BTGDV-NB", "HDND-NB", "UBND-NB", "TAND-NB", "VKSND-NB"]
+                    .map(String::from)
+                    .to_vec(),
+                title: Some(
+                    "Chương trình phối hợp giữa Ban Tuyên giáo và Dân vận Tỉnh ủy với HĐND, UBND, \
                  TAND, VKSND tỉnh Ninh Bình giai đoạn 2026–2030"
-                    .into(),
-            ),
-        })
+                        .into(),
+                ),
+            },
+            now,
+        )
         .await?;
     Ok((logins, ids))
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::json;
-use workflow::{Actor, Audience, Case, Sensitivity, UserId};
+use workflow::{Actor, Audience, Case, UserId};
 
 use super::row::{find, not_found, to_case};
 use crate::audit::record;
@@ -65,7 +65,7 @@ impl Store {
         if !workflow::can_view(&actor, &case) {
             return Err(not_found(id_or_code));
         }
-        if case.sensitivity == Sensitivity::Sensitive {
+        if case.sensitivity.audited_on_open() {
             record(
                 &self.db,
                 Some(user.0),

@@ -6,9 +6,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
-use workflow::{Calendar, UserId};
+use workflow::{Calendar, Email, ShortText, UserId};
 
-use crate::admin::{normalise_email, required};
 use crate::audit::record;
 use crate::entities::{area, unit, unit_area};
 use crate::org::area_by_code;
@@ -69,7 +68,7 @@ impl Store {
         let name = change
             .name
             .as_deref()
-            .map(|n| required("name", n))
+            .map(|n| ShortText::parse("name", n).map(ShortText::into_string))
             .transpose()?;
         let tx = self.write_tx().await?;
         let row = area::Entity::find()
@@ -108,12 +107,12 @@ impl Store {
         let name = change
             .name
             .as_deref()
-            .map(|n| required("name", n))
+            .map(|n| ShortText::parse("name", n).map(ShortText::into_string))
             .transpose()?;
         let email = match change.email.as_deref().map(str::trim) {
             None => None,
             Some("") => Some(None),
-            Some(e) => Some(Some(normalise_email(e)?)),
+            Some(e) => Some(Some(Email::parse(e)?.into_string())),
         };
         let tx = self.write_tx().await?;
         let row = unit::Entity::find()

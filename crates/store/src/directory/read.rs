@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
-use workflow::UserId;
+use workflow::{UnitRef, UserId};
 
 use super::{AreaInfo, AuditEntry, CategoryInfo, UnitInfo, UserInfo, former_names};
 use crate::entities::{area, audit_log, category, unit, unit_area, user};
@@ -72,6 +72,7 @@ impl Store {
                     name: u.name,
                     kind: u.kind,
                     serves: served,
+                    active: UnitRef::active_on(u.valid_to, now.date_naive()),
                     email: u.email,
                     former_names: former_names(&u.former_names),
                 }

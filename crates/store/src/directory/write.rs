@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use workflow::{Role, UserId};
+use workflow::{Role, ShortText, UserId};
 
-use crate::admin::{NewArea, NewUnit, NewUser, required};
-use crate::audit::{ChangedBy, record};
+use crate::admin::{NewArea, NewUnit, NewUser};
+use crate::audit::record;
 use crate::connect::is_unique_violation;
 use crate::entities::{category, unit, user};
 use crate::org::unknown;
@@ -57,7 +57,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        self.add_area_by(new, Some(ChangedBy { by, now })).await
+        self.add_area_by(new, now, Some(by)).await
     }
 
     /// Adds a unit as an administrator.
@@ -68,7 +68,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        self.add_unit_by(new, Some(ChangedBy { by, now })).await
+        self.add_unit_by(new, now, Some(by)).await
     }
 
     /// Adds a user as an administrator (the password is never logged).
@@ -79,7 +79,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         self.administrator(by, now).await?;
-        self.add_user_by(new, Some(ChangedBy { by, now })).await
+        self.add_user_by(new, now, Some(by)).await
     }
 
     /// Changes a user as an administrator.
@@ -100,7 +100,7 @@ impl Store {
             })?;
         let mut active: user::ActiveModel = row.into();
         if let Some(name) = &change.name {
-            active.name = Set(required("name", name)?);
+            active.name = Set(ShortText::parse("name", name)?.into_string());
         }
         if let Some(role) = change.role {
             active.role = Set(role.code().to_owned());
@@ -141,12 +141,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         self.administrator(by, now).await?;
-        let code = required("code", &new.code)?;
+        let code = ShortText::parse("code", &new.code)?.into_string();
         let tx = self.write_tx().await?;
         category::ActiveModel {
             code: Set(code.clone()),
-            name_vi: Set(required("name_vi", &new.name_vi)?),
-            name_en: Set(required("name_en", &new.name_en)?),
+            name_vi: Set(ShortText::parse("name_vi", &new.name_vi)?.into_string()),
+            name_en: Set(ShortText::parse("name_en", &new.name_en)?.into_string()),
             active: Set(true),
             ..Default::default()
         }
@@ -193,10 +193,10 @@ impl Store {
             })?;
         let mut active: category::ActiveModel = row.into();
         if let Some(name) = &change.name_vi {
-            active.name_vi = Set(required("name_vi", name)?);
+            active.name_vi = Set(ShortText::parse("name_vi", name)?.into_string());
         }
         if let Some(name) = &change.name_en {
-            active.name_en = Set(required("name_en", name)?);
+            active.name_en = Set(ShortText::parse("name_en", name)?.into_string());
         }
         if let Some(flag) = change.active {
             active.active = Set(flag);

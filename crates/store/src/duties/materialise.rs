@@ -47,7 +47,7 @@ impl Store {
                     kind: Set(kind::PERIODIC.to_owned()),
                     period: Set(period.to_string()),
                     due_at: Set(rule.due_at(period, calendar)),
-                    status: Set(DutyStatus::Pending.code().to_owned()),
+                    status: Set(DutyStatus::FIRST.code().to_owned()),
                     created_at: Set(now),
                     updated_at: Set(now),
                     ..Default::default()

@@ -8,9 +8,12 @@ mod moves;
 mod read;
 mod trial;
 
-pub use moves::{DutyAnswer, DutyMove, DutyOnce};
+pub use moves::{DutyAnswer, DutyOnce};
+pub(crate) use read::codes;
 pub use read::{DutyCursor, DutyFilter, DutyInfo, DutyPage, DutyUser};
 pub(crate) use trial::on_trial_date;
+/// The moves on a duty are the workflow's.
+pub use workflow::DutyMove;
 
 /// The kinds of duty instance (column `kind`).
 pub mod kind {

@@ -1,37 +1,21 @@
 //! Submission by the provider's liaison, acknowledgement by the recipient
-//! board, waiver by an admin: one transaction each, the rule from
-//! `workflow::duty_transition`, after `workflow::duty_visibility` (a duty
-//! the caller may not see is not found, as for cases).
+//! board, waiver by an admin: one transaction each, decided by
+//! `workflow::apply_duty` after `workflow::duty_visibility` (a duty the
+//! caller may not see is not found, as for cases); the store writes what
+//! it returns.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use workflow::{DutyAction, DutyStatus, Refusal, UnitId, UserId, duty_transition};
+use workflow::{
+    DutyAction, DutyMove, DutyNow, DutyRecord, DutyStatus, Refusal, UnitId, UserId,
+    allowed_duty_actions, apply_duty,
+};
 
 use super::read::{DutyInfo, infos, not_found, visible_duty};
 use crate::entities::duty_instance;
 use crate::idempotency::{KeyTaken, lookup_key, save_key};
 use crate::org::actor;
 use crate::{Store, StoreError};
-
-/// Longest submission text or waiver reason, in characters.
-const MAX_TEXT: usize = 20_000;
-
-/// What a user does to a duty instance, with its input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DutyMove {
-    /// The information itself.
-    Submit {
-        /// The text given.
-        text: String,
-    },
-    /// Receipt confirmed.
-    Acknowledge,
-    /// Released from the duty.
-    Waive {
-        /// Why (required).
-        reason: String,
-    },
-}
 
 /// A keyed move: the client's `Idempotency-Key`, the hash of the request,
 /// and how to render the answer a replay will return.
@@ -138,7 +122,7 @@ impl Store {
     }
 
     /// One duty instance `user` may see (else not found), with the moves
-    /// they may make on it now, as `workflow::duty_transition` judges: the
+    /// they may make on it now (`workflow::allowed_duty_actions`): the
     /// forms a page offers.
     pub async fn open_duty_with_moves(
         &self,
@@ -149,15 +133,12 @@ impl Store {
         let row = visible_duty(&self.db, user, id, now).await?;
         let actor = actor(&self.db, user, now).await?;
         let status = status_of(&row)?;
-        let (provider, recipient) = (UnitId(row.unit_id), UnitId(row.recipient_unit_id));
-        let moves = [
-            DutyAction::Submit,
-            DutyAction::Acknowledge,
-            DutyAction::Waive,
-        ]
-        .into_iter()
-        .filter(|&action| duty_transition(&actor, provider, recipient, status, action).is_ok())
-        .collect();
+        let duty = DutyNow {
+            provider: UnitId(row.unit_id),
+            recipient: UnitId(row.recipient_unit_id),
+            status,
+        };
+        let moves = allowed_duty_actions(&actor, duty);
         let info = infos(&self.db, vec![row]).await?.remove(0);
         Ok((info, moves))
     }
@@ -199,33 +180,28 @@ async fn move_steps(
     let row = visible_duty(conn, user, id, now).await?;
     let actor = actor(conn, user, now).await?;
     let status = status_of(&row)?;
-    let kind = match action {
-        DutyMove::Submit { .. } => DutyAction::Submit,
-        DutyMove::Acknowledge => DutyAction::Acknowledge,
-        DutyMove::Waive { .. } => DutyAction::Waive,
-    };
-    let next = duty_transition(
-        &actor,
-        UnitId(row.unit_id),
-        UnitId(row.recipient_unit_id),
+    let kind = action.action();
+    let duty = DutyNow {
+        provider: UnitId(row.unit_id),
+        recipient: UnitId(row.recipient_unit_id),
         status,
-        kind,
-    )?;
+    };
+    let outcome = apply_duty(&actor, duty, action, now)?;
     let mut update: duty_instance::ActiveModel = row.clone().into();
-    update.status = Set(next.code().to_owned());
-    update.updated_at = Set(now);
-    match action {
-        DutyMove::Submit { text } => {
-            update.submission_text = Set(Some(checked(text, "text")?));
-            update.submitted_at = Set(Some(now));
-            update.submitted_by = Set(Some(user.0));
+    update.status = Set(outcome.status.code().to_owned());
+    update.updated_at = Set(outcome.updated_at);
+    match outcome.record {
+        DutyRecord::Submitted { text, by, at } => {
+            update.submission_text = Set(Some(text.into_string()));
+            update.submitted_at = Set(Some(at));
+            update.submitted_by = Set(Some(by.0));
         }
-        DutyMove::Acknowledge => {
-            update.acknowledged_at = Set(Some(now));
-            update.acknowledged_by = Set(Some(user.0));
+        DutyRecord::Acknowledged { by, at } => {
+            update.acknowledged_at = Set(Some(at));
+            update.acknowledged_by = Set(Some(by.0));
         }
-        DutyMove::Waive { reason } => {
-            update.waived_reason = Set(Some(checked(reason, "reason")?));
+        DutyRecord::Waived { reason } => {
+            update.waived_reason = Set(Some(reason.into_string()));
         }
     }
     // The status is part of the condition: two concurrent moves cannot
@@ -253,24 +229,4 @@ async fn move_steps(
 fn status_of(row: &duty_instance::Model) -> Result<DutyStatus, StoreError> {
     DutyStatus::from_code(&row.status)
         .ok_or_else(|| crate::org::corrupt(format!("duty {} has status {}", row.id, row.status)))
-}
-
-/// A required text: trimmed, not blank, not too long.
-fn checked(text: String, field: &'static str) -> Result<String, StoreError> {
-    let text = text.trim().to_owned();
-    if text.is_empty() {
-        return Err(Refusal::MissingInput { field }.into());
-    }
-    // PostgreSQL text cannot hold NUL.
-    if text.contains('\0') {
-        return Err(Refusal::InvalidInput { field }.into());
-    }
-    if text.chars().count() > MAX_TEXT {
-        return Err(Refusal::InputTooLong {
-            field,
-            max: MAX_TEXT,
-        }
-        .into());
-    }
-    Ok(text)
 }

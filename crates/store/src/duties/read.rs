@@ -10,7 +10,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use workflow::{DutyScope, DutyStatus, Period, Refusal, UserId, duty_visibility};
+use workflow::{DutyScope, DutyStatus, OverdueDuties, Period, Refusal, UserId, duty_visibility};
 
 use crate::cases::list::escape_like;
 use crate::entities::{area, case, duty_instance, duty_schedule, unit, unit_area, user};
@@ -271,12 +271,22 @@ async fn filters(
         all = all.add(duty_instance::Column::Status.eq(status.code()));
     }
     if filter.overdue {
-        // The SQL form of `DutyStatus::is_overdue`.
-        all = all
-            .add(duty_instance::Column::Status.eq(DutyStatus::Pending.code()))
-            .add(duty_instance::Column::DueAt.lt(now));
+        all = all.add(overdue(&OverdueDuties::at(now)));
     }
     Ok(all)
+}
+
+/// The SQL form of [`OverdueDuties`]; the store test
+/// `the_overdue_filter_is_the_workflow_rule` proves the two agree.
+fn overdue(rule: &OverdueDuties) -> Condition {
+    Condition::all()
+        .add(duty_instance::Column::Status.is_in(codes(rule.statuses)))
+        .add(duty_instance::Column::DueAt.lt(rule.due_before))
+}
+
+/// The codes of some statuses, for an `IN` list.
+pub(crate) fn codes(statuses: &[DutyStatus]) -> Vec<&'static str> {
+    statuses.iter().map(|s| s.code()).collect()
 }
 
 /// The rows with their units, users, schedules and cases looked up in one

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use workflow::{Calendar, Case, DutyStatus, UnitKind, trial_duties};
+use workflow::{Calendar, Case, DutyStatus, UnitKind, trial_court, trial_duties};
 
 use super::kind;
 use crate::StoreError;
@@ -23,12 +23,7 @@ pub(crate) async fn on_trial_date(
     let Some(date) = case.trial_date else {
         return Ok(());
     };
-    let court = case
-        .lead_unit
-        .iter()
-        .chain(&case.coordinating_units)
-        .find(|u| u.kind == UnitKind::Court);
-    let Some(court) = court else {
+    let Some(court) = trial_court(case) else {
         return Ok(());
     };
     let Some(board) = board_for(conn, case.area.id.0).await? else {
@@ -48,7 +43,7 @@ pub(crate) async fn on_trial_date(
             kind: Set(kind.to_owned()),
             period: Set(date.to_string()),
             due_at: Set(due_at),
-            status: Set(DutyStatus::Pending.code().to_owned()),
+            status: Set(DutyStatus::FIRST.code().to_owned()),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -69,7 +64,7 @@ pub(crate) async fn on_trial_date(
                 .col_expr(duty_instance::Column::UpdatedAt, Expr::value(now))
                 .filter(duty_instance::Column::CaseId.eq(case.id.0))
                 .filter(duty_instance::Column::Kind.eq(kind))
-                .filter(duty_instance::Column::Status.eq(DutyStatus::Pending.code()))
+                .filter(duty_instance::Column::Status.is_in(super::read::codes(DutyStatus::OWED)))
                 .exec(conn)
                 .await?;
         }
@@ -77,8 +72,9 @@ pub(crate) async fn on_trial_date(
     Ok(())
 }
 
-/// The board that receives the court's information: the first board (by
-/// id) serving the case's area or an area above it.
+/// The board that receives the court's information: the first unit (by
+/// id) that receives duties (`UnitKind::receives_duties`) serving the
+/// case's area or an area above it.
 async fn board_for(conn: &impl ConnectionTrait, area: i64) -> Result<Option<i64>, StoreError> {
     let lineage = crate::org::lineage_of(conn, area).await?;
     let serving: Vec<i64> = unit_area::Entity::find()
@@ -90,9 +86,18 @@ async fn board_for(conn: &impl ConnectionTrait, area: i64) -> Result<Option<i64>
         .collect();
     Ok(unit::Entity::find()
         .filter(unit::Column::Id.is_in(serving))
-        .filter(unit::Column::Kind.eq(UnitKind::Board.code()))
+        .filter(unit::Column::Kind.is_in(receiving_kinds()))
         .order_by_asc(unit::Column::Id)
         .one(conn)
         .await?
         .map(|u| u.id))
+}
+
+/// The codes of the unit kinds that receive duties.
+fn receiving_kinds() -> Vec<&'static str> {
+    UnitKind::ALL
+        .iter()
+        .filter(|kind| kind.receives_duties())
+        .map(|kind| kind.code())
+        .collect()
 }

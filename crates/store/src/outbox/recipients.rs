@@ -28,11 +28,6 @@ pub(crate) async fn recipients(
             return Ok(found.remove(&id.0).unwrap_or_default());
         }
         Recipients::Board { area } | Recipients::Leaders { area } => {
-            let role = if matches!(to, Recipients::Board { .. }) {
-                Role::BoardOfficer
-            } else {
-                Role::Leader
-            };
             let lineage = crate::org::lineage_of(conn, area.0).await?;
             let units: Vec<i64> = unit_area::Entity::find()
                 .filter(unit_area::Column::AreaId.is_in(lineage))
@@ -42,8 +37,15 @@ pub(crate) async fn recipients(
                 .map(|ua| ua.unit_id)
                 .collect();
             user::Entity::find()
-                .filter(user::Column::Role.eq(role.code()))
+                .filter(user::Column::Role.eq(role_of(to)))
                 .filter(user::Column::UnitId.is_in(units))
+                .all(conn)
+                .await?
+        }
+        Recipients::Officers { unit } => {
+            user::Entity::find()
+                .filter(user::Column::Role.eq(role_of(to)))
+                .filter(user::Column::UnitId.eq(unit.0))
                 .all(conn)
                 .await?
         }
@@ -62,7 +64,7 @@ pub(crate) async fn units_recipients(
         let mut liaisons: HashMap<i64, Vec<user::Model>> = HashMap::new();
         for u in user::Entity::find()
             .filter(user::Column::UnitId.is_in(batch.to_vec()))
-            .filter(user::Column::Role.eq(Role::AgencyLiaison.code()))
+            .filter(user::Column::Role.eq(Recipients::UNIT_ROLE.code()))
             .order_by_asc(user::Column::Id)
             .all(conn)
             .await?
@@ -87,6 +89,12 @@ pub(crate) async fn units_recipients(
         }
     }
     Ok(out)
+}
+
+/// The role code of a set's users (`Recipients::role`); a set of one user
+/// has none and is never looked up by role.
+fn role_of(to: &Recipients) -> &'static str {
+    to.role().map_or("", Role::code)
 }
 
 /// The enabled users with an address.

@@ -1,13 +1,13 @@
-//! Case deadline reminders (§5): the lead unit's liaisons (triage: the
-//! board officers with jurisdiction); breach and overdue steps copied to
-//! the leaders and the board over the case's area.
+//! Case deadline reminders (§5): the store loads the open cases and when
+//! their deadlines started and writes the rows; who is reminded is
+//! `workflow::case_reminder_recipients`.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use workflow::{AreaId, CaseReminderStep, CaseState, DeadlineKind, Recipients, UnitId};
+use workflow::{ActionKind, AreaId, CaseState, DeadlineKind, UnitId, case_reminder_recipients};
 
 use super::{Addresses, CASE_REMINDER, CHUNK, ReminderRules, mails, write_chunk};
 use crate::entities::{case, case_event};
@@ -51,36 +51,21 @@ pub(super) async fn sweep(
                     continue;
                 };
                 let start = starts
-                    .get(&(row.id, kind == DeadlineKind::Triage))
+                    .get(&(row.id, kind))
                     .copied()
                     .unwrap_or(row.created_at);
                 let Some(step) = rules.case.latest_step(start, due, now, &rules.calendar) else {
                     continue;
                 };
-                let area = AreaId(row.area_id);
-                let first = match (kind, row.lead_unit_id) {
-                    (DeadlineKind::Triage, _) | (_, None) => Recipients::Board { area },
-                    (_, Some(unit)) => Recipients::Unit { unit: UnitId(unit) },
-                };
-                let to = addresses.of(conn, &first).await?.to_vec();
-                let mut copies = Vec::new();
-                if step != CaseReminderStep::Warning {
-                    copies.extend(
-                        addresses
-                            .of(conn, &Recipients::Leaders { area })
-                            .await?
-                            .iter()
-                            .cloned(),
-                    );
-                    copies.extend(
-                        addresses
-                            .of(conn, &Recipients::Board { area })
-                            .await?
-                            .iter()
-                            .cloned(),
-                    );
-                }
-                let kind_code = kind_code(kind);
+                let who = case_reminder_recipients(
+                    kind,
+                    step,
+                    AreaId(row.area_id),
+                    row.lead_unit_id.map(UnitId),
+                );
+                let to = addresses.all_of(conn, &who.to).await?;
+                let copies = addresses.all_of(conn, &who.copies).await?;
+                let kind_code = kind.code();
                 let cause = format!(
                     "case:{}:{kind_code}:{}:{}",
                     row.id,
@@ -95,7 +80,7 @@ pub(super) async fn sweep(
                     "due_at": due,
                     "due_ts": due.timestamp(),
                     "step": step.key(),
-                    "overdue": step != CaseReminderStep::Warning,
+                    "overdue": step.is_overdue(),
                 });
                 batch.extend(mails(&cause, CASE_REMINDER, &[&to, &copies], &payload));
             }
@@ -103,15 +88,6 @@ pub(super) async fn sweep(
         total += write_chunk(store, batch, now).await?;
     }
     Ok(total)
-}
-
-/// The column name of a deadline kind, as in payloads and keys.
-pub(crate) fn kind_code(kind: DeadlineKind) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => "triage",
-        DeadlineKind::Answer => "answer",
-        DeadlineKind::Resolution => "resolution",
-    }
 }
 
 /// The due time of one deadline of a row.
@@ -123,24 +99,35 @@ pub(crate) fn due_of(row: &case::Model, kind: DeadlineKind) -> Option<DateTime<U
     }
 }
 
-/// When each case's deadlines started: keyed by (case, is triage). Triage
-/// runs from the last `file` or `supplement`, the others from `accept`.
+/// When each case's deadlines started, keyed by (case, deadline): the
+/// last of the actions that start it (`DeadlineKind::started_by`).
 async fn starts_of(
     store: &Store,
     cases: &[case::Model],
-) -> Result<HashMap<(i64, bool), DateTime<Utc>>, StoreError> {
+) -> Result<HashMap<(i64, DeadlineKind), DateTime<Utc>>, StoreError> {
     let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+    let starting: Vec<&str> = DeadlineKind::ALL
+        .iter()
+        .flat_map(|kind| kind.started_by())
+        .map(|action| action.code())
+        .collect();
     let events = case_event::Entity::find()
         .filter(case_event::Column::CaseId.is_in(ids))
-        .filter(case_event::Column::Action.is_in(["file", "supplement", "accept"]))
+        .filter(case_event::Column::Action.is_in(starting))
         .all(&store.db)
         .await?;
-    let mut out: HashMap<(i64, bool), DateTime<Utc>> = HashMap::new();
+    let mut out: HashMap<(i64, DeadlineKind), DateTime<Utc>> = HashMap::new();
     for e in events {
-        let key = (e.case_id, e.action != "accept");
-        let at = out.entry(key).or_insert(e.created_at);
-        if e.created_at > *at {
-            *at = e.created_at;
+        let Some(action) = ActionKind::from_code(&e.action) else {
+            continue;
+        };
+        for &kind in DeadlineKind::ALL {
+            if kind.started_by().contains(&action) {
+                let at = out.entry((e.case_id, kind)).or_insert(e.created_at);
+                if e.created_at > *at {
+                    *at = e.created_at;
+                }
+            }
         }
     }
     Ok(out)

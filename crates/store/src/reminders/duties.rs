@@ -1,17 +1,18 @@
-//! Duty reminders (§4.1): the provider unit's liaisons and its own
-//! address; overdue steps copied to the leaders over the provider's area
-//! and the officers of the recipient board.
+//! Duty reminders (§4.1): the store loads the pending duties and their
+//! units and writes the rows; who is reminded is
+//! `workflow::duty_reminder_recipients`.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use workflow::{AreaId, DutyReminderPolicy, DutyStatus, Recipients, Role, UnitId};
+use workflow::{AreaId, DutyReminderPolicy, DutyStatus, UnitId, duty_reminder_recipients};
 
-use super::{Address, Addresses, CHUNK, DUTY_REMINDER, ReminderRules, mails, write_chunk};
-use crate::entities::{duty_instance, duty_schedule, unit, user};
+use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, mails, write_chunk};
+use crate::duties::codes;
+use crate::entities::{duty_instance, duty_schedule, unit};
 use crate::{Store, StoreError};
 
-/// Enqueues the current step of every pending duty instance.
+/// Enqueues the current step of every duty instance still owed.
 pub(super) async fn sweep(
     store: &Store,
     now: DateTime<Utc>,
@@ -19,7 +20,7 @@ pub(super) async fn sweep(
 ) -> Result<u64, StoreError> {
     let conn = &store.db;
     let pending = duty_instance::Entity::find()
-        .filter(duty_instance::Column::Status.eq(DutyStatus::Pending.code()))
+        .filter(duty_instance::Column::Status.is_in(codes(DutyStatus::OWED)))
         .order_by_asc(duty_instance::Column::Id)
         .all(conn)
         .await?;
@@ -31,7 +32,6 @@ pub(super) async fn sweep(
             .map(|s| (s.id, s))
             .collect();
     let mut addresses = Addresses::default();
-    let mut officers = std::collections::HashMap::new();
     let mut units = std::collections::HashMap::new();
     let mut total = 0;
     for chunk in pending.chunks(CHUNK) {
@@ -51,36 +51,14 @@ pub(super) async fn sweep(
             };
             let provider = unit_row(store, &mut units, duty.unit_id).await?;
             let board = unit_row(store, &mut units, duty.recipient_unit_id).await?;
-            let liaisons = addresses
-                .of(
-                    conn,
-                    &Recipients::Unit {
-                        unit: UnitId(duty.unit_id),
-                    },
-                )
-                .await?
-                .to_vec();
-            let mut copies = Vec::new();
-            if step.is_overdue() {
-                copies.extend(
-                    addresses
-                        .of(
-                            conn,
-                            &Recipients::Leaders {
-                                area: AreaId(provider.home_area_id),
-                            },
-                        )
-                        .await?
-                        .iter()
-                        .cloned(),
-                );
-                if let std::collections::hash_map::Entry::Vacant(e) =
-                    officers.entry(duty.recipient_unit_id)
-                {
-                    e.insert(board_officers(store, duty.recipient_unit_id).await?);
-                }
-                copies.extend(officers[&duty.recipient_unit_id].iter().cloned());
-            }
+            let who = duty_reminder_recipients(
+                step,
+                UnitId(duty.unit_id),
+                AreaId(provider.home_area_id),
+                UnitId(duty.recipient_unit_id),
+            );
+            let to = addresses.all_of(conn, &who.to).await?;
+            let copies = addresses.all_of(conn, &who.copies).await?;
             let cause = format!(
                 "duty:{}:{}:{}",
                 duty.id,
@@ -99,12 +77,7 @@ pub(super) async fn sweep(
                 "unit_name": provider.name,
                 "board_name": board.name,
             });
-            batch.extend(mails(
-                &cause,
-                DUTY_REMINDER,
-                &[&liaisons, &copies],
-                &payload,
-            ));
+            batch.extend(mails(&cause, DUTY_REMINDER, &[&to, &copies], &payload));
         }
         total += write_chunk(store, batch, now).await?;
     }
@@ -167,18 +140,4 @@ async fn unit_row(
         })?;
     cache.insert(id, row.clone());
     Ok(row)
-}
-
-/// The enabled officers of the board `unit`, with an address.
-async fn board_officers(store: &Store, unit: i64) -> Result<Vec<Address>, StoreError> {
-    Ok(user::Entity::find()
-        .filter(user::Column::UnitId.eq(unit))
-        .filter(user::Column::Role.eq(Role::BoardOfficer.code()))
-        .filter(user::Column::Disabled.eq(false))
-        .all(&store.db)
-        .await?
-        .into_iter()
-        .filter(|u| !u.email.trim().is_empty())
-        .map(|u| (u.email, Some(u.id), u.lang))
-        .collect())
 }

@@ -82,6 +82,20 @@ impl Addresses {
         Ok(self.0.get(to).map(Vec::as_slice).unwrap_or_default())
     }
 
+    /// The addresses of every set of `sets`, in order (an address may
+    /// repeat; [`mails`] writes it once).
+    async fn all_of(
+        &mut self,
+        conn: &impl ConnectionTrait,
+        sets: &[Recipients],
+    ) -> Result<Vec<Address>, StoreError> {
+        let mut out = Vec::new();
+        for set in sets {
+            out.extend(self.of(conn, set).await?.iter().cloned());
+        }
+        Ok(out)
+    }
+
     /// Looks up the units of `ids` not known yet, in bulk.
     async fn load_units(
         &mut self,

@@ -5,7 +5,7 @@
 use sea_orm::EntityTrait;
 use workflow::{CaseState, DeadlineKind, DutyStatus};
 
-use super::cases::{due_of, kind_code};
+use super::cases::due_of;
 use super::{CASE_REMINDER, DUTY_REMINDER};
 use crate::entities::{case, duty_instance, outbox};
 use crate::{Store, StoreError};
@@ -25,7 +25,7 @@ impl Store {
                     .one(&self.db)
                     .await?
                     .is_some_and(|d| {
-                        d.status == DutyStatus::Pending.code()
+                        DutyStatus::from_code(&d.status).is_some_and(DutyStatus::is_owed)
                             && Some(d.due_at.timestamp()) == due_ts
                     }))
             }
@@ -41,7 +41,7 @@ impl Store {
                     .map(DeadlineKind::running_in)
                     .unwrap_or_default();
                 Ok(running.iter().any(|&k| {
-                    kind_code(k) == wanted && due_of(&row, k).map(|d| d.timestamp()) == due_ts
+                    k.code() == wanted && due_of(&row, k).map(|d| d.timestamp()) == due_ts
                 }))
             }
             crate::auth::PASSWORD_RESET => {

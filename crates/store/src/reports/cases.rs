@@ -4,36 +4,20 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
 };
 use workflow::{
-    ActionKind, Calendar, CaseState, DeadlineKind, DeadlineOutcome, Lang, deadline_outcome,
-    hours_taken, spread, working_days_taken,
+    ActionKind, Calendar, CaseState, CaseSteps, DeadlineKind, DeadlineOutcome, Lang,
+    deadline_outcome, hours_taken, spread, working_days_taken,
 };
 
 use super::figures::{Count, DeadlineFigures, Summary, TimeFigures, UnitOverdue};
 use super::names::shown;
 use crate::StoreError;
 use crate::entities::{area, case, case_event, category, unit};
-
-/// When the steps the report measures happened to one case; each the first
-/// time, except the end of triage, which is the last (a `supplement`
-/// restarts the triage clock, so only the last decision answers it).
-#[derive(Debug, Default, Clone, Copy)]
-struct Steps {
-    /// The last event that took the case out of `reported`.
-    triage_end: Option<DateTime<Utc>>,
-    accepted: Option<DateTime<Utc>>,
-    /// The first event that took the case out of `assigned`: the written
-    /// answer, or orientation or escalation before one, after which the
-    /// answer deadline no longer runs (design.md "Deadlines").
-    answer_end: Option<DateTime<Utc>>,
-    responded: Option<DateTime<Utc>>,
-    resolved: Option<DateTime<Utc>>,
-}
 
 /// The columns of a case the figures read: not its texts, which a report
 /// over tens of thousands of cases would otherwise copy for nothing.
@@ -55,6 +39,7 @@ struct StepEvent {
     case_id: i64,
     action: String,
     from_state: Option<String>,
+    to_state: String,
     created_at: DateTime<Utc>,
 }
 
@@ -124,11 +109,7 @@ pub(super) async fn count(
         if let (Some(start), Some(end)) = (s.accepted, s.resolved) {
             resolution.push((start, end));
         }
-        let triage_end = if row.state == CaseState::Reported.code() {
-            None
-        } else {
-            s.triage_end
-        };
+        let state = CaseState::from_code(&row.state);
         if let Some(lead) = row.lead_unit_id {
             by_unit
                 .entry(lead)
@@ -144,12 +125,13 @@ pub(super) async fn count(
                 .cases += 1;
         }
         let judged = [
-            (DeadlineKind::Triage, row.triage_due, triage_end),
-            (DeadlineKind::Answer, row.answer_due, s.answer_end),
-            (DeadlineKind::Resolution, row.resolution_due, s.resolved),
+            (DeadlineKind::Triage, row.triage_due),
+            (DeadlineKind::Answer, row.answer_due),
+            (DeadlineKind::Resolution, row.resolution_due),
         ];
-        for (kind, due, end) in judged {
+        for (kind, due) in judged {
             let Some(due) = due else { continue };
+            let end = state.and_then(|state| s.met_at(kind, state));
             let outcome = deadline_outcome(due, end, now);
             outcomes.entry(kind).or_default()[slot(outcome)] += 1;
             if let Some(unit) = row.lead_unit_id.and_then(|lead| by_unit.get_mut(&lead)) {
@@ -167,49 +149,52 @@ pub(super) async fn count(
     }
     summary.answer_time = time_figures(calendar, &answer);
     summary.resolution_time = time_figures(calendar, &resolution);
-    summary.deadlines = [
-        DeadlineKind::Triage,
-        DeadlineKind::Answer,
-        DeadlineKind::Resolution,
-    ]
-    .into_iter()
-    .map(|kind| {
-        let [on_time, late, overdue, running] = outcomes.get(&kind).copied().unwrap_or_default();
-        DeadlineFigures {
-            kind: kind_code(kind).to_owned(),
-            label: kind_label(kind, lang).to_owned(),
-            on_time,
-            late,
-            overdue,
-            running,
-        }
-    })
-    .collect();
+    summary.deadlines = DeadlineKind::ALL
+        .iter()
+        .map(|&kind| {
+            let [on_time, late, overdue, running] =
+                outcomes.get(&kind).copied().unwrap_or_default();
+            DeadlineFigures {
+                kind: kind.code().to_owned(),
+                label: kind.label(lang).to_owned(),
+                on_time,
+                late,
+                overdue,
+                running,
+            }
+        })
+        .collect();
     summary.overdue_by_lead_unit = label_units(conn, by_unit, names_on).await?;
     Ok(())
 }
 
-/// The report's steps of every selected case, from its events.
+/// The report's steps of every selected case, folded from its events by
+/// `workflow::CaseSteps`: only the events it looks at are read.
 async fn steps(
     conn: &impl ConnectionTrait,
     selected: Condition,
-) -> Result<HashMap<i64, Steps>, StoreError> {
-    let measured = [
-        ActionKind::RequestInfo,
-        ActionKind::Dismiss,
-        ActionKind::Merge,
-        ActionKind::Accept,
-        ActionKind::Respond,
-        ActionKind::Orient,
-        ActionKind::Escalate,
-        ActionKind::ReportResolution,
-    ];
+) -> Result<HashMap<i64, CaseSteps>, StoreError> {
+    let ending: Vec<&str> = CaseSteps::ending_states()
+        .into_iter()
+        .map(CaseState::code)
+        .collect();
+    let read = Condition::any()
+        .add(case_event::Column::Action.is_in(CaseSteps::TIMED.map(|a| a.code())))
+        .add(
+            Condition::all()
+                .add(case_event::Column::FromState.is_in(ending))
+                .add(
+                    Expr::col(case_event::Column::FromState)
+                        .ne(Expr::col(case_event::Column::ToState)),
+                ),
+        );
     let events = case_event::Entity::find()
         .select_only()
         .columns([
             case_event::Column::CaseId,
             case_event::Column::Action,
             case_event::Column::FromState,
+            case_event::Column::ToState,
             case_event::Column::CreatedAt,
         ])
         .filter(
@@ -221,30 +206,25 @@ async fn steps(
                     .to_owned(),
             ),
         )
-        .filter(case_event::Column::Action.is_in(measured.map(|a| a.code())))
+        .filter(read)
         .order_by_asc(case_event::Column::CaseId)
         .order_by_asc(case_event::Column::Seq)
         .into_model::<StepEvent>()
         .all(conn)
         .await?;
-    let mut steps: HashMap<i64, Steps> = HashMap::new();
+    let mut steps: HashMap<i64, CaseSteps> = HashMap::new();
     for event in events {
-        let s = steps.entry(event.case_id).or_default();
-        let at = event.created_at;
-        let from = event.from_state.as_deref();
-        if from == Some(CaseState::Reported.code()) {
-            s.triage_end = Some(at);
-        }
-        if from == Some(CaseState::Assigned.code()) {
-            s.answer_end.get_or_insert(at);
-        }
-        let first = match ActionKind::from_code(&event.action) {
-            Some(ActionKind::Accept) => &mut s.accepted,
-            Some(ActionKind::Respond) => &mut s.responded,
-            Some(ActionKind::ReportResolution) => &mut s.resolved,
-            _ => continue,
+        let (Some(action), Some(to)) = (
+            ActionKind::from_code(&event.action),
+            CaseState::from_code(&event.to_state),
+        ) else {
+            continue;
         };
-        first.get_or_insert(at);
+        let from = event.from_state.as_deref().and_then(CaseState::from_code);
+        steps
+            .entry(event.case_id)
+            .or_default()
+            .record(action, from, to, event.created_at);
     }
     Ok(steps)
 }
@@ -275,22 +255,6 @@ fn slot(outcome: DeadlineOutcome) -> usize {
         DeadlineOutcome::Late => 1,
         DeadlineOutcome::Overdue => 2,
         DeadlineOutcome::Running => 3,
-    }
-}
-
-fn kind_code(kind: DeadlineKind) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => "triage",
-        DeadlineKind::Answer => "answer",
-        DeadlineKind::Resolution => "resolution",
-    }
-}
-
-fn kind_label(kind: DeadlineKind, lang: Lang) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => lang.pick("Phân loại, tiếp nhận", "Triage"),
-        DeadlineKind::Answer => lang.pick("Trả lời bằng văn bản", "Written answer"),
-        DeadlineKind::Resolution => lang.pick("Giải quyết", "Resolution"),
     }
 }
 

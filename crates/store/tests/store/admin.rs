@@ -5,7 +5,7 @@ use store::admin::{NewArea, NewProgramme};
 
 use crate::both;
 use crate::support::db::TestDb;
-use crate::support::{org, snapshot};
+use crate::support::{monday, org, snapshot};
 
 async fn area_import_is_all_or_nothing(db: TestDb) {
     let s = &db.store;
@@ -28,7 +28,7 @@ async fn area_import_is_all_or_nothing(db: TestDb) {
             parent: Some("KHONG-CO".into()),
         },
     ];
-    match s.import_areas(rows).await {
+    match s.import_areas(rows, monday()).await {
         Err(StoreError::BadRow { line, message }) => {
             assert_eq!(line, 4);
             assert!(message.contains("KHONG-CO"), "{message}");
@@ -43,11 +43,14 @@ async fn duplicate_codes_and_emails_are_refused(db: TestDb) {
     let s = &db.store;
     org::build(s).await;
     let dup = s
-        .add_area(NewArea {
-            code: "HN".into(),
-            name: "Lặp".into(),
-            parent: None,
-        })
+        .add_area(
+            NewArea {
+                code: "HN".into(),
+                name: "Lặp".into(),
+                parent: None,
+            },
+            monday(),
+        )
         .await;
     assert!(
         matches!(dup, Err(StoreError::Duplicate { field: "code", .. })),
@@ -60,18 +63,21 @@ async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
     let s = &db.store;
     org::build(s).await;
     let created = s
-        .add_programme(NewProgramme {
-            year_from: 2026,
-            year_to: 2030,
-            area: "HN".into(),
-            parties: vec![
-                "BTG-HN".into(),
-                "UBND-HN".into(),
-                "TAND-KV1".into(),
-                "MTTQ-BADINH".into(),
-            ],
-            title: None,
-        })
+        .add_programme(
+            NewProgramme {
+                year_from: 2026,
+                year_to: 2030,
+                area: "HN".into(),
+                parties: vec![
+                    "BTG-HN".into(),
+                    "UBND-HN".into(),
+                    "TAND-KV1".into(),
+                    "MTTQ-BADINH".into(),
+                ],
+                title: None,
+            },
+            monday(),
+        )
         .await
         .expect("programme");
     assert_eq!(
@@ -83,13 +89,16 @@ async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
     );
     let before = snapshot::tables(s).await;
     let no_board = s
-        .add_programme(NewProgramme {
-            year_from: 2026,
-            year_to: 2026,
-            area: "HN".into(),
-            parties: vec!["UBND-HN".into()],
-            title: None,
-        })
+        .add_programme(
+            NewProgramme {
+                year_from: 2026,
+                year_to: 2026,
+                area: "HN".into(),
+                parties: vec!["UBND-HN".into()],
+                title: None,
+            },
+            monday(),
+        )
         .await;
     assert!(
         matches!(no_board, Err(StoreError::Refused(_))),

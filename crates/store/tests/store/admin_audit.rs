@@ -14,7 +14,7 @@ use workflow::{DueRule, DutyReminderPolicy, Lang, Role, UnitKind};
 
 use crate::both;
 use crate::support::db::TestDb;
-use crate::support::{org, snapshot};
+use crate::support::{monday, org, snapshot};
 
 async fn audited(s: &Store, action: &str) -> u64 {
     audit_log::Entity::find()
@@ -242,7 +242,7 @@ async fn an_accepted_change_writes_exactly_one_audit_row(db: TestDb) {
     assert_eq!(row.actor_user_id, Some(admin.0));
     assert!(row.detail.contains("CA-X"), "{}", row.detail);
     // The command line (no administrator) writes no audit row.
-    s.add_area(new_area("HN-Z", "HN")).await.unwrap();
+    s.add_area(new_area("HN-Z", "HN"), monday()).await.unwrap();
     assert_eq!(audited(s, "add_area").await, 1);
 }
 both!(an_accepted_change_writes_exactly_one_audit_row);

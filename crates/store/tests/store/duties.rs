@@ -25,13 +25,16 @@ pub fn in_q4() -> DateTime<Utc> {
 
 /// A programme of Hà Nội: BTG-HN receives from UBND-BADINH and TAND-KV1.
 pub async fn programme(s: &Store) {
-    s.add_programme(NewProgramme {
-        year_from: 2026,
-        year_to: 2026,
-        area: "HN".into(),
-        parties: vec!["BTG-HN".into(), "UBND-BADINH".into(), "TAND-KV1".into()],
-        title: None,
-    })
+    s.add_programme(
+        NewProgramme {
+            year_from: 2026,
+            year_to: 2026,
+            area: "HN".into(),
+            parties: vec!["BTG-HN".into(), "UBND-BADINH".into(), "TAND-KV1".into()],
+            title: None,
+        },
+        monday(),
+    )
     .await
     .expect("programme");
 }

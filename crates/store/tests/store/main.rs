@@ -8,6 +8,7 @@ mod admin_audit;
 mod case_paths;
 mod concurrency;
 mod duties;
+mod duty_overdue;
 mod filing_batches;
 mod merged_into_index;
 mod open_cases;

@@ -53,7 +53,7 @@ async fn verify_password(password: &str, hash: &str) -> bool {
 
 /// The caller of a new token of user `id`.
 async fn with_token(s: &Store, id: UserId) -> (String, Identity) {
-    let token = s.issue_token(id.0, "thử").await.unwrap();
+    let token = s.issue_token(id.0, "thử", monday()).await.unwrap();
     let who = s.authenticate_token(&token, monday()).await.unwrap();
     (token, who)
 }
@@ -152,7 +152,7 @@ async fn an_administrator_resets_a_password_or_disables_a_user_and_their_credent
 ) {
     let s = &db.store;
     let o = org::build(s).await;
-    let token = s.issue_token(o.liaison.0, "thử").await.unwrap();
+    let token = s.issue_token(o.liaison.0, "thử", monday()).await.unwrap();
     s.authenticate_token(&token, monday()).await.unwrap();
 
     let not_admin = s
@@ -189,7 +189,7 @@ async fn an_administrator_resets_a_password_or_disables_a_user_and_their_credent
     assert_eq!(audited(s, "reset_password").await, 1);
 
     // Disabling revokes; enabling again does not bring the token back.
-    let token = s.issue_token(o.court.0, "thử").await.unwrap();
+    let token = s.issue_token(o.court.0, "thử", monday()).await.unwrap();
     let change = |disabled| store::directory::UserChange {
         name: None,
         role: None,

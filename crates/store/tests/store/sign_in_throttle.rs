@@ -125,7 +125,7 @@ async fn parallel_guesses_of_the_current_password_are_throttled_per_user(db: Tes
             .unwrap();
     }
     let caller = |id: i64| async move {
-        let token = s.issue_token(id, "thử").await.unwrap();
+        let token = s.issue_token(id, "thử", monday()).await.unwrap();
         s.authenticate_token(&token, monday()).await.unwrap()
     };
     let officer: Identity = caller(o.officer.0).await;

@@ -20,7 +20,7 @@ use store::idempotency::{Answer, Once};
 use store::{Files, StoreError, StoredEvent};
 use workflow::{
     ActionKind, Actor, Audience, Case, CaseState, Channel, Choices, HotspotRisk, InputField, Lang,
-    Priority, ReporterState, Sensitivity, Source, UnitKind, Widget,
+    Priority, ReporterState, Sensitivity, Source, Widget,
 };
 
 use super::command::{FormField, Input, command, form_fields};
@@ -354,14 +354,8 @@ async fn page(
     } else {
         Vec::new()
     };
-    // The units that may take part: those serving the case's area or one
-    // above it; the rules judge the choice again when it is posted.
-    let line = dir.lineage_codes(&case.area);
-    let serving: Vec<_> = dir
-        .units
-        .iter()
-        .filter(|u| u.serves.iter().any(|a| line.contains(a)))
-        .collect();
+    // The rules judge the choice again when it is posted.
+    let (lead_units, units) = dir.unit_choices(&case.area);
     let options = |choices: Choices| -> Vec<Opt> {
         match choices {
             Choices::Sensitivity => coded(
@@ -379,12 +373,8 @@ async fn page(
             ),
             Choices::Source => coded(Source::ALL, Source::code, Source::label, lang),
             Choices::Channel => coded(Channel::ALL, Channel::code, Channel::label, lang),
-            Choices::LeadUnit => serving
-                .iter()
-                .filter(|u| UnitKind::from_code(&u.kind).is_some_and(UnitKind::is_state_body))
-                .map(|u| opt(&u.code, &u.name))
-                .collect(),
-            Choices::Unit => serving.iter().map(|u| opt(&u.code, &u.name)).collect(),
+            Choices::LeadUnit => lead_units.iter().map(|u| opt(&u.code, &u.label)).collect(),
+            Choices::Unit => units.iter().map(|u| opt(&u.code, &u.label)).collect(),
             // Filing's own choices: no action on a case asks for them.
             Choices::Area | Choices::Category => Vec::new(),
         }

@@ -14,7 +14,7 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::Deserialize;
 use store::reports::{ComplianceCounts, Reader, ReportScope, Summary, TimeFigures};
 use store::{CaseFilter, StoreError};
-use workflow::{CaseState, Lang, TimeWindow};
+use workflow::{CaseState, Desk, Lang, TimeWindow};
 
 use super::charts::BarChart;
 use super::directory::{CaseCard, Directory};
@@ -229,7 +229,10 @@ async fn dashboard(
         ..CaseFilter::default()
     };
     let mut lists = Vec::new();
-    for s in [CaseState::Escalated, CaseState::Resolved] {
+    for s in [Desk::Escalated, Desk::Resolved]
+        .into_iter()
+        .filter_map(Desk::waiting_state)
+    {
         let page = state
             .store
             .list_cases(visitor.identity.user, &waiting(s), now)

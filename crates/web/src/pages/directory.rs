@@ -8,10 +8,14 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use store::Store;
 use store::directory::{AreaInfo, CategoryInfo, UnitInfo};
-use workflow::{Actor, AreaId, AreaRef, Audience, Case, DeadlineKind, Lang, UserId};
+use workflow::{
+    Actor, AreaId, AreaRef, Audience, Case, DeadlineKind, Lang, UnitId, UnitKind, UnitRef, UserId,
+    unit_candidates,
+};
 
 use super::i18n::Tr;
 use super::layout::local_time;
+use super::report::Opt;
 use crate::AppError;
 
 /// Areas, units and categories by code.
@@ -86,12 +90,59 @@ impl Directory {
         }
     }
 
-    /// The area codes of an area's ancestry, root first, itself last.
-    pub(crate) fn lineage_codes(&self, area: &AreaRef) -> Vec<String> {
-        area.lineage
+    /// The choices of a case's lead unit and of its coordinating units, as
+    /// `workflow::unit_candidates` offers them for `area`.
+    pub(crate) fn unit_choices(&self, area: &AreaRef) -> (Vec<Opt>, Vec<Opt>) {
+        let area_ids: HashMap<&str, AreaId> = self
+            .areas
             .iter()
-            .filter_map(|id| self.areas.iter().find(|a| a.id == id.0))
-            .map(|a| a.code.clone())
+            .map(|a| (a.code.as_str(), AreaId(a.id)))
+            .collect();
+        // A unit of a kind the rules do not know is offered for nothing.
+        let refs: Vec<UnitRef> = self
+            .units
+            .iter()
+            .filter_map(|u| {
+                Some(UnitRef {
+                    id: UnitId(u.id),
+                    code: u.code.clone(),
+                    kind: UnitKind::from_code(&u.kind)?,
+                    serves: u
+                        .serves
+                        .iter()
+                        .filter_map(|code| area_ids.get(code.as_str()).copied())
+                        .collect(),
+                    active: u.active,
+                })
+            })
+            .collect();
+        let candidates = unit_candidates(&refs, area);
+        (
+            self.opts(&candidates.lead),
+            self.opts(&candidates.coordinating),
+        )
+    }
+
+    /// The units that owe the board information (`UnitKind::owes_duties`).
+    pub(crate) fn duty_providers(&self) -> Vec<Opt> {
+        let ids: Vec<UnitId> = self
+            .units
+            .iter()
+            .filter(|u| UnitKind::from_code(&u.kind).is_some_and(UnitKind::owes_duties))
+            .map(|u| UnitId(u.id))
+            .collect();
+        self.opts(&ids)
+    }
+
+    /// The choices of some units, in the order given.
+    fn opts(&self, ids: &[UnitId]) -> Vec<Opt> {
+        let by_id: HashMap<i64, &UnitInfo> = self.units.iter().map(|u| (u.id, u)).collect();
+        ids.iter()
+            .filter_map(|id| by_id.get(&id.0))
+            .map(|u| Opt {
+                code: u.code.clone(),
+                label: u.name.clone(),
+            })
             .collect()
     }
 }
@@ -169,11 +220,7 @@ impl CaseCard {
 
 /// The label of a deadline.
 pub(crate) fn deadline_label(kind: DeadlineKind, t: Tr) -> &'static str {
-    match kind {
-        DeadlineKind::Triage => t.triage_due(),
-        DeadlineKind::Answer => t.answer_due(),
-        DeadlineKind::Resolution => t.resolution_due(),
-    }
+    kind.due_label(t.0)
 }
 
 /// The deadlines the case's state waits on, each marked when passed.

@@ -173,15 +173,7 @@ async fn list(
     };
     Ok(DutyListPage {
         l: Layout::new(&visitor, t.nav_duties(), "/duties", &query(None)),
-        units: dir
-            .units
-            .iter()
-            .filter(|u| workflow::UnitKind::from_code(&u.kind).is_some_and(|k| k.is_state_body()))
-            .map(|u| Opt {
-                code: u.code.clone(),
-                label: u.name.clone(),
-            })
-            .collect(),
+        units: dir.duty_providers(),
         statuses: DutyStatus::ALL
             .iter()
             .map(|s| Opt {

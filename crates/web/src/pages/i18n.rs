@@ -79,9 +79,6 @@ catalogue! {
     overdue => "Quá hạn", "Overdue";
     code => "Mã", "Code";
     filed_at => "Ngày gửi", "Filed";
-    triage_due => "Hạn phân loại", "Triage deadline";
-    answer_due => "Hạn trả lời bằng văn bản", "Written answer deadline";
-    resolution_due => "Hạn giải quyết", "Resolution deadline";
     outcome => "Kết quả đã công bố", "Published outcome";
     lead_unit => "Cơ quan chủ trì", "Lead agency";
     coordinating_units => "Cơ quan phối hợp", "Coordinating agencies";

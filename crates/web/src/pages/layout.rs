@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rand::RngCore;
-use workflow::{Lang, Role};
+use workflow::{Desk, Lang, Role, desks};
 
 use super::error::encode;
 use super::i18n::Tr;
@@ -110,43 +110,25 @@ impl Layout {
     }
 }
 
-/// The menu of a role; the first entry is its home page.
+/// The menu of a role: its desks (`workflow::desks`, the home first), each
+/// with its address and label.
 pub(crate) fn menu(role: Role, t: Tr) -> Vec<(&'static str, &'static str)> {
-    match role {
-        Role::Reporter => vec![
-            ("/reports", t.nav_my_reports()),
-            ("/reports/new", t.nav_file()),
-        ],
-        Role::BoardOfficer => vec![
-            ("/triage", t.nav_triage()),
-            ("/cases", t.nav_all_cases()),
-            ("/reports/new", t.nav_file()),
-            ("/duties", t.nav_duties()),
-            ("/dashboard", t.nav_dashboard()),
-            ("/annual-report", t.nav_annual_report()),
-        ],
-        Role::AgencyLiaison => vec![
-            ("/inbox", t.nav_inbox()),
-            ("/cases", t.nav_all_cases()),
-            ("/reports/new", t.nav_file()),
-            ("/duties", t.nav_duties()),
-        ],
-        Role::Leader => vec![
-            ("/dashboard", t.nav_dashboard()),
-            ("/cases", t.nav_all_cases()),
-            ("/cases?state=escalated", t.nav_escalated()),
-            ("/cases?state=resolved", t.nav_resolved()),
-            ("/annual-report", t.nav_annual_report()),
-            ("/duties", t.nav_duties()),
-        ],
-        Role::Admin => vec![
-            ("/admin", t.nav_admin()),
-            ("/cases", t.nav_all_cases()),
-            ("/duties", t.nav_duties()),
-            ("/dashboard", t.nav_dashboard()),
-            ("/annual-report", t.nav_annual_report()),
-        ],
-    }
+    desks(role)
+        .into_iter()
+        .map(|desk| match desk {
+            Desk::MyReports => ("/reports", t.nav_my_reports()),
+            Desk::Triage => ("/triage", t.nav_triage()),
+            Desk::Inbox => ("/inbox", t.nav_inbox()),
+            Desk::Admin => ("/admin", t.nav_admin()),
+            Desk::Dashboard => ("/dashboard", t.nav_dashboard()),
+            Desk::AllCases => ("/cases", t.nav_all_cases()),
+            Desk::File => ("/reports/new", t.nav_file()),
+            Desk::Escalated => ("/cases?state=escalated", t.nav_escalated()),
+            Desk::Resolved => ("/cases?state=resolved", t.nav_resolved()),
+            Desk::Duties => ("/duties", t.nav_duties()),
+            Desk::AnnualReport => ("/annual-report", t.nav_annual_report()),
+        })
+        .collect()
 }
 
 /// A fresh idempotency key for one rendering of a form: a double submit

@@ -12,7 +12,7 @@ use axum::routing::get;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use store::{CaseFilter, Cursor};
-use workflow::{ActionKind, CaseState, Priority, ReporterState};
+use workflow::{ActionKind, CaseState, Desk, Priority, ReporterState};
 
 use super::directory::{CaseCard, Directory};
 use super::error::PageError;
@@ -188,7 +188,7 @@ async fn list(
     // A reporter filters on the state in their own terms (SPEC §10).
     let internal_filters = workflow::filters_on_internal_facts(visitor.identity.role);
     let (filter_state, reporter_state) = match (kind, q.state.as_str()) {
-        (Kind::Triage, _) => (Some(CaseState::Reported), None),
+        (Kind::Triage, _) => (Desk::Triage.waiting_state(), None),
         (_, "") => (None, None),
         (_, code) if internal_filters => (
             Some(CaseState::from_code(code).ok_or_else(|| invalid("state"))?),

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::inputs::{MAX_TEXT_CHARS, ids, optional_text, orientation, text};
 use super::{Change, Context, events};
+use crate::candidates;
 use crate::{
     Case, CaseState, Command, Deadline, DeadlineRule, MergeTarget, NoticeKind, Recipients, Refusal,
     TimeWindow, UnitRef,
@@ -205,23 +206,7 @@ fn check_merge_target(case: &Case, target: &MergeTarget, ctx: &Context) -> Resul
 
 /// design.md "Lead unit": an active state body serving the case's area.
 fn check_lead_unit(case: &Case, lead: &UnitRef) -> Result<(), Refusal> {
-    if !lead.active {
-        return Err(Refusal::UnitInactive {
-            unit: lead.code.clone(),
-        });
-    }
-    if !lead.kind.is_state_body() {
-        return Err(Refusal::LeadUnitNotStateBody {
-            unit: lead.code.clone(),
-        });
-    }
-    if !lead.has_jurisdiction_over(&case.area) {
-        return Err(Refusal::UnitOutsideArea {
-            field: "lead_unit",
-            unit: lead.code.clone(),
-        });
-    }
-    Ok(())
+    candidates::check_lead_unit(&case.area, lead)
 }
 
 /// Active units serving the case's area, other than the lead; a unit named
@@ -232,17 +217,7 @@ fn check_coordinating_units(
     units: &[UnitRef],
 ) -> Result<Vec<UnitRef>, Refusal> {
     for unit in units {
-        if !unit.active {
-            return Err(Refusal::UnitInactive {
-                unit: unit.code.clone(),
-            });
-        }
-        if !unit.has_jurisdiction_over(&case.area) {
-            return Err(Refusal::UnitOutsideArea {
-                field: "coordinating_units",
-                unit: unit.code.clone(),
-            });
-        }
+        candidates::check_coordinating_unit(&case.area, unit)?;
         if unit.id == lead.id {
             return Err(Refusal::InvalidInput {
                 field: "coordinating_units",

@@ -53,6 +53,9 @@ impl DutyScope {
 
 /// The duties `actor` may see (see the module's rule).
 pub fn duty_visibility(actor: &Actor) -> DutyScope {
+    if !actor.role.sees_duties() {
+        return DutyScope::default();
+    }
     let own = vec![actor.unit.id];
     match actor.role {
         Role::Admin => DutyScope {

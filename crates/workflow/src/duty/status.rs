@@ -23,15 +23,51 @@ coded_enum! {
 }
 
 impl DutyStatus {
-    /// Whether the information is still owed: only a pending duty can be
-    /// late (a submitted one waits for the board, not for the provider).
+    /// The statuses in which the information is still owed: only a pending
+    /// duty can be late (a submitted one waits for the board, not for the
+    /// provider). Reminders go out, and a moved trial date is followed, only
+    /// in these.
+    pub const OWED: &'static [DutyStatus] = &[DutyStatus::Pending];
+
+    /// The status a new duty instance starts in.
+    pub const FIRST: DutyStatus = DutyStatus::Pending;
+
+    /// Whether the information is still owed ([`DutyStatus::OWED`]).
     pub fn is_owed(self) -> bool {
-        self == DutyStatus::Pending
+        DutyStatus::OWED.contains(&self)
     }
 
-    /// Whether a duty in this status, due at `due_at`, is overdue at `now`.
+    /// Whether a duty in this status, due at `due_at`, is overdue at `now`
+    /// ([`OverdueDuties`]).
     pub fn is_overdue(self, due_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-        self.is_owed() && due_at < now
+        OverdueDuties::at(now).admits(self, due_at)
+    }
+}
+
+/// "Overdue" as data, so that a store states it as a filter without a
+/// second copy of the rule: the duties still owed ([`DutyStatus::OWED`])
+/// that were due strictly before a moment. A store test proves the filter
+/// and [`DutyStatus::is_overdue`] agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverdueDuties {
+    /// The statuses an overdue duty is in.
+    pub statuses: &'static [DutyStatus],
+    /// An overdue duty was due strictly before this.
+    pub due_before: DateTime<Utc>,
+}
+
+impl OverdueDuties {
+    /// The duties overdue at `now`.
+    pub fn at(now: DateTime<Utc>) -> OverdueDuties {
+        OverdueDuties {
+            statuses: DutyStatus::OWED,
+            due_before: now,
+        }
+    }
+
+    /// Whether a duty in `status`, due at `due_at`, is one of them.
+    pub fn admits(&self, status: DutyStatus, due_at: DateTime<Utc>) -> bool {
+        self.statuses.contains(&status) && due_at < self.due_before
     }
 }
 

@@ -98,6 +98,12 @@ impl DutyReminderPolicy {
 }
 
 impl CaseReminderStep {
+    /// Whether the deadline has passed at this step: the breach and every
+    /// later reminder, not the warning; these are copied up (§5).
+    pub fn is_overdue(self) -> bool {
+        self != CaseReminderStep::Warning
+    }
+
     /// The stable key of the step in the outbox key
     /// (`case:<id>:answer:breach`): `warning`, `breach`, `overdue-2`.
     pub fn key(self) -> String {

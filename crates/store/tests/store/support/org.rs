@@ -1,6 +1,7 @@
 //! A small organisation to act in: Hà Nội with two wards, its board, state
 //! bodies, a regional court and a user of every role.
 
+use chrono::{DateTime, TimeZone, Utc};
 use store::Store;
 use store::admin::{NewArea, NewUnit, NewUser};
 use workflow::{Lang, Role, UnitKind, UserId};
@@ -16,6 +17,12 @@ pub struct Org {
     pub admin: UserId,
 }
 
+/// When the organisation is set up: the Monday the store tests act on
+/// (this file is shared with benches that have no `support::monday`).
+fn set_up_at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 2, 0, 0).unwrap()
+}
+
 pub async fn build(store: &Store) -> Org {
     for (code, name, parent) in [
         ("HN", "Thành phố Hà Nội", None),
@@ -23,11 +30,14 @@ pub async fn build(store: &Store) -> Org {
         ("HN-HOANKIEM", "Phường Hoàn Kiếm", Some("HN")),
     ] {
         store
-            .add_area(NewArea {
-                code: code.into(),
-                name: name.into(),
-                parent: parent.map(Into::into),
-            })
+            .add_area(
+                NewArea {
+                    code: code.into(),
+                    name: name.into(),
+                    parent: parent.map(Into::into),
+                },
+                set_up_at(),
+            )
             .await
             .expect("area");
     }
@@ -90,14 +100,17 @@ pub async fn build(store: &Store) -> Org {
         ),
     ] {
         store
-            .add_unit(NewUnit {
-                code: code.into(),
-                name: name.into(),
-                kind,
-                area: area.into(),
-                serves,
-                email: None,
-            })
+            .add_unit(
+                NewUnit {
+                    code: code.into(),
+                    name: name.into(),
+                    kind,
+                    area: area.into(),
+                    serves,
+                    email: None,
+                },
+                set_up_at(),
+            )
             .await
             .expect("unit");
     }
@@ -123,7 +136,7 @@ pub async fn build(store: &Store) -> Org {
         user("lanhdao@thanhuy.example.vn", Role::Leader, "TU-HN"),
         user("admin@example.vn", Role::Admin, "BTG-HN"),
     ] {
-        ids.push(UserId(store.add_user(u).await.expect("user")));
+        ids.push(UserId(store.add_user(u, set_up_at()).await.expect("user")));
     }
     Org {
         reporter: ids[0],
