@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use crate::coded::coded_enum;
-use crate::rules::is_involved;
+use crate::rules::{Readers, is_involved, readers};
 use crate::{ActionKind, Actor, Case, DeadlineKind, Role, Sensitivity};
 
 #[cfg(test)]
@@ -69,32 +69,15 @@ pub fn reader(actor: &Actor, case: &Case) -> Audience {
     }
 }
 
-/// The audience of an event's input (SPEC §10's table): the report and its
-/// supplements, the board's question, a dismissal's reason, a merge's
-/// target and the published result are the reporter's; a comment or a
-/// directed communication is when it was sent with `share_with_reporter`;
-/// everything else is internal.
+/// The audience of an event's input (SPEC §10's table, written per action
+/// in [`crate::rules`]): a shared comment or directed communication is the
+/// reporter's too.
 pub fn event_audience(action: ActionKind, payload: &Value) -> Audience {
-    use ActionKind as A;
     let shared = payload.get(SHARE_WITH_REPORTER) == Some(&Value::Bool(true));
-    match action {
-        A::File | A::Supplement | A::RequestInfo | A::Dismiss | A::Merge | A::PublishResult => {
-            Audience::Reporter
-        }
-        A::Comment | A::Orient | A::AddOrientation if shared => Audience::Reporter,
-        A::Comment
-        | A::Orient
-        | A::AddOrientation
-        | A::Accept
-        | A::Respond
-        | A::Escalate
-        | A::Conclude
-        | A::ReportResolution
-        | A::Close
-        | A::Reopen
-        | A::LogMeeting
-        | A::ProgressUpdate
-        | A::SetTrialDate => Audience::Internal,
+    match readers(action) {
+        Readers::Reporter => Audience::Reporter,
+        Readers::AsShared if shared => Audience::Reporter,
+        Readers::AsShared | Readers::Internal => Audience::Internal,
     }
 }
 

@@ -1,10 +1,11 @@
-//! The fields of each action's input (SPEC §3.3) as a person meets them:
-//! the form that asks for them, in its order, and the timeline entry that
-//! shows what was given. One table serves the page's form, the reading of
+//! The fields of the actions' inputs (SPEC §3.3) as a person meets them:
+//! how a form asks for each, and its label there and on the timeline.
+//! Each action's list of fields ([`crate::ActionKind::form`], beside
+//! [`crate::Command`]) serves the page's form, the reading of
 //! a posted form into [`crate::Command`], and the timeline, so an action
 //! without its form, or a field without its label, does not compile.
 
-use crate::{ActionKind, DeadlineKind, Lang};
+use crate::{DeadlineKind, Lang};
 
 /// How a field is asked for, read back and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,51 +183,6 @@ impl InputField {
                 lang.pick("Đã gửi cho người phản ánh", "Shared with the reporter")
             }
             other => other.label(lang),
-        }
-    }
-}
-
-impl ActionKind {
-    /// The fields of the action's form, in the order it asks for them,
-    /// besides the uploaded files of [`ActionKind::files_field`]. The
-    /// event of the action records these fields, and its timeline entry
-    /// shows them in this order.
-    pub fn form(self) -> &'static [InputField] {
-        use InputField::*;
-        match self {
-            ActionKind::File => &[
-                Title,
-                Description,
-                Area,
-                Category,
-                Source,
-                PeopleAffected,
-                HotspotRisk,
-            ],
-            ActionKind::RequestInfo => &[Question],
-            ActionKind::Supplement => &[AddedText],
-            ActionKind::Dismiss | ActionKind::Reopen => &[Reason],
-            ActionKind::Merge => &[Target],
-            ActionKind::Accept => &[
-                Sensitivity,
-                Priority,
-                LeadUnit,
-                CoordinatingUnits,
-                AnswerDue,
-            ],
-            ActionKind::Respond => &[Answer],
-            ActionKind::Orient | ActionKind::AddOrientation => {
-                &[Messages, Channels, Audience, ShareWithReporter]
-            }
-            ActionKind::Escalate => &[Opinions],
-            ActionKind::Conclude => &[Conclusion],
-            ActionKind::ReportResolution => &[Summary],
-            ActionKind::PublishResult => &[PublicText],
-            ActionKind::Close => &[Remark],
-            ActionKind::Comment => &[Note, ShareWithReporter],
-            ActionKind::ProgressUpdate => &[Note],
-            ActionKind::LogMeeting => &[HeldAt, ChairUnit, Attendees, Minutes],
-            ActionKind::SetTrialDate => &[TrialDate],
         }
     }
 }

@@ -71,6 +71,42 @@ pub(crate) fn who_may(action: ActionKind) -> &'static [Permit] {
     }
 }
 
+/// Who reads what an action recorded (SPEC §10's table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Readers {
+    /// The reporter too.
+    Reporter,
+    /// The bodies handling the case only.
+    Internal,
+    /// The reporter too when it was sent with `share_with_reporter`.
+    AsShared,
+}
+
+/// Who reads each action's recorded input: the report and its
+/// supplements, the board's question, a dismissal's reason, a merge's
+/// target and the published result are the reporter's; a comment or a
+/// directed communication is when it was shared; everything else is
+/// internal.
+pub(crate) fn readers(action: ActionKind) -> Readers {
+    use ActionKind as A;
+    match action {
+        A::File | A::Supplement | A::RequestInfo | A::Dismiss | A::Merge | A::PublishResult => {
+            Readers::Reporter
+        }
+        A::Comment | A::Orient | A::AddOrientation => Readers::AsShared,
+        A::Accept
+        | A::Respond
+        | A::Escalate
+        | A::Conclude
+        | A::ReportResolution
+        | A::Close
+        | A::Reopen
+        | A::LogMeeting
+        | A::ProgressUpdate
+        | A::SetTrialDate => Readers::Internal,
+    }
+}
+
 /// The states from which `action` may be carried out (SPEC §3.3); the
 /// non-transition events need an accepted open case. `file` has none: it
 /// creates the case.

@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::testkit::{canonical_actor, case_in, file_input, now, policy, valid_command};
-use crate::{CaseState, Role, allowed_actions, apply, file};
+use crate::{ActionKind, CaseState, Role, allowed_actions, apply, file};
 
 /// The names an action's input or event may hold: its form's fields and
 /// its files field.
