@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::coded::coded_enum;
-use crate::{AreaRef, CaseId, CaseState, Channel, HotspotRisk, Source};
+use crate::{AreaRef, CaseId, CaseState, Channel, HotspotRisk, Lang, Source};
 
 coded_enum! {
     /// Every action and non-transition event of §3.3, by its JSON name.
@@ -50,6 +50,43 @@ coded_enum! {
 }
 
 impl ActionKind {
+    /// What the action does, as a verb phrase that fits "Chỉ … mới được …" and
+    /// "Only … may …".
+    pub fn verb(self, lang: Lang) -> &'static str {
+        use ActionKind as A;
+        let (vi, en) = match self {
+            A::File => ("gửi phản ánh", "file a report"),
+            A::RequestInfo => ("yêu cầu bổ sung thông tin", "ask for more information"),
+            A::Supplement => ("bổ sung thông tin cho phản ánh", "supplement a report"),
+            A::Dismiss => (
+                "kết luận phản ánh không phải vấn đề nổi cộm",
+                "dismiss a report",
+            ),
+            A::Merge => ("gộp vụ việc", "merge cases"),
+            A::Accept => (
+                "tiếp nhận và giao cơ quan chủ trì",
+                "accept a case and assign the lead agency",
+            ),
+            A::Respond => ("trả lời bằng văn bản", "answer in writing"),
+            A::Orient => ("định hướng thông tin", "direct the communication"),
+            A::Escalate => (
+                "trình Thường trực cấp ủy",
+                "escalate a case to the party committee",
+            ),
+            A::Conclude => ("kết luận chỉ đạo", "give the conclusion"),
+            A::ReportResolution => ("báo cáo kết quả giải quyết", "report the resolution"),
+            A::PublishResult => ("công bố kết quả giải quyết", "publish the result"),
+            A::Close => ("kết thúc vụ việc", "close a case"),
+            A::Reopen => ("mở lại vụ việc", "reopen a case"),
+            A::Comment => ("cho ý kiến", "comment"),
+            A::AddOrientation => ("định hướng thông tin bổ sung", "add directed communication"),
+            A::LogMeeting => ("ghi nhận cuộc họp giải quyết", "log a meeting"),
+            A::ProgressUpdate => ("cập nhật tiến độ giải quyết", "update the progress"),
+            A::SetTrialDate => ("ấn định ngày xét xử", "set the trial date"),
+        };
+        lang.pick(vi, en)
+    }
+
     /// Whether the action leaves the state as it is (the non-transition
     /// events, and `publish_result`).
     pub fn keeps_state(self) -> bool {

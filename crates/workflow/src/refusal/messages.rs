@@ -14,19 +14,19 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
     match refusal {
         R::RoleNotAllowed { action, .. } => {
             let roles = roles_allowed(*action, lang);
-            pick(vi, format!("Chỉ {roles} mới được {}.", verb(*action, lang)), || {
-                format!("Only {roles} may {}.", verb(*action, lang))
+            pick(vi, format!("Chỉ {roles} mới được {}.", action.verb(lang)), || {
+                format!("Only {roles} may {}.", action.verb(lang))
             })
         }
         R::OutsideJurisdiction { action } => pick(
             vi,
-            format!("Đơn vị của bạn không phụ trách địa bàn này nên không được {}.", verb(*action, lang)),
-            || format!("Your unit does not serve this area, so you may not {}.", verb(*action, lang)),
+            format!("Đơn vị của bạn không phụ trách địa bàn này nên không được {}.", action.verb(lang)),
+            || format!("Your unit does not serve this area, so you may not {}.", action.verb(lang)),
         ),
         R::NotLeadUnit { action } => pick(
             vi,
-            format!("Chỉ đầu mối của cơ quan chủ trì vụ việc mới được {}.", verb(*action, lang)),
-            || format!("Only a liaison of the case's lead agency may {}.", verb(*action, lang)),
+            format!("Chỉ đầu mối của cơ quan chủ trì vụ việc mới được {}.", action.verb(lang)),
+            || format!("Only a liaison of the case's lead agency may {}.", action.verb(lang)),
         ),
         R::NotInvolvedUnit { action: ActionKind::SetTrialDate } => lang
             .pick(
@@ -38,9 +38,9 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
             vi,
             format!(
                 "Chỉ đầu mối của cơ quan chủ trì hoặc cơ quan phối hợp giải quyết vụ việc mới được {}.",
-                verb(*action, lang)
+                action.verb(lang)
             ),
-            || format!("Only a liaison of the case's lead or a coordinating agency may {}.", verb(*action, lang)),
+            || format!("Only a liaison of the case's lead or a coordinating agency may {}.", action.verb(lang)),
         ),
         R::NotTheReporter => lang
             .pick(
@@ -223,43 +223,6 @@ fn pick(vi: bool, vi_text: String, en_text: impl FnOnce() -> String) -> String {
     if vi { vi_text } else { en_text() }
 }
 
-/// What the action does, as a verb phrase that fits "Chỉ … mới được …" and
-/// "Only … may …".
-fn verb(action: ActionKind, lang: Lang) -> &'static str {
-    use ActionKind as A;
-    let (vi, en) = match action {
-        A::File => ("gửi phản ánh", "file a report"),
-        A::RequestInfo => ("yêu cầu bổ sung thông tin", "ask for more information"),
-        A::Supplement => ("bổ sung thông tin cho phản ánh", "supplement a report"),
-        A::Dismiss => (
-            "kết luận phản ánh không phải vấn đề nổi cộm",
-            "dismiss a report",
-        ),
-        A::Merge => ("gộp vụ việc", "merge cases"),
-        A::Accept => (
-            "tiếp nhận và giao cơ quan chủ trì",
-            "accept a case and assign the lead agency",
-        ),
-        A::Respond => ("trả lời bằng văn bản", "answer in writing"),
-        A::Orient => ("định hướng thông tin", "direct the communication"),
-        A::Escalate => (
-            "trình Thường trực cấp ủy",
-            "escalate a case to the party committee",
-        ),
-        A::Conclude => ("kết luận chỉ đạo", "give the conclusion"),
-        A::ReportResolution => ("báo cáo kết quả giải quyết", "report the resolution"),
-        A::PublishResult => ("công bố kết quả giải quyết", "publish the result"),
-        A::Close => ("kết thúc vụ việc", "close a case"),
-        A::Reopen => ("mở lại vụ việc", "reopen a case"),
-        A::Comment => ("cho ý kiến", "comment"),
-        A::AddOrientation => ("định hướng thông tin bổ sung", "add directed communication"),
-        A::LogMeeting => ("ghi nhận cuộc họp giải quyết", "log a meeting"),
-        A::ProgressUpdate => ("cập nhật tiến độ giải quyết", "update the progress"),
-        A::SetTrialDate => ("ấn định ngày xét xử", "set the trial date"),
-    };
-    lang.pick(vi, en)
-}
-
 /// The roles of the who-may table for `action`, as "A, B hoặc C".
 fn roles_allowed(action: ActionKind, lang: Lang) -> String {
     let mut roles: Vec<Role> = Vec::new();
@@ -284,7 +247,7 @@ fn role_phrase(role: Role, lang: Lang) -> String {
 
 fn wrong_state(action: ActionKind, state: CaseState, lang: Lang) -> String {
     let now = state.label(lang);
-    let verb = verb(action, lang);
+    let verb = action.verb(lang);
     let states = from_states(action);
     if states.is_empty() {
         return lang
