@@ -11,7 +11,7 @@ use crate::rules::{Readers, is_involved, readers};
 use crate::{ActionKind, Actor, Case, DeadlineKind, Role, Sensitivity};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 /// The input field by which a `comment`, `orient` or `add_orientation`
 /// is sent to the reporter too (SPEC §10).

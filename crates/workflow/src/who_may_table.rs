@@ -55,6 +55,9 @@ fn the_state_action_role_table() {
             table.push_str(line.trim_end());
         }
     }
+    // The readers of each event follow in the same snapshot (SPEC §10).
+    table.push_str("\n\n");
+    table.push_str(&crate::audience::tests::the_event_reader_table());
     insta::assert_snapshot!(table);
 }
 

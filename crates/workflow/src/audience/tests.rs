@@ -59,8 +59,10 @@ fn cell(sight: Sight) -> &'static str {
     }
 }
 
-#[test]
-fn the_event_reader_table() {
+/// Who reads each event and file (SPEC §10), one column per reader: part
+/// of the one rules snapshot of `who_may_table`, so that a new action
+/// shows its readers beside its who-may row in one reviewed diff.
+pub(crate) fn the_event_reader_table() -> String {
     let case = case_in(CaseState::Oriented);
     let readers = readers();
     let mut table = format!("{:<23}", "event");
@@ -106,7 +108,7 @@ fn the_event_reader_table() {
         table.push('\n');
         table.push_str(line.trim_end());
     }
-    insta::assert_snapshot!(table);
+    table
 }
 
 #[test]
