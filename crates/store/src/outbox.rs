@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::json;
-use workflow::{Audience, Case, Event, Notice, NoticeKind, event_audience};
+use workflow::{Audience, Case, Event, Notice, event_audience};
 
 use crate::StoreError;
 use crate::entities::outbox;
@@ -125,14 +125,8 @@ pub(crate) async fn enqueue_notices(
         // A notice quotes only what its readers may read (SPEC §10).
         let audience = notice.kind.audience();
         let readable = event.filter(|(_, e)| audience.reads(event_audience(e.action, &e.payload)));
-        let quoted = match notice.kind {
-            NoticeKind::InfoRequested => Some("question"),
-            NoticeKind::Escalated => Some("opinions"),
-            NoticeKind::ResultPublished => Some("text"),
-            NoticeKind::CaseAssigned | NoticeKind::AnswerReceived => None,
-        };
-        let detail = quoted
-            .and_then(|field| readable.and_then(|(_, e)| e.payload[field].as_str()))
+        let detail = (notice.kind.quoted_field())
+            .and_then(|field| readable.and_then(|(_, e)| e.payload[field.name()].as_str()))
             .map(str::to_owned);
         let answer_due = case
             .answer_due

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AreaId, Audience, CaseId, Role, UnitId, UserId};
+use crate::{AreaId, Audience, CaseId, InputField, Role, UnitId, UserId};
 
 /// Why someone is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,6 +52,17 @@ impl NoticeKind {
             NoticeKind::CaseAssigned | NoticeKind::AnswerReceived | NoticeKind::Escalated => {
                 Audience::Internal
             }
+        }
+    }
+
+    /// The field of the causing event that the notice quotes: what its
+    /// reader must act on (the question asked, the opinions, the result).
+    pub fn quoted_field(self) -> Option<InputField> {
+        match self {
+            NoticeKind::InfoRequested => Some(InputField::Question),
+            NoticeKind::Escalated => Some(InputField::Opinions),
+            NoticeKind::ResultPublished => Some(InputField::PublicText),
+            NoticeKind::CaseAssigned | NoticeKind::AnswerReceived => None,
         }
     }
 
