@@ -3,18 +3,13 @@
 //! action on it (load, workflow, compare-and-set, event, commit).
 //!
 //! `cargo bench -p store --bench act`; PostgreSQL from `NOICOM_TEST_PG_URL`
-//! (default `postgres://postgres@127.0.0.1:5432/postgres`).
-
-#[path = "../tests/store/support/db.rs"]
-mod db;
-#[path = "../tests/store/support/org.rs"]
-#[expect(dead_code, reason = "shared with the tests, which use every user")]
-mod org;
+//! (which scripts/test sets).
 
 use chrono::Utc;
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
 use store::{ActionInput, FileRequest};
+use testkit::{Backend, TestDb, org};
 use workflow::{Policy, Source};
 
 fn report() -> FileRequest {
@@ -32,14 +27,14 @@ fn report() -> FileRequest {
 fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     let policy = Policy::vietnam_default();
-    for backend in [db::Backend::Sqlite, db::Backend::Postgres] {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
         let name = format!("{backend:?}").to_lowercase();
         let (test_db, o) = rt.block_on(async {
-            let test_db = db::TestDb::new(backend).await;
-            let o = org::build(&test_db.store).await;
+            let test_db = TestDb::migrated(backend).await;
+            let o = org::build(test_db.store()).await;
             (test_db, o)
         });
-        let s = test_db.store.clone();
+        let s = test_db.store().clone();
         c.bench_function(&format!("store/{name}/file_case"), |b| {
             b.to_async(&rt).iter(|| async {
                 s.file_case(o.reporter, report(), Utc::now(), &policy)

@@ -1,9 +1,9 @@
 //! Helpers shared by the store's integration tests.
 
-pub mod db;
-pub mod org;
 pub mod snapshot;
 pub mod upgrade;
+
+pub use testkit::org;
 
 use chrono::{DateTime, TimeZone, Utc};
 use store::{ActionInput, FileRequest};

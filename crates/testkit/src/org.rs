@@ -8,21 +8,29 @@ use workflow::{Lang, Role, UnitKind, UserId};
 
 /// The users of the fixture.
 pub struct Org {
+    /// Reporter of the Front of Ba Đình (MTTQ-BADINH).
     pub reporter: UserId,
+    /// Reporter of the Front of Hoàn Kiếm (MTTQ-HOANKIEM): another ward.
     pub other_reporter: UserId,
+    /// Board officer of BTG-HN.
     pub officer: UserId,
+    /// Liaison of UBND-BADINH.
     pub liaison: UserId,
+    /// Liaison of the regional court TAND-KV1.
     pub court: UserId,
+    /// Leader of TU-HN.
     pub leader: UserId,
+    /// Administrator (of BTG-HN).
     pub admin: UserId,
 }
 
-/// When the organisation is set up: the Monday the store tests act on
-/// (this file is shared with benches that have no `support::monday`).
+/// When the organisation is set up: Monday 2 March 2026, 09:00 in Hà Nội,
+/// the day the store tests act on.
 fn set_up_at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 2, 0, 0).unwrap()
 }
 
+/// Adds the areas, units and users to a migrated store.
 pub async fn build(store: &Store) -> Org {
     for (code, name, parent) in [
         ("HN", "Thành phố Hà Nội", None),
