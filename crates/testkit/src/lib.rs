@@ -1,8 +1,9 @@
 //! Test support shared by the store, web, scheduler and black-box tests and
 //! the benches: one [`TestDb`], one macro that runs a test on both backends
-//! ([`on_both_backends!`]) and one small organisation ([`org`]). Only ever a
+//! ([`on_both_backends!`]) one small organisation ([`org`]) and the case filed in it ([`case`]). Only ever a
 //! dev-dependency: nothing here belongs in the product.
 
+pub mod case;
 mod db;
 pub mod org;
 

@@ -13,9 +13,9 @@ use store::attachments::{Blobs, Upload};
 use store::entities::{attachment, case_event};
 use store::idempotency::Answer;
 
-use crate::support::{action, monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 fn pdf() -> Vec<u8> {
     b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()

@@ -3,9 +3,10 @@
 use store::StoreError;
 use store::admin::{NewArea, NewProgramme};
 
-use crate::support::{monday, org, snapshot};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use crate::support::snapshot;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn area_import_is_all_or_nothing(db: TestDb) {
     let s = db.store();

@@ -12,9 +12,10 @@ use store::schedules::{NewSchedule, ScheduleChange};
 use store::{Store, StoreError};
 use workflow::{DueRule, DutyReminderPolicy, Lang, Role, UnitKind};
 
-use crate::support::{monday, org, snapshot};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use crate::support::snapshot;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn audited(s: &Store, action: &str) -> u64 {
     audit_log::Entity::find()

@@ -6,10 +6,10 @@ use serde_json::{Value, json};
 use store::Store;
 use workflow::{Case, CaseState, Policy, UserId};
 
-use crate::support::org::Org;
-use crate::support::{action, monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::org::Org;
+use testkit::{TestDb, on_both_backends};
 
 /// Carries out one action and checks what every accepted action must do.
 async fn step(
@@ -176,7 +176,7 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
             o.leader,
             &c.code,
             c.version,
-            crate::support::action(json!({"action": "close", "remark": "Xong"})),
+            testkit::case::action(json!({"action": "close", "remark": "Xong"})),
             monday(),
             p,
         )

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use serde_json::json;
 use store::StoreError;
 
-use crate::support::{action, monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn fifty_concurrent_filings_get_fifty_codes(db: TestDb) {
     let s = db.store().clone();

@@ -10,9 +10,9 @@ use store::duties::{DutyFilter, DutyMove};
 use store::entities::duty_instance;
 use workflow::{Calendar, UserId};
 
-use crate::support::{action, monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: materialising_twice_creates_each_instance_once);
 on_both_backends!(migrated: a_trial_date_creates_the_court_duties_and_a_new_date_moves_them);

@@ -12,9 +12,8 @@ use store::entities::duty_instance;
 use workflow::{Calendar, DutyStatus};
 
 use crate::duties::{in_q4, programme};
-use crate::support::org;
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: the_overdue_filter_is_the_workflow_rule);
 

@@ -20,9 +20,9 @@ use store::{FileRequest, Store, StoreError};
 use tokio::task::JoinHandle;
 use workflow::{Refusal, UserId};
 
-use crate::support::{monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 /// Takes the SQLite write lock (on PostgreSQL: an idle transaction).
 async fn hold_write_lock(s: &Store) -> DatabaseTransaction {

@@ -4,8 +4,7 @@
 
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::{TestDb, on_both_backends};
 
 async fn the_merge_lookup_uses_the_partial_index(db: TestDb) {
     let conn = db.store().connection();

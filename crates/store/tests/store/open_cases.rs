@@ -7,8 +7,7 @@ use store::reports::{Count, OpenCases, Reader};
 use workflow::{Calendar, CaseState, Lang, Refusal};
 
 use crate::reports::{fixture, report_day};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: the_open_cases_are_counted_for_what_each_reader_may_open);
 

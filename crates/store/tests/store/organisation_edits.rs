@@ -8,9 +8,10 @@ use store::directory::{AreaChange, FormerName, UnitChange};
 use store::entities::{area, audit_log, unit};
 use workflow::{Calendar, Refusal, UserId};
 
-use crate::support::{monday, org, snapshot};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use crate::support::snapshot;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: an_administrator_renames_an_area_and_the_old_name_is_kept);
 on_both_backends!(migrated: an_administrator_changes_a_units_name_email_and_served_areas);

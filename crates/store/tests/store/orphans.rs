@@ -10,9 +10,9 @@ use std::time::{Duration, SystemTime};
 use store::Files;
 use store::attachments::{Blobs, Upload};
 
-use crate::support::{monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 /// A PNG signature and header followed by noise seeded by `seed`.
 fn png(seed: u8) -> Vec<u8> {

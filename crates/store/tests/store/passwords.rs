@@ -9,9 +9,9 @@ use store::entities::{audit_log, outbox, password_reset, user};
 use store::{Store, StoreError};
 use workflow::{Refusal, ResetRequestLimits, SignInThrottle, UserId};
 
-use crate::support::{monday, org};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: a_user_changes_their_own_password_under_the_policy);
 on_both_backends!(migrated: an_administrator_resets_a_password_or_disables_a_user_and_their_credentials_end);

@@ -8,9 +8,9 @@ use store::entities::{idempotency_key, login_attempt, request_count, session};
 use store::purge::Purged;
 use workflow::{ResetRequestLimits, SignInThrottle};
 
-use crate::support::{monday, org};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn add_session(db: &TestDb, user: i64, name: &str, expires_at: DateTime<Utc>) {
     session::ActiveModel {

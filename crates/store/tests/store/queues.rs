@@ -9,9 +9,9 @@ use serde_json::json;
 use store::{CaseFilter, FileRequest, Store};
 use workflow::{CaseState, UserId};
 
-use crate::support::{action, monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn file_at(s: &Store, user: UserId, title: &str, area: &str, minutes: i64) -> String {
     let request = FileRequest {

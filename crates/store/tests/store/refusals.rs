@@ -5,9 +5,10 @@ use serde_json::json;
 use store::StoreError;
 use workflow::Refusal;
 
-use crate::support::{action, monday, org, policy, report, snapshot};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use crate::support::snapshot;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn a_stale_version_writes_nothing(db: TestDb) {
     let (s, p) = (db.store(), &policy());

@@ -11,9 +11,8 @@ use store::reminders::ReminderRules;
 use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy};
 
 use crate::duties::{in_q4, programme};
-use crate::support::org;
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: each_step_is_enqueued_once_per_address_and_overdue_is_copied);
 on_both_backends!(migrated: a_submitted_duty_drops_its_pending_reminder);
@@ -190,7 +189,7 @@ on_both_backends!(migrated: a_moved_trial_drops_the_old_reminders_and_enqueues_n
 on_both_backends!(migrated: case_deadlines_warn_then_breach_with_copies_until_answered);
 
 async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb) {
-    use crate::support::{action, monday, policy, report};
+    use testkit::case::{action, monday, policy, report};
     let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let case = s
@@ -261,7 +260,7 @@ async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb)
 }
 
 async fn case_deadlines_warn_then_breach_with_copies_until_answered(db: TestDb) {
-    use crate::support::{action, monday, policy, report};
+    use testkit::case::{action, monday, policy, report};
     let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let case = s

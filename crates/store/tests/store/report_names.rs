@@ -10,9 +10,8 @@ use store::reports::{Count, Reader, ReportScope, Summary};
 use workflow::{Calendar, Lang};
 
 use crate::reports::fixture;
-use crate::support::{action, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, policy, report};
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: a_report_prints_the_names_of_its_date);
 

@@ -9,10 +9,10 @@ use store::reports::{ComplianceCounts, Reader, ReportScope, Summary};
 use workflow::{Calendar, Lang, Policy, Refusal, UserId};
 
 use crate::duties::programme;
-use crate::support::org::Org;
-use crate::support::{action, monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::org::Org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: the_figures_of_a_known_year_are_exact);
 on_both_backends!(migrated: only_leaders_the_board_and_admins_read_reports_and_each_sees_what_they_may_open);

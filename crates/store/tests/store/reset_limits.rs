@@ -8,9 +8,9 @@ use store::{Store, StoreError};
 use workflow::{RequestLimit, ResetRequestLimits};
 
 use crate::passwords::{audited, reset_rows};
-use crate::support::{monday, org};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: a_refusal_is_the_same_for_every_address_and_writes_nothing);
 on_both_backends!(migrated: a_client_is_limited_across_addresses);

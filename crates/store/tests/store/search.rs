@@ -10,9 +10,10 @@ use serde_json::json;
 use store::{CaseFilter, Cursor, FileRequest, Store, StoreError};
 use workflow::UserId;
 
-use crate::support::{action, monday, org, policy, report, upgrade};
-use testkit::on_both_backends;
-use testkit::{Backend, TestDb};
+use crate::support::upgrade;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{Backend, TestDb, on_both_backends};
 
 fn case(title: &str, description: &str, area: &str) -> FileRequest {
     FileRequest {

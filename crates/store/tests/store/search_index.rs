@@ -6,9 +6,9 @@ use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use store::FileRequest;
 
 use crate::search::search;
-use crate::support::{monday, org, policy, report};
-use testkit::on_both_backends;
-use testkit::{Backend, TestDb};
+use testkit::case::{monday, policy, report};
+use testkit::org;
+use testkit::{Backend, TestDb, on_both_backends};
 
 const TOPICS: [&str; 6] = [
     "Tranh chấp đất đai",

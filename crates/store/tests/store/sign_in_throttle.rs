@@ -10,9 +10,9 @@ use store::entities::login_attempt;
 use store::{Store, StoreError};
 use workflow::{Attempts, Refusal, SignInThrottle};
 
-use crate::support::{monday, org};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: parallel_wrong_passwords_are_checked_no_more_than_the_throttle_allows);
 on_both_backends!(migrated: retrying_while_refused_does_not_lengthen_the_refusal);

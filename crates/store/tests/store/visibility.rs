@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 use store::{CaseFilter, FileRequest, Store};
 use workflow::UserId;
 
-use crate::support::{action, monday, org, policy, report};
-use testkit::TestDb;
-use testkit::on_both_backends;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 fn in_area(title: &str, area: &str) -> FileRequest {
     FileRequest {
