@@ -1,9 +1,9 @@
 //! `noicom backup FILE`: an SQLite copy that holds the data; on PostgreSQL a
 //! clear pointer to pg_dump.
 
-use crate::support::db::sqlite_url;
 use crate::support::fixtures::{area, migrated};
 use crate::support::{Backend, TestDb, noicom, on_both_backends};
+use testkit::sqlite_url;
 
 on_both_backends!(a_backup_holds_the_data_and_can_be_opened);
 

@@ -7,15 +7,6 @@
 //! `NOICOM_TEST_PYTHON=$HOME/.cache/noicom-venv/bin/python cargo bench -p scheduler --bench sweep`;
 //! `BENCH_UNITS` and `BENCH_CASES` scale it down for a quick look.
 
-#[path = "../../store/tests/store/support/db.rs"]
-mod db;
-#[path = "../../store/tests/store/support/org.rs"]
-#[expect(
-    dead_code,
-    reason = "shared with the store tests, which use every user"
-)]
-mod org;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -26,6 +17,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use store::Store;
 use store::entities::{case, duty_schedule, outbox, programme, unit, unit_area, user};
 use store::reminders::ReminderRules;
+use testkit::{Backend, TestDb, org};
 use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy};
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -196,9 +188,9 @@ fn sink(dir: &std::path::Path) -> (String, std::process::Child) {
     (format!("smtp://127.0.0.1:{port}"), child)
 }
 
-async fn run(backend: db::Backend, units: usize, cases: usize) {
-    let test_db = db::TestDb::new(backend).await;
-    let s = &test_db.store;
+async fn run(backend: Backend, units: usize, cases: usize) {
+    let test_db = TestDb::migrated(backend).await;
+    let s = test_db.store();
     let started = Instant::now();
     seed(s, units, cases).await;
     println!(
@@ -311,7 +303,7 @@ fn main() {
     let units = env_usize("BENCH_UNITS", 10_000);
     let cases = env_usize("BENCH_CASES", 100_000);
     let rt = tokio::runtime::Runtime::new().unwrap();
-    for backend in [db::Backend::Sqlite, db::Backend::Postgres] {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
         rt.block_on(run(backend, units, cases));
     }
 }

@@ -4,7 +4,6 @@
 pub mod api;
 pub mod browser;
 pub mod cli;
-pub mod db;
 pub mod failed_email;
 pub mod files;
 pub mod fixtures;
@@ -16,25 +15,7 @@ pub mod worked_case;
 
 pub use api::Client;
 pub use cli::{noicom, noicom_in};
-pub use db::{Backend, TestDb};
 pub use server::Server;
+pub use testkit::{Backend, TestDb};
 
-/// Makes two tests of each `async fn name(db: TestDb)`: `name::sqlite` and
-/// `name::postgres`, each with its own fresh database.
-macro_rules! on_both_backends {
-    ($($test:ident),* $(,)?) => {$(
-        mod $test {
-            #[tokio::test]
-            async fn sqlite() {
-                super::$test($crate::support::TestDb::new($crate::support::Backend::Sqlite).await).await;
-            }
-
-            #[tokio::test]
-            async fn postgres() {
-                super::$test($crate::support::TestDb::new($crate::support::Backend::Postgres).await).await;
-            }
-        }
-    )*};
-}
-
-pub(crate) use on_both_backends;
+pub(crate) use testkit::on_both_backends;

@@ -13,9 +13,9 @@ use store::attachments::{Blobs, Upload};
 use store::entities::{attachment, case_event};
 use store::idempotency::Answer;
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{action, monday, org, policy, report};
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 fn pdf() -> Vec<u8> {
     b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
@@ -44,7 +44,7 @@ fn files_under(dir: &Path) -> usize {
 }
 
 async fn an_answer_carries_its_document_and_a_refusal_keeps_none(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let p = policy();
     let o = org::build(s).await;
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -155,4 +155,4 @@ async fn an_answer_carries_its_document_and_a_refusal_keeps_none(db: TestDb) {
     assert!(blobs.path_of(&docs[0].sha256).exists());
     assert_eq!(files_under(dir.path()), 1);
 }
-both!(an_answer_carries_its_document_and_a_refusal_keeps_none);
+on_both_backends!(migrated: an_answer_carries_its_document_and_a_refusal_keeps_none);

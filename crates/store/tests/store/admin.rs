@@ -3,12 +3,13 @@
 use store::StoreError;
 use store::admin::{NewArea, NewProgramme};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org, snapshot};
+use crate::support::snapshot;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn area_import_is_all_or_nothing(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     let before = snapshot::tables(s).await;
     let rows = vec![
@@ -37,10 +38,10 @@ async fn area_import_is_all_or_nothing(db: TestDb) {
     }
     assert_eq!(snapshot::tables(s).await, before);
 }
-both!(area_import_is_all_or_nothing);
+on_both_backends!(migrated: area_import_is_all_or_nothing);
 
 async fn duplicate_codes_and_emails_are_refused(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     let dup = s
         .add_area(
@@ -57,10 +58,10 @@ async fn duplicate_codes_and_emails_are_refused(db: TestDb) {
         "{dup:?}"
     );
 }
-both!(duplicate_codes_and_emails_are_refused);
+on_both_backends!(migrated: duplicate_codes_and_emails_are_refused);
 
 async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     let created = s
         .add_programme(
@@ -106,4 +107,4 @@ async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
     );
     assert_eq!(snapshot::tables(s).await, before);
 }
-both!(a_programme_creates_a_schedule_per_state_body);
+on_both_backends!(migrated: a_programme_creates_a_schedule_per_state_body);

@@ -12,9 +12,10 @@ use store::schedules::{NewSchedule, ScheduleChange};
 use store::{Store, StoreError};
 use workflow::{DueRule, DutyReminderPolicy, Lang, Role, UnitKind};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org, snapshot};
+use crate::support::snapshot;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn audited(s: &Store, action: &str) -> u64 {
     audit_log::Entity::find()
@@ -73,7 +74,7 @@ fn new_category(code: &str) -> NewCategory {
 }
 
 async fn a_refused_change_writes_no_audit_row(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let (admin, now) = (o.admin, Utc::now());
     let before = snapshot::tables(s).await;
@@ -157,10 +158,10 @@ async fn a_refused_change_writes_no_audit_row(db: TestDb) {
     }
     assert_eq!(snapshot::tables(s).await, before);
 }
-both!(a_refused_change_writes_no_audit_row);
+on_both_backends!(migrated: a_refused_change_writes_no_audit_row);
 
 async fn an_accepted_change_writes_exactly_one_audit_row(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let (admin, now) = (o.admin, Utc::now());
     let total = || async {
@@ -245,7 +246,7 @@ async fn an_accepted_change_writes_exactly_one_audit_row(db: TestDb) {
     s.add_area(new_area("HN-Z", "HN"), monday()).await.unwrap();
     assert_eq!(audited(s, "add_area").await, 1);
 }
-both!(an_accepted_change_writes_exactly_one_audit_row);
+on_both_backends!(migrated: an_accepted_change_writes_exactly_one_audit_row);
 
 /// Renames the audit table so that writing an audit row fails.
 async fn break_the_audit_log(s: &Store) {
@@ -256,7 +257,7 @@ async fn break_the_audit_log(s: &Store) {
 }
 
 async fn a_change_whose_audit_row_fails_is_not_kept(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let (admin, now) = (o.admin, Utc::now());
     break_the_audit_log(s).await;
@@ -298,4 +299,4 @@ async fn a_change_whose_audit_row_fails_is_not_kept(db: TestDb) {
     assert!(created.is_err());
     assert_eq!(programme::Entity::find().count(conn).await.unwrap(), before);
 }
-both!(a_change_whose_audit_row_fails_is_not_kept);
+on_both_backends!(migrated: a_change_whose_audit_row_fails_is_not_kept);

@@ -6,10 +6,10 @@ use serde_json::{Value, json};
 use store::Store;
 use workflow::{Case, CaseState, Policy, UserId};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::org::Org;
-use crate::support::{action, monday, org, policy, report};
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::org::Org;
+use testkit::{TestDb, on_both_backends};
 
 /// Carries out one action and checks what every accepted action must do.
 async fn step(
@@ -78,7 +78,7 @@ fn thursday_end() -> DateTime<Utc> {
 }
 
 async fn the_main_path_from_report_to_reopening(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     use CaseState::*;
     let c = file(
@@ -176,7 +176,7 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
             o.leader,
             &c.code,
             c.version,
-            crate::support::action(json!({"action": "close", "remark": "Xong"})),
+            testkit::case::action(json!({"action": "close", "remark": "Xong"})),
             monday(),
             p,
         )
@@ -213,10 +213,10 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
     .await;
     assert!(!c.result_published);
 }
-both!(the_main_path_from_report_to_reopening);
+on_both_backends!(migrated: the_main_path_from_report_to_reopening);
 
 async fn escalation_returns_to_where_it_came_from(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     use CaseState::*;
     let c = file(s, p, o.reporter, "Ô nhiễm tiếng ồn công trình").await;
@@ -303,10 +303,10 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
     )
     .await;
 }
-both!(escalation_returns_to_where_it_came_from);
+on_both_backends!(migrated: escalation_returns_to_where_it_came_from);
 
 async fn triage_can_dismiss_or_merge(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     use CaseState::*;
     let target = file(s, p, o.reporter, "Lấn chiếm vỉa hè").await;
@@ -376,10 +376,10 @@ async fn triage_can_dismiss_or_merge(db: TestDb) {
     )
     .await;
 }
-both!(triage_can_dismiss_or_merge);
+on_both_backends!(migrated: triage_can_dismiss_or_merge);
 
 async fn an_accepted_case_can_be_oriented_before_the_answer(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     use CaseState::*;
     let c = file(s, p, o.reporter, "Ngộ độc thực phẩm tại trường học").await;
@@ -406,4 +406,4 @@ async fn an_accepted_case_can_be_oriented_before_the_answer(db: TestDb) {
     )
     .await;
 }
-both!(an_accepted_case_can_be_oriented_before_the_answer);
+on_both_backends!(migrated: an_accepted_case_can_be_oriented_before_the_answer);

@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 use serde_json::json;
 use store::StoreError;
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{action, monday, org, policy, report};
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn fifty_concurrent_filings_get_fifty_codes(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     let o = org::build(&s).await;
     let mut tasks = Vec::new();
     for i in 0..50 {
@@ -35,10 +35,10 @@ async fn fifty_concurrent_filings_get_fifty_codes(db: TestDb) {
     assert_eq!(codes.first().map(String::as_str), Some("HN-2026-000001"));
     assert_eq!(codes.last().map(String::as_str), Some("HN-2026-000050"));
 }
-both!(fifty_concurrent_filings_get_fifty_codes);
+on_both_backends!(migrated: fifty_concurrent_filings_get_fifty_codes);
 
 async fn of_two_actions_on_one_version_one_wins(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     let o = org::build(&s).await;
     let c = s
         .file_case(
@@ -76,4 +76,4 @@ async fn of_two_actions_on_one_version_one_wins(db: TestDb) {
     let events = s.case_events(o.officer, &c.code, monday()).await.unwrap();
     assert_eq!(events.len(), 2);
 }
-both!(of_two_actions_on_one_version_one_wins);
+on_both_backends!(migrated: of_two_actions_on_one_version_one_wins);

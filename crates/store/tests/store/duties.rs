@@ -10,13 +10,13 @@ use store::duties::{DutyFilter, DutyMove};
 use store::entities::duty_instance;
 use workflow::{Calendar, UserId};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{action, monday, org, policy, report};
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
-both!(materialising_twice_creates_each_instance_once);
-both!(a_trial_date_creates_the_court_duties_and_a_new_date_moves_them);
-both!(a_duty_is_submitted_acknowledged_or_waived_by_the_right_people);
+on_both_backends!(migrated: materialising_twice_creates_each_instance_once);
+on_both_backends!(migrated: a_trial_date_creates_the_court_duties_and_a_new_date_moves_them);
+on_both_backends!(migrated: a_duty_is_submitted_acknowledged_or_waived_by_the_right_people);
 
 /// 15 November 2026, 09:00 in Hà Nội: in 2026-Q4.
 pub fn in_q4() -> DateTime<Utc> {
@@ -49,7 +49,7 @@ async fn all_duties(s: &Store) -> Vec<duty_instance::Model> {
 }
 
 async fn materialising_twice_creates_each_instance_once(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     programme(s).await;
     let calendar = Calendar::vietnam_default();
@@ -69,7 +69,7 @@ async fn materialising_twice_creates_each_instance_once(db: TestDb) {
 }
 
 async fn a_trial_date_creates_the_court_duties_and_a_new_date_moves_them(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let case = s
         .file_case(o.reporter, report("Tranh chấp đất"), monday(), p)
@@ -140,7 +140,7 @@ async fn a_trial_date_creates_the_court_duties_and_a_new_date_moves_them(db: Tes
 }
 
 async fn a_duty_is_submitted_acknowledged_or_waived_by_the_right_people(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     programme(s).await;
     s.materialise_duties(in_q4(), &Calendar::vietnam_default())
@@ -222,7 +222,7 @@ async fn a_duty_is_submitted_acknowledged_or_waived_by_the_right_people(db: Test
     assert_eq!(s.duties_of_unit(waived.unit_id).await.unwrap().len(), 2);
 }
 
-both!(each_user_lists_the_duties_the_rule_lets_them_see);
+on_both_backends!(migrated: each_user_lists_the_duties_the_rule_lets_them_see);
 
 /// Every page of `user`'s list, as (provider unit, period) pairs.
 async fn listed(s: &Store, user: UserId, filter: DutyFilter) -> Vec<(String, String)> {
@@ -243,7 +243,7 @@ async fn listed(s: &Store, user: UserId, filter: DutyFilter) -> Vec<(String, Str
 }
 
 async fn each_user_lists_the_duties_the_rule_lets_them_see(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     programme(s).await;
     s.materialise_duties(in_q4(), &Calendar::vietnam_default())

@@ -11,15 +11,14 @@ use store::duties::DutyFilter;
 use store::entities::duty_instance;
 use workflow::{Calendar, DutyStatus};
 
-use crate::both;
 use crate::duties::{in_q4, programme};
-use crate::support::db::TestDb;
-use crate::support::org;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
-both!(the_overdue_filter_is_the_workflow_rule);
+on_both_backends!(migrated: the_overdue_filter_is_the_workflow_rule);
 
 async fn the_overdue_filter_is_the_workflow_rule(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     programme(s).await;
     s.materialise_duties(in_q4(), &Calendar::vietnam_default())

@@ -20,9 +20,9 @@ use store::{FileRequest, Store, StoreError};
 use tokio::task::JoinHandle;
 use workflow::{Refusal, UserId};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org, policy, report};
+use testkit::case::{monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 /// Takes the SQLite write lock (on PostgreSQL: an idle transaction).
 async fn hold_write_lock(s: &Store) -> DatabaseTransaction {
@@ -57,7 +57,7 @@ async fn cases_stored(s: &Store) -> u64 {
 }
 
 async fn fifty_filings_in_batches_all_exist_with_distinct_codes(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     let o = org::build(&s).await;
     let lock = hold_write_lock(&s).await;
     let mut tasks = Vec::new();
@@ -86,7 +86,7 @@ async fn fifty_filings_in_batches_all_exist_with_distinct_codes(db: TestDb) {
         assert_eq!(events.len(), 1, "{}", case.code);
     }
 }
-both!(fifty_filings_in_batches_all_exist_with_distinct_codes);
+on_both_backends!(migrated: fifty_filings_in_batches_all_exist_with_distinct_codes);
 
 /// Makes the insert of a case titled `title` fail inside the database,
 /// after its code was counted: only a rolled-back savepoint (SQLite) or
@@ -116,7 +116,7 @@ async fn fail_inserts_titled(s: &Store, title: &str) {
 }
 
 async fn a_refused_or_failing_filing_in_a_batch_fails_alone(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     let o = org::build(&s).await;
     fail_inserts_titled(&s, "Hỏng giữa chừng").await;
     let lock = hold_write_lock(&s).await;
@@ -163,7 +163,7 @@ async fn a_refused_or_failing_filing_in_a_batch_fails_alone(db: TestDb) {
         .unwrap();
     assert_eq!(next.code, "HN-2026-000009");
 }
-both!(a_refused_or_failing_filing_in_a_batch_fails_alone);
+on_both_backends!(migrated: a_refused_or_failing_filing_in_a_batch_fails_alone);
 
 /// Files `request` with `key`; the replayed body is the case's code.
 fn spawn_keyed(
@@ -187,7 +187,7 @@ fn spawn_keyed(
 }
 
 async fn a_key_replays_within_a_batch_and_across_batches(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     let o = org::build(&s).await;
     let lock = hold_write_lock(&s).await;
     let mut tasks = Vec::new();
@@ -235,10 +235,10 @@ async fn a_key_replays_within_a_batch_and_across_batches(db: TestDb) {
     assert!(matches!(refused, Err(StoreError::KeyReused)), "{refused:?}");
     assert_eq!(cases_stored(&s).await, 2);
 }
-both!(a_key_replays_within_a_batch_and_across_batches);
+on_both_backends!(migrated: a_key_replays_within_a_batch_and_across_batches);
 
 async fn filings_with_and_without_keys_share_a_batch_and_its_numbering(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     let o = org::build(&s).await;
     let lock = hold_write_lock(&s).await;
     let mut plain = Vec::new();
@@ -274,10 +274,10 @@ async fn filings_with_and_without_keys_share_a_batch_and_its_numbering(db: TestD
     assert_eq!(codes, expected);
     assert_eq!(cases_stored(&s).await, 7);
 }
-both!(filings_with_and_without_keys_share_a_batch_and_its_numbering);
+on_both_backends!(migrated: filings_with_and_without_keys_share_a_batch_and_its_numbering);
 
 async fn closing_commits_the_queued_filings_first(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     let o = org::build(&s).await;
     let lock = hold_write_lock(&s).await;
     let tasks: Vec<_> = (0..5)
@@ -307,4 +307,4 @@ async fn closing_commits_the_queued_filings_first(db: TestDb) {
         _ => assert!(after.is_ok(), "{after:?}"),
     }
 }
-both!(closing_commits_the_queued_filings_first);
+on_both_backends!(migrated: closing_commits_the_queued_filings_first);

@@ -4,11 +4,10 @@
 
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 
-use crate::both;
-use crate::support::db::TestDb;
+use testkit::{TestDb, on_both_backends};
 
 async fn the_merge_lookup_uses_the_partial_index(db: TestDb) {
-    let conn = db.store.connection();
+    let conn = db.store().connection();
     let backend = conn.get_database_backend();
     let tx = conn.begin().await.expect("begin");
     let explain = match backend {
@@ -49,4 +48,4 @@ async fn the_merge_lookup_uses_the_partial_index(db: TestDb) {
         "{plan:#?}"
     );
 }
-both!(the_merge_lookup_uses_the_partial_index);
+on_both_backends!(migrated: the_merge_lookup_uses_the_partial_index);

@@ -6,14 +6,13 @@ use store::StoreError;
 use store::reports::{Count, OpenCases, Reader};
 use workflow::{Calendar, CaseState, Lang, Refusal};
 
-use crate::both;
 use crate::reports::{fixture, report_day};
-use crate::support::db::TestDb;
+use testkit::{TestDb, on_both_backends};
 
-both!(the_open_cases_are_counted_for_what_each_reader_may_open);
+on_both_backends!(migrated: the_open_cases_are_counted_for_what_each_reader_may_open);
 
 async fn open(db: &TestDb, reader: Reader, area: Option<&str>) -> Result<OpenCases, StoreError> {
-    db.store
+    db.store()
         .open_cases(
             reader,
             area,

@@ -8,12 +8,13 @@ use store::directory::{AreaChange, FormerName, UnitChange};
 use store::entities::{area, audit_log, unit};
 use workflow::{Calendar, Refusal, UserId};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org, snapshot};
+use crate::support::snapshot;
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
-both!(an_administrator_renames_an_area_and_the_old_name_is_kept);
-both!(an_administrator_changes_a_units_name_email_and_served_areas);
+on_both_backends!(migrated: an_administrator_renames_an_area_and_the_old_name_is_kept);
+on_both_backends!(migrated: an_administrator_changes_a_units_name_email_and_served_areas);
 
 /// `update_area` at `monday()` on the shipped calendar.
 async fn rename_area(
@@ -50,7 +51,7 @@ async fn audited(s: &store::Store, action: &str) -> usize {
 }
 
 async fn an_administrator_renames_an_area_and_the_old_name_is_kept(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let before = snapshot::tables(s).await;
     match rename_area(s, o.officer, "HN-BADINH", "Phường Mới").await {
@@ -92,7 +93,7 @@ async fn an_administrator_renames_an_area_and_the_old_name_is_kept(db: TestDb) {
 }
 
 async fn an_administrator_changes_a_units_name_email_and_served_areas(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let before = snapshot::tables(s).await;
     let bad_area = UnitChange {

@@ -10,9 +10,9 @@ use std::time::{Duration, SystemTime};
 use store::Files;
 use store::attachments::{Blobs, Upload};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org, policy, report};
+use testkit::case::{monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 /// A PNG signature and header followed by noise seeded by `seed`.
 fn png(seed: u8) -> Vec<u8> {
@@ -39,7 +39,7 @@ fn age(path: &Path, by: Duration) {
 }
 
 async fn only_old_files_no_row_names_are_removed(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let org = org::build(s).await;
     let dir = tempfile::tempdir().expect("temporary directory");
     let blobs = Blobs::new(dir.path());
@@ -120,4 +120,4 @@ async fn only_old_files_no_row_names_are_removed(db: TestDb) {
     assert!(named.exists());
     assert!(!fresh.exists());
 }
-both!(only_old_files_no_row_names_are_removed);
+on_both_backends!(migrated: only_old_files_no_row_names_are_removed);

@@ -9,13 +9,13 @@ use store::entities::{audit_log, outbox, password_reset, user};
 use store::{Store, StoreError};
 use workflow::{Refusal, ResetRequestLimits, SignInThrottle, UserId};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org};
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
-both!(a_user_changes_their_own_password_under_the_policy);
-both!(an_administrator_resets_a_password_or_disables_a_user_and_their_credentials_end);
-both!(a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_the_hour);
+on_both_backends!(migrated: a_user_changes_their_own_password_under_the_policy);
+on_both_backends!(migrated: an_administrator_resets_a_password_or_disables_a_user_and_their_credentials_end);
+on_both_backends!(migrated: a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_the_hour);
 
 const FIRST: &str = "mật-khẩu-đầu-tiên";
 const SECOND: &str = "mật-khẩu-thứ-hai";
@@ -66,7 +66,7 @@ fn refused<T: std::fmt::Debug>(result: Result<T, StoreError>) -> Refusal {
 }
 
 async fn a_user_changes_their_own_password_under_the_policy(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let throttle = SignInThrottle::default();
     s.reset_password(o.admin, o.officer.0, FIRST, monday())
@@ -150,7 +150,7 @@ async fn a_user_changes_their_own_password_under_the_policy(db: TestDb) {
 async fn an_administrator_resets_a_password_or_disables_a_user_and_their_credentials_end(
     db: TestDb,
 ) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let token = s.issue_token(o.liaison.0, "thử", monday()).await.unwrap();
     s.authenticate_token(&token, monday()).await.unwrap();
@@ -224,7 +224,7 @@ pub(crate) async fn reset_rows(s: &Store) -> (Vec<password_reset::Model>, Vec<ou
 async fn a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_the_hour(
     db: TestDb,
 ) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     ask(s, "khong-co@example.vn").await.unwrap();
     // PostgreSQL refuses a NUL in text: such an address is no account's.

@@ -8,9 +8,9 @@ use store::entities::{idempotency_key, login_attempt, request_count, session};
 use store::purge::Purged;
 use workflow::{ResetRequestLimits, SignInThrottle};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org};
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn add_session(db: &TestDb, user: i64, name: &str, expires_at: DateTime<Utc>) {
     session::ActiveModel {
@@ -22,7 +22,7 @@ async fn add_session(db: &TestDb, user: i64, name: &str, expires_at: DateTime<Ut
         expires_at: Set(expires_at),
         ..Default::default()
     }
-    .insert(db.store.connection())
+    .insert(db.store().connection())
     .await
     .expect("session");
 }
@@ -36,7 +36,7 @@ async fn add_key(db: &TestDb, user: i64, key: &str, created_at: DateTime<Utc>) {
         response_body: Set("{}".to_owned()),
         created_at: Set(created_at),
     }
-    .insert(db.store.connection())
+    .insert(db.store().connection())
     .await
     .expect("key");
 }
@@ -47,7 +47,7 @@ async fn add_attempt(db: &TestDb, key: &str, last: DateTime<Utc>) {
         failures: Set(3),
         last_failure_at: Set(last),
     }
-    .insert(db.store.connection())
+    .insert(db.store().connection())
     .await
     .expect("attempt");
 }
@@ -58,13 +58,13 @@ async fn add_count(db: &TestDb, key: &str, started: DateTime<Utc>) {
         requests: Set(3),
         window_started_at: Set(started),
     }
-    .insert(db.store.connection())
+    .insert(db.store().connection())
     .await
     .expect("count");
 }
 
 async fn only_what_expired_is_removed(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let org = org::build(s).await;
     let user = org.reporter.0;
     let now = monday();
@@ -166,4 +166,4 @@ async fn only_what_expired_is_removed(db: TestDb) {
         Purged::default()
     );
 }
-both!(only_what_expired_is_removed);
+on_both_backends!(migrated: only_what_expired_is_removed);

@@ -9,9 +9,9 @@ use serde_json::json;
 use store::{CaseFilter, FileRequest, Store};
 use workflow::{CaseState, UserId};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{action, monday, org, policy, report};
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn file_at(s: &Store, user: UserId, title: &str, area: &str, minutes: i64) -> String {
     let request = FileRequest {
@@ -42,7 +42,7 @@ async fn codes(
 }
 
 async fn the_triage_queue_is_oldest_first_page_after_page(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let first = file_at(s, o.reporter, "Một", "HN-BADINH", 0).await;
     let second = file_at(s, o.reporter, "Hai", "HN-BADINH", 1).await;
@@ -74,10 +74,10 @@ async fn the_triage_queue_is_oldest_first_page_after_page(db: TestDb) {
     .await;
     assert_eq!(page, [third, second, first]);
 }
-both!(the_triage_queue_is_oldest_first_page_after_page);
+on_both_backends!(migrated: the_triage_queue_is_oldest_first_page_after_page);
 
 async fn the_inbox_holds_the_cases_the_unit_leads_or_coordinates(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let accept = |code: String, input: serde_json::Value| async move {
         s.act(o.officer, &code, 1, action(input), monday(), &policy())
@@ -109,10 +109,10 @@ async fn the_inbox_holds_the_cases_the_unit_leads_or_coordinates(db: TestDb) {
     let (page, _) = codes(s, o.liaison, &inbox).await;
     assert_eq!(page, [coordinated, led]);
 }
-both!(the_inbox_holds_the_cases_the_unit_leads_or_coordinates);
+on_both_backends!(migrated: the_inbox_holds_the_cases_the_unit_leads_or_coordinates);
 
 async fn similar_open_cases_share_title_words_on_the_same_line_of_areas(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let now = monday() + TimeDelta::hours(1);
     let triaged = file_at(s, o.reporter, "Tranh chấp đất đai tổ 3", "HN-BADINH", 0).await;
@@ -150,4 +150,4 @@ async fn similar_open_cases_share_title_words_on_the_same_line_of_areas(db: Test
         .expect("similar");
     assert!(seen.is_empty());
 }
-both!(similar_open_cases_share_title_words_on_the_same_line_of_areas);
+on_both_backends!(migrated: similar_open_cases_share_title_words_on_the_same_line_of_areas);

@@ -5,12 +5,13 @@ use serde_json::json;
 use store::StoreError;
 use workflow::Refusal;
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{action, monday, org, policy, report, snapshot};
+use crate::support::snapshot;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 async fn a_stale_version_writes_nothing(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let c = s
         .file_case(o.reporter, report("Sạt lở bờ sông"), monday(), p)
@@ -65,10 +66,10 @@ async fn a_stale_version_writes_nothing(db: TestDb) {
     );
     assert_eq!(snapshot::tables(s).await, before);
 }
-both!(a_stale_version_writes_nothing);
+on_both_backends!(migrated: a_stale_version_writes_nothing);
 
 async fn refused_actions_write_nothing(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let c = s
         .file_case(o.reporter, report("Cháy rừng phòng hộ"), monday(), p)
@@ -157,11 +158,11 @@ async fn refused_actions_write_nothing(db: TestDb) {
     assert!(matches!(r, Err(StoreError::Refused(_))), "{r:?}");
     assert_eq!(snapshot::tables(s).await, before);
 }
-both!(refused_actions_write_nothing);
+on_both_backends!(migrated: refused_actions_write_nothing);
 
 async fn accepting_enqueues_an_email_to_the_lead_unit(db: TestDb) {
     use sea_orm::EntityTrait;
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let c = s
         .file_case(o.reporter, report("Nước sinh hoạt nhiễm bẩn"), monday(), p)
@@ -187,4 +188,4 @@ async fn accepting_enqueues_an_email_to_the_lead_unit(db: TestDb) {
         .collect();
     assert_eq!(to, vec![("case_assigned", "daumoi@badinh.example.vn")]);
 }
-both!(accepting_enqueues_an_email_to_the_lead_unit);
+on_both_backends!(migrated: accepting_enqueues_an_email_to_the_lead_unit);

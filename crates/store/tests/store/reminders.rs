@@ -10,14 +10,13 @@ use store::entities::outbox;
 use store::reminders::ReminderRules;
 use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy};
 
-use crate::both;
 use crate::duties::{in_q4, programme};
-use crate::support::db::TestDb;
-use crate::support::org;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
-both!(each_step_is_enqueued_once_per_address_and_overdue_is_copied);
-both!(a_submitted_duty_drops_its_pending_reminder);
-both!(a_row_is_claimed_by_one_dispatcher_until_its_lease_ends);
+on_both_backends!(migrated: each_step_is_enqueued_once_per_address_and_overdue_is_copied);
+on_both_backends!(migrated: a_submitted_duty_drops_its_pending_reminder);
+on_both_backends!(migrated: a_row_is_claimed_by_one_dispatcher_until_its_lease_ends);
 
 fn rules() -> ReminderRules {
     ReminderRules {
@@ -51,7 +50,7 @@ fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
 }
 
 async fn each_step_is_enqueued_once_per_address_and_overdue_is_copied(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     programme(s).await;
     s.materialise_duties(in_q4(), &rules().calendar)
@@ -108,7 +107,7 @@ async fn each_step_is_enqueued_once_per_address_and_overdue_is_copied(db: TestDb
 }
 
 async fn a_submitted_duty_drops_its_pending_reminder(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     programme(s).await;
     s.materialise_duties(in_q4(), &rules().calendar)
@@ -153,7 +152,7 @@ async fn a_submitted_duty_drops_its_pending_reminder(db: TestDb) {
 }
 
 async fn a_row_is_claimed_by_one_dispatcher_until_its_lease_ends(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     programme(s).await;
     s.materialise_duties(in_q4(), &rules().calendar)
@@ -186,12 +185,12 @@ async fn a_row_is_claimed_by_one_dispatcher_until_its_lease_ends(db: TestDb) {
     assert_eq!(counts, [("pending".to_owned(), 1), ("sent".to_owned(), 1)]);
 }
 
-both!(a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones);
-both!(case_deadlines_warn_then_breach_with_copies_until_answered);
+on_both_backends!(migrated: a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones);
+on_both_backends!(migrated: case_deadlines_warn_then_breach_with_copies_until_answered);
 
 async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb) {
-    use crate::support::{action, monday, policy, report};
-    let (s, p) = (&db.store, &policy());
+    use testkit::case::{action, monday, policy, report};
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let case = s
         .file_case(o.reporter, report("Xét xử"), monday(), p)
@@ -261,8 +260,8 @@ async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb)
 }
 
 async fn case_deadlines_warn_then_breach_with_copies_until_answered(db: TestDb) {
-    use crate::support::{action, monday, policy, report};
-    let (s, p) = (&db.store, &policy());
+    use testkit::case::{action, monday, policy, report};
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let case = s
         .file_case(o.reporter, report("Ô nhiễm"), monday(), p)

@@ -9,12 +9,11 @@ use store::directory::{AreaChange, UnitChange};
 use store::reports::{Count, Reader, ReportScope, Summary};
 use workflow::{Calendar, Lang};
 
-use crate::both;
 use crate::reports::fixture;
-use crate::support::db::TestDb;
-use crate::support::{action, policy, report};
+use testkit::case::{action, policy, report};
+use testkit::{TestDb, on_both_backends};
 
-both!(a_report_prints_the_names_of_its_date);
+on_both_backends!(migrated: a_report_prints_the_names_of_its_date);
 
 /// 1 February 2027, 10:00 in Hà Nội: the day of the renames.
 fn rename_day() -> DateTime<Utc> {
@@ -37,7 +36,7 @@ fn year(year: i32, area: Option<&str>) -> ReportScope {
 }
 
 async fn summary(db: &TestDb, scope: &ReportScope, now: DateTime<Utc>) -> Summary {
-    db.store
+    db.store()
         .report_summary(
             Reader::Operator,
             scope,
@@ -75,7 +74,7 @@ fn agency<'a>(s: &'a Summary, code: &str) -> &'a str {
 
 async fn a_report_prints_the_names_of_its_date(db: TestDb) {
     let o = fixture(&db).await;
-    let s = &db.store;
+    let s = db.store();
     let whole_2026 = year(2026, None);
     let ward_2026 = year(2026, Some("HN-BADINH"));
     let before = summary(&db, &whole_2026, later()).await;

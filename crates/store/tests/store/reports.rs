@@ -8,14 +8,14 @@ use store::duties::DutyMove;
 use store::reports::{ComplianceCounts, Reader, ReportScope, Summary};
 use workflow::{Calendar, Lang, Policy, Refusal, UserId};
 
-use crate::both;
 use crate::duties::programme;
-use crate::support::db::TestDb;
-use crate::support::org::Org;
-use crate::support::{action, monday, org, policy, report};
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::org::Org;
+use testkit::{TestDb, on_both_backends};
 
-both!(the_figures_of_a_known_year_are_exact);
-both!(only_leaders_the_board_and_admins_read_reports_and_each_sees_what_they_may_open);
+on_both_backends!(migrated: the_figures_of_a_known_year_are_exact);
+on_both_backends!(migrated: only_leaders_the_board_and_admins_read_reports_and_each_sees_what_they_may_open);
 
 /// A day of March 2026 at an hour, Hà Nội time.
 fn march(day: u32, hour: u32) -> DateTime<Utc> {
@@ -46,7 +46,7 @@ async fn case(
     at: DateTime<Utc>,
     steps: Vec<(UserId, DateTime<Utc>, Value)>,
 ) -> String {
-    let s = &db.store;
+    let s = db.store();
     let filer = if area == "HN-BADINH" {
         o.reporter
     } else {
@@ -77,7 +77,7 @@ fn respond() -> Value {
 /// Q2 of UBND-BADINH (one on time, one late) and TAND-KV1 (one missing,
 /// one waived).
 pub(crate) async fn fixture(db: &TestDb) -> Org {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let (officer, liaison) = (o.officer, o.liaison);
     let orient = json!({"action": "orient", "messages": "Thông tin chính xác", "channels": ["press"], "audience": "Nhân dân"});
@@ -235,7 +235,7 @@ async fn unit_id(db: &TestDb, code: &str) -> i64 {
     use store::entities::unit;
     unit::Entity::find()
         .filter(unit::Column::Code.eq(code))
-        .one(db.store.connection())
+        .one(db.store().connection())
         .await
         .unwrap()
         .expect(code)
@@ -243,7 +243,7 @@ async fn unit_id(db: &TestDb, code: &str) -> i64 {
 }
 
 async fn summary(db: &TestDb, reader: Reader, area: Option<&str>) -> Result<Summary, StoreError> {
-    db.store
+    db.store()
         .report_summary(
             reader,
             &year_2026(area),
@@ -415,7 +415,7 @@ async fn only_leaders_the_board_and_admins_read_reports_and_each_sees_what_they_
         "{unknown:?}"
     );
     let backwards = db
-        .store
+        .store()
         .report_summary(
             Reader::Operator,
             &ReportScope {

@@ -7,14 +7,14 @@ use chrono::{DateTime, TimeDelta, Utc};
 use store::{Store, StoreError};
 use workflow::{RequestLimit, ResetRequestLimits};
 
-use crate::both;
 use crate::passwords::{audited, reset_rows};
-use crate::support::db::TestDb;
-use crate::support::{monday, org};
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
-both!(a_refusal_is_the_same_for_every_address_and_writes_nothing);
-both!(a_client_is_limited_across_addresses);
-both!(concurrent_requests_do_not_pass_the_limit);
+on_both_backends!(migrated: a_refusal_is_the_same_for_every_address_and_writes_nothing);
+on_both_backends!(migrated: a_client_is_limited_across_addresses);
+on_both_backends!(migrated: concurrent_requests_do_not_pass_the_limit);
 
 fn limits() -> ResetRequestLimits {
     let hour = TimeDelta::hours(1);
@@ -42,7 +42,7 @@ fn waited(result: Result<(), StoreError>) -> i64 {
 }
 
 async fn a_refusal_is_the_same_for_every_address_and_writes_nothing(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     let later = monday() + TimeDelta::minutes(10);
 
@@ -78,7 +78,7 @@ async fn a_refusal_is_the_same_for_every_address_and_writes_nothing(db: TestDb) 
 }
 
 async fn a_client_is_limited_across_addresses(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     org::build(s).await;
     let client = "203.0.113.9";
     for i in 1..=5 {
@@ -98,7 +98,7 @@ async fn a_client_is_limited_across_addresses(db: TestDb) {
 }
 
 async fn concurrent_requests_do_not_pass_the_limit(db: TestDb) {
-    let s = db.store.clone();
+    let s = db.store().clone();
     org::build(&s).await;
     let mut tasks = Vec::new();
     for i in 0..8 {

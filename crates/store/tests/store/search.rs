@@ -10,9 +10,10 @@ use serde_json::json;
 use store::{CaseFilter, Cursor, FileRequest, Store, StoreError};
 use workflow::UserId;
 
-use crate::both;
-use crate::support::db::{Backend, TestDb};
-use crate::support::{action, monday, org, policy, report, upgrade};
+use crate::support::upgrade;
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{Backend, TestDb, on_both_backends};
 
 fn case(title: &str, description: &str, area: &str) -> FileRequest {
     FileRequest {
@@ -49,7 +50,7 @@ async fn search_with(s: &Store, user: UserId, q: &str, filter: CaseFilter) -> Ve
 }
 
 async fn words_match_without_case_diacritics_or_punctuation(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let land = file(
         s,
@@ -131,10 +132,10 @@ async fn words_match_without_case_diacritics_or_punctuation(db: TestDb) {
     assert_eq!(search(s, o.officer, " %-_ ").await, [other, hot, land]);
 }
 
-both!(words_match_without_case_diacritics_or_punctuation);
+on_both_backends!(migrated: words_match_without_case_diacritics_or_punctuation);
 
 async fn code_and_title_matches_rank_first_then_the_newest(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let mut code = Vec::new();
     for (title, description) in [
@@ -290,10 +291,10 @@ async fn code_and_title_matches_rank_first_then_the_newest(db: TestDb) {
     );
 }
 
-both!(code_and_title_matches_rank_first_then_the_newest);
+on_both_backends!(migrated: code_and_title_matches_rank_first_then_the_newest);
 
 async fn search_combines_with_the_filters(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let bd = file(
         s,
@@ -350,10 +351,10 @@ async fn search_combines_with_the_filters(db: TestDb) {
     );
 }
 
-both!(search_combines_with_the_filters);
+on_both_backends!(migrated: search_combines_with_the_filters);
 
 async fn search_never_finds_a_case_the_caller_cannot_open(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let mut codes = Vec::new();
     for (user, title, area) in [
@@ -405,7 +406,7 @@ async fn search_never_finds_a_case_the_caller_cannot_open(db: TestDb) {
     assert!(search(s, o.admin, "minh bach").await.is_empty());
 }
 
-both!(search_never_finds_a_case_the_caller_cannot_open);
+on_both_backends!(migrated: search_never_finds_a_case_the_caller_cannot_open);
 
 /// The codes of a search for `q` with every PostgreSQL window from one case
 /// (every step walked) to more than all of them; SQLite ignores the window,
@@ -425,7 +426,7 @@ async fn search_every_window(s: &Store, user: UserId, q: &str) -> Vec<String> {
 }
 
 async fn title_words_follow_filing_actions_and_title_edits(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let fee = file(
         s,
@@ -539,14 +540,14 @@ async fn title_words_follow_filing_actions_and_title_edits(db: TestDb) {
     }
 }
 
-both!(title_words_follow_filing_actions_and_title_edits);
+on_both_backends!(migrated: title_words_follow_filing_actions_and_title_edits);
 
 /// Cases filed before the title vector existed are found, and ranked, once
 /// the migration that adds it has run (PostgreSQL fills the column for the
 /// existing rows; on SQLite the migration changes nothing).
 async fn cases_filed_before_the_title_vector_are_ranked_after_it(backend: Backend) {
     let db = upgrade::migrated_before(backend, "m20261122_000070_title_vector").await;
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let clean = file(
         s,
@@ -572,7 +573,7 @@ async fn cases_filed_before_the_title_vector_are_ranked_after_it(backend: Backen
 }
 
 mod cases_filed_before_the_title_vector_are_ranked_after_it {
-    use crate::support::db::Backend;
+    use testkit::Backend;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn sqlite() {
@@ -590,7 +591,7 @@ mod cases_filed_before_the_title_vector_are_ranked_after_it {
 /// on when matches are dense enough, and the GIN step for the older ones
 /// each take their turn (SQLite has one plan; it must agree all the same).
 async fn pages_are_the_same_through_every_step(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let (mut in_title, mut in_text) = (Vec::new(), Vec::new());
     for i in 0..18 {
@@ -622,7 +623,7 @@ async fn pages_are_the_same_through_every_step(db: TestDb) {
     }
 }
 
-both!(pages_are_the_same_through_every_step);
+on_both_backends!(migrated: pages_are_the_same_through_every_step);
 
 /// Every page of a search for `q`, `limit` cases at a time, joined.
 async fn paged(s: &Store, user: UserId, q: &str, limit: u64) -> Vec<String> {
@@ -658,7 +659,7 @@ async fn paged(s: &Store, user: UserId, q: &str, limit: u64) -> Vec<String> {
 /// probe cost and page size gives the ranking of the whole search, with
 /// the planner's statistics missing and after `ANALYZE`.
 async fn searches_cross_a_burst_of_alike_cases(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     let (mut in_title, mut in_text, mut rare) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..14 {
@@ -744,15 +745,15 @@ async fn searches_cross_a_burst_of_alike_cases(db: TestDb) {
     }
 }
 
-both!(searches_cross_a_burst_of_alike_cases);
+on_both_backends!(migrated: searches_cross_a_burst_of_alike_cases);
 
 /// SQLite's FTS5 index, as the migrations leave it: prefix indexes for a
 /// last word typed to any length and sixteen segments merged at a time
 /// (`m20261123_000010_search_prefixes`, `m20261123_000020_search_merges`).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_search_index_has_prefixes_and_merges_sixteen_segments() {
-    let db = TestDb::new(Backend::Sqlite).await;
-    let conn = db.store.connection();
+    let db = TestDb::migrated(Backend::Sqlite).await;
+    let conn = db.store().connection();
     let value = |sql: &'static str| async move {
         conn.query_one_raw(Statement::from_string(DbBackend::Sqlite, sql))
             .await

@@ -5,10 +5,10 @@
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use store::FileRequest;
 
-use crate::both;
 use crate::search::search;
-use crate::support::db::{Backend, TestDb};
-use crate::support::{monday, org, policy, report};
+use testkit::case::{monday, policy, report};
+use testkit::org;
+use testkit::{Backend, TestDb, on_both_backends};
 
 const TOPICS: [&str; 6] = [
     "Tranh chấp đất đai",
@@ -25,7 +25,7 @@ async fn structure_bytes(db: &TestDb, backend: Backend) -> i64 {
     if backend != Backend::Sqlite {
         return 0;
     }
-    db.store
+    db.store()
         .connection()
         .query_one_raw(Statement::from_string(
             DbBackend::Sqlite,
@@ -39,11 +39,11 @@ async fn structure_bytes(db: &TestDb, backend: Backend) -> i64 {
 }
 
 async fn merging_keeps_results_and_leaves_nothing_to_do(db: TestDb) {
-    let backend = match db.store.connection().get_database_backend() {
+    let backend = match db.store().connection().get_database_backend() {
         DbBackend::Sqlite => Backend::Sqlite,
         _ => Backend::Postgres,
     };
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     // One filing per commit: each adds a segment to the SQLite index.
     for i in 0..60 {
@@ -93,4 +93,4 @@ async fn merging_keeps_results_and_leaves_nothing_to_do(db: TestDb) {
         assert_eq!(search(s, o.officer, q).await, found, "{q}");
     }
 }
-both!(merging_keeps_results_and_leaves_nothing_to_do);
+on_both_backends!(migrated: merging_keeps_results_and_leaves_nothing_to_do);

@@ -10,13 +10,13 @@ use store::entities::login_attempt;
 use store::{Store, StoreError};
 use workflow::{Attempts, Refusal, SignInThrottle};
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{monday, org};
+use testkit::case::monday;
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
-both!(parallel_wrong_passwords_are_checked_no_more_than_the_throttle_allows);
-both!(retrying_while_refused_does_not_lengthen_the_refusal);
-both!(parallel_guesses_of_the_current_password_are_throttled_per_user);
+on_both_backends!(migrated: parallel_wrong_passwords_are_checked_no_more_than_the_throttle_allows);
+on_both_backends!(migrated: retrying_while_refused_does_not_lengthen_the_refusal);
+on_both_backends!(migrated: parallel_guesses_of_the_current_password_are_throttled_per_user);
 
 const PASSWORD: &str = "mật-khẩu-đúng-2026";
 
@@ -53,7 +53,7 @@ async fn rows(s: &Store) -> Vec<login_attempt::Model> {
 }
 
 async fn parallel_wrong_passwords_are_checked_no_more_than_the_throttle_allows(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     s.reset_password(o.admin, o.officer.0, PASSWORD, monday())
         .await
@@ -84,7 +84,7 @@ async fn parallel_wrong_passwords_are_checked_no_more_than_the_throttle_allows(d
 }
 
 async fn retrying_while_refused_does_not_lengthen_the_refusal(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     s.reset_password(o.admin, o.officer.0, PASSWORD, monday())
         .await
@@ -117,7 +117,7 @@ async fn retrying_while_refused_does_not_lengthen_the_refusal(db: TestDb) {
 }
 
 async fn parallel_guesses_of_the_current_password_are_throttled_per_user(db: TestDb) {
-    let s = &db.store;
+    let s = db.store();
     let o = org::build(s).await;
     for user in [o.officer, o.leader] {
         s.reset_password(o.admin, user.0, PASSWORD, monday())

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 use store::{CaseFilter, FileRequest, Store};
 use workflow::UserId;
 
-use crate::both;
-use crate::support::db::TestDb;
-use crate::support::{action, monday, org, policy, report};
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
 
 fn in_area(title: &str, area: &str) -> FileRequest {
     FileRequest {
@@ -28,7 +28,7 @@ async fn accept(s: &Store, officer: UserId, code: &str, input: Value) {
 }
 
 async fn every_user_lists_exactly_the_cases_they_may_open(db: TestDb) {
-    let (s, p) = (&db.store, &policy());
+    let (s, p) = (db.store(), &policy());
     let o = org::build(s).await;
     let mut codes = Vec::new();
     for (user, title, area) in [
@@ -128,4 +128,4 @@ async fn every_user_lists_exactly_the_cases_they_may_open(db: TestDb) {
     assert!(seen(o.admin).await < 6);
 }
 
-both!(every_user_lists_exactly_the_cases_they_may_open);
+on_both_backends!(migrated: every_user_lists_exactly_the_cases_they_may_open);

@@ -1,10 +1,9 @@
 //! Databases part-way through the migrations, to test an upgrade of data
-//! written before a migration. Not in `db.rs`: the benches that borrow that
-//! file do not depend on the `migration` crate.
+//! written before a migration.
 
 use migration::{Migrator, MigratorTrait};
 
-use super::db::{Backend, TestDb};
+use testkit::{Backend, TestDb};
 
 /// A database migrated up to, not including, the migration `name`: data
 /// written here meets that migration as an upgrade would.
@@ -14,7 +13,7 @@ pub async fn migrated_before(backend: Backend, name: &str) -> TestDb {
         .position(|m| m.name() == name)
         .unwrap_or_else(|| panic!("no migration {name}"));
     let db = TestDb::unmigrated(backend).await;
-    Migrator::up(db.store.connection(), Some(before as u32))
+    Migrator::up(db.store().connection(), Some(before as u32))
         .await
         .expect("migrate");
     db

@@ -1,16 +1,17 @@
 //! A fresh database per test: an SQLite file in a temporary directory, or a
 //! PostgreSQL database `noicom_t_<random>` created through the admin URL
-//! `NOICOM_TEST_PG_URL` and dropped when the test ends. PostgreSQL that
-//! cannot be reached fails the test: a skipped backend would hide bugs.
+//! `NOICOM_TEST_PG_URL` and dropped when the test ends. A missing variable
+//! or an unreachable server fails the test: a skipped backend would hide bugs.
 
 use std::path::Path;
 use std::time::Duration;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database};
+use store::Store;
 use tempfile::TempDir;
 
-/// The admin URL used when `NOICOM_TEST_PG_URL` is not set.
-const DEFAULT_PG_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+/// The variable holding the PostgreSQL admin URL.
+const PG_URL_VAR: &str = "NOICOM_TEST_PG_URL";
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,45 +22,71 @@ pub enum Backend {
     Postgres,
 }
 
-/// A database of one test, and the working directory the binary runs in.
+/// A database of one test, and the directory the test works in.
 pub struct TestDb {
-    /// `sqlite://…` or `postgres://…`, for `NOICOM_DATABASE_URL`.
+    /// `sqlite://…` or `postgres://…`, for a child process's
+    /// `NOICOM_DATABASE_URL` or for [`Store::connect`].
     pub url: String,
     /// Which backend.
     pub backend: Backend,
+    /// A store connected to the database, for in-process tests.
+    store: Option<Store>,
     dir: TempDir,
     /// (admin URL, database name) of a PostgreSQL database to drop.
     postgres: Option<(String, String)>,
 }
 
 impl TestDb {
-    /// A new empty database.
+    /// A new empty database, not connected to: a child process (the
+    /// binary) migrates and uses it.
     pub async fn new(backend: Backend) -> TestDb {
         let dir = tempfile::tempdir().expect("a temporary directory");
         match backend {
-            Backend::Sqlite => {
-                let url = sqlite_url(&dir.path().join("noicom.db"));
-                TestDb {
-                    url,
-                    backend,
-                    dir,
-                    postgres: None,
-                }
-            }
+            Backend::Sqlite => TestDb {
+                url: sqlite_url(&dir.path().join("noicom.db")),
+                backend,
+                store: None,
+                dir,
+                postgres: None,
+            },
             Backend::Postgres => {
-                let admin = std::env::var("NOICOM_TEST_PG_URL")
-                    .unwrap_or_else(|_| DEFAULT_PG_URL.to_owned());
+                let admin = pg_admin_url();
                 let name = format!("noicom_t_{:016x}", rand::random::<u64>());
                 admin_execute(&admin, &format!("CREATE DATABASE \"{name}\"")).await;
-                let url = with_database(&admin, &name);
                 TestDb {
-                    url,
+                    url: with_database(&admin, &name),
                     backend,
+                    store: None,
                     dir,
                     postgres: Some((admin, name)),
                 }
             }
         }
+    }
+
+    /// A new database with a connected store and no migration applied: a
+    /// test migrates it part of the way to meet a migration as an upgrade.
+    pub async fn unmigrated(backend: Backend) -> TestDb {
+        let mut db = TestDb::new(backend).await;
+        db.store = Some(Store::connect(&db.url).await.expect("connect"));
+        db
+    }
+
+    /// A new migrated database with a connected store.
+    pub async fn migrated(backend: Backend) -> TestDb {
+        let db = TestDb::unmigrated(backend).await;
+        db.store().migrate().await.expect("migrate");
+        db
+    }
+
+    /// The connected store.
+    ///
+    /// # Panics
+    /// On a database made by [`TestDb::new`], which nothing connects to.
+    pub fn store(&self) -> &Store {
+        self.store
+            .as_ref()
+            .expect("a connected store: make the database with TestDb::migrated")
     }
 
     /// Drops a PostgreSQL database while the test still runs (to see what
@@ -69,8 +96,8 @@ impl TestDb {
         admin_execute(admin, &format!("DROP DATABASE \"{name}\" WITH (FORCE)")).await;
     }
 
-    /// The test's own directory: the binary's working directory, where
-    /// other files (CSV, backups) go too.
+    /// The test's own directory: a child process's working directory, where
+    /// other files (CSV, backups, attachments) go too.
     pub fn dir(&self) -> &Path {
         self.dir.path()
     }
@@ -105,6 +132,17 @@ pub fn sqlite_url(path: &Path) -> String {
     format!("sqlite://{}?mode=rwc", path.display())
 }
 
+/// The PostgreSQL admin URL, from `NOICOM_TEST_PG_URL`.
+fn pg_admin_url() -> String {
+    std::env::var(PG_URL_VAR).unwrap_or_else(|_| {
+        panic!(
+            "{PG_URL_VAR} is not set. The PostgreSQL tests need an admin URL such as \
+             postgres://postgres@127.0.0.1:5432/postgres: run scripts/test, which starts \
+             PostgreSQL and sets it."
+        )
+    })
+}
+
 /// Runs one statement on the PostgreSQL admin database.
 async fn admin_execute(admin: &str, sql: &str) {
     let mut options = ConnectOptions::new(admin.to_owned());
@@ -114,8 +152,8 @@ async fn admin_execute(admin: &str, sql: &str) {
         .sqlx_logging(false);
     let conn = Database::connect(options).await.unwrap_or_else(|err| {
         panic!(
-            "PostgreSQL is not reachable at {admin} ({err}). The tests need it: run scripts/test, which \
-             starts it, or set NOICOM_TEST_PG_URL to an admin URL."
+            "PostgreSQL is not reachable at {admin} ({err}). The tests need it: run scripts/test, \
+             which starts it, or set {PG_URL_VAR} to an admin URL."
         )
     });
     conn.execute_unprepared(sql)

@@ -1,28 +1,32 @@
 //! A small organisation to act in: Hà Nội with two wards, its board, state
 //! bodies, a regional court and a user of every role.
 
-use chrono::{DateTime, TimeZone, Utc};
 use store::Store;
 use store::admin::{NewArea, NewUnit, NewUser};
 use workflow::{Lang, Role, UnitKind, UserId};
 
+// Set up on the Monday the tests act on.
+use crate::case::monday;
+
 /// The users of the fixture.
 pub struct Org {
+    /// Reporter of the Front of Ba Đình (MTTQ-BADINH).
     pub reporter: UserId,
+    /// Reporter of the Front of Hoàn Kiếm (MTTQ-HOANKIEM): another ward.
     pub other_reporter: UserId,
+    /// Board officer of BTG-HN.
     pub officer: UserId,
+    /// Liaison of UBND-BADINH.
     pub liaison: UserId,
+    /// Liaison of the regional court TAND-KV1.
     pub court: UserId,
+    /// Leader of TU-HN.
     pub leader: UserId,
+    /// Administrator (of BTG-HN).
     pub admin: UserId,
 }
 
-/// When the organisation is set up: the Monday the store tests act on
-/// (this file is shared with benches that have no `support::monday`).
-fn set_up_at() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 2, 2, 0, 0).unwrap()
-}
-
+/// Adds the areas, units and users to a migrated store.
 pub async fn build(store: &Store) -> Org {
     for (code, name, parent) in [
         ("HN", "Thành phố Hà Nội", None),
@@ -36,7 +40,7 @@ pub async fn build(store: &Store) -> Org {
                     name: name.into(),
                     parent: parent.map(Into::into),
                 },
-                set_up_at(),
+                monday(),
             )
             .await
             .expect("area");
@@ -109,7 +113,7 @@ pub async fn build(store: &Store) -> Org {
                     serves,
                     email: None,
                 },
-                set_up_at(),
+                monday(),
             )
             .await
             .expect("unit");
@@ -136,7 +140,7 @@ pub async fn build(store: &Store) -> Org {
         user("lanhdao@thanhuy.example.vn", Role::Leader, "TU-HN"),
         user("admin@example.vn", Role::Admin, "BTG-HN"),
     ] {
-        ids.push(UserId(store.add_user(u, set_up_at()).await.expect("user")));
+        ids.push(UserId(store.add_user(u, monday()).await.expect("user")));
     }
     Org {
         reporter: ids[0],
