@@ -122,7 +122,7 @@ impl Store {
                 // Dropping the transaction rolls back every earlier row.
                 return Err(StoreError::BadRow {
                     line: index + 2,
-                    message: e.to_string(),
+                    error: Box::new(e),
                 });
             }
         }

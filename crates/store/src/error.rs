@@ -1,7 +1,7 @@
 //! The errors of the store.
 
 use thiserror::Error;
-use workflow::{NotAnEmail, Refusal};
+use workflow::{Lang, NotAnEmail, Refusal};
 
 /// Why a store operation did not happen. Nothing was written.
 #[derive(Debug, Error)]
@@ -33,20 +33,20 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     /// An input outside the workflow's rules is not acceptable (an e-mail
     /// address, a password…).
-    #[error("{field}: {message}")]
+    #[error("{field}: {reason}")]
     Invalid {
         /// The field at fault.
         field: &'static str,
-        /// What is wrong, in Vietnamese.
-        message: String,
+        /// What is wrong with it.
+        reason: Invalid,
     },
     /// A row of a bulk import is bad; nothing was imported.
-    #[error("dòng {line}: {message}")]
+    #[error("dòng {line}: {error}")]
     BadRow {
         /// 1-based line number in the source file (header is line 1).
         line: usize,
         /// What is wrong with it.
-        message: String,
+        error: Box<StoreError>,
     },
     /// No valid credential: a missing, unknown, revoked or expired token
     /// or session (HTTP 401).
@@ -90,7 +90,60 @@ impl From<NotAnEmail> for StoreError {
     fn from(err: NotAnEmail) -> StoreError {
         StoreError::Invalid {
             field: "email",
-            message: err.to_string(),
+            reason: Invalid::NotAnEmail(err.value),
         }
+    }
+}
+
+/// What is wrong with an input that no workflow rule judges, said in
+/// either language when shown (the `Display` is Vietnamese, for logs and
+/// the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// Not a whole number of zero or more: the text typed.
+    NotACount(String),
+    /// A list cursor of another kind of list.
+    ForeignCursor,
+    /// An end that is not after its start.
+    EndNotAfterStart,
+    /// Not an e-mail address: the text typed, trimmed and lower-cased.
+    NotAnEmail(String),
+}
+
+impl Invalid {
+    /// The reason in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Invalid::NotACount(text), Lang::Vi) => {
+                format!("«{text}» không phải một số nguyên không âm")
+            }
+            (Invalid::NotACount(text), Lang::En) => {
+                format!("«{text}» is not a whole number of zero or more")
+            }
+            (Invalid::ForeignCursor, lang) => lang
+                .pick(
+                    "con trỏ không thuộc danh sách này",
+                    "the cursor belongs to another list",
+                )
+                .to_owned(),
+            (Invalid::EndNotAfterStart, lang) => lang
+                .pick(
+                    "phải sau thời điểm bắt đầu (from)",
+                    "must be after the start (from)",
+                )
+                .to_owned(),
+            (Invalid::NotAnEmail(value), Lang::Vi) => {
+                format!("«{value}» không phải địa chỉ e-mail hợp lệ")
+            }
+            (Invalid::NotAnEmail(value), Lang::En) => {
+                format!("«{value}» is not a valid e-mail address")
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::Vi))
     }
 }

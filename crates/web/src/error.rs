@@ -290,26 +290,31 @@ fn store_parts(err: &StoreError, lang: Lang) -> Parts {
             }
             p
         }
-        StoreError::Invalid { field, message } => {
+        StoreError::Invalid { field, reason } => {
             let mut p = parts(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_input",
                 match lang {
-                    Lang::Vi => format!("Trường “{field}”: {message}."),
-                    Lang::En => format!("The field “{field}” is not valid."),
+                    Lang::Vi => format!("Trường “{field}”: {}.", reason.message(lang)),
+                    Lang::En => format!("The field “{field}”: {}.", reason.message(lang)),
                 },
             );
             p.extra.insert("field".into(), json!(field));
             p
         }
-        StoreError::BadRow { line, message } => parts(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_input",
-            match lang {
-                Lang::Vi => format!("Dòng {line}: {message}."),
-                Lang::En => format!("Line {line} is not valid."),
-            },
-        ),
+        StoreError::BadRow { line, error } => {
+            // The row's own error, in the reader's language, after its line.
+            let inner = store_parts(error, lang).message;
+            let inner = inner.trim_end_matches('.');
+            parts(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_input",
+                match lang {
+                    Lang::Vi => format!("Dòng {line}: {inner}."),
+                    Lang::En => format!("Line {line}: {inner}."),
+                },
+            )
+        }
         StoreError::Unauthenticated => parts(
             StatusCode::UNAUTHORIZED,
             "unauthenticated",

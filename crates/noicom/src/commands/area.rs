@@ -42,13 +42,13 @@ pub async fn import(settings: &Settings, file: &Path) -> anyhow::Result<()> {
         Ok(count) => count,
         // The store counts rows as if each took one line after the header;
         // name the real line, which differs after blank or multi-line rows.
-        Err(StoreError::BadRow { line, message }) => {
+        Err(StoreError::BadRow { line, error }) => {
             let line = line
                 .checked_sub(2)
                 .and_then(|i| lines.get(i))
                 .copied()
                 .unwrap_or(line);
-            return Err(StoreError::BadRow { line, message }).with_context(context);
+            return Err(StoreError::BadRow { line, error }).with_context(context);
         }
         Err(err) => return Err(err).with_context(context),
     };

@@ -235,7 +235,7 @@ async fn recent(
 pub(super) fn foreign_cursor() -> StoreError {
     StoreError::Invalid {
         field: "cursor",
-        message: "con trỏ không thuộc danh sách này".to_owned(),
+        reason: crate::Invalid::ForeignCursor,
     }
 }
 

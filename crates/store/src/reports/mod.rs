@@ -69,7 +69,7 @@ impl Store {
         if scope.to <= scope.from {
             return Err(StoreError::Invalid {
                 field: "to",
-                message: "phải sau thời điểm bắt đầu (from)".to_owned(),
+                reason: crate::Invalid::EndNotAfterStart,
             });
         }
         let (selected, seen, area) = self.selection(reader, scope.area.as_deref(), now).await?;

@@ -30,8 +30,9 @@ async fn area_import_is_all_or_nothing(db: TestDb) {
         },
     ];
     match s.import_areas(rows, monday()).await {
-        Err(StoreError::BadRow { line, message }) => {
+        Err(StoreError::BadRow { line, error }) => {
             assert_eq!(line, 4);
+            let message = error.to_string();
             assert!(message.contains("KHONG-CO"), "{message}");
         }
         other => panic!("expected a bad row, got {other:?}"),

@@ -80,3 +80,40 @@ async fn a_form_over_the_whole_request_limit_is_413_saying_the_limit_in_vietname
         "{message}"
     );
 }
+
+#[test]
+fn an_invalid_input_gives_its_reason_in_each_language() {
+    let err = || {
+        AppError::Store(StoreError::Invalid {
+            field: "to",
+            reason: store::Invalid::EndNotAfterStart,
+        })
+    };
+    let (status, vi, field) = err().shown(Lang::Vi);
+    let (_, en, _) = err().shown(Lang::En);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(field.as_deref(), Some("to"));
+    assert_eq!(vi, "Trường “to”: phải sau thời điểm bắt đầu (from).");
+    assert_eq!(en, "The field “to”: must be after the start (from).");
+}
+
+#[test]
+fn a_bad_row_gives_the_rows_own_error_in_each_language() {
+    let err = || {
+        AppError::Store(StoreError::BadRow {
+            line: 4,
+            error: Box::new(StoreError::Invalid {
+                field: "email",
+                reason: store::Invalid::NotAnEmail("x".to_owned()),
+            }),
+        })
+    };
+    assert_eq!(
+        err().shown(Lang::Vi).1,
+        "Dòng 4: Trường “email”: «x» không phải địa chỉ e-mail hợp lệ."
+    );
+    assert_eq!(
+        err().shown(Lang::En).1,
+        "Line 4: The field “email”: «x» is not a valid e-mail address."
+    );
+}

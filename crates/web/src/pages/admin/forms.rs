@@ -5,7 +5,7 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use store::StoreError;
+use store::{Invalid, StoreError};
 use workflow::Lang;
 
 use super::super::error::PageError;
@@ -104,7 +104,7 @@ pub(crate) fn number<T: std::str::FromStr>(
     }
     text.parse().map(Some).map_err(|_| StoreError::Invalid {
         field: name,
-        message: format!("«{text}» không phải một số nguyên không âm"),
+        reason: Invalid::NotACount(text.to_owned()),
     })
 }
 
@@ -119,7 +119,7 @@ pub(crate) fn numbers(fields: &Fields, name: &'static str) -> Result<Option<Vec<
         .map(|part| {
             part.parse().map_err(|_| StoreError::Invalid {
                 field: name,
-                message: format!("«{part}» không phải một số nguyên không âm"),
+                reason: Invalid::NotACount(part.to_owned()),
             })
         })
         .collect::<Result<Vec<u32>, _>>()
