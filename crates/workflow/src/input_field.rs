@@ -60,18 +60,50 @@ pub enum Choices {
     Category,
 }
 
+/// The codes of a coded enum with their labels in `lang`.
+fn listed<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|&v| (code(v), label(v, lang))).collect()
+}
+
 impl Choices {
-    /// Whether `code` is one of a fixed list; `None` for the lists the
-    /// store holds (units, areas, categories), which it checks itself.
-    pub fn knows(self, code: &str) -> Option<bool> {
+    /// The codes and labels of a fixed list, in its order; `None` for the
+    /// lists the store holds (units, areas, categories).
+    pub fn fixed(self, lang: Lang) -> Option<Vec<(&'static str, &'static str)>> {
+        use crate::{Channel, HotspotRisk, Priority, Sensitivity, Source};
         Some(match self {
-            Choices::Sensitivity => crate::Sensitivity::from_code(code).is_some(),
-            Choices::Priority => crate::Priority::from_code(code).is_some(),
-            Choices::HotspotRisk => crate::HotspotRisk::from_code(code).is_some(),
-            Choices::Source => crate::Source::from_code(code).is_some(),
-            Choices::Channel => crate::Channel::from_code(code).is_some(),
+            Choices::Sensitivity => listed(
+                Sensitivity::ALL,
+                Sensitivity::code,
+                Sensitivity::label,
+                lang,
+            ),
+            Choices::Priority => listed(Priority::ALL, Priority::code, Priority::label, lang),
+            Choices::HotspotRisk => listed(
+                HotspotRisk::ALL,
+                HotspotRisk::code,
+                HotspotRisk::label,
+                lang,
+            ),
+            Choices::Source => listed(Source::ALL, Source::code, Source::label, lang),
+            Choices::Channel => listed(Channel::ALL, Channel::code, Channel::label, lang),
             Choices::LeadUnit | Choices::Unit | Choices::Area | Choices::Category => return None,
         })
+    }
+
+    /// The label of `code` in a fixed list: `Some(None)` for a code the
+    /// list lacks, `None` for the lists the store holds.
+    pub fn label_of(self, code: &str, lang: Lang) -> Option<Option<&'static str>> {
+        let list = self.fixed(lang)?;
+        Some(
+            list.into_iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, label)| label),
+        )
     }
 }
 

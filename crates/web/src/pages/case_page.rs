@@ -19,8 +19,7 @@ use store::attachments::{ATTACHMENT_ADDED, Blobs, Upload};
 use store::idempotency::{Answer, Once};
 use store::{Files, StoreError, StoredEvent};
 use workflow::{
-    ActionKind, Actor, Audience, Case, CaseState, Channel, Choices, HotspotRisk, InputField, Lang,
-    Priority, ReporterState, Sensitivity, Source, Widget,
+    ActionKind, Actor, Audience, Case, CaseState, Choices, InputField, Lang, ReporterState, Widget,
 };
 
 use super::command::{FormField, Input, command, form_fields};
@@ -357,26 +356,17 @@ async fn page(
     // The rules judge the choice again when it is posted.
     let (lead_units, units) = dir.unit_choices(&case.area);
     let options = |choices: Choices| -> Vec<Opt> {
+        if let Some(list) = choices.fixed(lang) {
+            return list
+                .into_iter()
+                .map(|(code, label)| opt(code, label))
+                .collect();
+        }
         match choices {
-            Choices::Sensitivity => coded(
-                Sensitivity::ALL,
-                Sensitivity::code,
-                Sensitivity::label,
-                lang,
-            ),
-            Choices::Priority => coded(Priority::ALL, Priority::code, Priority::label, lang),
-            Choices::HotspotRisk => coded(
-                HotspotRisk::ALL,
-                HotspotRisk::code,
-                HotspotRisk::label,
-                lang,
-            ),
-            Choices::Source => coded(Source::ALL, Source::code, Source::label, lang),
-            Choices::Channel => coded(Channel::ALL, Channel::code, Channel::label, lang),
             Choices::LeadUnit => lead_units.iter().map(|u| opt(&u.code, &u.label)).collect(),
             Choices::Unit => units.iter().map(|u| opt(&u.code, &u.label)).collect(),
             // Filing's own choices: no action on a case asks for them.
-            Choices::Area | Choices::Category => Vec::new(),
+            _ => Vec::new(),
         }
     };
     Ok(CasePage {
@@ -457,16 +447,6 @@ fn event_label(code: &str, t: Tr) -> &'static str {
         ATTACHMENT_ADDED => t.event_attachment_added(),
         _ => "",
     }
-}
-
-/// The choices of a coded enum, labelled in `lang`.
-fn coded<T: Copy>(
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(T, Lang) -> &'static str,
-    lang: Lang,
-) -> Vec<Opt> {
-    all.iter().map(|&v| opt(code(v), label(v, lang))).collect()
 }
 
 fn opt(code: &str, label: &str) -> Opt {
@@ -598,16 +578,14 @@ fn shown(
         match field.widget() {
             Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {
                 match choices {
-                    Choices::Sensitivity => Sensitivity::from_code(code).map(|v| v.label(lang)),
-                    Choices::Priority => Priority::from_code(code).map(|v| v.label(lang)),
-                    Choices::HotspotRisk => HotspotRisk::from_code(code).map(|v| v.label(lang)),
-                    Choices::Source => Source::from_code(code).map(|v| v.label(lang)),
-                    Choices::Channel => Channel::from_code(code).map(|v| v.label(lang)),
-                    Choices::LeadUnit | Choices::Unit => return dir.unit(code),
-                    Choices::Area => return dir.area(code),
-                    Choices::Category => return dir.category(code),
+                    Choices::LeadUnit | Choices::Unit => dir.unit(code),
+                    Choices::Area => dir.area(code),
+                    Choices::Category => dir.category(code),
+                    fixed => fixed
+                        .label_of(code, lang)
+                        .flatten()
+                        .map_or_else(|| code.to_owned(), str::to_owned),
                 }
-                .map_or_else(|| code.to_owned(), str::to_owned)
             }
             Widget::Time | Widget::OptTime => DateTime::parse_from_rfc3339(code)
                 .map_or(code.to_owned(), |at| local_time(at.with_timezone(&Utc), tz)),

@@ -113,7 +113,7 @@ fn posted(fields: &[InputField], form: &Fields, tz: Tz) -> Result<Map<String, Va
             }
             Widget::OptPick(_) | Widget::OptTime | Widget::OptNumber if text.is_empty() => None,
             Widget::Pick(choices) | Widget::OptPick(choices) => {
-                if choices.knows(text) == Some(false) {
+                if choices.label_of(text, Lang::Vi) == Some(None) {
                     return Err(invalid());
                 }
                 Some(json!(text))

@@ -113,3 +113,16 @@ fn every_field_has_a_label_in_both_languages() {
         assert_ne!(field.label(Lang::Vi), field.label(Lang::En), "{field:?}");
     }
 }
+
+#[test]
+fn a_fixed_list_knows_its_codes_and_the_stores_lists_are_left_to_the_store() {
+    assert_eq!(
+        Choices::Priority.label_of("high", Lang::Vi),
+        Some(Some(crate::Priority::High.label(Lang::Vi)))
+    );
+    assert_eq!(Choices::Source.label_of("rumour", Lang::Vi), Some(None));
+    assert_eq!(Choices::Unit.label_of("UBND-NB", Lang::Vi), None);
+    let channels = Choices::Channel.fixed(Lang::En).unwrap();
+    assert_eq!(channels.len(), crate::Channel::ALL.len());
+    assert_eq!(channels[0].0, crate::Channel::ALL[0].code());
+}
