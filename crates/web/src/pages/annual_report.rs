@@ -16,11 +16,11 @@ use super::charts::figure;
 use super::dashboard::{YearArea, area_options};
 use super::directory::Directory;
 use super::error::PageError;
-use super::i18n::Tr;
 use super::layout::{Layout, local_time};
 use super::report::Opt;
 use super::session::Visitor;
 use crate::{AppError, AppState};
+use catalogue::Tr;
 
 /// The routes of this module.
 pub(crate) fn router() -> Router<AppState> {

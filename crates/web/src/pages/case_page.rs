@@ -28,12 +28,12 @@ use super::documents::{Document, FILE};
 use super::error::{PageError, encode};
 use super::form::Fields;
 use super::form_files::FormWithFiles;
-use super::i18n::Tr;
 use super::layout::{Layout, form_key, local_time};
 use super::report::{Opt, megabytes, valid_key};
 use super::session::Visitor;
 use crate::idempotency::request_hash;
 use crate::{AppError, AppState};
+use catalogue::Tr;
 
 /// How many merge suggestions are shown.
 const SIMILAR: usize = 5;

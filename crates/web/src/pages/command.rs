@@ -12,9 +12,9 @@ use store::{ActionInput, FileRequest, StoreError};
 use workflow::{ActionKind, Choices, InputField, Lang, Refusal, Widget};
 
 use super::form::Fields;
-use super::i18n::Tr;
 use super::report::Opt;
 use crate::AppError;
+use catalogue::Tr;
 
 /// How a field of a form is drawn.
 pub(crate) enum Input {

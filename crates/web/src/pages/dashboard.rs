@@ -19,11 +19,11 @@ use workflow::{CaseState, Desk, Lang, TimeWindow};
 use super::charts::BarChart;
 use super::directory::{CaseCard, Directory};
 use super::error::{PageError, encode};
-use super::i18n::Tr;
 use super::layout::Layout;
 use super::report::Opt;
 use super::session::Visitor;
 use crate::{AppError, AppState};
+use catalogue::Tr;
 
 /// Cases listed in each "waiting for you" list.
 const WAITING: u64 = 10;

@@ -13,10 +13,10 @@ use workflow::{
     unit_candidates,
 };
 
-use super::i18n::Tr;
 use super::layout::local_time;
 use super::report::Opt;
 use crate::AppError;
+use catalogue::Tr;
 
 /// Areas, units and categories by code.
 pub(crate) struct Directory {

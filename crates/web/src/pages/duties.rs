@@ -23,7 +23,6 @@ use workflow::{DutyAction, DutyStatus, Lang};
 use super::directory::Directory;
 use super::error::PageError;
 use super::form::Fields;
-use super::i18n::Tr;
 use super::layout::{Layout, form_key, local_time};
 use super::link::with_query;
 use super::report::{Opt, valid_key};
@@ -31,6 +30,7 @@ use super::session::Visitor;
 use crate::idempotency::request_hash;
 use crate::routes::duties::duty_id;
 use crate::{AppError, AppState};
+use catalogue::Tr;
 
 /// Duties per page.
 const PAGE_SIZE: u64 = 25;

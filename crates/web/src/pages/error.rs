@@ -8,9 +8,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use workflow::Lang;
 
-use super::i18n::Tr;
 use super::layout::Layout;
 use crate::{AppError, lang};
+use catalogue::Tr;
 
 /// Why a page is not shown.
 #[derive(Debug)]

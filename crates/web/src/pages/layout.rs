@@ -8,8 +8,8 @@ use rand::RngCore;
 use workflow::{Desk, Lang, Role, desks};
 
 use super::error::encode;
-use super::i18n::Tr;
 use super::session::Visitor;
+use catalogue::Tr;
 
 /// The frame of a page.
 #[derive(Debug, Clone)]

@@ -16,12 +16,12 @@ use workflow::{ActionKind, CaseState, Desk, Priority, ReporterState};
 
 use super::directory::{CaseCard, Directory};
 use super::error::PageError;
-use super::i18n::Tr;
 use super::layout::Layout;
 use super::link::with_query;
 use super::report::Opt;
 use super::session::Visitor;
 use crate::{AppError, AppState};
+use catalogue::Tr;
 
 /// Cases per page.
 const PAGE_SIZE: u64 = 20;

@@ -1,6 +1,6 @@
 //! The server-rendered web pages (SPEC §6.3, issue 5), mounted at `/`
 //! beside the API: one module per group of pages, askama templates under
-//! `templates/`, texts in [`i18n`]. Pages call the same store functions as
+//! `templates/`, texts in the `catalogue` crate. Pages call the same store functions as
 //! the API handlers; every rule stays in `workflow`. Forms post plain HTML
 //! (CSRF token in a hidden field, an idempotency key per rendering) and
 //! redirect after success, so nothing needs JavaScript.
@@ -18,7 +18,6 @@ mod duties;
 mod error;
 mod form;
 mod form_files;
-mod i18n;
 mod layout;
 mod link;
 mod lists;

@@ -18,13 +18,13 @@ use store::StoreError;
 
 use super::error::PageError;
 use super::form::Fields;
-use super::i18n::Tr;
 use super::layout::Layout;
 use super::presession::Presession;
 use super::session::Visitor;
 use crate::client_ip::ClientAddress;
 use crate::routes::password::{password_changed_message, reset_requested_message};
 use crate::{AppError, AppState, lang};
+use catalogue::Tr;
 
 /// The routes of these pages.
 pub(crate) fn router() -> Router<AppState> {

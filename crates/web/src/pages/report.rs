@@ -110,7 +110,7 @@ async fn page(
     if areas.is_empty() {
         return Err(AppError::from(StoreError::Refused(refusal_to_file(&actor))).into());
     }
-    let t = super::i18n::Tr(lang);
+    let t = catalogue::Tr(lang);
     let (error, field) = match error {
         Some((message, field)) => (Some(message), field),
         None => (None, None),

@@ -19,13 +19,13 @@ use workflow::Lang;
 
 use super::error::PageError;
 use super::form::Fields;
-use super::i18n::Tr;
 use super::layout::{Layout, menu};
 use super::presession::{PRESESSION_COOKIE, Presession};
 use super::session::Visitor;
 use crate::auth::cookie::read;
 use crate::auth::{SESSION_COOKIE, clear_cookie, session_cookie};
 use crate::{AppError, AppState, lang};
+use catalogue::Tr;
 
 /// The routes of this module.
 pub(crate) fn router() -> Router<AppState> {

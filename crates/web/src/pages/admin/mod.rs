@@ -22,10 +22,10 @@ use store::StoreError;
 use workflow::UserId;
 
 use super::error::PageError;
-use super::i18n::Tr;
 use super::layout::{Layout, NavLink};
 use super::session::Visitor;
 use crate::AppState;
+use catalogue::Tr;
 
 /// The routes of the administrator's pages.
 pub(crate) fn router() -> Router<AppState> {

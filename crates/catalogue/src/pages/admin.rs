@@ -1,9 +1,7 @@
 //! The texts of the administrator's pages, the password pages and the
 //! sign-in form's anti-forgery check, in Vietnamese and English.
 
-use super::Tr;
-
-catalogue! {
+messages! {
     nav_admin => "Quản trị", "Administration";
     admin_menu => "Các mục quản trị", "Administration sections";
     admin_areas => "Địa bàn", "Areas";

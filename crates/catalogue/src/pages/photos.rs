@@ -2,9 +2,7 @@
 //! case's documents and their upload, the authors in the timeline, the
 //! triage queue's order.
 
-use super::Tr;
-
-catalogue! {
+messages! {
     photos_label => "Ảnh hiện trường (không bắt buộc)", "Photos (optional)";
     photos_hint => "Chụp bằng điện thoại hoặc chọn ảnh. Tối đa 10 tệp, mỗi tệp không quá", "Take photos with the phone or choose them. Up to 10 files, each at most";
     draft_no_files => "Bản nháp trên máy chỉ giữ phần chữ, không giữ được ảnh: xin chọn lại ảnh trước khi gửi.", "The draft on this device keeps the text only, not the photos: please choose the photos again before sending.";

@@ -1,9 +1,7 @@
 //! The texts of the leader's dashboard, the annual report page and the
 //! duties pages.
 
-use super::Tr;
-
-catalogue! {
+messages! {
     nav_dashboard => "Bảng điều hành", "Dashboard";
     nav_annual_report => "Báo cáo năm", "Annual report";
     nav_duties => "Nghĩa vụ cung cấp thông tin", "Information duties";

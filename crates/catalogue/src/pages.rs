@@ -1,27 +1,7 @@
-//! Every sentence of the pages in Vietnamese and English: one method per
-//! text, so a missing translation is a compile error, not a blank. Labels
-//! of codes (states, roles, actions…) come from `workflow`'s own tables.
+//! The sentences of the pages: the layout, the filing form, the case
+//! lists and the case page.
 
-use workflow::Lang;
-
-/// The catalogue in one language; templates call `l.t.sign_in()`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tr(pub Lang);
-
-macro_rules! catalogue {
-    ($($name:ident => $vi:literal, $en:literal;)*) => {
-        impl Tr {
-            $(
-                #[doc = $en]
-                pub(crate) fn $name(&self) -> &'static str {
-                    self.0.pick($vi, $en)
-                }
-            )*
-        }
-    };
-}
-
-catalogue! {
+messages! {
     site_name => "Vấn đề nổi cộm", "Prominent issues";
     site_tagline => "Theo dõi vấn đề nổi cộm, Nhân dân quan tâm", "Tracking issues of public concern";
     skip_to_content => "Bỏ qua, đến nội dung chính", "Skip to the main content";
@@ -98,6 +78,6 @@ catalogue! {
     not_published => "Chưa công bố kết quả", "Result not yet published";
 }
 
-mod admin;
-mod leader;
-mod photos;
+pub(crate) mod admin;
+pub(crate) mod leader;
+pub(crate) mod photos;
