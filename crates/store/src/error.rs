@@ -1,16 +1,18 @@
 //! The errors of the store.
 
 use thiserror::Error;
-use workflow::{Lang, NotAnEmail, Refusal};
+use workflow::{Lang, NotAnEmail, Refusal, Tr};
 
 /// Why a store operation did not happen. Nothing was written.
 #[derive(Debug, Error)]
 pub enum StoreError {
     /// The thing does not exist, or the caller may not see it.
-    #[error("không tìm thấy {what}")]
+    #[error("không tìm thấy {} {key}", thing.label(Lang::Vi))]
     NotFound {
-        /// What was looked for, e.g. `case HN-2026-000001`.
-        what: String,
+        /// What kind of thing was looked for.
+        thing: Thing,
+        /// Which one: a code (`HN-2026-000001`) or a number (`#12`).
+        key: String,
     },
     /// The case changed since the caller read it.
     #[error("phiên bản {given} đã cũ; phiên bản hiện tại là {current}")]
@@ -95,6 +97,53 @@ impl From<NotAnEmail> for StoreError {
     }
 }
 
+/// The kinds of thing a lookup can miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    /// A case.
+    Case,
+    /// An area.
+    Area,
+    /// A unit.
+    Unit,
+    /// A user.
+    User,
+    /// An API access token.
+    Token,
+    /// An information duty.
+    Duty,
+    /// An e-mail of the outbox.
+    Email,
+    /// A case's attachment.
+    Attachment,
+    /// A category.
+    Category,
+    /// A duty schedule.
+    Schedule,
+    /// A coordination programme.
+    Programme,
+}
+
+impl Thing {
+    /// The thing's name in `lang`, as a sentence quotes it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = Tr(lang);
+        match self {
+            Thing::Case => t.thing_case(),
+            Thing::Area => t.thing_area(),
+            Thing::Unit => t.thing_unit(),
+            Thing::User => t.thing_user(),
+            Thing::Token => t.thing_token(),
+            Thing::Duty => t.thing_duty(),
+            Thing::Email => t.thing_email(),
+            Thing::Attachment => t.thing_attachment(),
+            Thing::Category => t.thing_category(),
+            Thing::Schedule => t.thing_schedule(),
+            Thing::Programme => t.thing_programme(),
+        }
+    }
+}
+
 /// What is wrong with an input that no workflow rule judges, said in
 /// either language when shown (the `Display` is Vietnamese, for logs and
 /// the command line).
@@ -113,31 +162,12 @@ pub enum Invalid {
 impl Invalid {
     /// The reason in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Invalid::NotACount(text), Lang::Vi) => {
-                format!("«{text}» không phải một số nguyên không âm")
-            }
-            (Invalid::NotACount(text), Lang::En) => {
-                format!("«{text}» is not a whole number of zero or more")
-            }
-            (Invalid::ForeignCursor, lang) => lang
-                .pick(
-                    "con trỏ không thuộc danh sách này",
-                    "the cursor belongs to another list",
-                )
-                .to_owned(),
-            (Invalid::EndNotAfterStart, lang) => lang
-                .pick(
-                    "phải sau thời điểm bắt đầu (from)",
-                    "must be after the start (from)",
-                )
-                .to_owned(),
-            (Invalid::NotAnEmail(value), Lang::Vi) => {
-                format!("«{value}» không phải địa chỉ e-mail hợp lệ")
-            }
-            (Invalid::NotAnEmail(value), Lang::En) => {
-                format!("«{value}» is not a valid e-mail address")
-            }
+        let t = Tr(lang);
+        match self {
+            Invalid::NotACount(text) => t.invalid_not_a_count(text),
+            Invalid::ForeignCursor => t.invalid_foreign_cursor().to_owned(),
+            Invalid::EndNotAfterStart => t.invalid_end_not_after_start().to_owned(),
+            Invalid::NotAnEmail(value) => t.invalid_not_an_email(value),
         }
     }
 }

@@ -38,5 +38,5 @@ pub use cases::{
     ActionInput, CaseFilter, CasePage, Cursor, FileRequest, Files, MAX_LIMIT, StoredEvent,
 };
 pub use connect::Store;
-pub use error::{Invalid, StoreError};
+pub use error::{Invalid, StoreError, Thing};
 pub use fold::fold;

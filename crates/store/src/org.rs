@@ -47,7 +47,8 @@ pub(crate) async fn area_by_id(conn: &impl Reads, id: i64) -> Result<area::Model
         .read_one(conn)
         .await?
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("địa bàn #{id}"),
+            thing: crate::Thing::Area,
+            key: format!("#{id}"),
         })
 }
 
@@ -84,7 +85,8 @@ pub(crate) async fn unit_by_id(
         .read_one(conn)
         .await?
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("đơn vị #{id}"),
+            thing: crate::Thing::Unit,
+            key: format!("#{id}"),
         })?;
     unit_ref(conn, row, now).await
 }
@@ -132,7 +134,8 @@ pub(crate) async fn units_by_ids(
     }
     match ids.iter().find(|id| !units.contains_key(id)) {
         Some(id) => Err(StoreError::NotFound {
-            what: format!("đơn vị #{id}"),
+            thing: crate::Thing::Unit,
+            key: format!("#{id}"),
         }),
         None => Ok(units),
     }
@@ -174,7 +177,8 @@ pub(crate) async fn actor(
         .await?
         .filter(|u| !u.disabled)
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("người dùng #{}", user_id.0),
+            thing: crate::Thing::User,
+            key: format!("#{}", user_id.0),
         })?;
     let role = Role::from_code(&row.role)
         .ok_or_else(|| corrupt(format!("user {} has role {}", row.id, row.role)))?;

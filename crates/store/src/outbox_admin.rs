@@ -103,7 +103,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("thư #{id}"),
+                thing: crate::Thing::Email,
+                key: format!("#{id}"),
             })?;
         let n = outbox::Entity::update_many()
             .col_expr(outbox::Column::Status, Expr::value(status::PENDING))
@@ -128,7 +129,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("thư #{id}"),
+                thing: crate::Thing::Email,
+                key: format!("#{id}"),
             })?;
         tx.commit().await?;
         Ok(after.into())

@@ -18,7 +18,8 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("người dùng #{}", user.0),
+                thing: crate::Thing::User,
+                key: format!("#{}", user.0),
             })?;
         Ok(Lang::from_tag(&row.lang))
     }

@@ -234,7 +234,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("lịch nghĩa vụ #{id}"),
+                thing: crate::Thing::Schedule,
+                key: format!("#{id}"),
             })?;
         let current = schedule_info(&tx, row.clone()).await?;
         let settings = ScheduleSettings {
@@ -284,7 +285,8 @@ async fn find_programme(
         .one(conn)
         .await?
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("chương trình phối hợp #{id}"),
+            thing: crate::Thing::Programme,
+            key: format!("#{id}"),
         })
 }
 

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 use store::StoreError;
 use thiserror::Error;
-use workflow::Lang;
+use workflow::{Lang, Tr};
 
 use crate::lang;
 
@@ -92,30 +92,24 @@ fn retry_later(code: &'static str, message: String, secs: i64) -> Parts {
 
 impl AppError {
     fn parts(&self, lang: Lang) -> Parts {
-        let t = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
+        let t = Tr(lang);
         match self {
             AppError::NotReady(_) => parts(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "not_ready",
-                t("Cơ sở dữ liệu chưa sẵn sàng.", "The database is not ready."),
+                t.error_not_ready().to_owned(),
             ),
             AppError::Store(err) => store_parts(err, lang),
             AppError::BadJson(detail) => parts(
                 StatusCode::BAD_REQUEST,
                 "bad_request",
-                match lang {
-                    Lang::Vi => format!("Nội dung gửi lên không phải JSON hợp lệ ({detail})."),
-                    Lang::En => format!("The body is not valid JSON ({detail})."),
-                },
+                t.error_bad_json(detail),
             ),
             AppError::Invalid { field, detail } => {
                 let mut p = parts(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_input",
-                    match lang {
-                        Lang::Vi => format!("Trường “{field}” không hợp lệ ({detail})."),
-                        Lang::En => format!("The field “{field}” is not valid ({detail})."),
-                    },
+                    t.error_invalid_field(field, detail),
                 );
                 p.extra.insert("field".into(), json!(field));
                 p
@@ -123,60 +117,40 @@ impl AppError {
             AppError::Csrf => parts(
                 StatusCode::FORBIDDEN,
                 "csrf_failed",
-                t(
-                    "Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token).",
-                    "Missing or wrong anti-forgery token (X-CSRF-Token).",
-                ),
+                t.error_csrf().to_owned(),
             ),
             AppError::NotJson => parts(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
-                t(
-                    "Nội dung phải là application/json.",
-                    "The body must be application/json.",
-                ),
+                t.error_not_json().to_owned(),
             ),
             AppError::TooLarge { max } => {
-                let mib = *max as f64 / (1024.0 * 1024.0);
                 let mut p = parts(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "payload_too_large",
-                    match lang {
-                        Lang::Vi => format!("Tệp quá lớn: tối đa {mib:.1} MiB ({max} byte)."),
-                        Lang::En => {
-                            format!("The file is too large: at most {mib:.1} MiB ({max} bytes).")
-                        }
-                    },
+                    t.error_file_too_large(mebibytes(*max), max),
                 );
                 p.extra.insert("field".into(), json!("file"));
                 p
             }
-            AppError::FormTooLarge { max } => {
-                let mib = *max as f64 / (1024.0 * 1024.0);
-                parts(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "payload_too_large",
-                    match lang {
-                        Lang::Vi => format!(
-                            "Nội dung gửi lên quá lớn: cả biểu mẫu cùng các tệp đính kèm chỉ được tối đa {mib:.1} MiB. Xin bớt tệp hoặc chọn tệp nhỏ hơn rồi gửi lại."
-                        ),
-                        Lang::En => format!(
-                            "What was sent is too large: the form with its files may be at most {mib:.1} MiB. Remove some files or choose smaller ones and send it again."
-                        ),
-                    },
-                )
-            }
+            AppError::FormTooLarge { max } => parts(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                t.error_form_too_large(mebibytes(*max)),
+            ),
             AppError::BadMultipart(detail) => parts(
                 StatusCode::BAD_REQUEST,
                 "bad_request",
-                match lang {
-                    Lang::Vi => format!("Nội dung multipart/form-data không hợp lệ ({detail})."),
-                    Lang::En => format!("The multipart/form-data body is not valid ({detail})."),
-                },
+                t.error_bad_multipart(detail),
             ),
             AppError::Status(status) => status_parts(*status, lang),
         }
     }
+}
+
+/// A size in MiB with one decimal, as the size errors quote it.
+fn mebibytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
 
 impl AppError {
@@ -200,66 +174,34 @@ impl AppError {
 /// The answer for a bare framework status (unknown route, wrong method,
 /// body too large…).
 fn status_parts(status: StatusCode, lang: Lang) -> Parts {
-    let t = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
+    let t = Tr(lang);
     let (code, message) = match status {
-        StatusCode::NOT_FOUND => ("not_found", t("Không có đường dẫn này.", "No such path.")),
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "method_not_allowed",
-            t(
-                "Đường dẫn này không nhận phương thức đó.",
-                "This path does not take that method.",
-            ),
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "payload_too_large",
-            t("Nội dung gửi lên quá lớn.", "The body is too large."),
-        ),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-            "unsupported_media_type",
-            t(
-                "Kiểu nội dung không được hỗ trợ.",
-                "Unsupported content type.",
-            ),
-        ),
-        StatusCode::REQUEST_TIMEOUT => (
-            "timeout",
-            t("Yêu cầu quá thời gian.", "The request timed out."),
-        ),
-        s if s.is_server_error() => (
-            "internal",
-            t(
-                "Lỗi hệ thống; xin thử lại sau.",
-                "Internal error; please try again later.",
-            ),
-        ),
-        _ => ("bad_request", t("Yêu cầu không hợp lệ.", "Bad request.")),
+        StatusCode::NOT_FOUND => ("not_found", t.error_no_such_path()),
+        StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", t.error_method_not_allowed()),
+        StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", t.error_body_too_large()),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            ("unsupported_media_type", t.error_unsupported_type())
+        }
+        StatusCode::REQUEST_TIMEOUT => ("timeout", t.error_timeout()),
+        s if s.is_server_error() => ("internal", t.error_internal()),
+        _ => ("bad_request", t.error_bad_request()),
     };
-    parts(status, code, message)
+    parts(status, code, message.to_owned())
 }
 
 fn store_parts(err: &StoreError, lang: Lang) -> Parts {
-    let t = |vi: &str, en: &str| lang.pick(vi, en).to_owned();
+    let t = Tr(lang);
     match err {
-        StoreError::NotFound { what } => parts(
+        StoreError::NotFound { thing, key } => parts(
             StatusCode::NOT_FOUND,
             "not_found",
-            match lang {
-                Lang::Vi => format!("Không tìm thấy {what}."),
-                Lang::En => "Not found.".to_owned(),
-            },
+            t.error_not_found(thing.label(lang), key),
         ),
         StoreError::VersionConflict { given, current } => {
             let mut p = parts(
                 StatusCode::CONFLICT,
                 "version_conflict",
-                match lang {
-                    Lang::Vi => format!(
-                        "Vụ việc đã được cập nhật: bạn gửi phiên bản {given}, phiên bản hiện tại là {current}. Hãy tải lại rồi thử lại."
-                    ),
-                    Lang::En => format!(
-                        "The case changed: you sent version {given}, the current version is {current}. Reload and try again."
-                    ),
-                },
+                t.error_version_conflict(given, current),
             );
             p.extra.insert("current_version".into(), json!(current));
             p
@@ -268,10 +210,7 @@ fn store_parts(err: &StoreError, lang: Lang) -> Parts {
             let mut p = parts(
                 StatusCode::CONFLICT,
                 "duplicate",
-                match lang {
-                    Lang::Vi => format!("“{value}” đã tồn tại ({field})."),
-                    Lang::En => format!("“{value}” already exists ({field})."),
-                },
+                t.error_duplicate(value, field),
             );
             p.extra.insert("field".into(), json!(field));
             p
@@ -294,10 +233,7 @@ fn store_parts(err: &StoreError, lang: Lang) -> Parts {
             let mut p = parts(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_input",
-                match lang {
-                    Lang::Vi => format!("Trường “{field}”: {}.", reason.message(lang)),
-                    Lang::En => format!("The field “{field}”: {}.", reason.message(lang)),
-                },
+                t.error_invalid_reason(field, reason.message(lang)),
             );
             p.extra.insert("field".into(), json!(field));
             p
@@ -305,76 +241,42 @@ fn store_parts(err: &StoreError, lang: Lang) -> Parts {
         StoreError::BadRow { line, error } => {
             // The row's own error, in the reader's language, after its line.
             let inner = store_parts(error, lang).message;
-            let inner = inner.trim_end_matches('.');
             parts(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "invalid_input",
-                match lang {
-                    Lang::Vi => format!("Dòng {line}: {inner}."),
-                    Lang::En => format!("Line {line}: {inner}."),
-                },
+                t.error_bad_row(line, inner.trim_end_matches('.')),
             )
         }
         StoreError::Unauthenticated => parts(
             StatusCode::UNAUTHORIZED,
             "unauthenticated",
-            t(
-                "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.",
-                "You are not signed in, or your session has expired.",
-            ),
+            t.error_unauthenticated().to_owned(),
         ),
         StoreError::BadCredentials => parts(
             StatusCode::UNAUTHORIZED,
             "invalid_credentials",
-            t(
-                "E-mail hoặc mật khẩu không đúng.",
-                "Wrong e-mail or password.",
-            ),
+            t.error_bad_credentials().to_owned(),
         ),
         StoreError::Throttled { retry_after_secs } => retry_later(
             "too_many_attempts",
-            match lang {
-                Lang::Vi => {
-                    format!("Đăng nhập sai quá nhiều lần. Hãy thử lại sau {retry_after_secs} giây.")
-                }
-                Lang::En => {
-                    format!("Too many failed sign-ins. Try again in {retry_after_secs} seconds.")
-                }
-            },
+            t.error_sign_in_throttled(retry_after_secs),
             *retry_after_secs,
         ),
         StoreError::PasswordGuessesThrottled { retry_after_secs } => retry_later(
             "too_many_attempts",
-            match lang {
-                Lang::Vi => format!(
-                    "Đã nhập sai mật khẩu hiện tại quá nhiều lần. Hãy thử lại sau {retry_after_secs} giây."
-                ),
-                Lang::En => format!(
-                    "Too many wrong current passwords. Try again in {retry_after_secs} seconds."
-                ),
-            },
+            t.error_password_guesses(retry_after_secs),
             *retry_after_secs,
         ),
         StoreError::TooManyResetRequests { retry_after_secs } => retry_later(
             "too_many_requests",
-            match lang {
-                Lang::Vi => format!(
-                    "Đã có quá nhiều yêu cầu đặt lại mật khẩu. Hãy thử lại sau {retry_after_secs} giây."
-                ),
-                Lang::En => format!(
-                    "Too many password reset requests. Try again in {retry_after_secs} seconds."
-                ),
-            },
+            t.error_reset_requests(retry_after_secs),
             *retry_after_secs,
         ),
         StoreError::KeyReused => {
             let mut p = parts(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "idempotency_key_reused",
-                t(
-                    "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.",
-                    "This Idempotency-Key was already used for a different request.",
-                ),
+                t.error_key_reused().to_owned(),
             );
             p.extra.insert("field".into(), json!("Idempotency-Key"));
             p

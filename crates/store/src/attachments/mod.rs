@@ -136,7 +136,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<StoredAttachment, StoreError> {
         let missing = || StoreError::NotFound {
-            what: format!("tệp đính kèm #{id}"),
+            thing: crate::Thing::Attachment,
+            key: format!("#{id}"),
         };
         let row = attachment::Entity::find_by_id(id)
             .one(&self.db)

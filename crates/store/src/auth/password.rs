@@ -137,7 +137,8 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("người dùng #{id}"),
+                thing: crate::Thing::User,
+                key: format!("#{id}"),
             })?;
         check_new_password("new_password", &row.email, new)?;
         let hash = hash_password(new).await?;
@@ -220,7 +221,8 @@ async fn active_user(conn: &impl ConnectionTrait, id: i64) -> Result<user::Model
         .await?
         .filter(|u| !u.disabled)
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("người dùng #{id}"),
+            thing: crate::Thing::User,
+            key: format!("#{id}"),
         })
 }
 

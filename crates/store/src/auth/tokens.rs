@@ -58,7 +58,8 @@ impl Store {
             .await?;
         if done.rows_affected == 0 {
             return Err(StoreError::NotFound {
-                what: format!("mã truy cập #{id}"),
+                thing: crate::Thing::Token,
+                key: format!("#{id}"),
             });
         }
         Ok(())

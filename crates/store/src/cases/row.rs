@@ -29,7 +29,8 @@ pub(crate) async fn find(conn: &impl Reads, id_or_code: &str) -> Result<case::Mo
 /// the two are indistinguishable on purpose.
 pub(crate) fn not_found(key: &str) -> StoreError {
     StoreError::NotFound {
-        what: format!("vụ việc {key}"),
+        thing: crate::Thing::Case,
+        key: key.to_string(),
     }
 }
 
@@ -89,7 +90,8 @@ pub(crate) async fn to_cases(
             let area = areas
                 .get(&row.area_id)
                 .ok_or_else(|| StoreError::NotFound {
-                    what: format!("địa bàn #{}", row.area_id),
+                    thing: crate::Thing::Area,
+                    key: format!("#{}", row.area_id),
                 })?;
             let coordinating_units = coordinating
                 .get(&row.id)

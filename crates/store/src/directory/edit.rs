@@ -76,7 +76,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("địa bàn {}", code.trim()),
+                thing: crate::Thing::Area,
+                key: code.trim().to_string(),
             })?;
         let day = local_day(now, calendar);
         let renamed = renamed(&row.name, &row.former_names, name.as_deref(), day);
@@ -120,7 +121,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("đơn vị {}", code.trim()),
+                thing: crate::Thing::Unit,
+                key: code.trim().to_string(),
             })?;
         let (id, home) = (row.id, row.home_area_id);
         let day = local_day(now, calendar);

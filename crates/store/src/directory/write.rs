@@ -96,7 +96,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("người dùng #{id}"),
+                thing: crate::Thing::User,
+                key: format!("#{id}"),
             })?;
         let mut active: user::ActiveModel = row.into();
         if let Some(name) = &change.name {
@@ -189,7 +190,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or_else(|| StoreError::NotFound {
-                what: format!("lĩnh vực {code}"),
+                thing: crate::Thing::Category,
+                key: code.to_string(),
             })?;
         let mut active: category::ActiveModel = row.into();
         if let Some(name) = &change.name_vi {

@@ -201,7 +201,8 @@ pub(crate) async fn visible_duty(
 /// The error for a duty that does not exist or is hidden from the caller.
 pub(crate) fn not_found(id: i64) -> StoreError {
     StoreError::NotFound {
-        what: format!("nghĩa vụ #{id}"),
+        thing: crate::Thing::Duty,
+        key: format!("#{id}"),
     }
 }
 

@@ -136,7 +136,8 @@ async fn unit_row(
         .one(&store.db)
         .await?
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("đơn vị #{id}"),
+            thing: crate::Thing::Unit,
+            key: format!("#{id}"),
         })?;
     cache.insert(id, row.clone());
     Ok(row)

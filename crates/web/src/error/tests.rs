@@ -23,7 +23,8 @@ async fn a_database_that_does_not_answer_is_503_not_ready_without_the_cause() {
 #[tokio::test]
 async fn not_found_is_404_with_the_vietnamese_message() {
     let err = StoreError::NotFound {
-        what: "vụ việc HN-2026-000001".to_owned(),
+        thing: store::Thing::Case,
+        key: "HN-2026-000001".to_owned(),
     };
     let (status, body) = body_of(err.into()).await;
     assert_eq!(status, StatusCode::NOT_FOUND);

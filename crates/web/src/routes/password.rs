@@ -14,7 +14,7 @@ use super::ErrorBody;
 use crate::auth::Caller;
 use crate::client_ip::ClientAddress;
 use crate::json::JsonBody;
-use workflow::Lang;
+use workflow::{Lang, Tr};
 
 use crate::{AppError, AppState, lang};
 
@@ -89,11 +89,7 @@ pub(crate) async fn change(
 /// What a changed password means for the user's other credentials (the
 /// API's answer and the page's).
 pub(crate) fn password_changed_message(lang: Lang) -> String {
-    lang.pick(
-        "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc và các mã truy cập API đã bị thu hồi; phiên này vẫn tiếp tục.",
-        "Your password has been changed. Your other sessions have ended and your API tokens have been revoked; this one goes on.",
-    )
-    .to_owned()
+    Tr(lang).password_changed().to_owned()
 }
 
 /// A new password set by an administrator.
@@ -174,11 +170,7 @@ pub(crate) async fn request_reset(
 /// The one answer to "forgot password", whether or not the address has
 /// an account (the API's and the page's).
 pub(crate) fn reset_requested_message(lang: Lang) -> String {
-    lang.pick(
-        "Nếu địa chỉ này thuộc một tài khoản đang hoạt động, một liên kết đặt lại mật khẩu (dùng được một lần, trong một giờ) đã được gửi tới.",
-        "If this address belongs to an active account, a password reset link (usable once, within one hour) has been sent to it.",
-    )
-    .to_owned()
+    Tr(lang).password_reset_requested().to_owned()
 }
 
 /// The new password from a reset link.

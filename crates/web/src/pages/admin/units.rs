@@ -194,7 +194,8 @@ async fn one_page(
         .into_iter()
         .find(|u| u.id == id)
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("đơn vị #{id}"),
+            thing: store::Thing::Unit,
+            key: format!("#{id}"),
         })?;
     let serves = areas
         .iter()

@@ -194,7 +194,8 @@ async fn one_page(
         .into_iter()
         .find(|u| u.id == id)
         .ok_or_else(|| StoreError::NotFound {
-            what: format!("người dùng #{id}"),
+            thing: store::Thing::User,
+            key: format!("#{id}"),
         })?;
     let user = row(info, &units, lang);
     Ok(UserPage {

@@ -35,7 +35,8 @@ pub(crate) fn router() -> Router<AppState> {
 pub(crate) fn duty_id(text: &str) -> Result<i64, AppError> {
     text.trim().parse().map_err(|_| {
         AppError::Store(store::StoreError::NotFound {
-            what: format!("nghĩa vụ “{text}”"),
+            thing: store::Thing::Duty,
+            key: format!("“{text}”"),
         })
     })
 }
