@@ -12,6 +12,7 @@
 mod lang;
 #[macro_use]
 mod messages;
+mod labels;
 mod pages;
 
 pub use lang::Lang;
@@ -38,6 +39,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         pages::admin::ENTRIES,
         pages::leader::ENTRIES,
         pages::photos::ENTRIES,
+        labels::ENTRIES,
     ]
     .into_iter()
     .flatten()
