@@ -124,12 +124,17 @@ messages! {
     deadline_late => "Trễ hạn", "Late";
     deadline_running => "Đang trong hạn", "Running";
 
-    // Roles and unit kinds.
+    // Roles and unit kinds; a role inside a sentence ("a board officer").
     role_reporter => "Cộng tác viên dư luận xã hội", "Reporter";
     role_board_officer => "Cán bộ Ban Tuyên giáo", "Board officer";
     role_agency_liaison => "Đầu mối cơ quan nhà nước", "Agency liaison";
     role_leader => "Lãnh đạo cấp ủy", "Leader";
     role_admin => "Quản trị hệ thống", "Administrator";
+    role_phrase_reporter => "cộng tác viên dư luận xã hội", "a reporter";
+    role_phrase_board_officer => "cán bộ Ban Tuyên giáo", "a board officer";
+    role_phrase_agency_liaison => "đầu mối cơ quan nhà nước", "an agency liaison";
+    role_phrase_leader => "lãnh đạo cấp ủy", "a leader";
+    role_phrase_admin => "quản trị hệ thống", "an administrator";
     unit_kind_party_committee => "Cấp ủy", "Party committee";
     unit_kind_board => "Ban Tuyên giáo và Dân vận", "Propaganda and Mass Mobilization Board";
     unit_kind_people_council => "Hội đồng nhân dân", "People's Council";

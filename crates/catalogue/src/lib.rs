@@ -14,6 +14,7 @@ mod lang;
 mod messages;
 mod labels;
 mod pages;
+mod refusals;
 
 pub use lang::Lang;
 
@@ -40,6 +41,8 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         pages::leader::ENTRIES,
         pages::photos::ENTRIES,
         labels::ENTRIES,
+        refusals::ENTRIES,
+        refusals::fields::ENTRIES,
     ]
     .into_iter()
     .flatten()
