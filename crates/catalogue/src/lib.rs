@@ -13,7 +13,9 @@ mod lang;
 #[macro_use]
 mod messages;
 mod errors;
+mod labels;
 mod pages;
+mod refusals;
 
 pub use lang::Lang;
 
@@ -40,6 +42,9 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         pages::leader::ENTRIES,
         pages::photos::ENTRIES,
         errors::ENTRIES,
+        labels::ENTRIES,
+        refusals::ENTRIES,
+        refusals::fields::ENTRIES,
     ]
     .into_iter()
     .flatten()

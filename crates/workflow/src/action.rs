@@ -3,49 +3,49 @@
 use serde::{Deserialize, Serialize};
 
 use crate::coded::coded_enum;
-use crate::{AreaRef, CaseId, CaseState, Channel, HotspotRisk, Lang, Source};
+use crate::{AreaRef, CaseId, CaseState, Channel, HotspotRisk, Lang, Source, Tr};
 
 coded_enum! {
     /// Every action and non-transition event of §3.3, by its JSON name.
     pub enum ActionKind {
         /// File a report.
-        File = ("file", "Gửi phản ánh", "File a report"),
+        File = ("file", action_file),
         /// Ask the reporter for more information.
-        RequestInfo = ("request_info", "Yêu cầu bổ sung thông tin", "Request information"),
+        RequestInfo = ("request_info", action_request_info),
         /// Supply the information asked for.
-        Supplement = ("supplement", "Bổ sung thông tin", "Supplement"),
+        Supplement = ("supplement", action_supplement),
         /// Decide it is not a nổi cộm issue.
-        Dismiss = ("dismiss", "Không tiếp nhận", "Dismiss"),
+        Dismiss = ("dismiss", action_dismiss),
         /// Merge into another open case.
-        Merge = ("merge", "Gộp vụ việc", "Merge"),
+        Merge = ("merge", action_merge),
         /// Accept and assign the lead agency.
-        Accept = ("accept", "Tiếp nhận và giao cơ quan chủ trì", "Accept and assign"),
+        Accept = ("accept", action_accept),
         /// Answer in writing.
-        Respond = ("respond", "Trả lời bằng văn bản", "Respond in writing"),
+        Respond = ("respond", action_respond),
         /// Issue directed communication.
-        Orient = ("orient", "Định hướng thông tin", "Direct communication"),
+        Orient = ("orient", action_orient),
         /// Report the disagreement up for a conclusion.
-        Escalate = ("escalate", "Trình Thường trực cấp ủy", "Escalate"),
+        Escalate = ("escalate", action_escalate),
         /// Give the conclusion (kết luận chỉ đạo).
-        Conclude = ("conclude", "Kết luận chỉ đạo", "Conclude"),
+        Conclude = ("conclude", action_conclude),
         /// Report the resolution.
-        ReportResolution = ("report_resolution", "Báo cáo kết quả giải quyết", "Report resolution"),
+        ReportResolution = ("report_resolution", action_report_resolution),
         /// Publish the result to the public.
-        PublishResult = ("publish_result", "Công bố kết quả", "Publish result"),
+        PublishResult = ("publish_result", action_publish_result),
         /// Close the case.
-        Close = ("close", "Kết thúc vụ việc", "Close"),
+        Close = ("close", action_close),
         /// Reopen a resolved or closed case.
-        Reopen = ("reopen", "Mở lại vụ việc", "Reopen"),
+        Reopen = ("reopen", action_reopen),
         /// A comment (no state change).
-        Comment = ("comment", "Ý kiến", "Comment"),
+        Comment = ("comment", action_comment),
         /// Further directed communication (no state change).
-        AddOrientation = ("add_orientation", "Định hướng bổ sung", "Add orientation"),
+        AddOrientation = ("add_orientation", action_add_orientation),
         /// A resolution meeting (họp giải quyết; no state change).
-        LogMeeting = ("log_meeting", "Ghi nhận cuộc họp", "Log a meeting"),
+        LogMeeting = ("log_meeting", action_log_meeting),
         /// Progress of the resolution (no state change).
-        ProgressUpdate = ("progress_update", "Cập nhật tiến độ", "Progress update"),
+        ProgressUpdate = ("progress_update", action_progress_update),
         /// The trial date of a court case (§4.2; no state change).
-        SetTrialDate = ("set_trial_date", "Ấn định ngày xét xử", "Set trial date"),
+        SetTrialDate = ("set_trial_date", action_set_trial_date),
     }
 }
 
@@ -54,37 +54,28 @@ impl ActionKind {
     /// "Only … may …".
     pub fn verb(self, lang: Lang) -> &'static str {
         use ActionKind as A;
-        let (vi, en) = match self {
-            A::File => ("gửi phản ánh", "file a report"),
-            A::RequestInfo => ("yêu cầu bổ sung thông tin", "ask for more information"),
-            A::Supplement => ("bổ sung thông tin cho phản ánh", "supplement a report"),
-            A::Dismiss => (
-                "kết luận phản ánh không phải vấn đề nổi cộm",
-                "dismiss a report",
-            ),
-            A::Merge => ("gộp vụ việc", "merge cases"),
-            A::Accept => (
-                "tiếp nhận và giao cơ quan chủ trì",
-                "accept a case and assign the lead agency",
-            ),
-            A::Respond => ("trả lời bằng văn bản", "answer in writing"),
-            A::Orient => ("định hướng thông tin", "direct the communication"),
-            A::Escalate => (
-                "trình Thường trực cấp ủy",
-                "escalate a case to the party committee",
-            ),
-            A::Conclude => ("kết luận chỉ đạo", "give the conclusion"),
-            A::ReportResolution => ("báo cáo kết quả giải quyết", "report the resolution"),
-            A::PublishResult => ("công bố kết quả giải quyết", "publish the result"),
-            A::Close => ("kết thúc vụ việc", "close a case"),
-            A::Reopen => ("mở lại vụ việc", "reopen a case"),
-            A::Comment => ("cho ý kiến", "comment"),
-            A::AddOrientation => ("định hướng thông tin bổ sung", "add directed communication"),
-            A::LogMeeting => ("ghi nhận cuộc họp giải quyết", "log a meeting"),
-            A::ProgressUpdate => ("cập nhật tiến độ giải quyết", "update the progress"),
-            A::SetTrialDate => ("ấn định ngày xét xử", "set the trial date"),
-        };
-        lang.pick(vi, en)
+        let t = Tr(lang);
+        match self {
+            A::File => t.action_verb_file(),
+            A::RequestInfo => t.action_verb_request_info(),
+            A::Supplement => t.action_verb_supplement(),
+            A::Dismiss => t.action_verb_dismiss(),
+            A::Merge => t.action_verb_merge(),
+            A::Accept => t.action_verb_accept(),
+            A::Respond => t.action_verb_respond(),
+            A::Orient => t.action_verb_orient(),
+            A::Escalate => t.action_verb_escalate(),
+            A::Conclude => t.action_verb_conclude(),
+            A::ReportResolution => t.action_verb_report_resolution(),
+            A::PublishResult => t.action_verb_publish_result(),
+            A::Close => t.action_verb_close(),
+            A::Reopen => t.action_verb_reopen(),
+            A::Comment => t.action_verb_comment(),
+            A::AddOrientation => t.action_verb_add_orientation(),
+            A::LogMeeting => t.action_verb_log_meeting(),
+            A::ProgressUpdate => t.action_verb_progress_update(),
+            A::SetTrialDate => t.action_verb_set_trial_date(),
+        }
     }
 
     /// Whether the action leaves the state as it is (the non-transition

@@ -11,15 +11,15 @@ coded_enum! {
     /// What a user does in the system (SPEC §1).
     pub enum Role {
         /// Cộng tác viên dư luận xã hội, báo cáo viên cơ sở.
-        Reporter = ("reporter", "Cộng tác viên dư luận xã hội", "Reporter"),
+        Reporter = ("reporter", role_reporter),
         /// Cán bộ Ban Tuyên giáo.
-        BoardOfficer = ("board_officer", "Cán bộ Ban Tuyên giáo", "Board officer"),
+        BoardOfficer = ("board_officer", role_board_officer),
         /// Đầu mối cơ quan nhà nước.
-        AgencyLiaison = ("agency_liaison", "Đầu mối cơ quan nhà nước", "Agency liaison"),
+        AgencyLiaison = ("agency_liaison", role_agency_liaison),
         /// Lãnh đạo, Thường trực cấp ủy.
-        Leader = ("leader", "Lãnh đạo cấp ủy", "Leader"),
+        Leader = ("leader", role_leader),
         /// Quản trị hệ thống.
-        Admin = ("admin", "Quản trị hệ thống", "Administrator"),
+        Admin = ("admin", role_admin),
     }
 }
 
@@ -27,23 +27,23 @@ coded_enum! {
     /// The kind of an organisation unit (SPEC §2).
     pub enum UnitKind {
         /// Cấp ủy.
-        PartyCommittee = ("party_committee", "Cấp ủy", "Party committee"),
+        PartyCommittee = ("party_committee", unit_kind_party_committee),
         /// Ban Tuyên giáo và Dân vận.
-        Board = ("board", "Ban Tuyên giáo và Dân vận", "Propaganda and Mass Mobilization Board"),
+        Board = ("board", unit_kind_board),
         /// HĐND.
-        PeopleCouncil = ("people_council", "Hội đồng nhân dân", "People's Council"),
+        PeopleCouncil = ("people_council", unit_kind_people_council),
         /// UBND.
-        PeopleCommittee = ("people_committee", "Ủy ban nhân dân", "People's Committee"),
+        PeopleCommittee = ("people_committee", unit_kind_people_committee),
         /// TAND.
-        Court = ("court", "Tòa án nhân dân", "People's Court"),
+        Court = ("court", unit_kind_court),
         /// VKSND.
-        Procuracy = ("procuracy", "Viện kiểm sát nhân dân", "People's Procuracy"),
+        Procuracy = ("procuracy", unit_kind_procuracy),
         /// UB MTTQ.
-        Front = ("front", "Ủy ban Mặt trận Tổ quốc", "Fatherland Front"),
+        Front = ("front", unit_kind_front),
         /// Đoàn thể.
-        MassOrg = ("mass_org", "Đoàn thể", "Mass organisation"),
+        MassOrg = ("mass_org", unit_kind_mass_org),
         /// Báo chí, đài truyền thanh.
-        Media = ("media", "Báo chí, truyền thanh", "Media"),
+        Media = ("media", unit_kind_media),
     }
 }
 

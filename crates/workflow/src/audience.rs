@@ -22,10 +22,10 @@ coded_enum! {
     /// Ordered: a reader of the wider audience reads the narrower too.
     pub enum Audience {
         /// The case's reporter, and everyone with the internal audience.
-        Reporter = ("reporter", "Người phản ánh", "Reporter"),
+        Reporter = ("reporter", audience_reporter),
         /// Board officers and leaders with jurisdiction, liaisons of the
         /// lead and coordinating units, admins.
-        Internal = ("internal", "Nội bộ", "Internal"),
+        Internal = ("internal", audience_internal),
     }
 }
 

@@ -54,7 +54,7 @@ pub struct UnitCandidates {
 /// The units of `units` that may lead, and those that may coordinate, a
 /// case in `area`.
 pub fn unit_candidates(units: &[UnitRef], area: &AreaRef) -> UnitCandidates {
-    let pick = |check: fn(&AreaRef, &UnitRef) -> Result<(), Refusal>| {
+    let offered = |check: fn(&AreaRef, &UnitRef) -> Result<(), Refusal>| {
         units
             .iter()
             .filter(|unit| check(area, unit).is_ok())
@@ -62,8 +62,8 @@ pub fn unit_candidates(units: &[UnitRef], area: &AreaRef) -> UnitCandidates {
             .collect()
     };
     UnitCandidates {
-        lead: pick(check_lead_unit),
-        coordinating: pick(check_coordinating_unit),
+        lead: offered(check_lead_unit),
+        coordinating: offered(check_coordinating_unit),
     }
 }
 

@@ -1,16 +1,16 @@
 //! A macro for the enums that have a stable code (JSON, database, CLI) and a
-//! Vietnamese and English label.
+//! label, read from the catalogue.
 
 // `$code` is taken as a token tree, not a `literal` fragment: a fragment
 // reaches derive macros wrapped in an invisible group, and utoipa then
 // misses the `serde(rename)` and documents the variant names instead.
 /// Declares a `Copy` enum with `ALL`, `code()`, `from_code()` and `label()`;
-/// serde uses the code.
+/// serde uses the code, and a variant names its label's catalogue key.
 macro_rules! coded_enum {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = ($code:tt, $vi:literal, $en:literal), )+
+            $( $(#[$vmeta:meta])* $variant:ident = ($code:tt, $key:ident), )+
         }
     ) => {
         $(#[$meta])*
@@ -36,7 +36,8 @@ macro_rules! coded_enum {
 
             /// The label a user reads.
             pub fn label(self, lang: $crate::Lang) -> &'static str {
-                match self { $($name::$variant => lang.pick($vi, $en)),+ }
+                let t = $crate::Tr(lang);
+                match self { $($name::$variant => t.$key()),+ }
             }
         }
 

@@ -7,11 +7,11 @@ coded_enum! {
     /// How delicate a case is; `sensitive` narrows who may see it (§6.2).
     pub enum Sensitivity {
         /// Thông thường.
-        Normal = ("normal", "Thông thường", "Normal"),
+        Normal = ("normal", sensitivity_normal),
         /// Phức tạp.
-        Complex = ("complex", "Phức tạp", "Complex"),
+        Complex = ("complex", sensitivity_complex),
         /// Nhạy cảm.
-        Sensitive = ("sensitive", "Nhạy cảm", "Sensitive"),
+        Sensitive = ("sensitive", sensitivity_sensitive),
     }
 }
 
@@ -19,11 +19,11 @@ coded_enum! {
     /// How fast the case must move; picks the deadlines of §3.4.
     pub enum Priority {
         /// Khẩn.
-        Urgent = ("urgent", "Khẩn", "Urgent"),
+        Urgent = ("urgent", priority_urgent),
         /// Cao.
-        High = ("high", "Cao", "High"),
+        High = ("high", priority_high),
         /// Thường.
-        Normal = ("normal", "Thường", "Normal"),
+        Normal = ("normal", priority_normal),
     }
 }
 
@@ -31,11 +31,11 @@ coded_enum! {
     /// Risk that the issue becomes a hotspot (nguy cơ thành điểm nóng).
     pub enum HotspotRisk {
         /// Thấp.
-        Low = ("low", "Thấp", "Low"),
+        Low = ("low", hotspot_risk_low),
         /// Trung bình.
-        Medium = ("medium", "Trung bình", "Medium"),
+        Medium = ("medium", hotspot_risk_medium),
         /// Cao.
-        High = ("high", "Cao", "High"),
+        High = ("high", hotspot_risk_high),
     }
 }
 
@@ -43,17 +43,17 @@ coded_enum! {
     /// Where the report came from.
     pub enum Source {
         /// Báo chí.
-        Press = ("press", "Báo chí", "Press"),
+        Press = ("press", source_press),
         /// Mạng xã hội.
-        SocialMedia = ("social_media", "Mạng xã hội", "Social media"),
+        SocialMedia = ("social_media", source_social_media),
         /// Đơn thư.
-        Petition = ("petition", "Đơn thư", "Petition"),
+        Petition = ("petition", source_petition),
         /// Phản ánh trực tiếp.
-        Direct = ("direct", "Phản ánh trực tiếp", "Direct report"),
+        Direct = ("direct", source_direct),
         /// Hội nghị, cuộc họp.
-        Meeting = ("meeting", "Hội nghị, cuộc họp", "Meeting"),
+        Meeting = ("meeting", source_meeting),
         /// Cộng tác viên dư luận xã hội.
-        Collaborator = ("collaborator", "Cộng tác viên dư luận xã hội", "Public-opinion collaborator"),
+        Collaborator = ("collaborator", source_collaborator),
     }
 }
 
@@ -61,13 +61,13 @@ coded_enum! {
     /// A channel of directed communication (định hướng thông tin).
     pub enum Channel {
         /// Báo chí.
-        Press = ("press", "Báo chí", "Press"),
+        Press = ("press", channel_press),
         /// Đài truyền thanh cơ sở.
-        GrassrootsRadio = ("grassroots_radio", "Đài truyền thanh cơ sở", "Grassroots radio"),
+        GrassrootsRadio = ("grassroots_radio", channel_grassroots_radio),
         /// Mạng xã hội.
-        SocialMedia = ("social_media", "Mạng xã hội", "Social media"),
+        SocialMedia = ("social_media", channel_social_media),
         /// Hội nghị, cuộc họp.
-        Meeting = ("meeting", "Hội nghị, cuộc họp", "Meeting"),
+        Meeting = ("meeting", channel_meeting),
     }
 }
 

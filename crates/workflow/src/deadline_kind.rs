@@ -2,18 +2,18 @@
 //! the words for it, and in which states it runs.
 
 use crate::coded::coded_enum;
-use crate::{ActionKind, CaseState, Lang};
+use crate::{ActionKind, CaseState, Lang, Tr};
 
 coded_enum! {
     /// Which of a case's deadlines is meant; its label names the step, as
     /// the report's tables do.
     pub enum DeadlineKind {
         /// Triage by the board.
-        Triage = ("triage", "Phân loại, tiếp nhận", "Triage"),
+        Triage = ("triage", deadline_triage),
         /// Written answer by the lead agency.
-        Answer = ("answer", "Trả lời bằng văn bản", "Written answer"),
+        Answer = ("answer", deadline_answer),
         /// Resolution by the lead agency.
-        Resolution = ("resolution", "Giải quyết", "Resolution"),
+        Resolution = ("resolution", deadline_resolution),
     }
 }
 
@@ -64,21 +64,21 @@ impl DeadlineKind {
 
     /// The deadline as a page names it: "Hạn phân loại".
     pub fn due_label(self, lang: Lang) -> &'static str {
+        let t = Tr(lang);
         match self {
-            DeadlineKind::Triage => lang.pick("Hạn phân loại", "Triage deadline"),
-            DeadlineKind::Answer => {
-                lang.pick("Hạn trả lời bằng văn bản", "Written answer deadline")
-            }
-            DeadlineKind::Resolution => lang.pick("Hạn giải quyết", "Resolution deadline"),
+            DeadlineKind::Triage => t.deadline_triage_due(),
+            DeadlineKind::Answer => t.deadline_answer_due(),
+            DeadlineKind::Resolution => t.deadline_resolution_due(),
         }
     }
 
     /// The step inside a sentence, lower case: "… hạn phân loại".
     pub fn step_in_sentence(self, lang: Lang) -> &'static str {
+        let t = Tr(lang);
         match self {
-            DeadlineKind::Triage => lang.pick("phân loại", "triage"),
-            DeadlineKind::Answer => lang.pick("trả lời bằng văn bản", "written answer"),
-            DeadlineKind::Resolution => lang.pick("giải quyết", "resolution"),
+            DeadlineKind::Triage => t.deadline_triage_step(),
+            DeadlineKind::Answer => t.deadline_answer_step(),
+            DeadlineKind::Resolution => t.deadline_resolution_step(),
         }
     }
 }

@@ -67,7 +67,7 @@ pub struct Email(String);
 /// An input that is not an e-mail address. `Display` is the Vietnamese
 /// reason; the store reports it on the field it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("«{value}» không phải địa chỉ e-mail hợp lệ")]
+#[error("{}", crate::Tr(crate::Lang::Vi).input_not_an_email(&self.value))]
 pub struct NotAnEmail {
     /// The input, trimmed and lower-cased.
     pub value: String,

@@ -5,7 +5,7 @@
 //! a posted form into [`crate::Command`], and the timeline, so an action
 //! without its form, or a field without its label, does not compile.
 
-use crate::{DeadlineKind, Lang};
+use crate::{DeadlineKind, Lang, Tr};
 
 /// How a field is asked for, read back and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ impl Choices {
 }
 
 macro_rules! input_fields {
-    ($( $(#[$meta:meta])* $variant:ident = ($name:literal, $widget:expr, $vi:literal, $en:literal), )+) => {
+    ($( $(#[$meta:meta])* $variant:ident = ($name:literal, $widget:expr, $key:ident), )+) => {
         /// A field of an action's input.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum InputField {
@@ -132,7 +132,8 @@ macro_rules! input_fields {
 
             /// Its label on the form.
             pub fn label(self, lang: Lang) -> &'static str {
-                match self { $(InputField::$variant => lang.pick($vi, $en)),+ }
+                let t = Tr(lang);
+                match self { $(InputField::$variant => t.$key()),+ }
             }
         }
     };
@@ -140,69 +141,69 @@ macro_rules! input_fields {
 
 input_fields! {
     /// `request_info`'s question.
-    Question = ("question", Text, "Câu hỏi cho người phản ánh", "Question to the reporter"),
+    Question = ("question", Text, field_question),
     /// A supplement's added text.
-    AddedText = ("text", OptText, "Nội dung", "Text"),
+    AddedText = ("text", OptText, field_text),
     /// A comment's or a progress update's text.
-    Note = ("text", Text, "Nội dung", "Text"),
+    Note = ("text", Text, field_text),
     /// Why it was dismissed or reopened.
-    Reason = ("reason", Text, "Lý do", "Reason"),
+    Reason = ("reason", Text, field_reason),
     /// The case merged into.
-    Target = ("target", Code, "Mã vụ việc gộp vào", "Code of the case to merge into"),
+    Target = ("target", Code, field_target),
     /// The board's assessment.
-    Sensitivity = ("sensitivity", Pick(Choices::Sensitivity), "Tính chất", "Sensitivity"),
+    Sensitivity = ("sensitivity", Pick(Choices::Sensitivity), field_sensitivity),
     /// The board's priority.
-    Priority = ("priority", Pick(Choices::Priority), "Mức độ ưu tiên", "Priority"),
+    Priority = ("priority", Pick(Choices::Priority), field_priority),
     /// The lead agency.
-    LeadUnit = ("lead_unit", Pick(Choices::LeadUnit), "Cơ quan chủ trì", "Lead agency"),
+    LeadUnit = ("lead_unit", Pick(Choices::LeadUnit), lead_unit),
     /// The coordinating agencies.
-    CoordinatingUnits = ("coordinating_units", Checks(Choices::Unit), "Cơ quan phối hợp", "Coordinating agencies"),
+    CoordinatingUnits = ("coordinating_units", Checks(Choices::Unit), coordinating_units),
     /// An answer deadline other than the computed one.
-    AnswerDue = ("answer_due", OptTime, "Hạn trả lời (nếu khác mặc định)", "Answer deadline (if not the default)"),
+    AnswerDue = ("answer_due", OptTime, field_answer_due),
     /// The written answer.
-    Answer = ("answer", Text, "Văn bản trả lời", "Written answer"),
+    Answer = ("answer", Text, field_answer),
     /// Key messages of directed communication.
-    Messages = ("messages", Text, "Nội dung định hướng", "Key messages"),
+    Messages = ("messages", Text, field_messages),
     /// Its channels.
-    Channels = ("channels", Checks(Choices::Channel), "Kênh thông tin", "Channels"),
+    Channels = ("channels", Checks(Choices::Channel), field_channels),
     /// Its audience.
-    Audience = ("audience", Line, "Đối tượng", "Audience"),
+    Audience = ("audience", Line, field_audience),
     /// Whether the reporter reads it too (SPEC §10).
-    ShareWithReporter = ("share_with_reporter", Flag, "Gửi cả cho người phản ánh cùng đọc", "Share with the reporter too"),
+    ShareWithReporter = ("share_with_reporter", Flag, field_share_with_reporter),
     /// The differing opinions escalated.
-    Opinions = ("opinions", Text, "Các ý kiến khác nhau", "The differing opinions"),
+    Opinions = ("opinions", Text, field_opinions),
     /// The conclusion (kết luận chỉ đạo).
-    Conclusion = ("conclusion", Text, "Kết luận chỉ đạo", "Conclusion"),
+    Conclusion = ("conclusion", Text, field_conclusion),
     /// What was done to resolve it.
-    Summary = ("summary", Text, "Kết quả giải quyết", "Resolution summary"),
+    Summary = ("summary", Text, field_summary),
     /// The result as told to the public.
-    PublicText = ("text", Text, "Kết quả thông tin cho Nhân dân", "The result as told to the public"),
+    PublicText = ("text", Text, field_public_text),
     /// The closing remark.
-    Remark = ("remark", Text, "Nhận xét khi kết thúc", "Closing remark"),
+    Remark = ("remark", Text, field_remark),
     /// When a meeting was held.
-    HeldAt = ("held_at", Time, "Thời gian họp", "Held at"),
+    HeldAt = ("held_at", Time, field_held_at),
     /// The unit chairing it.
-    ChairUnit = ("chair_unit", Pick(Choices::Unit), "Đơn vị chủ trì cuộc họp", "Chairing unit"),
+    ChairUnit = ("chair_unit", Pick(Choices::Unit), field_chair_unit),
     /// The units attending it.
-    Attendees = ("attendees", Checks(Choices::Unit), "Đơn vị dự họp", "Attending units"),
+    Attendees = ("attendees", Checks(Choices::Unit), field_attendees),
     /// Its minutes.
-    Minutes = ("minutes", Text, "Biên bản", "Minutes"),
+    Minutes = ("minutes", Text, field_minutes),
     /// A court case's trial date.
-    TrialDate = ("trial_date", Date, "Ngày xét xử", "Trial date"),
+    TrialDate = ("trial_date", Date, trial_date),
     /// A report's title.
-    Title = ("title", Line, "Tiêu đề", "Title"),
+    Title = ("title", Line, field_title),
     /// What is happening.
-    Description = ("description", Text, "Nội dung phản ánh", "Description"),
+    Description = ("description", Text, field_description),
     /// Where.
-    Area = ("area", Pick(Choices::Area), "Địa bàn", "Area"),
+    Area = ("area", Pick(Choices::Area), field_area),
     /// Its category.
-    Category = ("category", Pick(Choices::Category), "Lĩnh vực", "Category"),
+    Category = ("category", Pick(Choices::Category), field_category),
     /// Where the report came from.
-    Source = ("source", Pick(Choices::Source), "Nguồn thông tin", "Source"),
+    Source = ("source", Pick(Choices::Source), field_source),
     /// How many people it affects.
-    PeopleAffected = ("people_affected", OptNumber, "Số người bị ảnh hưởng (ước tính)", "People affected (estimate)"),
+    PeopleAffected = ("people_affected", OptNumber, field_people_affected),
     /// Its risk of becoming a hotspot.
-    HotspotRisk = ("hotspot_risk", OptPick(Choices::HotspotRisk), "Nguy cơ thành điểm nóng", "Risk of becoming a hotspot"),
+    HotspotRisk = ("hotspot_risk", OptPick(Choices::HotspotRisk), field_hotspot_risk),
 }
 
 impl InputField {
@@ -211,9 +212,7 @@ impl InputField {
     pub fn recorded_label(self, lang: Lang) -> &'static str {
         match self {
             InputField::AnswerDue => DeadlineKind::Answer.due_label(lang),
-            InputField::ShareWithReporter => {
-                lang.pick("Đã gửi cho người phản ánh", "Shared with the reporter")
-            }
+            InputField::ShareWithReporter => Tr(lang).field_shared_with_reporter(),
             other => other.label(lang),
         }
     }

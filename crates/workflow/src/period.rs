@@ -9,11 +9,11 @@ coded_enum! {
     /// How often a duty recurs.
     pub enum Cadence {
         /// Hằng tháng.
-        Monthly = ("monthly", "Hằng tháng", "Monthly"),
+        Monthly = ("monthly", cadence_monthly),
         /// Hằng quý.
-        Quarterly = ("quarterly", "Hằng quý", "Quarterly"),
+        Quarterly = ("quarterly", cadence_quarterly),
         /// Hằng năm.
-        Yearly = ("yearly", "Hằng năm", "Yearly"),
+        Yearly = ("yearly", cadence_yearly),
     }
 }
 

@@ -72,13 +72,13 @@ coded_enum! {
     /// What became of one deadline of a case, as of a moment.
     pub enum DeadlineOutcome {
         /// Met by the deadline.
-        OnTime = ("on_time", "Đúng hạn", "On time"),
+        OnTime = ("on_time", deadline_on_time),
         /// Met after the deadline.
-        Late = ("late", "Trễ hạn", "Late"),
+        Late = ("late", deadline_late),
         /// Not met and passed: quá hạn.
-        Overdue = ("overdue", "Quá hạn", "Overdue"),
+        Overdue = ("overdue", overdue),
         /// Not met, not passed yet.
-        Running = ("running", "Đang trong hạn", "Running"),
+        Running = ("running", deadline_running),
     }
 }
 
@@ -101,15 +101,15 @@ coded_enum! {
     /// How an agency kept one information duty (§4.1, §4.2), as of a moment.
     pub enum Compliance {
         /// Submitted by the due time.
-        OnTime = ("on_time", "Đúng hạn", "On time"),
+        OnTime = ("on_time", duty_on_time),
         /// Submitted after the due time.
-        Late = ("late", "Trễ hạn", "Late"),
+        Late = ("late", duty_late),
         /// Not submitted and the due time passed.
-        Missing = ("missing", "Không cung cấp", "Missing"),
+        Missing = ("missing", compliance_missing),
         /// Released from the duty by an administrator.
-        Waived = ("waived", "Được miễn", "Waived"),
+        Waived = ("waived", duty_waived),
         /// Not submitted, not due yet.
-        NotDue = ("not_due", "Chưa đến hạn", "Not due yet"),
+        NotDue = ("not_due", duty_not_due),
     }
 }
 

@@ -6,25 +6,25 @@ coded_enum! {
     /// Where a case stands in its workflow.
     pub enum CaseState {
         /// Filed, waiting for triage.
-        Reported = ("reported", "Mới tiếp nhận", "Reported"),
+        Reported = ("reported", state_reported),
         /// The board asked the reporter for more.
-        NeedsInfo = ("needs_info", "Cần bổ sung thông tin", "Needs information"),
+        NeedsInfo = ("needs_info", state_needs_info),
         /// Accepted as nổi cộm; the lead agency must answer in writing.
-        Assigned = ("assigned", "Đã giao cơ quan chủ trì", "Assigned to a lead agency"),
+        Assigned = ("assigned", state_assigned),
         /// Written answer and documents received.
-        Responded = ("responded", "Cơ quan đã trả lời", "Agency has answered"),
+        Responded = ("responded", state_responded),
         /// The board issued directed communication; resolution under way.
-        Oriented = ("oriented", "Đã định hướng thông tin", "Communication directed"),
+        Oriented = ("oriented", state_oriented),
         /// Bodies disagree; all opinions reported up for a conclusion.
-        Escalated = ("escalated", "Trình Thường trực cấp ủy", "Escalated to the committee"),
+        Escalated = ("escalated", state_escalated),
         /// The lead agency reported the result.
-        Resolved = ("resolved", "Đã giải quyết", "Resolved"),
+        Resolved = ("resolved", state_resolved),
         /// A leader closed it after the result was made public.
-        Closed = ("closed", "Đã kết thúc", "Closed"),
+        Closed = ("closed", state_closed),
         /// Triage decided it is not a nổi cộm issue.
-        Dismissed = ("dismissed", "Không phải vấn đề nổi cộm", "Not a prominent issue"),
+        Dismissed = ("dismissed", state_dismissed),
         /// Duplicate of another open case.
-        Merged = ("merged", "Đã gộp", "Merged"),
+        Merged = ("merged", state_merged),
     }
 }
 
@@ -62,19 +62,19 @@ coded_enum! {
     /// know of where their report stands, without the internal steps.
     pub enum ReporterState {
         /// Filed, waiting for triage.
-        Received = ("received", "Đã tiếp nhận", "Received"),
+        Received = ("received", reporter_state_received),
         /// The board asked the reporter for more.
-        NeedsInfo = ("needs_info", "Cần bổ sung", "More information needed"),
+        NeedsInfo = ("needs_info", reporter_state_needs_info),
         /// Accepted; the bodies are working on it.
-        InProgress = ("in_progress", "Đang xử lý", "In progress"),
+        InProgress = ("in_progress", reporter_state_in_progress),
         /// The lead agency reported the result.
-        Resolved = ("resolved", "Đã có kết quả", "Result available"),
+        Resolved = ("resolved", reporter_state_resolved),
         /// Closed after the result was made public.
-        Closed = ("closed", "Đã kết thúc", "Closed"),
+        Closed = ("closed", state_closed),
         /// Not taken up as a prominent issue (dismissed or forwarded).
-        NotAccepted = ("not_accepted", "Không tiếp nhận", "Not accepted"),
+        NotAccepted = ("not_accepted", reporter_state_not_accepted),
         /// Joined to another case on the same matter.
-        Merged = ("merged", "Đã gộp", "Merged"),
+        Merged = ("merged", state_merged),
     }
 }
 

@@ -12,13 +12,13 @@ coded_enum! {
     /// Where a duty instance stands.
     pub enum DutyStatus {
         /// Chưa cung cấp.
-        Pending = ("pending", "Chưa cung cấp", "Pending"),
+        Pending = ("pending", duty_status_pending),
         /// Đã cung cấp.
-        Submitted = ("submitted", "Đã cung cấp", "Submitted"),
+        Submitted = ("submitted", duty_status_submitted),
         /// Đã tiếp nhận.
-        Acknowledged = ("acknowledged", "Đã tiếp nhận", "Acknowledged"),
+        Acknowledged = ("acknowledged", duty_status_acknowledged),
         /// Được miễn.
-        Waived = ("waived", "Được miễn", "Waived"),
+        Waived = ("waived", duty_waived),
     }
 }
 

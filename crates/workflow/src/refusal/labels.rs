@@ -1,79 +1,65 @@
-//! The words for the input fields a refusal names: the label a user sees
-//! next to the field, in Vietnamese and English.
+//! Which catalogue entry names an input field in a refusal: the label a
+//! user sees next to the field.
 
-use crate::Lang;
+use crate::{Lang, Tr};
 
 /// The label of a JSON input field and whether it is chosen from a list
-/// (so the message says "chọn" rather than "nhập").
+/// (so the message says "chọn" rather than "nhập"). A field without a
+/// label is named by itself.
 pub(super) fn field_label(field: &str, lang: Lang) -> (String, bool) {
-    let (vi, en, choice) = match field {
-        "title" => ("Tiêu đề", "Title", false),
-        "description" => ("Nội dung phản ánh", "Description", false),
-        "area" => ("Địa bàn", "Area", true),
-        "category" => ("Lĩnh vực", "Category", true),
-        "source" => ("Nguồn thông tin", "Source", true),
-        "people_affected" => ("Số người bị ảnh hưởng", "People affected", false),
-        "hotspot_risk" => ("Nguy cơ thành điểm nóng", "Hotspot risk", true),
-        "question" => ("Nội dung cần bổ sung", "Question", false),
-        "text" => ("Nội dung", "Text", false),
-        "attachments" => ("Tệp đính kèm", "Attachments", true),
-        "reason" => ("Lý do", "Reason", false),
-        "target" => ("Vụ việc được gộp vào", "Target case", true),
-        "sensitivity" => ("Mức độ nhạy cảm", "Sensitivity", true),
-        "priority" => ("Mức độ ưu tiên", "Priority", true),
-        "lead_unit" => ("Cơ quan chủ trì", "Lead unit", true),
-        "coordinating_units" => ("Cơ quan phối hợp", "Coordinating units", true),
-        "answer_due" => ("Hạn trả lời", "Answer due", false),
-        "answer" => ("Nội dung trả lời", "Answer", false),
-        "documents" => ("Văn bản kèm theo", "Documents", true),
-        "messages" => ("Thông điệp chính", "Key messages", false),
-        "channels" => ("Kênh thông tin", "Channels", true),
-        "audience" => ("Đối tượng tiếp nhận", "Audience", false),
-        "opinions" => ("Các ý kiến khác nhau", "Differing opinions", false),
-        "conclusion" => ("Kết luận chỉ đạo", "Conclusion", false),
-        "summary" => ("Kết quả giải quyết", "Summary", false),
-        "remark" => ("Ý kiến khi kết thúc", "Remark", false),
-        "held_at" => ("Thời gian họp", "Meeting time", false),
-        "chair_unit" => ("Đơn vị chủ trì cuộc họp", "Chairing unit", true),
-        "attendees" => ("Thành phần dự họp", "Attendees", true),
-        "minutes" => ("Biên bản cuộc họp", "Minutes", false),
-        "trial_date" => ("Ngày xét xử", "Trial date", false),
-        "parties" => ("Các bên tham gia", "Parties", true),
+    let t = Tr(lang);
+    let (label, choice) = match field {
+        "title" => (t.field_title(), false),
+        "description" => (t.field_description(), false),
+        "area" => (t.field_area(), true),
+        "category" => (t.field_category(), true),
+        "source" => (t.field_source(), true),
+        "people_affected" => (t.refusal_field_people_affected(), false),
+        "hotspot_risk" => (t.refusal_field_hotspot_risk(), true),
+        "question" => (t.refusal_field_question(), false),
+        "text" => (t.field_text(), false),
+        "attachments" => (t.refusal_field_attachments(), true),
+        "reason" => (t.field_reason(), false),
+        "target" => (t.refusal_field_target(), true),
+        "sensitivity" => (t.refusal_field_sensitivity(), true),
+        "priority" => (t.field_priority(), true),
+        "lead_unit" => (t.refusal_field_lead_unit(), true),
+        "coordinating_units" => (t.refusal_field_coordinating_units(), true),
+        "answer_due" => (t.refusal_field_answer_due(), false),
+        "answer" => (t.refusal_field_answer(), false),
+        "documents" => (t.refusal_field_documents(), true),
+        "messages" => (t.refusal_field_messages(), false),
+        "channels" => (t.field_channels(), true),
+        "audience" => (t.refusal_field_audience(), false),
+        "opinions" => (t.refusal_field_opinions(), false),
+        "conclusion" => (t.field_conclusion(), false),
+        "summary" => (t.refusal_field_summary(), false),
+        "remark" => (t.refusal_field_remark(), false),
+        "held_at" => (t.refusal_field_held_at(), false),
+        "chair_unit" => (t.field_chair_unit(), true),
+        "attendees" => (t.refusal_field_attendees(), true),
+        "minutes" => (t.refusal_field_minutes(), false),
+        "trial_date" => (t.trial_date(), false),
+        "parties" => (t.parties(), true),
         // Fields of the administration inputs the store checks.
-        "parent" => ("Địa bàn cấp trên", "Parent area", true),
-        "unit" => ("Đơn vị", "Unit", true),
-        "serves" => ("Địa bàn phụ trách", "Areas served", true),
-        "code" => ("Mã", "Code", false),
-        "name" => ("Tên", "Name", false),
-        "email" => ("Thư điện tử", "E-mail", false),
-        "to" => ("Năm kết thúc", "Last year", false),
-        "year" => ("Năm", "Year", false),
-        "q" => ("Từ khóa tìm kiếm", "Search words", false),
+        "parent" => (t.refusal_field_parent(), true),
+        "unit" => (t.unit(), true),
+        "serves" => (t.serves(), true),
+        "code" => (t.code(), false),
+        "name" => (t.name(), false),
+        "email" => (t.refusal_field_email(), false),
+        "to" => (t.refusal_field_to(), false),
+        "year" => (t.year(), false),
+        "q" => (t.refusal_field_q(), false),
         // Fields of a duty schedule.
-        "provider" => (
-            "Đơn vị cung cấp thông tin (cơ quan nhà nước)",
-            "Provider (a state body)",
-            true,
-        ),
-        "recipient" => ("Ban tiếp nhận thông tin", "Recipient board", true),
-        "cadence" => ("Chu kỳ", "Cadence", true),
-        "due_days_after_end" => (
-            "Số ngày sau kỳ đến hạn (0–90)",
-            "Days after the period until due (0–90)",
-            false,
-        ),
-        "reminder_before_days" => (
-            "Các ngày nhắc trước hạn (1–120, không trùng, tối đa 6)",
-            "Reminder days before due (1–120, distinct, at most 6)",
-            false,
-        ),
-        "overdue_every_days" => (
-            "Chu kỳ nhắc khi quá hạn (0–90 ngày)",
-            "Overdue reminder interval (0–90 days)",
-            false,
-        ),
-        "period" => ("Kỳ", "Period", false),
+        "provider" => (t.refusal_field_provider(), true),
+        "recipient" => (t.refusal_field_recipient(), true),
+        "cadence" => (t.refusal_field_cadence(), true),
+        "due_days_after_end" => (t.refusal_field_due_days_after_end(), false),
+        "reminder_before_days" => (t.refusal_field_reminder_before_days(), false),
+        "overdue_every_days" => (t.refusal_field_overdue_every_days(), false),
+        "period" => (t.period(), false),
         other => return (other.to_owned(), false),
     };
-    (lang.pick(vi, en).to_owned(), choice)
+    (label.to_owned(), choice)
 }
