@@ -31,7 +31,6 @@ messages! {
     invalid_not_a_count(text) => "«{text}» không phải một số nguyên không âm", "«{text}» is not a whole number of zero or more";
     invalid_foreign_cursor => "con trỏ không thuộc danh sách này", "the cursor belongs to another list";
     invalid_end_not_after_start => "phải sau thời điểm bắt đầu (from)", "must be after the start (from)";
-    invalid_not_an_email(value) => "«{value}» không phải địa chỉ e-mail hợp lệ", "«{value}» is not a valid e-mail address";
     password_changed => "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc và các mã truy cập API đã bị thu hồi; phiên này vẫn tiếp tục.", "Your password has been changed. Your other sessions have ended and your API tokens have been revoked; this one goes on.";
     password_reset_requested => "Nếu địa chỉ này thuộc một tài khoản đang hoạt động, một liên kết đặt lại mật khẩu (dùng được một lần, trong một giờ) đã được gửi tới.", "If this address belongs to an active account, a password reset link (usable once, within one hour) has been sent to it.";
     thing_case => "vụ việc", "case";

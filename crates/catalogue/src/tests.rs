@@ -83,3 +83,29 @@ fn both_languages_quote_the_same_words() {
         "texts quoting different words: {differ:#?}"
     );
 }
+
+/// Two things that happen to share their words: each may be renamed on
+/// its own (a priority and a risk level, a menu entry and an action…).
+const HOMONYMS: &[(&str, &str)] = &[
+    ("priority_high", "hotspot_risk_high"),
+    ("source_press", "channel_press"),
+    ("source_social_media", "channel_social_media"),
+    ("source_meeting", "channel_meeting"),
+    ("nav_file", "action_file"),
+    ("time_to_answer", "deadline_answer"),
+    ("time_to_resolve", "deadline_resolution"),
+    ("duty_on_time", "deadline_on_time"),
+    ("duty_late", "deadline_late"),
+];
+
+/// One thing, one key: the same words under a second key are a copy that
+/// will drift, unless the two are different things (`HOMONYMS`).
+#[test]
+fn no_text_is_written_under_two_keys() {
+    let mut seen = std::collections::HashMap::new();
+    let twice: Vec<(&str, &str)> = entries()
+        .filter_map(|e| seen.insert((e.vi, e.en), e.key).map(|first| (first, e.key)))
+        .filter(|pair| !HOMONYMS.contains(pair))
+        .collect();
+    assert!(twice.is_empty(), "the same words under two keys: {twice:?}");
+}

@@ -167,7 +167,7 @@ impl Invalid {
             Invalid::NotACount(text) => t.invalid_not_a_count(text),
             Invalid::ForeignCursor => t.invalid_foreign_cursor().to_owned(),
             Invalid::EndNotAfterStart => t.invalid_end_not_after_start().to_owned(),
-            Invalid::NotAnEmail(value) => t.invalid_not_an_email(value),
+            Invalid::NotAnEmail(value) => t.input_not_an_email(value),
         }
     }
 }
