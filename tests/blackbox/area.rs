@@ -5,6 +5,7 @@ use crate::support::{TestDb, noicom, on_both_backends};
 
 on_both_backends!(
     adding_a_root_and_a_child_area_works,
+    adding_an_area_to_a_new_database_creates_its_tables_first,
     adding_an_existing_code_is_refused,
     adding_under_an_unknown_parent_is_refused,
     importing_a_good_file_adds_every_row,
@@ -38,6 +39,17 @@ async fn adding_a_root_and_a_child_area_works(db: TestDb) {
         "people_committee",
         "HN-BD",
     );
+}
+
+/// An operator's first command on a new database is often not `migrate`:
+/// it creates the tables as `serve` does, instead of "no such table".
+async fn adding_an_area_to_a_new_database_creates_its_tables_first(db: TestDb) {
+    let run = noicom(&db)
+        .args(["area", "add", "--code", "HN", "--name", "Thành phố Hà Nội"])
+        .ok();
+    assert!(run.stdout.contains("HN"), "{run:?}");
+    noicom(&db).args(["migrate"]).ok();
+    area(&db, "HN-BD", "Phường Ba Đình", Some("HN"));
 }
 
 async fn adding_an_existing_code_is_refused(db: TestDb) {

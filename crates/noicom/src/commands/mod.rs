@@ -39,9 +39,16 @@ pub async fn run(command: Command, settings: &Settings) -> anyhow::Result<()> {
     }
 }
 
-/// Connects to the configured database.
+/// Connects to the configured database and applies its pending migrations,
+/// as `serve` does: an operator's first command on a new database is often
+/// `area add`, not `migrate`.
 async fn open(settings: &Settings) -> anyhow::Result<Store> {
-    Store::connect(settings.database_url.expose())
+    let store = Store::connect(settings.database_url.expose())
         .await
-        .with_context(|| format!("không kết nối được cơ sở dữ liệu {}", settings.database_url))
+        .with_context(|| format!("không kết nối được cơ sở dữ liệu {}", settings.database_url))?;
+    store
+        .migrate()
+        .await
+        .context("không áp dụng được migration")?;
+    Ok(store)
 }

@@ -47,10 +47,6 @@ pub async fn remind(settings: &Settings, as_of: &str) -> anyhow::Result<()> {
         })?
         .with_timezone(&Utc);
     let store = super::open(settings).await?;
-    store
-        .migrate()
-        .await
-        .context("không áp dụng được migration")?;
     let s = build(settings, store)?;
     let summary = scheduler::sweep(&s, at)
         .await
@@ -62,10 +58,6 @@ pub async fn remind(settings: &Settings, as_of: &str) -> anyhow::Result<()> {
 /// `noicom scheduler`
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let store = super::open(settings).await?;
-    store
-        .migrate()
-        .await
-        .context("không áp dụng được migration")?;
     let s = build(settings, store)?;
     println!("noicom scheduler đang chạy ({})", s.worker);
     scheduler::run(s, settings.scheduler.clone(), web::shutdown_signal()).await;

@@ -60,10 +60,6 @@ struct Org {
 /// Runs the command.
 pub async fn run(settings: &Settings, args: SeedBenchArgs) -> anyhow::Result<()> {
     let store = super::open(settings).await?;
-    store
-        .migrate()
-        .await
-        .context("không áp dụng được migration")?;
     if !store.is_empty().await? {
         bail!("cơ sở dữ liệu đã có dữ liệu; seed-bench chỉ chạy trên cơ sở dữ liệu trống");
     }

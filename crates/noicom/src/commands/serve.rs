@@ -14,10 +14,6 @@ use crate::settings::Settings;
 /// Runs the server.
 pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     let store = super::open(settings).await?;
-    store
-        .migrate()
-        .await
-        .context("không áp dụng được migration")?;
     let logins = if with_demo {
         load_demo(&store, settings).await?
     } else {
