@@ -191,4 +191,6 @@ fn first_line(subject: String) -> String {
 }
 
 #[cfg(test)]
+mod golden;
+#[cfg(test)]
 mod tests;
