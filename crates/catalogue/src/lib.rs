@@ -17,6 +17,7 @@ mod labels;
 mod mail;
 mod pages;
 mod refusals;
+mod report;
 
 pub use lang::Lang;
 
@@ -47,6 +48,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         refusals::ENTRIES,
         refusals::fields::ENTRIES,
         mail::ENTRIES,
+        report::ENTRIES,
     ]
     .into_iter()
     .flatten()

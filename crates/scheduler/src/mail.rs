@@ -18,7 +18,8 @@
 //! `render`. `golden/` holds every e-mail as it reads, byte for byte.
 
 use askama::Template;
-use workflow::{CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind, Tr};
+use catalogue::Tr;
+use workflow::{CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
 
 /// A rendered e-mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
