@@ -7,7 +7,8 @@
 use super::*;
 use std::path::PathBuf;
 
-/// A title and names with every character HTML escapes.
+/// A title with every character HTML escapes; names, periods and times
+/// hold some too, so that each value a sentence quotes is seen escaped.
 const TITLE: &str = "Bãi rác <tự phát> & \"nhà\" 'số 5'";
 
 fn notice(lang: Lang, due_local: &str, detail: &str) -> CaseNotice {
@@ -32,9 +33,9 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
         let duty = DutyReminder {
             lang,
             unit_name: "UBND phường <Ba Đình> & co".to_owned(),
-            board_name: "Ban Tuyên giáo và Dân vận".to_owned(),
-            period: "2026-Q3".to_owned(),
-            due_local: "17:00 08/10/2026".to_owned(),
+            board_name: "Ban <Tuyên giáo> & \"Dân vận\"".to_owned(),
+            period: "2026-Q3 <&>".to_owned(),
+            due_local: "17:00 08/10/2026 <&>".to_owned(),
             step,
             link: "https://noicom.example.vn/duties/42".to_owned(),
         };
@@ -51,7 +52,7 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
                 case_code: "HN-2026-000123".to_owned(),
                 title: TITLE.to_owned(),
                 deadline: *deadline,
-                due_local: "17:00 08/10/2026".to_owned(),
+                due_local: "17:00 08/10/2026 <&>".to_owned(),
                 step,
                 link: "https://noicom.example.vn/cases/HN-2026-000123".to_owned(),
             };
@@ -67,7 +68,7 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
         Mail::PasswordReset(PasswordReset {
             lang,
             name: "Nguyễn Văn <A>".to_owned(),
-            due_local: "10:30 01/10/2026".to_owned(),
+            due_local: "10:30 01/10/2026 <&>".to_owned(),
             link: "https://noicom.example.vn/reset-password?token=abc".to_owned(),
         }),
     ));
@@ -76,7 +77,7 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
         let code = kind.code();
         all.push((
             code.to_owned(),
-            Mail::Notice(kind, notice(lang, "17:00 08/10/2026", detail)),
+            Mail::Notice(kind, notice(lang, "17:00 08/10/2026 <&>", detail)),
         ));
         all.push((
             format!("{code}-dash"),
