@@ -3,7 +3,7 @@
 //! English, each under one key.
 //!
 //! A key is a method of [`Tr`]: `Tr(lang).sign_in()`, or with the words
-//! it quotes, `Tr(lang).mail_answer_by(due)`. An entry is written with
+//! it quotes, `Tr(lang).mail_at(what, link)`. An entry is written with
 //! both languages side by side, so a missing translation does not
 //! compile, and [`entries`] lists them all for the tests that read the
 //! catalogue as a translator would (no blank text, no Vietnamese left in
@@ -14,8 +14,10 @@ mod lang;
 mod messages;
 mod errors;
 mod labels;
+mod mail;
 mod pages;
 mod refusals;
+mod report;
 
 pub use lang::Lang;
 
@@ -45,6 +47,8 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         labels::ENTRIES,
         refusals::ENTRIES,
         refusals::fields::ENTRIES,
+        mail::ENTRIES,
+        report::ENTRIES,
     ]
     .into_iter()
     .flatten()

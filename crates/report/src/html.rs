@@ -2,7 +2,7 @@
 //! `templates/report.html`, which also escapes every value.
 
 use askama::Template;
-use workflow::Lang;
+use catalogue::{Lang, Tr};
 
 use crate::{Cell, Table};
 
@@ -13,6 +13,8 @@ struct Page<'a> {
     title: &'a str,
     tables: &'a [Table],
     lang: Lang,
+    /// The catalogue in `lang`.
+    t: Tr,
 }
 
 /// `tables` as a printable HTML page titled `title`.
@@ -21,6 +23,7 @@ pub fn to_html(title: &str, tables: &[Table], lang: Lang) -> Result<String, aska
         title,
         tables,
         lang,
+        t: Tr(lang),
     }
     .render()
 }

@@ -3,12 +3,15 @@
 //! headings, written as CSV (UTF-8 with a BOM, so Excel shows the
 //! diacritics), XLSX (one sheet per table) or a printable HTML page with no
 //! external assets. `noicom export-report` and the web downloads share it.
+//! Its labels and sentences are the catalogue's `report_…` entries
+//! (`catalogue/src/report.rs`).
 
 mod csv_out;
 mod html;
 mod tables;
 mod xlsx;
 
+use catalogue::Tr;
 use chrono::NaiveDate;
 use store::reports::{ReportScope, Summary};
 use thiserror::Error;
@@ -128,10 +131,7 @@ pub fn render(
 
 /// "Báo cáo kết quả phối hợp năm 2026 — Phường Ba Đình".
 pub fn title(year: i32, summary: &Summary, lang: Lang) -> String {
-    let base = match lang {
-        Lang::Vi => format!("Báo cáo kết quả phối hợp cung cấp thông tin năm {year}"),
-        Lang::En => format!("Annual coordination report {year}"),
-    };
+    let base = Tr(lang).report_title(year);
     match &summary.area {
         Some(area) => format!("{base} — {}", area.name),
         None => base,

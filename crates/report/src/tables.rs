@@ -1,10 +1,11 @@
 //! The report as tables: each a title, a header row and data rows, in the
-//! reader's language. CSV, XLSX and HTML lay out the same tables.
+//! reader's language (the labels are the catalogue's `report_…` entries).
+//! CSV, XLSX and HTML lay out the same tables.
 
+use catalogue::{Lang, Tr};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use store::reports::{ComplianceCounts, Count, Summary, TimeFigures};
-use workflow::Lang;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,40 +45,27 @@ fn opt(x: Option<f64>) -> Cell {
 
 /// Every table of `summary`, labelled in `lang`, times shown in `tz`.
 pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
-    let vi = lang == Lang::Vi;
-    let t = |v: &'static str, e: &'static str| if vi { v } else { e };
+    let t = Tr(lang);
     let local =
         |at: DateTime<FixedOffset>| at.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string();
     let area = summary.area.as_ref().map_or_else(
-        || t("Toàn bộ địa bàn", "Every area").to_owned(),
+        || t.report_every_area().to_owned(),
         |a| format!("{} ({})", a.name, a.code),
     );
     let overview = Table {
-        sheet: t("Tổng quan", "Overview"),
-        title: t("Tổng quan", "Overview").to_owned(),
-        header: vec![t("Nội dung", "Item"), t("Giá trị", "Value")],
+        sheet: t.report_overview(),
+        title: t.report_overview().to_owned(),
+        header: vec![t.report_item(), t.report_value()],
         rows: vec![
-            vec![text(t("Từ", "From")), text(local(summary.from))],
-            vec![
-                text(t("Đến (không kể)", "To (exclusive)")),
-                text(local(summary.to)),
-            ],
-            vec![text(t("Địa bàn", "Area")), text(area)],
-            vec![
-                text(t("Số liệu tính đến", "Figures as of")),
-                text(local(summary.as_of)),
-            ],
-            vec![
-                text(t("Số vụ việc tiếp nhận", "Cases filed")),
-                num(summary.cases_filed),
-            ],
+            vec![text(t.report_from()), text(local(summary.from))],
+            vec![text(t.report_to()), text(local(summary.to))],
+            vec![text(t.field_area()), text(area)],
+            vec![text(t.report_as_of()), text(local(summary.as_of))],
+            vec![text(t.report_cases_filed()), num(summary.cases_filed)],
             // Areas and units renamed since are printed with their names
             // of this day (SPEC §2); the row says which day that is.
             vec![
-                text(t(
-                    "Tên địa bàn, đơn vị theo ngày",
-                    "Areas and units named as on",
-                )),
+                text(t.report_names_on()),
                 text(summary.names_on.format("%d/%m/%Y").to_string()),
             ],
         ],
@@ -85,7 +73,7 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
     let counts = |sheet, title, label, list: &[Count]| Table {
         sheet,
         title,
-        header: vec![t("Mã", "Code"), label, t("Số vụ việc", "Cases")],
+        header: vec![t.code(), label, t.cases_count()],
         rows: list
             .iter()
             .map(|c| vec![text(&c.code), text(&c.label), num(c.count)])
@@ -104,58 +92,48 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
     let mut all = vec![
         overview,
         counts(
-            t("Theo lĩnh vực", "By category"),
-            t("Vụ việc theo lĩnh vực", "Cases by category").to_owned(),
-            t("Lĩnh vực", "Category"),
+            t.report_by_category_sheet(),
+            t.report_by_category().to_owned(),
+            t.field_category(),
             &summary.by_category,
         ),
         counts(
-            t("Theo địa bàn", "By area"),
-            t("Vụ việc theo địa bàn", "Cases by area").to_owned(),
-            t("Địa bàn", "Area"),
+            t.report_by_area_sheet(),
+            t.report_by_area().to_owned(),
+            t.field_area(),
             &summary.by_area,
         ),
         counts(
-            t("Theo trạng thái", "By state"),
-            t("Vụ việc theo trạng thái hiện nay", "Cases by current state").to_owned(),
-            t("Trạng thái", "State"),
+            t.report_by_state_sheet(),
+            t.report_by_state().to_owned(),
+            t.field_state(),
             &summary.by_state,
         ),
         Table {
-            sheet: t("Thời gian xử lý", "Time taken"),
-            title: t(
-                "Thời gian trả lời và giải quyết (từ khi tiếp nhận, giao cơ quan chủ trì)",
-                "Time to answer and to resolve (from acceptance)",
-            )
-            .to_owned(),
+            sheet: t.report_time_sheet(),
+            title: t.report_time().to_owned(),
             header: vec![
-                t("Chỉ tiêu", "Measure"),
-                t("Số vụ việc", "Cases"),
-                t("Trung vị (ngày làm việc)", "Median (working days)"),
-                t(
-                    "Phân vị 90 (ngày làm việc)",
-                    "90th percentile (working days)",
-                ),
-                t("Trung vị (giờ)", "Median (hours)"),
-                t("Phân vị 90 (giờ)", "90th percentile (hours)"),
+                t.report_measure(),
+                t.cases_count(),
+                t.report_median_days(),
+                t.report_p90_days(),
+                t.report_median_hours(),
+                t.report_p90_hours(),
             ],
             rows: vec![
-                time_row(
-                    t("Trả lời bằng văn bản", "Written answer"),
-                    &summary.answer_time,
-                ),
-                time_row(t("Giải quyết", "Resolution"), &summary.resolution_time),
+                time_row(t.deadline_answer(), &summary.answer_time),
+                time_row(t.deadline_resolution(), &summary.resolution_time),
             ],
         },
         Table {
-            sheet: t("Thời hạn", "Deadlines"),
-            title: t("Việc thực hiện thời hạn", "Deadlines kept").to_owned(),
+            sheet: t.report_deadlines_sheet(),
+            title: t.report_deadlines().to_owned(),
             header: vec![
-                t("Thời hạn", "Deadline"),
-                t("Đúng hạn", "On time"),
-                t("Trễ hạn", "Late"),
-                t("Quá hạn", "Overdue"),
-                t("Đang trong hạn", "Running"),
+                t.report_deadline(),
+                t.deadline_on_time(),
+                t.deadline_late(),
+                t.overdue(),
+                t.deadline_running(),
             ],
             rows: summary
                 .deadlines
@@ -172,20 +150,16 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
                 .collect(),
         },
         Table {
-            sheet: t("Cơ quan chủ trì", "Lead units"),
-            title: t(
-                "Trễ hạn, quá hạn theo cơ quan chủ trì",
-                "Missed deadlines by lead unit",
-            )
-            .to_owned(),
+            sheet: t.report_lead_units_sheet(),
+            title: t.report_lead_units().to_owned(),
             header: vec![
-                t("Mã đơn vị", "Unit code"),
-                t("Cơ quan chủ trì", "Lead unit"),
-                t("Số vụ việc", "Cases"),
-                t("Trả lời trễ hạn", "Answers late"),
-                t("Trả lời quá hạn", "Answers overdue"),
-                t("Giải quyết trễ hạn", "Resolutions late"),
-                t("Giải quyết quá hạn", "Resolutions overdue"),
+                t.report_unit_code(),
+                t.refusal_field_lead_unit(),
+                t.cases_count(),
+                t.report_answers_late(),
+                t.report_answers_overdue(),
+                t.report_resolutions_late(),
+                t.report_resolutions_overdue(),
             ],
             rows: summary
                 .overdue_by_lead_unit
@@ -229,26 +203,22 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
         duty_rows.push(compliance_row(
             &agency.unit,
             &agency.name,
-            t("Cộng", "Total").to_owned(),
+            t.report_total().to_owned(),
             &agency.total,
         ));
     }
     all.push(Table {
-        sheet: t("Nghĩa vụ thông tin", "Information duties"),
-        title: t(
-            "Thực hiện nghĩa vụ cung cấp thông tin theo cơ quan",
-            "Information duties kept, by agency",
-        )
-        .to_owned(),
+        sheet: t.report_duties_sheet(),
+        title: t.report_duties().to_owned(),
         header: vec![
-            t("Mã đơn vị", "Unit code"),
-            t("Cơ quan", "Agency"),
-            t("Kỳ", "Period"),
-            t("Đúng hạn", "On time"),
-            t("Trễ hạn", "Late"),
-            t("Không cung cấp", "Missing"),
-            t("Được miễn", "Waived"),
-            t("Chưa đến hạn", "Not due yet"),
+            t.report_unit_code(),
+            t.agency(),
+            t.period(),
+            t.duty_on_time(),
+            t.duty_late(),
+            t.compliance_missing(),
+            t.duty_waived(),
+            t.duty_not_due(),
         ],
         rows: duty_rows,
     });

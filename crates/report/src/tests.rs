@@ -168,3 +168,5 @@ fn file_names_are_ascii() {
     );
     assert_eq!(file_name(2026, None, Format::Csv), "bao-cao-nam-2026.csv");
 }
+
+mod golden;

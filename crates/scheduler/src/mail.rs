@@ -1,18 +1,24 @@
 //! The e-mails: what each one says, as a typed context, and its folder of
 //! askama templates under `templates/`: `mail.txt` (the subject and the
-//! plain-text part) and `mail.html`, each in both languages. The shared
-//! layout — subject tag, first line, footer, HTML frame — is in
-//! `templates/_layout/`. A field a template names must exist in its
-//! context, and a notice kind without its folder is a missing match arm:
-//! both fail to compile. askama escapes values in the HTML part and leaves
-//! the subject and the text as they are.
+//! plain-text part) and `mail.html`. The templates hold no sentence: each
+//! is an entry of the catalogue (`catalogue/src/mail.rs`), called as
+//! `t.mail_…(…)` in the reader's language, so the text and the HTML part
+//! read the same sentence. The shared layout — subject tag, first line,
+//! footer, HTML frame — is in `templates/_layout/`. A field a template
+//! names must exist in its context, a sentence must exist in the
+//! catalogue, and a notice kind without its folder is a missing match
+//! arm: all fail to compile. askama escapes values in the HTML part and
+//! leaves the subject and the text as they are; a sentence that quotes a
+//! word in bold gets it from [`strong`] and is written `|safe`.
 //!
-//! A new notice e-mail is its folder (`mail.txt` with the blocks
-//! `subject_vi`, `subject_en`, `head`, `vi`, `en`; `mail.html` with `head`,
-//! `vi`, `en`) and its arm in [`Mail::render`]. An e-mail with facts of its
-//! own also needs its context here and its payload read in `render`.
+//! A new notice e-mail is its sentences in the catalogue, its folder
+//! (`mail.txt` with the blocks `subject_line`, `head`, `body`; `mail.html`
+//! with `head`, `body`) and its arm in [`Mail::render`]. An e-mail with
+//! facts of its own also needs its context here and its payload read in
+//! `render`. `golden/` holds every e-mail as it reads, byte for byte.
 
 use askama::Template;
+use catalogue::Tr;
 use workflow::{CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
 
 /// A rendered e-mail.
@@ -83,6 +89,35 @@ pub(crate) struct CaseNotice {
     pub link: String,
 }
 
+impl DutyReminder {
+    /// How the duty stands, in the reader's words.
+    pub(crate) fn step_words(&self) -> String {
+        let t = Tr(self.lang);
+        match self.step {
+            DutyReminderStep::Before(days) => t.mail_duty_before(days),
+            DutyReminderStep::Due => t.mail_duty_due().to_owned(),
+            DutyReminderStep::Overdue(_) => t.mail_duty_overdue().to_owned(),
+        }
+    }
+}
+
+impl CaseReminder {
+    /// How the deadline stands, in the reader's words.
+    pub(crate) fn step_words(&self) -> &'static str {
+        let t = Tr(self.lang);
+        match self.step {
+            CaseReminderStep::Warning => t.mail_case_warning(),
+            CaseReminderStep::Breach => t.mail_case_breach(),
+            CaseReminderStep::Overdue(_) => t.mail_case_overdue(),
+        }
+    }
+
+    /// The deadline as a sentence names it.
+    pub(crate) fn deadline_words(&self) -> &'static str {
+        self.deadline.step_in_sentence(self.lang)
+    }
+}
+
 /// One e-mail with what it says.
 #[derive(Debug, Clone)]
 pub(crate) enum Mail {
@@ -95,36 +130,65 @@ pub(crate) enum Mail {
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
 /// `text` rendered apart) and `mail.html`, over the context `$context` of
 /// type `$type`, rendered. Each template is a struct that derefs to the
-/// context, so a template names the context's fields directly.
+/// context, so a template names the context's fields directly, and holds
+/// `t`, the catalogue in the reader's language, for every sentence.
 macro_rules! folder {
     (@deref $part:ident $type:ty) => {
         impl std::ops::Deref for $part<'_> {
             type Target = $type;
             fn deref(&self) -> &$type {
-                self.0
+                self.context
             }
         }
     };
     ($context:expr, $type:ty, $text:literal, $html:literal $(,)?) => {{
         #[derive(Template)]
         #[template(path = $text, block = "subject")]
-        struct Subject<'a>(&'a $type);
+        struct Subject<'a> {
+            context: &'a $type,
+            // A subject of the case's own words only (a reminder's) reads
+            // no sentence.
+            #[allow(dead_code)]
+            t: Tr,
+        }
         #[derive(Template)]
         #[template(path = $text, block = "text")]
-        struct Text<'a>(&'a $type);
+        struct Text<'a> {
+            context: &'a $type,
+            t: Tr,
+        }
         #[derive(Template)]
         #[template(path = $html)]
-        struct Html<'a>(&'a $type);
+        struct Html<'a> {
+            context: &'a $type,
+            t: Tr,
+        }
         folder!(@deref Subject $type);
         folder!(@deref Text $type);
         folder!(@deref Html $type);
         let context: &$type = $context;
+        let t = Tr(context.lang);
         Rendered {
-            subject: first_line(Subject(context).render()?),
-            text: Text(context).render()?,
-            html: Html(context).render()?,
+            subject: first_line(Subject { context, t }.render()?),
+            text: Text { context, t }.render()?,
+            html: Html { context, t }.render()?,
         }
     }};
+}
+
+/// `value` escaped and in bold: a word the HTML part stresses inside a
+/// catalogue sentence, which the template then writes as it is (`|safe`).
+pub(crate) fn strong(value: impl std::fmt::Display) -> String {
+    format!("<strong>{}</strong>", escaped(value))
+}
+
+/// `value` escaped as askama escapes a value, for a sentence written
+/// `|safe` because it also quotes a [`strong`] word.
+pub(crate) fn escaped(value: impl std::fmt::Display) -> String {
+    match askama::filters::escape(value, askama::filters::Html) {
+        Ok(safe) => safe.to_string(),
+        Err(never) => match never {},
+    }
 }
 
 impl Mail {
@@ -190,5 +254,7 @@ fn first_line(subject: String) -> String {
     subject.lines().next().unwrap_or_default().to_owned()
 }
 
+#[cfg(test)]
+mod golden;
 #[cfg(test)]
 mod tests;
