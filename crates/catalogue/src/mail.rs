@@ -9,7 +9,7 @@ messages! {
     mail_footer => "Thư này được gửi tự động từ hệ thống noicom; vui lòng không trả lời.", "This message was sent automatically by noicom; please do not reply.";
     mail_at(what, link) => "{what} tại: {link}", "{what} at: {link}";
     mail_head_case(code, title) => "Vụ việc {code} — {title}", "Case {code} — {title}";
-    mail_head_report(code, title) => "Báo cáo {code} — {title}", "Report {code} — {title}";
+    mail_head_report(code, title) => "Phản ánh {code} — {title}", "Report {code} — {title}";
     mail_head_dear(name) => "Kính gửi {name},", "Dear {name},";
     mail_status(step) => "Tình trạng: {step}.", "Status: {step}.";
 
@@ -46,7 +46,7 @@ messages! {
 
     // The board asks the reporter for more information.
     mail_info_requested_subject(code) => "{code}: đề nghị bổ sung thông tin", "{code}: more information needed";
-    mail_info_requested => "Ban Tuyên giáo và Dân vận đề nghị anh/chị bổ sung thông tin cho báo cáo này:", "The board asks you for more information on this report:";
+    mail_info_requested => "Ban Tuyên giáo và Dân vận đề nghị anh/chị bổ sung thông tin cho phản ánh này:", "The board asks you for more information on this report:";
     mail_info_requested_link => "Bổ sung thông tin", "Add the information";
 
     // The lead agency answered in writing.
