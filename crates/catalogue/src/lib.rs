@@ -43,6 +43,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         pages::admin::ENTRIES,
         pages::leader::ENTRIES,
         pages::photos::ENTRIES,
+        pages::desk::ENTRIES,
         errors::ENTRIES,
         labels::ENTRIES,
         refusals::ENTRIES,

@@ -79,5 +79,6 @@ messages! {
 }
 
 pub(crate) mod admin;
+pub(crate) mod desk;
 pub(crate) mod leader;
 pub(crate) mod photos;

@@ -50,6 +50,7 @@ messages! {
 
     // The units a case names, and the case merged into.
     refusal_lead_unit_not_state_body(unit) => "Đơn vị “{unit}” không phải là cơ quan nhà nước (HĐND, UBND, TAND, VKSND) nên không thể làm cơ quan chủ trì.", "“{unit}” is not a state body (People's Council, People's Committee, People's Court or People's Procuracy), so it cannot lead a case.";
+    refusal_coordinating_unit_of_the_party(unit) => "Đơn vị “{unit}” là cấp ủy hoặc ban của Đảng nên không thể làm cơ quan phối hợp.", "“{unit}” is a party committee or a party board, so it cannot coordinate a case.";
     refusal_lead_unit_outside_area(unit) => "Cơ quan chủ trì “{unit}” không phụ trách địa bàn của vụ việc.", "The lead unit “{unit}” does not serve the case's area.";
     refusal_coordinating_unit_outside_area(unit) => "Cơ quan phối hợp “{unit}” không phụ trách địa bàn của vụ việc.", "The coordinating unit “{unit}” does not serve the case's area.";
     refusal_unit_outside_area(unit) => "Đơn vị “{unit}” không phụ trách địa bàn của vụ việc.", "The unit “{unit}” does not serve the case's area.";

@@ -16,6 +16,7 @@ mod pages;
 mod routes;
 mod serve;
 mod state;
+mod thumbnails;
 pub(crate) mod views;
 
 pub use auth::{CSRF_HEADER, Caller};

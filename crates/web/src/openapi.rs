@@ -38,6 +38,7 @@ use common_errors::CommonErrors;
         routes::attachments::upload,
         routes::attachments::list,
         routes::attachments::download,
+        routes::attachments::thumbnail,
         routes::duties::list_duties,
         routes::duties::show_duty,
         routes::duties::submit,

@@ -118,6 +118,12 @@
     });
   });
 
+  // A photo whose thumbnail could not be made keeps its download link only.
+  document.querySelectorAll("img[data-thumb]").forEach(function (img) {
+    var drop = function () { if (img.parentNode) { img.parentNode.remove(); } };
+    if (img.complete && img.naturalWidth === 0) { drop(); } else { img.addEventListener("error", drop); }
+  });
+
   // Back-forward cache: a page shown again must accept a new submit.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {

@@ -60,6 +60,13 @@ impl UnitKind {
         )
     }
 
+    /// The units a board may name to coordinate a case: any but the party
+    /// side of the coordination (party committees and boards, the board
+    /// itself among them), which is who asks, not who is asked.
+    pub fn may_coordinate(self) -> bool {
+        !matches!(self, UnitKind::PartyCommittee | UnitKind::Board)
+    }
+
     /// The units that owe the board information (§4): the state bodies,
     /// as schedules, programmes and the duty list's filter take them.
     pub fn owes_duties(self) -> bool {

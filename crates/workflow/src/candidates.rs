@@ -26,10 +26,16 @@ pub fn check_lead_unit(area: &AreaRef, unit: &UnitRef) -> Result<(), Refusal> {
 }
 
 /// Whether `unit` may coordinate a case in `area`: any active unit serving
-/// the area or one above it (the lead aside, which `accept` judges).
+/// the area or one above it that is not of the party side (the lead aside,
+/// which `accept` judges).
 pub fn check_coordinating_unit(area: &AreaRef, unit: &UnitRef) -> Result<(), Refusal> {
     if !unit.active {
         return Err(Refusal::UnitInactive {
+            unit: unit.code.clone(),
+        });
+    }
+    if !unit.kind.may_coordinate() {
+        return Err(Refusal::CoordinatingUnitOfTheParty {
             unit: unit.code.clone(),
         });
     }
@@ -98,10 +104,19 @@ mod tests {
     fn a_unit_serving_an_area_above_may_lead() {
         let candidates = unit_candidates(&[board(), people_committee()], &commune());
         assert_eq!(candidates.lead, vec![people_committee().id]);
-        assert_eq!(
-            candidates.coordinating,
-            vec![board().id, people_committee().id]
-        );
+        assert!(candidates.coordinating.contains(&people_committee().id));
+    }
+
+    #[test]
+    fn the_board_and_the_party_committee_are_offered_for_nothing() {
+        // Issue 15: the form offered the board itself and the provincial
+        // party committee as coordinating units.
+        let candidates = unit_candidates(&[board(), committee()], &commune());
+        assert_eq!(candidates, UnitCandidates::default());
+        assert!(matches!(
+            check_coordinating_unit(&commune(), &board()),
+            Err(Refusal::CoordinatingUnitOfTheParty { .. })
+        ));
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod schedule;
 mod search;
 mod sign_in;
 mod state;
+mod state_group;
 #[cfg(test)]
 mod testkit;
 mod time_window;
@@ -97,5 +98,6 @@ pub use schedule::{ScheduleSettings, check_schedule, check_schedule_parties};
 pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, check_search};
 pub use sign_in::{Attempts, SignInThrottle, ThrottleDecision};
 pub use state::{CaseState, ReporterState};
+pub use state_group::StateGroup;
 pub use time_window::TimeWindow;
 pub use visibility::{Scope, Visibility, visibility};

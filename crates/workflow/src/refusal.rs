@@ -106,6 +106,13 @@ pub enum Refusal {
         /// The unit's code.
         unit: String,
     },
+    /// The coordinating unit is the party side of the coordination (a
+    /// party committee or a board), not a body the board coordinates with.
+    #[error("{}", self.message(Lang::Vi))]
+    CoordinatingUnitOfTheParty {
+        /// The unit's code.
+        unit: String,
+    },
     /// The named unit does not serve the case's area.
     #[error("{}", self.message(Lang::Vi))]
     UnitOutsideArea {
@@ -232,6 +239,7 @@ impl Refusal {
             Refusal::TooManyWords { .. } => "too_many_words",
             Refusal::UnknownCode { .. } => "unknown_code",
             Refusal::LeadUnitNotStateBody { .. } => "lead_unit_not_state_body",
+            Refusal::CoordinatingUnitOfTheParty { .. } => "coordinating_unit_of_the_party",
             Refusal::UnitOutsideArea { .. } => "unit_outside_area",
             Refusal::UnitInactive { .. } => "unit_inactive",
             Refusal::MergeIntoItself => "merge_into_itself",
@@ -273,6 +281,7 @@ impl Refusal {
             | Refusal::UnitOutsideArea { field, .. }
             | Refusal::DeadlineInPast { field } => Some(field),
             Refusal::LeadUnitNotStateBody { .. } => Some("lead_unit"),
+            Refusal::CoordinatingUnitOfTheParty { .. } => Some("coordinating_units"),
             Refusal::MergeIntoItself
             | Refusal::MergeTargetNotOpen { .. }
             | Refusal::MergeTargetOutsideArea { .. } => Some("target"),

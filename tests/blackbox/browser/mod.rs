@@ -8,6 +8,7 @@
 //! English-language browser.
 
 mod admin;
+mod board_desk;
 mod drafts;
 mod duties;
 mod flow;

@@ -14,3 +14,16 @@ pub fn pdf(len: usize) -> Vec<u8> {
     bytes.resize(len.max(bytes.len()), b' ');
     bytes
 }
+
+/// A real photo of `width` × `height` pixels (a gradient) as JPEG, which a
+/// thumbnail can be made of.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let photo = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 90])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode_image(&photo)
+        .expect("a JPEG");
+    out
+}

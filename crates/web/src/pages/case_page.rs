@@ -22,6 +22,7 @@ use workflow::{
     ActionKind, Actor, Audience, Case, CaseState, Choices, InputField, Lang, ReporterState, Widget,
 };
 
+use super::badge::state_class;
 use super::command::{FormField, Input, command, form_fields};
 use super::directory::{CaseCard, DeadlineLine, Directory, deadline_label};
 use super::documents::{Document, FILE};
@@ -97,6 +98,8 @@ struct CasePage {
     title: String,
     description: String,
     state: &'static str,
+    /// The CSS class of the state's badge.
+    state_class: &'static str,
     facts: Vec<(&'static str, String)>,
     deadlines: Vec<DeadlineLine>,
     overdue: bool,
@@ -397,7 +400,7 @@ async fn page(
             .collect(),
         documents: attachments
             .into_iter()
-            .map(|a| Document::new(a, &events, lang, tz))
+            .map(|a| Document::new(a, &case.code, &events, lang, tz))
             .collect(),
         may_attach,
         max_mb: megabytes(state.config.max_attachment_bytes),
@@ -410,6 +413,10 @@ async fn page(
             Audience::Internal => case.state.label(lang),
             Audience::Reporter => case.state.for_reporter().label(lang),
         },
+        state_class: state_class(match reader {
+            Audience::Internal => case.state.group(),
+            Audience::Reporter => case.state.for_reporter().group(),
+        }),
         version: case.version,
         done,
         failure,

@@ -13,6 +13,7 @@ use workflow::{
     unit_candidates,
 };
 
+use super::badge::state_class;
 use super::layout::local_time;
 use super::report::Opt;
 use crate::AppError;
@@ -165,12 +166,16 @@ pub(crate) struct CaseCard {
     pub title: String,
     /// State label.
     pub state: &'static str,
+    /// The CSS class of the state's badge.
+    pub state_class: &'static str,
     /// Area name.
     pub area: String,
     /// Category name.
     pub category: String,
     /// Lead unit name.
     pub lead: Option<String>,
+    /// Priority label, for a reader of the internal audience.
+    pub priority: Option<&'static str>,
     /// Filed at, local time.
     pub filed: String,
     /// The deadlines running now.
@@ -203,9 +208,15 @@ impl CaseCard {
             } else {
                 case.state.for_reporter().label(t.0)
             },
+            state_class: state_class(if internal {
+                case.state.group()
+            } else {
+                case.state.for_reporter().group()
+            }),
             area: dir.area(&case.area.code),
             category: dir.category(&case.category),
             lead: case.lead_unit.as_ref().map(|u| dir.unit(&u.code)),
+            priority: internal.then(|| case.priority.label(t.0)),
             filed: local_time(case.created_at, tz),
             deadlines: running(case, t, now, tz)
                 .into_iter()

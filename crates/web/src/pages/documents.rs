@@ -9,6 +9,7 @@ use store::attachments::StoredAttachment;
 use workflow::{ActionKind, Lang};
 
 use super::layout::local_time;
+use crate::thumbnails;
 
 /// The name of the file inputs of the pages' forms (the API's part name).
 pub(crate) const FILE: &str = "file";
@@ -25,11 +26,30 @@ pub(crate) struct Document {
     pub at: String,
     /// The action it came with, if any.
     pub with: Option<&'static str>,
+    /// A photo's thumbnail and the page showing it whole; none for other
+    /// files and for a photo whose thumbnail could not be made (the name
+    /// still downloads it).
+    pub photo: Option<Photo>,
+}
+
+/// The links of a photo among the documents.
+pub(crate) struct Photo {
+    /// Its thumbnail.
+    pub thumb: String,
+    /// The page showing it whole.
+    pub view: String,
 }
 
 impl Document {
-    /// The line of `a`, the action named from the case's `events`.
-    pub(crate) fn new(a: StoredAttachment, events: &[StoredEvent], lang: Lang, tz: Tz) -> Document {
+    /// The line of `a` on the case `case_code`, the action named from the
+    /// case's `events`.
+    pub(crate) fn new(
+        a: StoredAttachment,
+        case_code: &str,
+        events: &[StoredEvent],
+        lang: Lang,
+        tz: Tz,
+    ) -> Document {
         let with = a.event.and_then(|id| {
             events
                 .iter()
@@ -37,8 +57,15 @@ impl Document {
                 .and_then(|e| ActionKind::from_code(&e.action))
                 .map(|kind| kind.label(lang))
         });
+        let photo = (thumbnails::format_of(&a.content_type).is_some()
+            && !thumbnails::failed(&a.sha256))
+        .then(|| Photo {
+            thumb: format!("/api/v1/attachments/{}/thumbnail", a.id),
+            view: format!("/cases/{case_code}/photos/{}", a.id),
+        });
         Document {
             href: format!("/api/v1/attachments/{}", a.id),
+            photo,
             size: size(a.size, lang),
             at: local_time(a.uploaded_at, tz),
             name: a.file_name,

@@ -56,6 +56,9 @@ pub(crate) struct ListQuery {
     /// A report just filed (after the filing form).
     #[serde(default)]
     filed: String,
+    /// `table` for the dense table of the desks; anything else is cards.
+    #[serde(default)]
+    view: String,
 }
 
 /// The filters of a list as they go back into a link (to the next or the
@@ -74,9 +77,14 @@ struct ListLink<'a> {
     priority: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     overdue: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    view: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     cursor: Option<&'a str>,
 }
+
+/// The table view's value of the `view` parameter.
+const TABLE: &str = "table";
 
 /// Which list.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -116,6 +124,11 @@ struct ListPage {
     areas: Vec<Opt>,
     priorities: Vec<Opt>,
     cards: Vec<CaseCard>,
+    /// The cases as a dense table (`?view=table`) rather than cards.
+    table: bool,
+    /// This list, as cards and as a table, with the same filters.
+    cards_href: String,
+    table_href: String,
     /// How the list is ordered, where that is worth saying (the triage
     /// queue: oldest first, or by relevance when searching).
     order: Option<&'static str>,
@@ -247,7 +260,9 @@ async fn list(
             _ => t.nav_all_cases(),
         },
     };
-    let query = |cursor: Option<&str>| {
+    let table = q.view == TABLE;
+    let view = if table { TABLE } else { "" };
+    let query_as = |view: &str, cursor: Option<&str>| {
         let link = ListLink {
             q: &q.q,
             state: &q.state,
@@ -255,10 +270,12 @@ async fn list(
             area: &q.area,
             priority: &q.priority,
             overdue: &q.overdue,
+            view,
             cursor,
         };
         with_query(kind.path(), &link)
     };
+    let query = |cursor: Option<&str>| query_as(view, cursor);
     let next = page.next.map(|c| query(Some(&c.encode())));
     let first = (!q.cursor.is_empty()).then(|| query(None));
     let here = if kind == Kind::All {
@@ -311,6 +328,9 @@ async fn list(
             })
             .collect(),
         cards,
+        table,
+        cards_href: query_as("", None),
+        table_href: query_as(TABLE, None),
         order: (kind == Kind::Triage).then(|| {
             if filter.q.is_some() {
                 t.order_relevance()

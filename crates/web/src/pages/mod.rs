@@ -8,6 +8,7 @@
 mod admin;
 mod annual_report;
 mod assets;
+mod badge;
 mod case_page;
 mod charts;
 mod command;
@@ -22,6 +23,7 @@ mod layout;
 mod link;
 mod lists;
 mod password;
+mod photo;
 mod presession;
 mod report;
 mod session;
@@ -49,6 +51,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(report::router())
         .merge(lists::router())
         .merge(case_page::router())
+        .merge(photo::router())
         .merge(dashboard::router())
         .merge(annual_report::router())
         .merge(duties::router())

@@ -38,6 +38,7 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         R::TooManyWords { field, max } => t.refusal_too_many_words(label(field), max),
         R::UnknownCode { field, code } => t.refusal_unknown_code(label(field), code),
         R::LeadUnitNotStateBody { unit } => t.refusal_lead_unit_not_state_body(unit),
+        R::CoordinatingUnitOfTheParty { unit } => t.refusal_coordinating_unit_of_the_party(unit),
         R::UnitOutsideArea { field, unit } => match *field {
             "lead_unit" => t.refusal_lead_unit_outside_area(unit),
             "coordinating_units" => t.refusal_coordinating_unit_outside_area(unit),

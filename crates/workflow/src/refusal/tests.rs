@@ -191,6 +191,16 @@ fn a_lead_unit_that_is_no_state_body_is_named() {
 }
 
 #[test]
+fn a_party_unit_named_to_coordinate_is_named() {
+    let refusal = Refusal::CoordinatingUnitOfTheParty {
+        unit: "TU-HN".to_owned(),
+    };
+    assert_eq!(refusal.code(), "coordinating_unit_of_the_party");
+    assert_eq!(refusal.field(), Some("coordinating_units"));
+    assert!(vi(&refusal).contains("“TU-HN” là cấp ủy"));
+}
+
+#[test]
 fn a_unit_outside_the_area_is_named_with_its_part() {
     let refusal = Refusal::UnitOutsideArea {
         field: "coordinating_units",
@@ -301,6 +311,9 @@ fn every_refusal() -> Vec<Refusal> {
         },
         Refusal::LeadUnitNotStateBody {
             unit: "MTTQ-PX".to_owned(),
+        },
+        Refusal::CoordinatingUnitOfTheParty {
+            unit: "TU-HN".to_owned(),
         },
         Refusal::UnitOutsideArea {
             field: "lead_unit",

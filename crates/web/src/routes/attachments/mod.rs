@@ -5,6 +5,7 @@
 
 mod download;
 mod list;
+mod thumbnail;
 mod upload;
 mod view;
 
@@ -20,6 +21,7 @@ pub(crate) use view::{AttachmentView, UploadForm};
 
 pub(crate) use download::__path_download;
 pub(crate) use list::__path_list;
+pub(crate) use thumbnail::__path_thumbnail;
 pub(crate) use upload::__path_upload;
 
 /// Room for the multipart framing around the file (boundaries, part
@@ -61,6 +63,7 @@ pub(crate) fn router(max_file_bytes: u64) -> Router<AppState> {
             get(list::list).post(upload::upload),
         )
         .route("/attachments/{id}", get(download::download))
+        .route("/attachments/{id}/thumbnail", get(thumbnail::thumbnail))
         .layer(DefaultBodyLimit::max(limit))
         // Refuses a too large `Content-Length` before reading any of it.
         .layer(RequestBodyLimitLayer::new(limit))
