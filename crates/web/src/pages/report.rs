@@ -101,24 +101,6 @@ impl ReportPage {
             .find(|e| e.field.as_deref() == Some(name))
             .map(|e| e.message.as_str())
     }
-
-    /// The label of an optional field with its mark: "Số người bị ảnh
-    /// hưởng (ước tính, không bắt buộc)", one pair of brackets even when
-    /// the label ends in its own.
-    fn optional(&self, label: &str) -> String {
-        optional_label(label, self.l.t)
-    }
-}
-
-/// [`ReportPage::optional`].
-fn optional_label(label: &str, t: catalogue::Tr) -> String {
-    match label
-        .strip_suffix(')')
-        .and_then(|head| head.rsplit_once(" ("))
-    {
-        Some((head, inner)) => t.optional_within(head, inner),
-        None => t.optional_after(label),
-    }
 }
 
 /// The active categories in the reader's alphabetical order, diacritics
@@ -331,24 +313,7 @@ pub(crate) fn valid_key(key: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use catalogue::{Lang, Tr};
-
-    #[test]
-    fn an_optional_label_has_one_pair_of_brackets() {
-        let vi = Tr(Lang::Vi);
-        assert_eq!(
-            optional_label("Số người bị ảnh hưởng (ước tính)", vi),
-            "Số người bị ảnh hưởng (ước tính, không bắt buộc)"
-        );
-        assert_eq!(
-            optional_label("Nguy cơ thành điểm nóng", vi),
-            "Nguy cơ thành điểm nóng (không bắt buộc)"
-        );
-        assert_eq!(
-            optional_label("People affected (estimate)", Tr(Lang::En)),
-            "People affected (estimate, optional)"
-        );
-    }
+    use catalogue::Lang;
 
     fn category(code: &str, vi: &str, en: &str) -> store::directory::CategoryInfo {
         store::directory::CategoryInfo {
