@@ -96,6 +96,10 @@ async fn an_empty_report_names_every_missing_field_in_form_order(db: TestDb) {
             .unwrap(),
         "the photo note is shown with no photo chosen"
     );
+    phone
+        .run("document.getElementById('people_affected').scrollIntoView(); return null;")
+        .await;
+    phone.screenshot("63-reporter-draft-text-only").await;
 
     // Everything empty, the area too: every field is named at once.
     phone.fill("#title", " ").await;
