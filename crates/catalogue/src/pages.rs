@@ -43,7 +43,7 @@ messages! {
     draft_kept => "Mất kết nối: bản nháp được giữ trên máy này và sẽ tự gửi lại khi có mạng.", "Connection lost: the draft is kept on this device and will be sent again when the network is back.";
     filed_ok => "Đã gửi phản ánh", "Report filed";
     done_ok => "Đã thực hiện", "Done";
-    fix_errors => "Chưa gửi được, xin sửa lỗi dưới đây.", "Not sent; please correct the error below.";
+    fix_errors => "Chưa gửi được, xin sửa lỗi dưới đây.", "Not sent; please correct what is marked below.";
     no_cases => "Không có vụ việc nào.", "No cases.";
     next_page => "Trang sau", "Next page";
     first_page => "Về trang đầu", "First page";
@@ -68,11 +68,13 @@ messages! {
     timeline => "Diễn biến", "Timeline";
     actions => "Việc bạn có thể làm", "What you can do";
     no_actions => "Hiện bạn không có thao tác nào với vụ việc này.", "There is nothing you can do on this case now.";
+    open_question => "Nội dung đề nghị bổ sung", "What you are asked to add";
     reload => "Tải lại vụ việc", "Reload the case";
     similar => "Vụ việc tương tự đang mở (có thể gộp)", "Similar open cases (may be merged)";
     merge_into_this => "Gộp vào vụ này", "Merge into this one";
     yes => "Có", "Yes";
-    optional => "không bắt buộc", "optional";
+    optional_after(label) => "{label} (không bắt buộc)", "{label} (optional)";
+    optional_within(label, note) => "{label} ({note}, không bắt buộc)", "{label} ({note}, optional)";
     share_hint => "Nếu không chọn, chỉ các cơ quan xử lý vụ việc đọc được.", "If not ticked, only the bodies handling the case can read it.";
     published => "Đã công bố kết quả", "Result published";
     not_published => "Chưa công bố kết quả", "Result not yet published";

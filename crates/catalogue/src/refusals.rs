@@ -27,6 +27,7 @@ messages! {
 
     // The input.
     refusal_choose_channel => "Vui lòng chọn ít nhất một kênh thông tin.", "Please choose at least one channel.";
+    refusal_choose_area => "Vui lòng chọn địa bàn.", "Please choose an area.";
     refusal_write_text => "Vui lòng nhập nội dung.", "Please write the text.";
     refusal_choose(label) => "Vui lòng chọn “{label}”.", "Please choose “{label}”.";
     refusal_fill_in(label) => "Vui lòng nhập “{label}”.", "Please fill in “{label}”.";

@@ -5,13 +5,16 @@
 // when the network is back; the hidden idempotency key travels with the
 // draft, so a resend of a report that did arrive files it only once.
 // Photos go with the form as long as the page is open; a draft restored
-// after a reload keeps the text only and says so. Drafts are kept per user
-// (the server names them in data-draft) and (3) every draft is removed
-// when the user signs out, so that the next person on a shared phone
-// neither sees nor sends it.
+// after a reload keeps the text only and, if photos had been chosen, says
+// so. Drafts are kept per user (the server names them in data-draft) and
+// (3) every draft is removed when the user signs out, so that the next
+// person on a shared phone neither sees nor sends it.
 "use strict";
 (function () {
   var DRAFT_PREFIX = "noicom-draft-";
+  // The draft's entry for the number of photos chosen (no form field has
+  // this name: field names are JSON names).
+  var PHOTOS_CHOSEN = "photos chosen";
 
   function disableButtons(form) {
     form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (b) {
@@ -34,6 +37,9 @@
   function saveDraft(form) {
     var data = {};
     fields(form).forEach(function (el) { data[el.name] = el.value; });
+    // Remember that photos were chosen, to ask for them again on restore.
+    var photos = form.querySelector("input[type=file]");
+    if (photos && photos.files && photos.files.length) { data[PHOTOS_CHOSEN] = photos.files.length; }
     try { localStorage.setItem(DRAFT_PREFIX + form.dataset.draft, JSON.stringify(data)); } catch (e) { /* full or disabled */ }
   }
 
@@ -50,9 +56,10 @@
         restored = true;
       }
     });
-    // Say that the photos of the draft must be chosen again.
+    // Say that the photos of the draft must be chosen again: only when
+    // photos had been chosen, as the draft remembers.
     var note = form.querySelector(".draft-no-files");
-    if (restored && note && form.querySelector("input[type=file]")) { note.hidden = false; }
+    if (restored && note && data[PHOTOS_CHOSEN] && form.querySelector("input[type=file]")) { note.hidden = false; }
   }
 
   function clearDraft(name) {

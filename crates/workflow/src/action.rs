@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::coded::coded_enum;
-use crate::{AreaRef, CaseId, CaseState, Channel, HotspotRisk, Lang, Source, Tr};
+use crate::{
+    AreaRef, CaseId, CaseState, Channel, HotspotRisk, InputField, Lang, Refusal, Source, Tr,
+};
 
 coded_enum! {
     /// Every action and non-transition event of §3.3, by its JSON name.
@@ -142,6 +144,22 @@ impl<A> FileInput<A> {
             people_affected: self.people_affected,
             hotspot_risk: self.hotspot_risk,
         }
+    }
+}
+
+impl FileInput<String> {
+    /// The required inputs left blank, in the order of the filing form,
+    /// each as the refusal it reads (the source is typed: never blank).
+    /// A caller that answers one refusal answers the first, so that the
+    /// filer hears of the fields in the order they fill them in.
+    pub fn blanks(&self) -> Vec<Refusal> {
+        ActionKind::File.blanks(|field| match field {
+            InputField::Title => self.title.trim().is_empty(),
+            InputField::Description => self.description.trim().is_empty(),
+            InputField::Area => self.area.trim().is_empty(),
+            InputField::Category => self.category.trim().is_empty(),
+            _ => false,
+        })
     }
 }
 

@@ -3,7 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{ActionKind, InputField, MergeTarget, Orientation, Priority, Sensitivity, UnitRef};
+use crate::{
+    ActionKind, InputField, MergeTarget, Orientation, Priority, Refusal, Sensitivity, UnitRef,
+};
 
 /// An action on an existing case with its input, by the JSON names of
 /// §3.3. `U` is how a unit is named and `C` how a case is: a client sends
@@ -281,6 +283,19 @@ impl<U, C> Command<U, C> {
 }
 
 impl ActionKind {
+    /// The required fields of the action's form that `blank` says were
+    /// left blank, in the form's order, each as the refusal it reads: a
+    /// form names every one at once.
+    pub fn blanks(self, blank: impl Fn(InputField) -> bool) -> Vec<Refusal> {
+        self.form()
+            .iter()
+            .filter(|field| field.widget().required() && blank(**field))
+            .map(|field| Refusal::MissingInput {
+                field: field.name(),
+            })
+            .collect()
+    }
+
     /// The fields of the action's form, in the order it asks for them,
     /// besides the uploaded files of [`ActionKind::files_field`]. The
     /// event of the action records these fields, and its timeline entry

@@ -36,6 +36,15 @@ pub enum Widget {
     Flag,
 }
 
+impl Widget {
+    /// Whether a blank value is missing input: the fields a form marks as
+    /// required (a list of boxes to tick is judged by the rules).
+    pub fn required(self) -> bool {
+        use Widget::*;
+        matches!(self, Text | Line | Code | Pick(_) | Time | Date)
+    }
+}
+
 /// The list a [`Widget::Pick`], [`Widget::OptPick`] or [`Widget::Checks`]
 /// offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,5 +18,6 @@ mod need_to_know;
 mod passwords;
 mod photos;
 mod refusals;
+mod reporter_phone;
 mod screenshot_names;
 mod sign_in_forgery;

@@ -1,6 +1,6 @@
 //! Photos and documents in the browser: a reporter on a phone files a
 //! report with a photo from the file input (a draft restored after a
-//! reload says its photos must be chosen again); the board sees it among the
+//! reload says the photos chosen must be chosen again); the board sees it among the
 //! case's documents, with the authors of the timeline and their units;
 //! the agency answers in writing with a document; a file that is no
 //! photo, PDF or office document is refused beside its input and nothing
@@ -57,7 +57,14 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
             .unwrap()
     );
     phone.fill("#title", "Sạt lở bờ kè tổ 5").await;
-    // The page reloaded: the draft comes back without photos, and says so.
+    phone
+        .find("#photos")
+        .await
+        .send_keys(photo.to_str().unwrap())
+        .await
+        .expect("choose the photo");
+    // The page reloaded: the draft comes back without the photo chosen,
+    // and says so (issue 15: only when a photo had been chosen).
     phone.open("/reports/new").await;
     let note = phone.find("#draft-no-files").await;
     assert!(note.is_displayed().await.unwrap(), "the note is shown");

@@ -19,6 +19,8 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A phone's screen (CSS pixels).
 pub const PHONE: (u32, u32) = (375, 812);
+/// A larger phone's screen, the one issue 15 was seen on.
+pub const PHONE_390: (u32, u32) = (390, 844);
 /// A desk's screen.
 pub const DESK: (u32, u32) = (1280, 900);
 
@@ -94,7 +96,7 @@ impl Browser {
         args.extend(flags.iter().map(|flag| (*flag).to_owned()));
         let mut options = json!({ "binary": "/usr/bin/chromium", "args": args,
                                   "prefs": { "intl.accept_languages": accept_lang } });
-        if size == PHONE {
+        if size.0 < 500 {
             // A window cannot be narrower than 500 px: a phone's viewport
             // is emulated (its width, a touch screen, a mobile agent).
             options["mobileEmulation"] = json!({

@@ -210,6 +210,10 @@ pub(crate) async fn prepare(
     policy: &Policy,
 ) -> Result<Prepared, StoreError> {
     let actor = actor(conn, user, now).await?;
+    // A blank input is named before a code is looked up, in form order.
+    if let Some(first) = request.blanks().into_iter().next() {
+        return Err(first.into());
+    }
     let area = area_by_code(conn, &request.area, "area").await?;
     workflow::check_filing(&actor, &area_ref(&area))?;
     let category_ok = category::Entity::find()

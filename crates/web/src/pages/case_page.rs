@@ -115,6 +115,9 @@ struct CasePage {
     merge_key: String,
     done: Option<&'static str>,
     failure: Option<Failure>,
+    /// The board's question the reporter is to answer, shown above the
+    /// supplement form.
+    open_question: Option<String>,
 }
 
 impl CasePage {
@@ -145,6 +148,19 @@ impl CasePage {
     /// Whether `action`'s form is the one that failed (shown open).
     fn failed(&self, action: &str) -> bool {
         self.failure.as_ref().is_some_and(|f| f.action == action)
+    }
+
+    /// The open question, above the form of `action` if that answers it.
+    fn question_for(&self, action: &str) -> Option<&str> {
+        (action == ActionKind::Supplement.code())
+            .then_some(self.open_question.as_deref())
+            .flatten()
+    }
+
+    /// Whether `action`'s form is shown open: it failed, or it answers
+    /// the open question.
+    fn open(&self, action: &str) -> bool {
+        self.failed(action) || self.question_for(action).is_some()
     }
 }
 
@@ -372,6 +388,10 @@ async fn page(
             _ => Vec::new(),
         }
     };
+    let open_question = allowed
+        .contains(&ActionKind::Supplement)
+        .then(|| latest_question(&events))
+        .flatten();
     Ok(CasePage {
         l: Layout::new(visitor, &case.title, "", &format!("/cases/{}", case.code)),
         facts: facts(&case, reader, &dir, t),
@@ -420,7 +440,19 @@ async fn page(
         version: case.version,
         done,
         failure,
+        open_question,
     })
+}
+
+/// The question of the latest request for information among `events`
+/// (the entries the reader may read, as the store gives them).
+fn latest_question(events: &[StoredEvent]) -> Option<String> {
+    events
+        .iter()
+        .rev()
+        .find(|e| e.action == ActionKind::RequestInfo.code())
+        .and_then(|e| e.payload.get(InputField::Question.name())?.as_str())
+        .map(str::to_owned)
 }
 
 /// The state change of a timeline entry, labelled in the reader's terms

@@ -53,6 +53,13 @@ pub(crate) struct NavLink {
 }
 
 impl Layout {
+    /// The label of an optional field with its mark: "Số người bị ảnh
+    /// hưởng (ước tính, không bắt buộc)", one pair of brackets even when
+    /// the label ends in its own.
+    pub(crate) fn optional(&self, label: &str) -> String {
+        optional_label(label, self.t)
+    }
+
     /// The frame of a page for a signed-in visitor; `here` is the menu
     /// entry to mark and `back` the page's own address.
     pub(crate) fn new(visitor: &Visitor, title: &str, here: &str, back: &str) -> Layout {
@@ -147,6 +154,17 @@ pub(crate) fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
         .to_string()
 }
 
+/// [`Layout::optional`].
+fn optional_label(label: &str, t: Tr) -> String {
+    match label
+        .strip_suffix(')')
+        .and_then(|head| head.rsplit_once(" ("))
+    {
+        Some((head, inner)) => t.optional_within(head, inner),
+        None => t.optional_after(label),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +174,22 @@ mod tests {
         let (a, b) = (form_key(), form_key());
         assert_ne!(a, b);
         assert!(a.len() <= 255 && a.bytes().all(|c| c.is_ascii_graphic()));
+    }
+
+    #[test]
+    fn an_optional_label_has_one_pair_of_brackets() {
+        let vi = Tr(Lang::Vi);
+        assert_eq!(
+            optional_label("Số người bị ảnh hưởng (ước tính)", vi),
+            "Số người bị ảnh hưởng (ước tính, không bắt buộc)"
+        );
+        assert_eq!(
+            optional_label("Nguy cơ thành điểm nóng", vi),
+            "Nguy cơ thành điểm nóng (không bắt buộc)"
+        );
+        assert_eq!(
+            optional_label("People affected (estimate)", Tr(Lang::En)),
+            "People affected (estimate, optional)"
+        );
     }
 }

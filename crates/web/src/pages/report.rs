@@ -60,6 +60,22 @@ struct Values {
     hotspot_risk: String,
 }
 
+/// An error the form shows: by its field (`None`: the form's as a whole)
+/// and in the summary above the form.
+struct Shown {
+    field: Option<String>,
+    message: String,
+}
+
+impl Shown {
+    /// The id of the element the summary links to: the field's input.
+    fn target(&self) -> Option<&str> {
+        self.field
+            .as_deref()
+            .map(|f| if f == PHOTOS { "photos" } else { f })
+    }
+}
+
 /// The filing form.
 #[derive(Template, WebTemplate)]
 #[template(path = "report_new.html")]
@@ -71,28 +87,51 @@ struct ReportPage {
     sources: Vec<Opt>,
     risks: Vec<Opt>,
     v: Values,
-    error: Option<String>,
-    field: Option<String>,
+    /// Every error of the post, in form order.
+    errors: Vec<Shown>,
     /// The size limit of one photo, in MB.
     max_mb: String,
 }
 
 impl ReportPage {
-    /// The error of `name`, if it is the field at fault.
+    /// The error of `name`, if that field is at fault.
     fn err(&self, name: &str) -> Option<&str> {
-        match (&self.error, &self.field) {
-            (Some(message), Some(field)) if field == name => Some(message),
-            _ => None,
-        }
+        self.errors
+            .iter()
+            .find(|e| e.field.as_deref() == Some(name))
+            .map(|e| e.message.as_str())
     }
 }
+
+/// The active categories in the reader's alphabetical order, diacritics
+/// folded ("Đất đai" with the D's), "Khác" (`other`) last.
+fn categories(all: &[store::directory::CategoryInfo], lang: catalogue::Lang) -> Vec<Opt> {
+    let mut listed: Vec<(bool, String, Opt)> = all
+        .iter()
+        .filter(|c| c.active)
+        .map(|c| {
+            let label = lang.pick(&c.name_vi, &c.name_en).to_owned();
+            let key = store::fold(&label);
+            let opt = Opt {
+                code: c.code.clone(),
+                label,
+            };
+            (c.code == OTHER_CATEGORY, key, opt)
+        })
+        .collect();
+    listed.sort_by(|a, b| (a.0, &a.1, &a.2.label).cmp(&(b.0, &b.1, &b.2.label)));
+    listed.into_iter().map(|(_, _, opt)| opt).collect()
+}
+
+/// The code of the category for what fits no other.
+const OTHER_CATEGORY: &str = "other";
 
 async fn page(
     state: &AppState,
     visitor: &Visitor,
     key: String,
-    v: Values,
-    error: Option<(String, Option<String>)>,
+    mut v: Values,
+    errors: Vec<Shown>,
 ) -> Result<ReportPage, PageError> {
     let now = Utc::now();
     let lang = visitor.lang;
@@ -110,24 +149,18 @@ async fn page(
     if areas.is_empty() {
         return Err(AppError::from(StoreError::Refused(refusal_to_file(&actor))).into());
     }
+    // One area on offer is the one: nothing to choose.
+    if let [only] = areas.as_slice()
+        && v.area.is_empty()
+    {
+        v.area = only.code.clone();
+    }
     let t = catalogue::Tr(lang);
-    let (error, field) = match error {
-        Some((message, field)) => (Some(message), field),
-        None => (None, None),
-    };
     Ok(ReportPage {
         l: Layout::new(visitor, t.file_title(), "/reports/new", "/reports/new"),
         key,
         areas,
-        categories: dir
-            .categories
-            .iter()
-            .filter(|c| c.active)
-            .map(|c| Opt {
-                code: c.code.clone(),
-                label: lang.pick(&c.name_vi, &c.name_en).to_owned(),
-            })
-            .collect(),
+        categories: categories(&dir.categories, lang),
         sources: Source::ALL
             .iter()
             .map(|s| Opt {
@@ -143,8 +176,7 @@ async fn page(
             })
             .collect(),
         v,
-        error,
-        field,
+        errors,
         max_mb: megabytes(state.config.max_attachment_bytes),
     })
 }
@@ -173,7 +205,7 @@ fn refusal_to_file(actor: &Actor) -> Refusal {
 }
 
 async fn form(State(state): State<AppState>, visitor: Visitor) -> Result<ReportPage, PageError> {
-    page(&state, &visitor, form_key(), Values::default(), None).await
+    page(&state, &visitor, form_key(), Values::default(), Vec::new()).await
 }
 
 async fn file(
@@ -192,6 +224,23 @@ async fn file(
         hotspot_risk: fields.get("hotspot_risk").to_owned(),
     };
     let key = fields.get("key").trim().to_owned();
+    // Every required field left blank is named at once, in form order.
+    let blanks = ActionKind::File.blanks(|field| fields.get(field.name()).trim().is_empty());
+    if !blanks.is_empty() {
+        let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+        let errors = blanks
+            .into_iter()
+            .map(|refusal| {
+                let (refused, message, field) =
+                    AppError::from(StoreError::Refused(refusal)).shown(visitor.lang);
+                status = refused;
+                Shown { field, message }
+            })
+            .collect();
+        let key = if key.is_empty() { form_key() } else { key };
+        let page = page(&state, &visitor, key, v, errors).await?;
+        return Ok((status, page).into_response());
+    }
     let filed = match uploads {
         Ok(uploads) => file_once(&state, &visitor, &key, &fields, uploads).await,
         Err(err) => Err(PageError::App(err)),
@@ -207,7 +256,7 @@ async fn file(
             let field = field
                 .or_else(|| matches!(err, AppError::TooLarge { .. }).then(|| PHOTOS.to_owned()));
             let key = if key.is_empty() { form_key() } else { key };
-            let page = page(&state, &visitor, key, v, Some((message, field))).await?;
+            let page = page(&state, &visitor, key, v, vec![Shown { field, message }]).await?;
             Ok((status, page).into_response())
         }
         Err(other) => Err(other),
@@ -259,4 +308,44 @@ async fn file_once(
 pub(crate) fn valid_key(key: &str) -> Option<&str> {
     (!key.is_empty() && key.len() <= 255 && key.bytes().all(|b| b.is_ascii_graphic()))
         .then_some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use catalogue::Lang;
+
+    fn category(code: &str, vi: &str, en: &str) -> store::directory::CategoryInfo {
+        store::directory::CategoryInfo {
+            code: code.to_owned(),
+            name_vi: vi.to_owned(),
+            name_en: en.to_owned(),
+            active: true,
+        }
+    }
+
+    #[test]
+    fn categories_are_in_the_reader_s_alphabetical_order_with_other_last() {
+        let all = [
+            category("environment", "Môi trường", "Environment"),
+            category("land", "Đất đai", "Land"),
+            category("other", "Khác", "Other"),
+            category("heritage", "Di tích", "Heritage"),
+            category("security", "An ninh", "Security"),
+        ];
+        let labels = |lang| -> Vec<String> {
+            categories(&all, lang)
+                .into_iter()
+                .map(|o| o.label)
+                .collect()
+        };
+        assert_eq!(
+            labels(Lang::Vi),
+            ["An ninh", "Đất đai", "Di tích", "Môi trường", "Khác"]
+        );
+        assert_eq!(
+            labels(Lang::En),
+            ["Environment", "Heritage", "Land", "Security", "Other"]
+        );
+    }
 }

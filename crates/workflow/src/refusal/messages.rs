@@ -25,6 +25,7 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         R::NotTheReporter => t.refusal_not_the_reporter().to_owned(),
         R::WrongState { action, state } => wrong_state(*action, *state, lang),
         R::MissingInput { field: "channels" } => t.refusal_choose_channel().to_owned(),
+        R::MissingInput { field: "area" } => t.refusal_choose_area().to_owned(),
         R::MissingInput { field: "text" } => t.refusal_write_text().to_owned(),
         R::MissingInput { field } => match field_label(field, lang) {
             (label, true) => t.refusal_choose(label),

@@ -126,8 +126,13 @@ fn missing_input_asks_for_the_field_by_its_label() {
     assert_eq!(vi(&refusal), "Vui lòng nhập “Tiêu đề”.");
     assert_eq!(en(&refusal), "Please fill in “Title”.");
     assert_eq!(
+        vi(&Refusal::MissingInput { field: "source" }),
+        "Vui lòng chọn “Nguồn thông tin”."
+    );
+    // Issue 15: an unchosen area is asked for in plain words.
+    assert_eq!(
         vi(&Refusal::MissingInput { field: "area" }),
-        "Vui lòng chọn “Địa bàn”."
+        "Vui lòng chọn địa bàn."
     );
     assert!(vi(&Refusal::MissingInput { field: "channels" }).contains("ít nhất một kênh"));
 }

@@ -177,3 +177,24 @@ fn a_blank_category_is_missing() {
     let refused = file(&reporter(), input, now(), &policy()).unwrap_err();
     assert_eq!(refused, R::MissingInput { field: "category" });
 }
+
+#[test]
+fn the_blanks_of_a_report_are_named_in_form_order() {
+    let input = FileInput {
+        title: " ".to_owned(),
+        description: String::new(),
+        area: String::new(),
+        category: String::new(),
+        ..file_input().with_area(String::new())
+    };
+    let fields: Vec<_> = input.blanks().iter().filter_map(R::field).collect();
+    assert_eq!(fields, ["title", "description", "area", "category"]);
+    assert!(file_input().with_area("HN".to_owned()).blanks().is_empty());
+}
+
+#[test]
+fn a_blank_area_reads_choose_an_area() {
+    let blank = R::MissingInput { field: "area" };
+    assert_eq!(blank.message(crate::Lang::Vi), "Vui lòng chọn địa bàn.");
+    assert_eq!(blank.message(crate::Lang::En), "Please choose an area.");
+}
