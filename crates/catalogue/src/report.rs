@@ -31,7 +31,7 @@ messages! {
     report_p90_hours => "Phân vị 90 (giờ)", "90th percentile (hours)";
     report_deadlines_sheet => "Thời hạn", "Deadlines";
     report_deadlines => "Việc thực hiện thời hạn", "Deadlines kept";
-    report_deadline => "Thời hạn", "Deadline";
+    deadline => "Thời hạn", "Deadline";
     report_lead_units_sheet => "Cơ quan chủ trì", "Lead units";
     report_lead_units => "Trễ hạn, quá hạn theo cơ quan chủ trì", "Missed deadlines by lead unit";
     report_unit_code => "Mã đơn vị", "Unit code";

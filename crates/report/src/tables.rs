@@ -129,7 +129,7 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
             sheet: t.report_deadlines_sheet(),
             title: t.report_deadlines().to_owned(),
             header: vec![
-                t.report_deadline(),
+                t.deadline(),
                 t.deadline_on_time(),
                 t.deadline_late(),
                 t.overdue(),

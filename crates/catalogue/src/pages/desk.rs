@@ -9,5 +9,4 @@ messages! {
     list_view => "Cách hiển thị", "Show as";
     view_cards => "Thẻ", "Cards";
     view_table => "Bảng", "Table";
-    column_deadline => "Thời hạn", "Deadline";
 }
