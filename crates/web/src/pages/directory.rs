@@ -179,6 +179,9 @@ pub(crate) struct CaseCard {
     pub overdue: bool,
     /// The published outcome, where the list shows it.
     pub outcome: Option<String>,
+    /// The priority's code and label, for a reader of internal facts
+    /// only (SPEC §10): an urgent case must stand out in an inbox.
+    pub priority: Option<(&'static str, &'static str)>,
 }
 
 impl CaseCard {
@@ -214,6 +217,7 @@ impl CaseCard {
                 .collect(),
             overdue: internal && case.overdue(now),
             outcome: None,
+            priority: internal.then(|| (case.priority.code(), case.priority.label(t.0))),
         }
     }
 }
