@@ -6,6 +6,7 @@ mod cases;
 mod conformance;
 mod duties;
 mod duty_admin;
+mod error_words;
 mod errors;
 mod file_names;
 mod filing_photos;

@@ -8,6 +8,7 @@
 //! English-language browser.
 
 mod admin;
+mod agency;
 mod drafts;
 mod duties;
 mod flow;
