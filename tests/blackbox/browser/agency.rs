@@ -11,7 +11,10 @@ use crate::support::browser::{Browser, DESK};
 use crate::support::town::{PASSWORD, town};
 use crate::support::{Backend, Client, Server, TestDb, on_both_backends};
 
-on_both_backends!(the_agency_desk_reads_priorities_corrections_and_outcomes);
+on_both_backends!(
+    the_agency_desk_reads_priorities_corrections_and_outcomes,
+    the_demo_dashboard_shows_times_of_days,
+);
 
 async fn the_agency_desk_reads_priorities_corrections_and_outcomes(db: TestDb) {
     let town = town(&db);
@@ -147,5 +150,39 @@ async fn the_agency_desk_reads_priorities_corrections_and_outcomes(db: TestDb) {
     assert!(!facts.contains("0 = không"), "{facts}");
     assert!(!facts.contains("(ngày"), "{facts}");
     desk.screenshot("84-admin-schedule-facts").await;
+    desk.close().await;
+}
+
+/// The demo's cases take days to answer and resolve, as real ones do: the
+/// dashboard's medians are not all nought (issue 15).
+async fn the_demo_dashboard_shows_times_of_days(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
+    desk.shots = matches!(db.backend, Backend::Sqlite);
+    desk.sign_in("lanhdao@demo.noicom.vn", "noicom-demo-2026")
+        .await;
+    desk.open("/dashboard").await;
+    let mut days = Vec::new();
+    for row in desk
+        .client
+        .find_all(fantoccini::Locator::Css("#time-taken-table tbody td"))
+        .await
+        .expect("cells")
+    {
+        days.push(row.text().await.unwrap());
+    }
+    assert_eq!(days.len(), 4, "{days:?}");
+    let numbers: Vec<f64> = days
+        .iter()
+        .filter_map(|d| d.replace(',', ".").parse().ok())
+        .collect();
+    assert!(
+        numbers.len() == 4 && numbers.iter().all(|d| *d >= 1.0),
+        "{days:?}"
+    );
+    assert!(!desk.has("#too-few").await, "no figure is hidden");
+    desk.run("document.getElementById('time-taken').scrollIntoView()")
+        .await;
+    desk.screenshot("85-demo-dashboard-times").await;
     desk.close().await;
 }

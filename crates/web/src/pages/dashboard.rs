@@ -131,8 +131,8 @@ struct DashboardPage {
     overdue: BarChart,
     times: BarChart,
     answer_cases: u64,
-    /// The fewest cases a time is shown for.
-    min_measured: u64,
+    /// The fewest cases a time is shown for, when some time is "—".
+    too_few: Option<u64>,
     resolution_cases: u64,
     periods: Vec<String>,
     matrix: Vec<MatrixRow>,
@@ -261,7 +261,10 @@ async fn dashboard(
         charts_open,
         overdue,
         answer_cases: summary.answer_time.cases,
-        min_measured: workflow::MIN_CASES_TO_MEASURE,
+        too_few: [&summary.answer_time, &summary.resolution_time]
+            .iter()
+            .any(|f| !workflow::enough_to_measure(f.cases))
+            .then_some(workflow::MIN_CASES_TO_MEASURE),
         resolution_cases: summary.resolution_time.cases,
         times,
         periods,
