@@ -5,7 +5,7 @@ messages! {
     error_not_ready => "Cơ sở dữ liệu chưa sẵn sàng.", "The database is not ready.";
     error_bad_json(line, column) => "Nội dung gửi lên không phải JSON hợp lệ (dòng {line}, cột {column}).", "The body is not valid JSON (line {line}, column {column}).";
     error_missing_field(label) => "Thiếu “{label}”.", "“{label}” is missing.";
-    error_unknown_field(field) => "Yêu cầu này không có trường “{field}”.", "This request has no field “{field}”.";
+    error_unknown_field(field) => "Trường “{field}” không thuộc yêu cầu này.", "The field “{field}” is not part of this request.";
     error_unknown_value(label, value) => "“{label}” không nhận giá trị “{value}”.", "“{label}” does not take “{value}”.";
     error_unknown_value_of(label, value, accepted) => "“{label}” không nhận giá trị “{value}”; các giá trị được nhận: {accepted}.", "“{label}” does not take “{value}”; it takes {accepted}.";
     error_wrong_type(label, kind) => "“{label}” phải là {kind}.", "“{label}” must be {kind}.";
