@@ -3,13 +3,32 @@
 
 messages! {
     error_not_ready => "Cơ sở dữ liệu chưa sẵn sàng.", "The database is not ready.";
-    error_bad_json(detail) => "Nội dung gửi lên không phải JSON hợp lệ ({detail}).", "The body is not valid JSON ({detail}).";
-    error_invalid_field(field, detail) => "Trường “{field}” không hợp lệ ({detail}).", "The field “{field}” is not valid ({detail}).";
+    error_bad_json(line, column) => "Nội dung gửi lên không phải JSON hợp lệ (dòng {line}, cột {column}).", "The body is not valid JSON (line {line}, column {column}).";
+    error_missing_field(label) => "Thiếu “{label}”.", "“{label}” is missing.";
+    error_unknown_field(field) => "Trường “{field}” không thuộc yêu cầu này.", "The field “{field}” is not part of this request.";
+    error_unknown_value(label, value) => "“{label}” không nhận giá trị “{value}”.", "“{label}” does not take “{value}”.";
+    error_unknown_value_of(label, value, accepted) => "“{label}” không nhận giá trị “{value}”; các giá trị được nhận: {accepted}.", "“{label}” does not take “{value}”; it takes {accepted}.";
+    error_wrong_type(label, kind) => "“{label}” phải là {kind}.", "“{label}” must be {kind}.";
+    error_nul_character(label) => "“{label}” chứa ký tự NUL, không được chấp nhận.", "“{label}” contains a NUL character, which is not accepted.";
+    error_out_of_range(label, from, to) => "“{label}” phải là số nguyên từ {from} đến {to}.", "“{label}” must be a whole number from {from} to {to}.";
+    error_too_many_files(n) => "Mỗi lần chỉ được gửi tối đa {n} tệp.", "At most {n} files may be sent at once.";
+    error_file_form_parts => "Hãy gửi một phần “case” (JSON) và các phần “file”.", "Send one part “case” (JSON) and parts “file”.";
+    error_one_file_part => "Hãy gửi đúng một phần, tên là “file”.", "Send exactly one part, named “file”.";
+    error_idempotency_key => "“Idempotency-Key” phải gồm 1–255 ký tự ASCII nhìn thấy được.", "“Idempotency-Key” must be 1–255 visible ASCII characters.";
+    error_not_a_year(label) => "“{label}” phải là một năm, ví dụ 2026.", "“{label}” must be a year such as 2026.";
+    error_not_a_date(label) => "“{label}” phải là một ngày dạng YYYY-MM-DD hoặc một thời điểm RFC 3339.", "“{label}” must be a day as YYYY-MM-DD or an RFC 3339 time.";
+    json_text => "một chuỗi văn bản", "a text";
+    json_integer => "một số nguyên", "a whole number";
+    json_number => "một số", "a number";
+    json_bool => "true hoặc false", "true or false";
+    json_list => "một danh sách", "a list";
+    json_object => "một đối tượng JSON", "a JSON object";
+    json_other => "một giá trị đúng kiểu", "a value of the right kind";
     error_csrf => "Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token).", "Missing or wrong anti-forgery token (X-CSRF-Token).";
     error_not_json => "Nội dung phải là application/json.", "The body must be application/json.";
     error_file_too_large(mib, max) => "Tệp quá lớn: tối đa {mib} MiB ({max} byte).", "The file is too large: at most {mib} MiB ({max} bytes).";
     error_form_too_large(mib) => "Nội dung gửi lên quá lớn: cả biểu mẫu cùng các tệp đính kèm chỉ được tối đa {mib} MiB. Xin bớt tệp hoặc chọn tệp nhỏ hơn rồi gửi lại.", "What was sent is too large: the form with its files may be at most {mib} MiB. Remove some files or choose smaller ones and send it again.";
-    error_bad_multipart(detail) => "Nội dung multipart/form-data không hợp lệ ({detail}).", "The multipart/form-data body is not valid ({detail}).";
+    error_bad_multipart => "Nội dung multipart/form-data không đọc được.", "The multipart/form-data body cannot be read.";
     error_no_such_path => "Không có đường dẫn này.", "No such path.";
     error_method_not_allowed => "Đường dẫn này không nhận phương thức đó.", "This path does not take that method.";
     error_body_too_large => "Nội dung gửi lên quá lớn.", "The body is too large.";

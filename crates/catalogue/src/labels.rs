@@ -66,6 +66,26 @@ messages! {
     action_log_meeting => "Ghi nhận cuộc họp", "Log a meeting";
     action_progress_update => "Cập nhật tiến độ", "Progress update";
     action_set_trial_date => "Ấn định ngày xét xử", "Set trial date";
+    // The button that sends an action's form, where the action's label
+    // is no verb, and the confirmation once it is done.
+    action_submit_comment => "Gửi ý kiến", "Send the comment";
+    action_done_request_info => "Đã gửi yêu cầu bổ sung thông tin", "Request for information sent";
+    action_done_supplement => "Đã bổ sung thông tin", "Information supplemented";
+    action_done_dismiss => "Đã ghi nhận không tiếp nhận", "Dismissed";
+    action_done_merge => "Đã gộp vụ việc", "Cases merged";
+    action_done_accept => "Đã tiếp nhận và giao cơ quan chủ trì", "Accepted and assigned";
+    action_done_respond => "Đã gửi văn bản trả lời", "Written answer sent";
+    action_done_orient => "Đã gửi định hướng thông tin", "Communication directed";
+    action_done_escalate => "Đã trình Thường trực cấp ủy", "Escalated";
+    action_done_conclude => "Đã ghi kết luận chỉ đạo", "Conclusion recorded";
+    action_done_report_resolution => "Đã báo cáo kết quả giải quyết", "Resolution reported";
+    action_done_close => "Đã kết thúc vụ việc", "Case closed";
+    action_done_reopen => "Đã mở lại vụ việc", "Case reopened";
+    action_done_comment => "Đã ghi ý kiến", "Comment recorded";
+    action_done_add_orientation => "Đã gửi định hướng bổ sung", "Further orientation sent";
+    action_done_log_meeting => "Đã ghi nhận cuộc họp", "Meeting logged";
+    action_done_progress_update => "Đã cập nhật tiến độ", "Progress updated";
+    action_done_set_trial_date => "Đã ấn định ngày xét xử", "Trial date set";
     action_verb_file => "gửi phản ánh", "file a report";
     action_verb_request_info => "yêu cầu bổ sung thông tin", "ask for more information";
     action_verb_supplement => "bổ sung thông tin cho phản ánh", "supplement a report";
@@ -126,12 +146,12 @@ messages! {
 
     // Roles and unit kinds; a role inside a sentence ("a board officer").
     role_reporter => "Cộng tác viên dư luận xã hội", "Reporter";
-    role_board_officer => "Cán bộ Ban Tuyên giáo", "Board officer";
+    role_board_officer => "Cán bộ Ban Tuyên giáo và Dân vận", "Board officer";
     role_agency_liaison => "Đầu mối cơ quan nhà nước", "Agency liaison";
     role_leader => "Lãnh đạo cấp ủy", "Leader";
     role_admin => "Quản trị hệ thống", "Administrator";
     role_phrase_reporter => "cộng tác viên dư luận xã hội", "a reporter";
-    role_phrase_board_officer => "cán bộ Ban Tuyên giáo", "a board officer";
+    role_phrase_board_officer => "cán bộ Ban Tuyên giáo và Dân vận", "a board officer";
     role_phrase_agency_liaison => "đầu mối cơ quan nhà nước", "an agency liaison";
     role_phrase_leader => "lãnh đạo cấp ủy", "a leader";
     role_phrase_admin => "quản trị hệ thống", "an administrator";

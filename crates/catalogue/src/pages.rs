@@ -42,7 +42,6 @@ messages! {
     sending => "Đang gửi…", "Sending…";
     draft_kept => "Mất kết nối: bản nháp được giữ trên máy này và sẽ tự gửi lại khi có mạng.", "Connection lost: the draft is kept on this device and will be sent again when the network is back.";
     filed_ok => "Đã gửi phản ánh", "Report filed";
-    done_ok => "Đã thực hiện", "Done";
     fix_errors => "Chưa gửi được, xin sửa lỗi dưới đây.", "Not sent; please correct what is marked below.";
     no_cases => "Không có vụ việc nào.", "No cases.";
     next_page => "Trang sau", "Next page";

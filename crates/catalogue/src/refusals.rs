@@ -9,10 +9,10 @@ messages! {
     refusal_not_lead_unit(verb) => "Chỉ đầu mối của cơ quan chủ trì vụ việc mới được {verb}.", "Only a liaison of the case's lead agency may {verb}.";
     refusal_not_involved_court => "Chỉ đầu mối của Tòa án nhân dân chủ trì hoặc phối hợp giải quyết vụ việc mới được ấn định ngày xét xử.", "Only a liaison of a People's Court that leads or coordinates the case may set the trial date.";
     refusal_not_involved_unit(verb) => "Chỉ đầu mối của cơ quan chủ trì hoặc cơ quan phối hợp giải quyết vụ việc mới được {verb}.", "Only a liaison of the case's lead or a coordinating agency may {verb}.";
-    refusal_not_the_reporter => "Chỉ người đã gửi phản ánh hoặc cán bộ Ban Tuyên giáo mới được bổ sung thông tin cho phản ánh.", "Only the reporter who filed the report, or a board officer, may supplement it.";
+    refusal_not_the_reporter => "Chỉ người đã gửi phản ánh hoặc cán bộ Ban Tuyên giáo và Dân vận mới được bổ sung thông tin cho phản ánh.", "Only the reporter who filed the report, or a board officer, may supplement it.";
     refusal_admin_only => "Chỉ quản trị hệ thống mới được quản lý địa bàn, đơn vị, người dùng và danh mục.", "Only an administrator may manage areas, units, users and categories.";
-    refusal_reports_not_allowed => "Chỉ lãnh đạo, cán bộ Ban Tuyên giáo và quản trị hệ thống mới được xem báo cáo tổng hợp.", "Only leaders, board officers and administrators may read the summary reports.";
-    refusal_attachment_not_allowed => "Chỉ người đã gửi phản ánh và những người đang xử lý vụ việc (Ban Tuyên giáo, lãnh đạo cấp ủy có thẩm quyền, cơ quan chủ trì hoặc phối hợp) mới được đính kèm tệp.", "Only the reporter and those working on the case (the board, leaders with jurisdiction, the lead or a coordinating agency) may attach files.";
+    refusal_reports_not_allowed => "Chỉ lãnh đạo, cán bộ Ban Tuyên giáo và Dân vận, quản trị hệ thống mới được xem báo cáo tổng hợp.", "Only leaders, board officers and administrators may read the summary reports.";
+    refusal_attachment_not_allowed => "Chỉ người đã gửi phản ánh và những người đang xử lý vụ việc (Ban Tuyên giáo và Dân vận, lãnh đạo cấp ủy có thẩm quyền, cơ quan chủ trì hoặc phối hợp) mới được đính kèm tệp.", "Only the reporter and those working on the case (the board, leaders with jurisdiction, the lead or a coordinating agency) may attach files.";
     // The last two of a list of who may, or of the states something may be done in.
     list_or(init, last) => "{init} hoặc {last}", "{init} or {last}";
 

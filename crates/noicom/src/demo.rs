@@ -76,7 +76,7 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
     let officer = user(Role::BoardOfficer, None)?;
     let leader = user(Role::Leader, None)?;
     let mut first: Option<String> = None;
-    for demo in cases::CASES {
+    for (index, demo) in cases::CASES.iter().enumerate() {
         let filer = match demo.area {
             "NB-HOALU" => user(Role::Reporter, Some("MTTQ-HOALU"))?,
             "NB-KIMSON" => user(Role::Reporter, Some("MTTQ-KIMSON"))?,
@@ -94,12 +94,12 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
         };
         let mut case = store.file_case(filer, request, filed_at, &policy).await?;
         let first_code = first.get_or_insert_with(|| case.code.clone()).clone();
-        // Spread the steps over the time since filing, at most 8 hours apart.
-        let spacing =
-            (Duration::days(demo.days_ago) / (demo.steps.len() as i32 + 1)).min(Duration::hours(8));
+        // Steps take the days they take in real life, so the dashboard's
+        // times to answer and resolve are spread, not all nought.
+        let hours = cases::step_hours(demo.steps, index as u32, demo.days_ago);
         let mut lead: Option<&str> = None;
-        for (k, step) in demo.steps.iter().enumerate() {
-            let at = filed_at + spacing * (k as i32 + 1);
+        for (step, hours) in demo.steps.iter().zip(hours) {
+            let at = filed_at + Duration::hours(hours);
             if let Step::Accept(unit, ..) = step {
                 lead = Some(unit);
             }

@@ -154,7 +154,7 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
             title: t.report_lead_units().to_owned(),
             header: vec![
                 t.report_unit_code(),
-                t.refusal_field_lead_unit(),
+                t.lead_unit(),
                 t.cases_count(),
                 t.report_answers_late(),
                 t.report_answers_overdue(),

@@ -13,8 +13,12 @@ use workflow::{Lang, Tr};
 
 use crate::lang;
 
+mod detail;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use detail::from_serde;
+pub use detail::{Detail, Expected};
 
 /// Why a request failed; each variant is one HTTP outcome.
 #[derive(Debug, Error)]
@@ -26,16 +30,21 @@ pub enum AppError {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// The body is not JSON at all (400).
-    #[error("nội dung không phải JSON hợp lệ: {0}")]
-    BadJson(String),
+    #[error("nội dung không phải JSON hợp lệ: dòng {line}, cột {column}")]
+    BadJson {
+        /// Where the JSON breaks: line…
+        line: usize,
+        /// …and column.
+        column: usize,
+    },
     /// A field of the body or the query is missing, unknown or of the
     /// wrong type (422).
-    #[error("trường {field} không hợp lệ: {detail}")]
+    #[error("trường {field} không hợp lệ: {detail:?}")]
     Invalid {
         /// The field, as the client named it.
         field: String,
-        /// What serde said, in English (a technical detail).
-        detail: String,
+        /// Why, to be said in the caller's language.
+        detail: Detail,
     },
     /// A cookie-authenticated unsafe request without the right
     /// `X-CSRF-Token` (403).
@@ -100,16 +109,16 @@ impl AppError {
                 t.error_not_ready().to_owned(),
             ),
             AppError::Store(err) => store_parts(err, lang),
-            AppError::BadJson(detail) => parts(
+            AppError::BadJson { line, column } => parts(
                 StatusCode::BAD_REQUEST,
                 "bad_request",
-                t.error_bad_json(detail),
+                t.error_bad_json(line, column),
             ),
             AppError::Invalid { field, detail } => {
                 let mut p = parts(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_input",
-                    t.error_invalid_field(field, detail),
+                    detail.message(field, lang),
                 );
                 p.extra.insert("field".into(), json!(field));
                 p
@@ -138,11 +147,15 @@ impl AppError {
                 "payload_too_large",
                 t.error_form_too_large(mebibytes(*max)),
             ),
-            AppError::BadMultipart(detail) => parts(
-                StatusCode::BAD_REQUEST,
-                "bad_request",
-                t.error_bad_multipart(detail),
-            ),
+            // The reader's detail is English and technical: logged only.
+            AppError::BadMultipart(detail) => {
+                tracing::info!(%detail, "unreadable multipart body");
+                parts(
+                    StatusCode::BAD_REQUEST,
+                    "bad_request",
+                    t.error_bad_multipart().to_owned(),
+                )
+            }
             AppError::Status(status) => status_parts(*status, lang),
         }
     }

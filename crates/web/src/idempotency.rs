@@ -21,7 +21,7 @@ pub(crate) fn key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
     if !ok {
         return Err(AppError::Invalid {
             field: "Idempotency-Key".to_owned(),
-            detail: "1–255 visible ASCII characters".to_owned(),
+            detail: crate::error::Detail::IdempotencyKey,
         });
     }
     Ok(Some(key.to_owned()))

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::AppError;
+use crate::error::{Detail, from_serde};
 
 /// A JSON body parsed into `T`, with its bytes (for the idempotency hash).
 pub struct JsonBody<T> {
@@ -48,7 +49,10 @@ where
 pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, AppError> {
     let value: Value = serde_json::from_slice(raw).map_err(|err| match err.classify() {
         serde_json::error::Category::Data => invalid("", &err.to_string()),
-        _ => AppError::BadJson(err.to_string()),
+        _ => AppError::BadJson {
+            line: err.line(),
+            column: err.column(),
+        },
     })?;
     from_value(value)
 }
@@ -58,7 +62,7 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
     if let Some(path) = nul_in(&value, String::new()) {
         return Err(AppError::Invalid {
             field: path,
-            detail: NUL_DETAIL.to_owned(),
+            detail: Detail::Nul,
         });
     }
     let fields = value.clone();
@@ -72,12 +76,9 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
     })
 }
 
-/// Why text with a NUL character is refused: no user types one, and
-/// PostgreSQL cannot store it, so it would otherwise fail deep in a
-/// transaction instead of at the door.
-const NUL_DETAIL: &str = "contains a NUL character";
-
-/// The path of the first string (or object key) holding a NUL character.
+/// The path of the first string (or object key) holding a NUL character:
+/// no user types one, and PostgreSQL cannot store it, so it would
+/// otherwise fail deep in a transaction instead of at the door.
 fn nul_in(value: &Value, path: String) -> Option<String> {
     let here = |path: String| {
         if path.is_empty() {
@@ -133,25 +134,17 @@ fn holder_of_unknown_value(value: &Value, message: &str) -> Option<String> {
 /// back-quotes, an unknown enum value (such as an action) by its tag, and
 /// anything else by its path.
 pub(crate) fn invalid(path: &str, message: &str) -> AppError {
-    let quoted = message.split('`').nth(1).map(str::to_owned);
-    let field = if message.starts_with("missing field") || message.starts_with("unknown field") {
-        quoted.unwrap_or_else(|| path.to_owned())
-    } else if message.starts_with("unknown variant") && (path == "." || path.is_empty()) {
-        "action".to_owned()
-    } else {
-        path.to_owned()
+    let (named, detail) = from_serde(message);
+    let field = match (named, &detail) {
+        (Some(field), Detail::Missing | Detail::Unknown) => field,
+        (_, Detail::UnknownValue { .. }) if path == "." || path.is_empty() => "action".to_owned(),
+        _ => path.to_owned(),
     };
     let field = if field == "." || field.is_empty() {
         "body".to_owned()
     } else {
         field
     };
-    // serde's detail up to " at line …": positions mean nothing to a user.
-    let detail = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(message)
-        .to_owned();
     AppError::Invalid { field, detail }
 }
 
@@ -175,7 +168,7 @@ where
         {
             return Err(AppError::Invalid {
                 field: name.into_owned(),
-                detail: NUL_DETAIL.to_owned(),
+                detail: Detail::Nul,
             });
         }
         let de = serde_urlencoded::Deserializer::new(pairs);
@@ -229,7 +222,7 @@ mod tests {
     fn broken_json_is_a_bad_request() {
         assert!(matches!(
             parse::<Body>(b"{\"title\":"),
-            Err(AppError::BadJson(_))
+            Err(AppError::BadJson { .. })
         ));
     }
 }

@@ -80,6 +80,42 @@ impl ActionKind {
         }
     }
 
+    /// The words of the button that sends the action's form: its label,
+    /// or a verb where the label is a noun ("Ý kiến" → "Gửi ý kiến").
+    pub fn submit_label(self, lang: Lang) -> &'static str {
+        match self {
+            ActionKind::Comment => Tr(lang).action_submit_comment(),
+            other => other.label(lang),
+        }
+    }
+
+    /// What a person reads once the action is done.
+    pub fn done(self, lang: Lang) -> &'static str {
+        use ActionKind as A;
+        let t = Tr(lang);
+        match self {
+            A::File => t.filed_ok(),
+            A::RequestInfo => t.action_done_request_info(),
+            A::Supplement => t.action_done_supplement(),
+            A::Dismiss => t.action_done_dismiss(),
+            A::Merge => t.action_done_merge(),
+            A::Accept => t.action_done_accept(),
+            A::Respond => t.action_done_respond(),
+            A::Orient => t.action_done_orient(),
+            A::Escalate => t.action_done_escalate(),
+            A::Conclude => t.action_done_conclude(),
+            A::ReportResolution => t.action_done_report_resolution(),
+            A::PublishResult => t.published(),
+            A::Close => t.action_done_close(),
+            A::Reopen => t.action_done_reopen(),
+            A::Comment => t.action_done_comment(),
+            A::AddOrientation => t.action_done_add_orientation(),
+            A::LogMeeting => t.action_done_log_meeting(),
+            A::ProgressUpdate => t.action_done_progress_update(),
+            A::SetTrialDate => t.action_done_set_trial_date(),
+        }
+    }
+
     /// Whether the action leaves the state as it is (the non-transition
     /// events, and `publish_result`).
     pub fn keeps_state(self) -> bool {

@@ -12,7 +12,7 @@ coded_enum! {
     pub enum Role {
         /// Cộng tác viên dư luận xã hội, báo cáo viên cơ sở.
         Reporter = ("reporter", role_reporter),
-        /// Cán bộ Ban Tuyên giáo.
+        /// Cán bộ Ban Tuyên giáo và Dân vận.
         BoardOfficer = ("board_officer", role_board_officer),
         /// Đầu mối cơ quan nhà nước.
         AgencyLiaison = ("agency_liaison", role_agency_liaison),

@@ -83,11 +83,11 @@ pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
 pub use programme::{ProgrammeTerm, programme_schedules};
 pub use redirect::{redirect_target, same_site_path};
-pub use refusal::Refusal;
+pub use refusal::{Refusal, field_label, value_label};
 pub use reminder::{ReminderRecipients, case_reminder_recipients, duty_reminder_recipients};
 pub use report::{
-    CaseSteps, Compliance, DeadlineOutcome, Spread, deadline_outcome, duty_compliance, hours_taken,
-    spread, working_days_taken,
+    CaseSteps, Compliance, DeadlineOutcome, MIN_CASES_TO_MEASURE, Spread, deadline_outcome,
+    duty_compliance, enough_to_measure, hours_taken, spread, working_days_taken,
 };
 pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
 pub use rules::{

@@ -9,6 +9,8 @@ use crate::{ActionKind, CaseState, DutyAction, DutyStatus, Lang, Role, TimeWindo
 mod input_tests;
 mod inputs;
 mod labels;
+
+pub use labels::{field_label, value_label};
 mod messages;
 #[cfg(test)]
 mod tests;

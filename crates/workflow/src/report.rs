@@ -49,6 +49,17 @@ pub fn spread(values: &[f64]) -> Spread {
     }
 }
 
+/// The fewest durations a median or a percentile is shown for: over one
+/// or two cases such a figure describes those cases, not the work, so a
+/// page shows "—" instead.
+pub const MIN_CASES_TO_MEASURE: u64 = 3;
+
+/// Whether times taken over `cases` cases are enough to show as a median
+/// and a percentile (see [`MIN_CASES_TO_MEASURE`]).
+pub fn enough_to_measure(cases: u64) -> bool {
+    cases >= MIN_CASES_TO_MEASURE
+}
+
 /// The 1-based rank of the `percent`th percentile of `n` sorted values:
 /// ⌈percent·n/100⌉, at least 1.
 fn nearest_rank(n: usize, percent: usize) -> usize {

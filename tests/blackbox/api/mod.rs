@@ -7,6 +7,7 @@ mod conformance;
 mod coordination;
 mod duties;
 mod duty_admin;
+mod error_words;
 mod errors;
 mod file_names;
 mod filing_photos;

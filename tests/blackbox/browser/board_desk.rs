@@ -85,7 +85,7 @@ async fn the_board_reads_its_desk_at_a_glance(db: TestDb) {
     }
     seen.dedup();
     assert_eq!(seen.len(), 3, "three groups, three colours: {seen:?}");
-    desk.screenshot("81-board-state-colours").await;
+    desk.screenshot("90-board-state-colours").await;
 
     // 3. The table view, kept through the filters.
     desk.click_and_wait_for_next_page("#view-table").await;
@@ -108,7 +108,7 @@ async fn the_board_reads_its_desk_at_a_glance(db: TestDb) {
     assert!(row.contains("Khẩn"), "{row}");
     assert!(row.contains("UBND thành phố Hà Nội"), "{row}");
     assert!(!desk.has("#case-list").await, "no cards in the table view");
-    desk.screenshot("82-board-case-table").await;
+    desk.screenshot("91-board-case-table").await;
     desk.click("#filters-summary, details.card summary").await;
     desk.choose("#f-area", "HN-BD").await;
     desk.click_and_wait_for_next_page("#apply-filters").await;
@@ -150,7 +150,7 @@ async fn the_board_reads_its_desk_at_a_glance(db: TestDb) {
     assert_eq!(first, format!("/api/v1/attachments/{}", photo["id"]));
     desk.run("document.getElementById('documents').scrollIntoView();")
         .await;
-    desk.screenshot("84-board-case-thumbnails").await;
+    desk.screenshot("93-board-case-thumbnails").await;
     // On the next visit the server knows the broken one has none.
     desk.open(&format!("/cases/{}", code(&waiting))).await;
     assert!(
@@ -171,7 +171,7 @@ async fn the_board_reads_its_desk_at_a_glance(db: TestDb) {
         )
         .await;
     assert_eq!(width, 1200, "the photo whole");
-    desk.screenshot("85-board-photo-full").await;
+    desk.screenshot("94-board-photo-full").await;
 
     // 4. The coordinating units: bodies serving the area, not the party.
     desk.open(&format!("/cases/{}", code(&waiting))).await;
@@ -194,7 +194,7 @@ async fn the_board_reads_its_desk_at_a_glance(db: TestDb) {
     }
     desk.run("document.getElementById('accept-coordinating_units').scrollIntoView();")
         .await;
-    desk.screenshot("86-board-accept-coordinating").await;
+    desk.screenshot("95-board-accept-coordinating").await;
     desk.close().await;
 
     // The table on a phone scrolls sideways inside its frame, not the page.
@@ -209,6 +209,6 @@ async fn the_board_reads_its_desk_at_a_glance(db: TestDb) {
         )
         .await;
     assert_eq!(sizes, json!([true, true]), "scrolls inside, page fits");
-    phone.screenshot("83-board-case-table-phone").await;
+    phone.screenshot("92-board-case-table-phone").await;
     phone.close().await;
 }

@@ -80,7 +80,10 @@ async fn a_case_goes_from_a_phone_report_to_its_closure_in_the_browser(db: TestD
     desk.choose("#accept-priority", "high").await;
     desk.choose("#accept-lead_unit", "UBND-HN").await;
     desk.submit("accept").await;
-    assert!(desk.text("#done").await.contains("Tiếp nhận"));
+    assert_eq!(
+        desk.text("#done").await,
+        "Đã tiếp nhận và giao cơ quan chủ trì"
+    );
     assert_eq!(desk.text("#case-state").await, "Đã giao cơ quan chủ trì");
     desk.sign_out().await;
 
@@ -147,7 +150,7 @@ async fn a_case_goes_from_a_phone_report_to_its_closure_in_the_browser(db: TestD
     )
     .await;
     desk.submit("publish_result").await;
-    assert!(desk.text("#done").await.contains("Công bố"));
+    assert_eq!(desk.text("#done").await, "Đã công bố kết quả");
     desk.sign_out().await;
 
     // The leader closes.

@@ -8,6 +8,7 @@
 //! English-language browser.
 
 mod admin;
+mod agency;
 mod board_desk;
 mod drafts;
 mod duties;

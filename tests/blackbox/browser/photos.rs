@@ -130,7 +130,10 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
     desk.choose("#accept-lead_unit", "UBND-HN").await;
     desk.submit("accept").await;
     // `#done` exists only on the page after the post: wait for it first.
-    assert!(desk.text("#done").await.contains("Tiếp nhận"));
+    assert_eq!(
+        desk.text("#done").await,
+        "Đã tiếp nhận và giao cơ quan chủ trì"
+    );
     assert_eq!(desk.text("#case-state").await, "Đã giao cơ quan chủ trì");
     desk.sign_out().await;
 
@@ -167,7 +170,7 @@ async fn a_photo_goes_with_the_report_and_a_document_with_the_answer(db: TestDb)
         .await
         .expect("choose the document");
     desk.submit("respond").await;
-    assert!(desk.text("#done").await.contains("Trả lời"));
+    assert_eq!(desk.text("#done").await, "Đã gửi văn bản trả lời");
     assert_eq!(desk.text("#case-state").await, "Cơ quan đã trả lời");
     let documents = desk.text("#document-list").await;
     assert!(documents.contains("cong-van-tra-loi.pdf"), "{documents}");

@@ -4,4 +4,5 @@
 
 mod form_limit;
 mod language;
+mod plain_words;
 mod redirects;

@@ -49,7 +49,28 @@ impl Reply {
         assert_eq!(self.status, status, "{:#}", self.body);
         assert_eq!(self.body["error"]["code"], code, "{:#}", self.body);
         assert!(self.body["error"]["message"].is_string(), "{:#}", self.body);
+        assert_plain_words(self.body["error"]["message"].as_str().unwrap_or_default());
         self.body
+    }
+}
+
+/// What serde or Rust says in English to a programmer, which no message
+/// shown to a user may carry (issue 15).
+pub const PROGRAMMER_WORDS: &[&str] = &[
+    "missing field",
+    "unknown variant",
+    "unknown field",
+    "expected one of",
+    "invalid type",
+    "at line ",
+];
+
+/// Panics when `text`, shown to a user, quotes an identifier in back-quotes
+/// or says one of [`PROGRAMMER_WORDS`].
+pub fn assert_plain_words(text: &str) {
+    assert!(!text.contains('`'), "a back-quoted identifier: {text}");
+    for words in PROGRAMMER_WORDS {
+        assert!(!text.contains(words), "serde's English «{words}»: {text}");
     }
 }
 

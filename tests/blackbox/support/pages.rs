@@ -114,7 +114,15 @@ impl Visitor {
                 }
             }
         }
+        let html = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_some_and(|v| v.to_str().unwrap_or_default().starts_with("text/html"));
         let body = response.text().await.expect("a body");
+        if html {
+            // Every page a test reads is one a user reads (issue 15).
+            super::api::assert_plain_words(&body);
+        }
         Page {
             status,
             location,

@@ -70,6 +70,11 @@ messages! {
     due_days_after_end => "Hạn (số ngày sau khi hết kỳ)", "Due (days after the period ends)";
     reminder_before_days => "Nhắc trước (số ngày, cách nhau bởi dấu phẩy)", "Reminders before (days, comma separated)";
     overdue_every_days => "Nhắc khi quá hạn mỗi (ngày; 0 = không)", "While overdue, remind every (days; 0 = never)";
+    schedule_due(days) => "Hạn: {days} ngày sau khi hết kỳ", "Due {days} days after the period ends";
+    schedule_reminders(days) => "Nhắc trước hạn {days} ngày", "Reminders {days} days before due";
+    schedule_no_reminders => "Không nhắc trước hạn", "No reminder before due";
+    schedule_overdue_reminders(days) => "Khi quá hạn, nhắc mỗi {days} ngày", "While overdue, a reminder every {days} days";
+    schedule_no_overdue_reminders => "Không nhắc khi quá hạn", "No reminder while overdue";
     schedule_active => "Đang áp dụng", "Active";
     stopped => "Đã dừng", "Stopped";
     schedule_saved => "đã lưu lịch cung cấp thông tin", "duty schedule saved";

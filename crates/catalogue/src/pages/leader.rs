@@ -26,6 +26,7 @@ messages! {
     working_days => "Ngày làm việc", "Working days";
     measured_answers => "Số vụ đã trả lời", "Cases answered";
     measured_resolutions => "Số vụ đã giải quyết", "Cases resolved";
+    too_few_to_measure(n) => "—: dưới {n} vụ việc, chưa đủ để tính.", "—: fewer than {n} cases, too few to say.";
     duty_compliance => "Thực hiện nghĩa vụ cung cấp thông tin theo cơ quan và kỳ", "Information duties by agency and period";
     agency => "Cơ quan", "Agency";
     legend => "Chú giải", "Legend";
@@ -61,6 +62,9 @@ messages! {
     no_duty_moves => "Hiện bạn không có thao tác nào với nghĩa vụ này.", "There is nothing you can do on this duty now.";
     information_to_give => "Thông tin cung cấp", "The information";
     submit_duty => "Gửi thông tin", "Send the information";
+    correct_duty => "Sửa thông tin đã gửi", "Correct the information sent";
+    correct_duty_hint(at) => "Đã gửi lúc {at}. Nội dung gửi lại dưới đây sẽ thay thế nội dung đã gửi.", "Sent at {at}. What you send below replaces what was sent.";
+    submit_correction => "Gửi thông tin đã sửa", "Send the corrected information";
     acknowledge_duty => "Xác nhận đã tiếp nhận", "Acknowledge receipt";
     waive_duty => "Miễn nghĩa vụ", "Waive the duty";
     duty_done_submit => "Đã gửi thông tin", "Information sent";

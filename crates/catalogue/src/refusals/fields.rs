@@ -1,28 +1,15 @@
-//! The input fields as a refusal names them, where the words differ from
-//! the form's label (a field the form labels the same way reads that
-//! entry): the administration and duty-schedule fields, and some shorter
-//! names of the actions' fields.
+//! The input fields as a refusal names them where no action's or report's
+//! form labels them (those read the form's label): files, and the
+//! administration and duty-schedule fields.
 
 messages! {
-    refusal_field_people_affected => "Số người bị ảnh hưởng", "People affected";
-    refusal_field_hotspot_risk => "Nguy cơ thành điểm nóng", "Hotspot risk";
-    refusal_field_question => "Nội dung cần bổ sung", "Question";
+    refusal_field_action => "Thao tác", "Action";
+    refusal_field_version => "Phiên bản vụ việc", "Case version";
+    refusal_field_body => "Nội dung gửi lên", "Request body";
+    refusal_field_cursor => "Vị trí trang", "Page cursor";
+    refusal_field_limit => "Số mục mỗi trang", "Items per page";
     refusal_field_attachments => "Tệp đính kèm", "Attachments";
-    refusal_field_target => "Vụ việc được gộp vào", "Target case";
-    refusal_field_sensitivity => "Mức độ nhạy cảm", "Sensitivity";
-    refusal_field_lead_unit => "Cơ quan chủ trì", "Lead unit";
-    refusal_field_coordinating_units => "Cơ quan phối hợp", "Coordinating units";
-    refusal_field_answer_due => "Hạn trả lời", "Answer due";
-    refusal_field_answer => "Nội dung trả lời", "Answer";
     refusal_field_documents => "Văn bản kèm theo", "Documents";
-    refusal_field_messages => "Thông điệp chính", "Key messages";
-    refusal_field_audience => "Đối tượng tiếp nhận", "Audience";
-    refusal_field_opinions => "Các ý kiến khác nhau", "Differing opinions";
-    refusal_field_summary => "Kết quả giải quyết", "Summary";
-    refusal_field_remark => "Ý kiến khi kết thúc", "Remark";
-    refusal_field_held_at => "Thời gian họp", "Meeting time";
-    refusal_field_attendees => "Thành phần dự họp", "Attendees";
-    refusal_field_minutes => "Biên bản cuộc họp", "Minutes";
     refusal_field_parent => "Địa bàn cấp trên", "Parent area";
     refusal_field_email => "Thư điện tử", "E-mail";
     refusal_field_to => "Năm kết thúc", "Last year";

@@ -37,6 +37,46 @@ pub enum Step {
     Close,
 }
 
+impl Step {
+    /// About how many days this step takes after the one before, as an
+    /// agency or the board would really take it, so that the dashboard's
+    /// times mean something; `variant` (0 to 3, one per case) spreads the
+    /// slow steps over the cases.
+    pub fn typical_days(self, variant: u32) -> f64 {
+        let v = f64::from(variant % 4);
+        match self {
+            Step::RequestInfo | Step::MergeIntoFirst | Step::Orient => 1.0,
+            Step::Accept(..) => 1.0 + 0.5 * v,
+            Step::Supplement | Step::Dismiss | Step::Trial | Step::Publish => 2.0,
+            Step::Respond => 3.0 + 2.0 * v,
+            Step::Escalate | Step::Close => 3.0,
+            Step::Conclude => 4.0,
+            Step::Meeting => 5.0,
+            Step::Resolve => 7.0 + 3.0 * v,
+        }
+    }
+}
+
+/// When each of `steps` happens, in hours after filing: the typical days
+/// of each step, shrunk where the case was filed too recently for them,
+/// so that the last step is at least six hours before now.
+pub fn step_hours(steps: &[Step], variant: u32, days_ago: i64) -> Vec<i64> {
+    let gaps: Vec<f64> = steps
+        .iter()
+        .map(|s| s.typical_days(variant) * 24.0)
+        .collect();
+    let total: f64 = gaps.iter().sum();
+    let budget = (days_ago * 24 - 6).max(1) as f64;
+    let scale = if total > budget { budget / total } else { 1.0 };
+    let mut at = 0.0;
+    gaps.iter()
+        .map(|gap| {
+            at += gap * scale;
+            at.round() as i64
+        })
+        .collect()
+}
+
 /// A demo case: what is filed, where, how
 /// many days ago, and what happened since.
 pub struct DemoCase {
@@ -359,3 +399,22 @@ pub const CASES: &[DemoCase] = &[
         steps: &[Accept("UBND-NB", Urgent, Complex), Orient],
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_take_days_and_end_before_now() {
+        for (i, case) in CASES.iter().enumerate() {
+            let hours = step_hours(case.steps, i as u32, case.days_ago);
+            assert!(hours.windows(2).all(|w| w[0] < w[1]), "{}", case.title);
+            if let Some(last) = hours.last() {
+                assert!(*last <= case.days_ago * 24 - 6, "{}", case.title);
+            }
+        }
+        // A case filed long ago is answered after days, not hours.
+        let hours = step_hours(FULL, 1, 60);
+        assert_eq!(hours[1], 24 * 6 + 12);
+    }
+}

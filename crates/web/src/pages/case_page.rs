@@ -63,6 +63,8 @@ const ATTACH: &str = "attach";
 struct ActionForm {
     code: &'static str,
     label: &'static str,
+    /// The words of its button.
+    submit: &'static str,
     key: String,
     fields: Vec<FormField>,
     /// The action takes documents: the form sends files.
@@ -182,7 +184,7 @@ async fn show(
         .done
         .as_deref()
         .and_then(ActionKind::from_code)
-        .map(|a| a.label(visitor.lang))
+        .map(|a| a.done(visitor.lang))
         .or(added);
     page(&state, &visitor, &code, done, None).await
 }
@@ -221,7 +223,7 @@ async fn attach(
         Err(err) => Err(err),
         Ok(uploads) if uploads.is_empty() => Err(AppError::Invalid {
             field: FILE.to_owned(),
-            detail: "missing".to_owned(),
+            detail: crate::error::Detail::Missing,
         }),
         Ok(uploads) => {
             let blobs = Blobs::new(&state.config.data_dir);
@@ -285,7 +287,7 @@ async fn act_once(
     let tz = state.policy.calendar.time_zone();
     let action = ActionKind::from_code(fields.get("action")).ok_or_else(|| AppError::Invalid {
         field: "action".to_owned(),
-        detail: "unknown action".to_owned(),
+        detail: crate::error::Detail::Invalid,
     })?;
     let version = fields
         .get("version")
@@ -293,7 +295,7 @@ async fn act_once(
         .parse::<i64>()
         .map_err(|_| AppError::Invalid {
             field: "version".to_owned(),
-            detail: "expected an integer".to_owned(),
+            detail: crate::error::Detail::WrongType(crate::error::Expected::Integer),
         })?;
     let input = command(action, fields, tz)?;
     let path = format!("/cases/{code}/act");
@@ -394,7 +396,7 @@ async fn page(
         .flatten();
     Ok(CasePage {
         l: Layout::new(visitor, &case.title, "", &format!("/cases/{}", case.code)),
-        facts: facts(&case, reader, &dir, t),
+        facts: facts(&case, reader, &dir, t, published_text(&events)),
         deadlines: deadlines(&case, reader, t, now, tz),
         overdue: reader == Audience::Internal && case.overdue(now),
         events: events
@@ -413,6 +415,7 @@ async fn page(
             .map(|a| ActionForm {
                 code: a.code(),
                 label: a.label(lang),
+                submit: a.submit_label(lang),
                 key: form_key(),
                 fields: form_fields(*a, lang, options),
                 files: a.files_field().is_some() && may_attach,
@@ -495,10 +498,27 @@ fn opt(code: &str, label: &str) -> Opt {
     }
 }
 
+/// The text of the last result published on the case, as told to the
+/// public.
+fn published_text(events: &[store::StoredEvent]) -> Option<&str> {
+    events
+        .iter()
+        .rev()
+        .find(|e| e.action == ActionKind::PublishResult.code())
+        .and_then(|e| e.payload.get("text"))
+        .and_then(|v| v.as_str())
+}
+
 /// The facts of the case a reader of `reader` may read, labelled: the
 /// board's assessment, the coordinating units and the trial date are
-/// internal (SPEC §10).
-fn facts(case: &Case, reader: Audience, dir: &Directory, t: Tr) -> Vec<(&'static str, String)> {
+/// internal (SPEC §10). The outcome is the published text itself.
+fn facts(
+    case: &Case,
+    reader: Audience,
+    dir: &Directory,
+    t: Tr,
+    published: Option<&str>,
+) -> Vec<(&'static str, String)> {
     let lang = t.0;
     let internal = reader == Audience::Internal;
     let mut facts = vec![
@@ -538,10 +558,10 @@ fn facts(case: &Case, reader: Audience, dir: &Directory, t: Tr) -> Vec<(&'static
         facts.push((t.merged_into(), format!("#{}", target.0)));
     }
     if matches!(case.state, CaseState::Resolved | CaseState::Closed) {
-        let published = if case.result_published {
-            t.published()
-        } else {
-            t.not_published()
+        let published = match published {
+            Some(text) if case.result_published => text,
+            _ if case.result_published => t.published(),
+            _ => t.not_published(),
         };
         facts.push((t.outcome(), published.to_owned()));
     }

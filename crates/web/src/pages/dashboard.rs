@@ -67,7 +67,7 @@ impl YearArea {
         let bad_year = || {
             PageError::App(AppError::Invalid {
                 field: "year".to_owned(),
-                detail: "a year such as 2026".to_owned(),
+                detail: crate::error::Detail::Year,
             })
         };
         let today = calendar.local_date(now);
@@ -131,6 +131,8 @@ struct DashboardPage {
     overdue: BarChart,
     times: BarChart,
     answer_cases: u64,
+    /// The fewest cases a time is shown for, when some time is "—".
+    too_few: Option<u64>,
     resolution_cases: u64,
     periods: Vec<String>,
     matrix: Vec<MatrixRow>,
@@ -259,6 +261,10 @@ async fn dashboard(
         charts_open,
         overdue,
         answer_cases: summary.answer_time.cases,
+        too_few: [&summary.answer_time, &summary.resolution_time]
+            .iter()
+            .any(|f| !workflow::enough_to_measure(f.cases))
+            .then_some(workflow::MIN_CASES_TO_MEASURE),
         resolution_cases: summary.resolution_time.cases,
         times,
         periods,
@@ -284,16 +290,18 @@ pub(crate) fn area_options(dir: &Directory) -> Vec<Opt> {
 /// and to the resolution.
 fn time_chart(t: Tr, summary: &Summary, comma: bool) -> BarChart {
     let rows = |code: &str, label: &str, f: &TimeFigures| {
+        // Too few cases to say: the chart shows "—".
+        let shown = |days: Option<f64>| days.filter(|_| workflow::enough_to_measure(f.cases));
         [
             (
                 format!("{code}-median"),
                 format!("{label} — {}", t.median()),
-                f.median_working_days,
+                shown(f.median_working_days),
             ),
             (
                 format!("{code}-p90"),
                 format!("{label} — {}", t.p90()),
-                f.p90_working_days,
+                shown(f.p90_working_days),
             ),
         ]
     };

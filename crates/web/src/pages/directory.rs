@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 use store::Store;
 use store::directory::{AreaInfo, CategoryInfo, UnitInfo};
 use workflow::{
-    Actor, AreaId, AreaRef, Audience, Case, DeadlineKind, Lang, UnitId, UnitKind, UnitRef, UserId,
-    unit_candidates,
+    Actor, AreaId, AreaRef, Audience, Case, DeadlineKind, Lang, Priority, UnitId, UnitKind,
+    UnitRef, UserId, unit_candidates,
 };
 
 use super::badge::state_class;
@@ -184,6 +184,10 @@ pub(crate) struct CaseCard {
     pub overdue: bool,
     /// The published outcome, where the list shows it.
     pub outcome: Option<String>,
+    /// The priority's code and label where it is above normal, for a
+    /// reader of internal facts only (SPEC §10): an urgent case must stand
+    /// out in an inbox, and a badge on every normal one would be noise.
+    pub priority_badge: Option<(&'static str, &'static str)>,
 }
 
 impl CaseCard {
@@ -225,6 +229,8 @@ impl CaseCard {
                 .collect(),
             overdue: internal && case.overdue(now),
             outcome: None,
+            priority_badge: (internal && case.priority != Priority::Normal)
+                .then(|| (case.priority.code(), case.priority.label(t.0))),
         }
     }
 }

@@ -137,7 +137,7 @@ async fn list(
     let invalid = |field: &str| {
         PageError::App(AppError::Invalid {
             field: field.to_owned(),
-            detail: "unknown value".to_owned(),
+            detail: crate::error::Detail::Invalid,
         })
     };
     let some = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
@@ -344,7 +344,7 @@ async fn carry_out(
         _ => {
             return Err(AppError::Invalid {
                 field: "action".to_owned(),
-                detail: "unknown action".to_owned(),
+                detail: crate::error::Detail::Invalid,
             }
             .into());
         }

@@ -29,7 +29,7 @@ impl Fields {
         if let Some((name, _)) = fields.pairs.iter().find(|(_, v)| v.contains('\0')) {
             return Err(AppError::Invalid {
                 field: name.clone(),
-                detail: "contains a NUL character".to_owned(),
+                detail: crate::error::Detail::Nul,
             }
             .into());
         }

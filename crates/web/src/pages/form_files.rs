@@ -111,7 +111,7 @@ impl FromRequest<AppState> for FormWithFiles {
                 Some(_) if uploads.len() >= workflow::MAX_FILES_PER_REQUEST => {
                     refused = Some(AppError::Invalid {
                         field: name,
-                        detail: format!("at most {} files", workflow::MAX_FILES_PER_REQUEST),
+                        detail: crate::error::Detail::TooManyFiles(workflow::MAX_FILES_PER_REQUEST),
                     });
                 }
                 Some(file_name) => match receive(field, &blobs, max).await.map_err(past_limit) {

@@ -195,7 +195,7 @@ async fn list(
     let invalid = |field: &str| {
         PageError::App(AppError::Invalid {
             field: field.to_owned(),
-            detail: "unknown value".to_owned(),
+            detail: crate::error::Detail::Invalid,
         })
     };
     // A reporter filters on the state in their own terms (SPEC §10).

@@ -18,7 +18,7 @@ pub(crate) fn page_args<C>(
     let cursor = match cursor {
         Some(text) => Some(decode(text).ok_or_else(|| AppError::Invalid {
             field: "cursor".to_owned(),
-            detail: "not a cursor of this list".to_owned(),
+            detail: crate::error::Detail::Invalid,
         })?),
         None => None,
     };
@@ -26,7 +26,10 @@ pub(crate) fn page_args<C>(
     if !(1..=store::MAX_LIMIT).contains(&limit) {
         return Err(AppError::Invalid {
             field: "limit".to_owned(),
-            detail: format!("from 1 to {}", store::MAX_LIMIT),
+            detail: crate::error::Detail::Range {
+                from: 1,
+                to: store::MAX_LIMIT as i64,
+            },
         });
     }
     Ok((cursor, limit))

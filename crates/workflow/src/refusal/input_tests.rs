@@ -18,11 +18,11 @@ fn a_time_out_of_its_window_says_the_window_in_years() {
     assert_eq!(due.field(), Some("answer_due"));
     assert_eq!(
         vi(&due),
-        "“Hạn trả lời” phải là một thời điểm trong tương lai, không quá 2 năm kể từ nay."
+        "“Hạn trả lời bằng văn bản” phải là một thời điểm trong tương lai, không quá 2 năm kể từ nay."
     );
     assert_eq!(
         due.message(crate::Lang::En),
-        "“Answer due” must be in the future, at most 2 years from now."
+        "“Written answer deadline” must be in the future, at most 2 years from now."
     );
     let meeting = Refusal::TimeOutOfRange {
         field: "held_at",

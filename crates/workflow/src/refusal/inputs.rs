@@ -15,7 +15,7 @@ pub(super) fn invalid_input(field: &str, lang: Lang) -> String {
     }
 }
 
-/// The window of a time in words, e.g. "“Hạn trả lời” phải là một thời
+/// The window of a time in words, e.g. "“Hạn trả lời bằng văn bản” phải là một thời
 /// điểm trong tương lai, không quá 2 năm kể từ nay."
 pub(super) fn time_out_of_range(field: &str, window: TimeWindow, lang: Lang) -> String {
     let t = Tr(lang);

@@ -1,46 +1,38 @@
 //! Which catalogue entry names an input field in a refusal: the label a
-//! user sees next to the field.
+//! user sees next to the field. An action's or a report's field reads its
+//! form's label ([`InputField::recorded_label`]: the form's, less a hint),
+//! so a refusal never names a field otherwise than the form does.
 
-use crate::{Lang, Tr};
+use crate::{ActionKind, InputField, Lang, Tr, Widget};
 
 /// The label of a JSON input field and whether it is chosen from a list
 /// (so the message says "chọn" rather than "nhập"). A field without a
-/// label is named by itself.
-pub(super) fn field_label(field: &str, lang: Lang) -> (String, bool) {
+/// label is named by itself. Refusals and the API's errors about a
+/// request's fields both name a field so.
+pub fn field_label(field: &str, lang: Lang) -> (String, bool) {
+    // The first field of that name: "text" is a supplement's, a comment's
+    // and a published result's, and reads "Nội dung".
+    if let Some(input) = InputField::ALL.iter().find(|f| f.name() == field) {
+        let choice = matches!(
+            input.widget(),
+            Widget::Pick(_) | Widget::OptPick(_) | Widget::Checks(_) | Widget::Code
+        );
+        // The timeline's label is the form's without its hint ("Hạn trả
+        // lời", not "Hạn trả lời (nếu khác mặc định)").
+        return (input.recorded_label(lang).to_owned(), choice);
+    }
     let t = Tr(lang);
     let (label, choice) = match field {
-        "title" => (t.field_title(), false),
-        "description" => (t.field_description(), false),
-        "area" => (t.field_area(), true),
-        "category" => (t.field_category(), true),
-        "source" => (t.field_source(), true),
-        "people_affected" => (t.refusal_field_people_affected(), false),
-        "hotspot_risk" => (t.refusal_field_hotspot_risk(), true),
-        "question" => (t.refusal_field_question(), false),
-        "text" => (t.field_text(), false),
         "attachments" => (t.refusal_field_attachments(), true),
-        "reason" => (t.field_reason(), false),
-        "target" => (t.refusal_field_target(), true),
-        "sensitivity" => (t.refusal_field_sensitivity(), true),
-        "priority" => (t.field_priority(), true),
-        "lead_unit" => (t.refusal_field_lead_unit(), true),
-        "coordinating_units" => (t.refusal_field_coordinating_units(), true),
-        "answer_due" => (t.refusal_field_answer_due(), false),
-        "answer" => (t.refusal_field_answer(), false),
         "documents" => (t.refusal_field_documents(), true),
-        "messages" => (t.refusal_field_messages(), false),
-        "channels" => (t.field_channels(), true),
-        "audience" => (t.refusal_field_audience(), false),
-        "opinions" => (t.refusal_field_opinions(), false),
-        "conclusion" => (t.field_conclusion(), false),
-        "summary" => (t.refusal_field_summary(), false),
-        "remark" => (t.refusal_field_remark(), false),
-        "held_at" => (t.refusal_field_held_at(), false),
-        "chair_unit" => (t.field_chair_unit(), true),
-        "attendees" => (t.refusal_field_attendees(), true),
-        "minutes" => (t.refusal_field_minutes(), false),
-        "trial_date" => (t.trial_date(), false),
         "parties" => (t.parties(), true),
+        // The envelope of a request.
+        "action" => (t.refusal_field_action(), true),
+        "version" => (t.refusal_field_version(), false),
+        "body" => (t.refusal_field_body(), false),
+        "cursor" => (t.refusal_field_cursor(), false),
+        "limit" => (t.refusal_field_limit(), false),
+        "file" => (t.file_name(), true),
         // Fields of the administration inputs the store checks.
         "parent" => (t.refusal_field_parent(), true),
         "unit" => (t.unit(), true),
@@ -62,4 +54,19 @@ pub(super) fn field_label(field: &str, lang: Lang) -> (String, bool) {
         other => return (other.to_owned(), false),
     };
     (label.to_owned(), choice)
+}
+
+/// The label of `code` as a value of `field`: an action, or a code of a
+/// fixed list an input field is chosen from; `None` for anything else.
+pub fn value_label(field: &str, code: &str, lang: Lang) -> Option<&'static str> {
+    if field == "action" {
+        return ActionKind::from_code(code).map(|a| a.label(lang));
+    }
+    let input = InputField::ALL.iter().find(|f| f.name() == field)?;
+    match input.widget() {
+        Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {
+            choices.label_of(code, lang).flatten()
+        }
+        _ => None,
+    }
 }

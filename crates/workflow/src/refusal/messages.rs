@@ -84,7 +84,7 @@ fn roles_allowed(action: ActionKind, lang: Lang) -> String {
     join(&names, lang)
 }
 
-/// A role inside a sentence: "cán bộ Ban Tuyên giáo", "a board officer".
+/// A role inside a sentence: "cán bộ Ban Tuyên giáo và Dân vận", "a board officer".
 fn role_phrase(role: Role, lang: Lang) -> &'static str {
     let t = Tr(lang);
     match role {

@@ -20,7 +20,7 @@ fn a_refused_acceptance_names_who_may_accept() {
     assert_eq!(refusal.code(), "role_not_allowed");
     assert_eq!(
         vi(&refusal),
-        "Chỉ cán bộ Ban Tuyên giáo mới được tiếp nhận và giao cơ quan chủ trì."
+        "Chỉ cán bộ Ban Tuyên giáo và Dân vận mới được tiếp nhận và giao cơ quan chủ trì."
     );
     assert_eq!(
         en(&refusal),
@@ -39,7 +39,7 @@ fn a_refused_filing_lists_every_role_that_may_file() {
     };
     assert_eq!(
         vi(&refusal),
-        "Chỉ cộng tác viên dư luận xã hội, cán bộ Ban Tuyên giáo hoặc đầu mối cơ quan nhà nước mới được gửi phản ánh."
+        "Chỉ cộng tác viên dư luận xã hội, cán bộ Ban Tuyên giáo và Dân vận hoặc đầu mối cơ quan nhà nước mới được gửi phản ánh."
     );
     assert_eq!(
         en(&refusal),
@@ -167,7 +167,7 @@ fn invalid_input_explains_the_range() {
         vi(&Refusal::InvalidInput {
             field: "sensitivity"
         })
-        .contains("“Mức độ nhạy cảm”")
+        .contains("“Tính chất”")
     );
 }
 
@@ -268,7 +268,7 @@ fn a_deadline_in_the_past_names_the_field() {
     assert_eq!(refusal.field(), Some("answer_due"));
     assert_eq!(
         vi(&refusal),
-        "“Hạn trả lời” phải là một thời điểm trong tương lai."
+        "“Hạn trả lời bằng văn bản” phải là một thời điểm trong tương lai."
     );
 }
 

@@ -109,3 +109,11 @@ fn a_duty_is_on_time_late_missing_waived_or_not_due() {
     assert_eq!(duty_compliance(S::Waived, due, None, after), Waived);
     assert_eq!(duty_compliance(S::Waived, due, Some(after), after), Waived);
 }
+
+#[test]
+fn fewer_than_three_cases_are_too_few_to_measure() {
+    assert!(!enough_to_measure(0));
+    assert!(!enough_to_measure(2));
+    assert!(enough_to_measure(3));
+    assert!(enough_to_measure(40));
+}

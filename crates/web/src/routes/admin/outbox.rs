@@ -82,7 +82,7 @@ pub(crate) async fn list_outbox(
     if !(1..=500).contains(&limit) {
         return Err(AppError::Invalid {
             field: "limit".to_owned(),
-            detail: "from 1 to 500".to_owned(),
+            detail: crate::error::Detail::Range { from: 1, to: 500 },
         });
     }
     let status = query.status.unwrap_or_else(|| "failed".to_owned());

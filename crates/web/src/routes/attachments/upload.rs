@@ -52,7 +52,7 @@ pub(crate) async fn upload(
         if name != FILE_PART || upload.is_some() {
             return Err(AppError::Invalid {
                 field: name,
-                detail: "send exactly one part, named `file`".to_owned(),
+                detail: crate::error::Detail::OneFilePart,
             });
         }
         let file_name = field.file_name().unwrap_or_default().to_owned();
@@ -61,7 +61,7 @@ pub(crate) async fn upload(
     let Some((file_name, blob)) = upload else {
         return Err(AppError::Invalid {
             field: FILE_PART.to_owned(),
-            detail: "missing".to_owned(),
+            detail: crate::error::Detail::Missing,
         });
     };
     let upload = Upload { file_name, blob };

@@ -92,7 +92,7 @@ fn split(body: Value) -> Result<(i64, ActionInput), AppError> {
     let Value::Object(mut map) = body else {
         return Err(AppError::Invalid {
             field: "body".to_owned(),
-            detail: "expected a JSON object".to_owned(),
+            detail: crate::error::Detail::WrongType(crate::error::Expected::Object),
         });
     };
     let version = match map.remove("version") {
@@ -100,13 +100,13 @@ fn split(body: Value) -> Result<(i64, ActionInput), AppError> {
         Some(_) => {
             return Err(AppError::Invalid {
                 field: "version".to_owned(),
-                detail: "expected an integer".to_owned(),
+                detail: crate::error::Detail::WrongType(crate::error::Expected::Integer),
             });
         }
         None => {
             return Err(AppError::Invalid {
                 field: "version".to_owned(),
-                detail: "missing field `version`".to_owned(),
+                detail: crate::error::Detail::Missing,
             });
         }
     };

@@ -70,13 +70,13 @@ pub(crate) async fn receive_filing(request: Request, state: &AppState) -> Result
             FILE_PART => {
                 return Err(AppError::Invalid {
                     field: name,
-                    detail: format!("at most {} files", workflow::MAX_FILES_PER_REQUEST),
+                    detail: crate::error::Detail::TooManyFiles(workflow::MAX_FILES_PER_REQUEST),
                 });
             }
             _ => {
                 return Err(AppError::Invalid {
                     field: name,
-                    detail: "send one part `case` (JSON) and parts `file`".to_owned(),
+                    detail: crate::error::Detail::FileFormParts,
                 });
             }
         }
@@ -84,7 +84,7 @@ pub(crate) async fn receive_filing(request: Request, state: &AppState) -> Result
     let Some(raw) = case else {
         return Err(AppError::Invalid {
             field: CASE_PART.to_owned(),
-            detail: "missing".to_owned(),
+            detail: crate::error::Detail::Missing,
         });
     };
     let body = crate::json::parse::<FileBody>(&raw)?;

@@ -59,7 +59,10 @@ pub(crate) async fn annual(
         None | Some("") => Format::Csv,
         Some(code) => Format::from_code(code).ok_or_else(|| AppError::Invalid {
             field: "format".to_owned(),
-            detail: "csv, xlsx or html".to_owned(),
+            detail: crate::error::Detail::UnknownValue {
+                value: code.to_owned(),
+                expected: vec!["csv".into(), "xlsx".into(), "html".into()],
+            },
         })?,
     };
     let calendar = &state.policy.calendar;
@@ -71,7 +74,7 @@ pub(crate) async fn annual(
     let scope = report::annual_scope(query.year, area.clone(), calendar).map_err(|_| {
         AppError::Invalid {
             field: "year".to_owned(),
-            detail: "not a year of the calendar".to_owned(),
+            detail: crate::error::Detail::Year,
         }
     })?;
     let lang = lang::current();

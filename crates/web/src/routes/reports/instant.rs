@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use workflow::Calendar;
 
 use crate::AppError;
+use crate::error::Detail;
 
 /// `text` of the query parameter `field` as an instant; a missing or
 /// unreadable one is a 422 naming the field.
@@ -13,20 +14,20 @@ pub(super) fn parse(
     text: Option<&str>,
     calendar: &Calendar,
 ) -> Result<DateTime<Utc>, AppError> {
-    let invalid = |detail: &str| AppError::Invalid {
+    let invalid = |detail: Detail| AppError::Invalid {
         field: field.to_owned(),
-        detail: detail.to_owned(),
+        detail,
     };
     let text = text
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| invalid("required: YYYY-MM-DD or RFC 3339"))?;
+        .ok_or_else(|| invalid(Detail::Missing))?;
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Ok(at.with_timezone(&Utc));
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(|day| calendar.start_of_day(day))
-        .map_err(|_| invalid("expected YYYY-MM-DD or RFC 3339"))
+        .map_err(|_| invalid(Detail::Date))
 }
 
 #[cfg(test)]
