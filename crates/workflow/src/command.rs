@@ -61,7 +61,7 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
         documents: Vec<i64>,
     },
     /// `orient`.
-    Orient(Orientation),
+    Orient(Orientation<U>),
     /// `escalate`.
     Escalate {
         /// The differing opinions.
@@ -105,7 +105,7 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
         share_with_reporter: bool,
     },
     /// `add_orientation`.
-    AddOrientation(Orientation),
+    AddOrientation(Orientation<U>),
     /// `log_meeting`.
     LogMeeting {
         /// When it was held.
@@ -175,6 +175,9 @@ impl<U, C> Command<U, C> {
                 units.extend(attendees.iter().map(|u| ("attendees", u)));
                 units
             }
+            Command::Orient(o) | Command::AddOrientation(o) => {
+                o.recipients.iter().map(|u| ("recipients", u)).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -243,7 +246,7 @@ impl<U, C> Command<U, C> {
                 answer_due,
             },
             Command::Respond { answer, documents } => Command::Respond { answer, documents },
-            Command::Orient(o) => Command::Orient(o),
+            Command::Orient(o) => Command::Orient(o.resolve(&mut unit)?),
             Command::Escalate { opinions } => Command::Escalate { opinions },
             Command::Conclude { conclusion } => Command::Conclude { conclusion },
             Command::ReportResolution { summary, documents } => {
@@ -259,7 +262,7 @@ impl<U, C> Command<U, C> {
                 text,
                 share_with_reporter,
             },
-            Command::AddOrientation(o) => Command::AddOrientation(o),
+            Command::AddOrientation(o) => Command::AddOrientation(o.resolve(&mut unit)?),
             Command::LogMeeting {
                 held_at,
                 chair_unit,
@@ -310,7 +313,7 @@ impl ActionKind {
             ],
             ActionKind::Respond => &[Answer],
             ActionKind::Orient | ActionKind::AddOrientation => {
-                &[Messages, Channels, Audience, ShareWithReporter]
+                &[Messages, Channels, Audience, Recipients, ShareWithReporter]
             }
             ActionKind::Escalate => &[Opinions],
             ActionKind::Conclude => &[Conclusion],

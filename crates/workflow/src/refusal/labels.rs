@@ -31,6 +31,7 @@ pub(super) fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "messages" => (t.refusal_field_messages(), false),
         "channels" => (t.field_channels(), true),
         "audience" => (t.refusal_field_audience(), false),
+        "recipients" => (t.field_recipients(), true),
         "opinions" => (t.refusal_field_opinions(), false),
         "conclusion" => (t.field_conclusion(), false),
         "summary" => (t.refusal_field_summary(), false),
