@@ -18,6 +18,7 @@ mod export_report;
 mod later;
 mod migrate;
 mod notices;
+mod orientations;
 mod pages;
 mod programme;
 mod reminders;

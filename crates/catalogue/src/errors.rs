@@ -62,5 +62,6 @@ messages! {
     thing_attachment => "tệp đính kèm", "attachment";
     thing_category => "lĩnh vực", "category";
     thing_schedule => "lịch nghĩa vụ", "duty schedule";
+    thing_orientation => "công văn định hướng thông tin", "orientation notice";
     thing_programme => "chương trình phối hợp", "coordination programme";
 }

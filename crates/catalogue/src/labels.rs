@@ -125,6 +125,7 @@ messages! {
     field_remark => "Nhận xét khi kết thúc", "Closing remark";
     field_held_at => "Thời gian họp", "Held at";
     field_chair_unit => "Đơn vị chủ trì cuộc họp", "Chairing unit";
+    field_recipients => "Đơn vị nhận công văn định hướng", "Units the notice is sent to";
     field_attendees => "Đơn vị dự họp", "Attending units";
     field_minutes => "Biên bản", "Minutes";
     field_shared_with_reporter => "Đã gửi cho người phản ánh", "Shared with the reporter";

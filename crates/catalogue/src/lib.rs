@@ -15,6 +15,7 @@ mod messages;
 mod errors;
 mod labels;
 mod mail;
+mod orientation;
 mod pages;
 mod refusals;
 mod report;
@@ -49,6 +50,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         refusals::ENTRIES,
         refusals::fields::ENTRIES,
         mail::ENTRIES,
+        orientation::ENTRIES,
         report::ENTRIES,
     ]
     .into_iter()

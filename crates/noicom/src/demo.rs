@@ -128,7 +128,7 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
                 ),
                 Step::Orient => (
                     officer,
-                    json!({"action": "orient", "messages": "Thông tin chính xác, kịp thời; không để các đối tượng xấu lợi dụng kích động.", "channels": ["press", "grassroots_radio"], "audience": "Cán bộ, đảng viên và Nhân dân địa phương"}),
+                    json!({"action": "orient", "messages": "Thông tin chính xác, kịp thời; không để các đối tượng xấu lợi dụng kích động.", "channels": ["press", "grassroots_radio"], "audience": "Cán bộ, đảng viên và Nhân dân địa phương", "recipients": ["BAO-NB", "DAI-NB", "MTTQ-NB"]}),
                 ),
                 Step::Escalate => (
                     officer,

@@ -73,6 +73,34 @@ pub(crate) struct PasswordReset {
     pub link: String,
 }
 
+/// An orientation notice (§12) to a recipient unit, or its reminder (to
+/// the unit, or copied to the board).
+#[derive(Debug, Clone)]
+pub(crate) struct Orientation {
+    pub lang: Lang,
+    /// Its number, e.g. `3-CV/BTGDV-NB`.
+    pub number: String,
+    /// The number of the notice it replaces.
+    pub replaces: Option<String>,
+    pub case_code: String,
+    pub title: String,
+    pub issuer_name: String,
+    /// The recipient unit.
+    pub unit_name: String,
+    pub messages: String,
+    /// The channels' names, joined.
+    pub channels: String,
+    pub audience: String,
+    /// The acknowledgement link, or the case's page for the board's copy.
+    pub link: String,
+    /// When the link expires, in the calendar's time zone.
+    pub expires_local: String,
+    /// Working days without acknowledgement (reminders).
+    pub working_days: i64,
+    /// The board's copy of a reminder.
+    pub copy: bool,
+}
+
 /// An event notice of §5; every kind says it with the same facts.
 #[derive(Debug, Clone)]
 pub(crate) struct CaseNotice {
@@ -125,6 +153,8 @@ pub(crate) enum Mail {
     CaseReminder(CaseReminder),
     PasswordReset(PasswordReset),
     Notice(NoticeKind, CaseNotice),
+    OrientationNotice(Orientation),
+    OrientationReminder(Orientation),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
@@ -212,6 +242,18 @@ impl Mail {
                 PasswordReset,
                 "password_reset/mail.txt",
                 "password_reset/mail.html",
+            ),
+            Mail::OrientationNotice(o) => folder!(
+                o,
+                Orientation,
+                "orientation_notice/mail.txt",
+                "orientation_notice/mail.html",
+            ),
+            Mail::OrientationReminder(o) => folder!(
+                o,
+                Orientation,
+                "orientation_reminder/mail.txt",
+                "orientation_reminder/mail.html",
             ),
             Mail::Notice(kind, notice) => match kind {
                 NoticeKind::CaseAssigned => folder!(

@@ -7,10 +7,15 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use store::auth::PASSWORD_RESET;
 use store::entities::outbox;
+use store::orientations::{ORIENTATION_NOTICE, ORIENTATION_REMINDER};
 use store::reminders::{CASE_REMINDER, DUTY_REMINDER};
-use workflow::{Calendar, CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
+use workflow::{
+    Calendar, CaseReminderStep, Channel, DeadlineKind, DutyReminderStep, Lang, NoticeKind,
+};
 
-use crate::mail::{CaseNotice, CaseReminder, DutyReminder, Mail, PasswordReset, Rendered};
+use crate::mail::{
+    CaseNotice, CaseReminder, DutyReminder, Mail, Orientation, PasswordReset, Rendered,
+};
 
 /// Why an outbox row cannot become an e-mail. Either way retrying will not
 /// help: the row fails with this as its error.
@@ -64,6 +69,30 @@ struct ResetPayload {
     name: String,
     token: String,
     due_at: DateTime<FixedOffset>,
+}
+
+/// The payload of an orientation notice or reminder, as
+/// `store::orientations` writes it.
+#[derive(Deserialize)]
+struct OrientationPayload {
+    case_code: String,
+    title: String,
+    number: String,
+    #[serde(default)]
+    replaces: Option<String>,
+    issuer_name: String,
+    unit_name: String,
+    messages: String,
+    channels: Vec<String>,
+    audience: String,
+    /// Absent from the board's copy of a reminder.
+    #[serde(default)]
+    token: Option<String>,
+    expires_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    working_days: i64,
+    #[serde(default)]
+    copy: bool,
 }
 
 /// The payload of an event notice, as `store::outbox` writes it.
@@ -124,6 +153,42 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                 // the token to `POST /api/v1/auth/password-reset/confirm`.
                 link: format!("{base}/reset-password?token={}", p.token),
             })
+        }
+        ORIENTATION_NOTICE | ORIENTATION_REMINDER => {
+            let p: OrientationPayload = payload(row)?;
+            let link = match &p.token {
+                // The page that shows the notice and acknowledges it on a
+                // button: opening the link acknowledges nothing.
+                Some(token) => format!("{base}/acknowledge/{token}"),
+                None => format!("{base}/cases/{}", p.case_code),
+            };
+            let channels = p
+                .channels
+                .iter()
+                .map(|c| Channel::from_code(c).map_or(c.as_str(), |c| c.label(lang)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let o = Orientation {
+                lang,
+                number: p.number,
+                replaces: p.replaces,
+                case_code: p.case_code,
+                title: p.title,
+                issuer_name: p.issuer_name,
+                unit_name: p.unit_name,
+                messages: p.messages,
+                channels,
+                audience: p.audience,
+                link,
+                expires_local: local(p.expires_at),
+                working_days: p.working_days,
+                copy: p.copy,
+            };
+            if row.kind == ORIENTATION_NOTICE {
+                Mail::OrientationNotice(o)
+            } else {
+                Mail::OrientationReminder(o)
+            }
         }
         other => {
             let kind = NoticeKind::from_code(other).ok_or(RenderError::NoTemplate)?;

@@ -65,7 +65,7 @@ pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error
     .await?;
     Ok(Summary {
         instances,
-        enqueued: count.duty + count.case,
+        enqueued: count.duty + count.case + count.orientation,
         delivered,
     })
 }

@@ -137,11 +137,16 @@ impl Store {
             .col_expr(outbox::Column::SentAt, Expr::value(at))
             .exec(&self.db)
             .await?;
-        // A reset link is a secret: once mailed, the outbox keeps no copy.
+        // A reset or acknowledgement link is a secret: once mailed, the
+        // outbox keeps no copy.
         outbox::Entity::update_many()
             .col_expr(outbox::Column::Payload, Expr::value("{}"))
             .filter(outbox::Column::Id.eq(id))
-            .filter(outbox::Column::Kind.eq(crate::auth::PASSWORD_RESET))
+            .filter(outbox::Column::Kind.is_in([
+                crate::auth::PASSWORD_RESET,
+                crate::orientations::ORIENTATION_NOTICE,
+                crate::orientations::ORIENTATION_REMINDER,
+            ]))
             .exec(&self.db)
             .await?;
         Ok(())

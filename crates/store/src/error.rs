@@ -122,6 +122,8 @@ pub enum Thing {
     Schedule,
     /// A coordination programme.
     Programme,
+    /// An orientation notice (§12).
+    Orientation,
 }
 
 impl Thing {
@@ -140,6 +142,7 @@ impl Thing {
             Thing::Category => t.thing_category(),
             Thing::Schedule => t.thing_schedule(),
             Thing::Programme => t.thing_programme(),
+            Thing::Orientation => t.thing_orientation(),
         }
     }
 }

@@ -21,6 +21,7 @@ mod fold;
 pub mod idempotency;
 mod need_to_know;
 mod org;
+pub mod orientations;
 pub mod outbox;
 pub mod outbox_admin;
 mod preferences;

@@ -35,6 +35,8 @@ use common_errors::CommonErrors;
         routes::cases::show,
         routes::cases::act,
         routes::cases::events,
+        routes::orientations::list,
+        routes::orientations::acknowledge,
         routes::attachments::upload,
         routes::attachments::list,
         routes::attachments::download,
@@ -82,6 +84,10 @@ use common_errors::CommonErrors;
         routes::cases::ActionBody,
         routes::cases::CasePageView,
         routes::cases::EventView,
+        store::orientations::OrientationNotice,
+        store::orientations::OrientationRecipient,
+        store::orientations::RecipientStatus,
+        store::orientations::Acknowledgement,
         routes::attachments::AttachmentView,
         routes::attachments::UploadForm,
         routes::duties::DutyView,
@@ -133,6 +139,7 @@ use common_errors::CommonErrors;
         (name = "duties", description = "Nghĩa vụ cung cấp thông tin: cung cấp, tiếp nhận, miễn"),
         (name = "organisation", description = "Địa bàn, đơn vị, người dùng, lĩnh vực, nhật ký"),
         (name = "reports", description = "Báo cáo tổng hợp, báo cáo năm"),
+        (name = "orientations", description = "Công văn định hướng thông tin: danh sách, xác nhận đã nhận"),
     )
 )]
 pub(crate) struct ApiDoc;

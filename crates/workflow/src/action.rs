@@ -212,11 +212,12 @@ pub struct MergeTarget {
     pub area: AreaRef,
 }
 
-/// The inputs of `orient` and `add_orientation`.
+/// The inputs of `orient` and `add_orientation`. `U` is how a unit is
+/// named, as in [`crate::Command`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
-pub struct Orientation {
+pub struct Orientation<U = crate::UnitRef> {
     /// Key messages.
     pub messages: String,
     /// Channels; at least one.
@@ -227,4 +228,29 @@ pub struct Orientation {
     // Recorded only when true: an event says it was shared, not that it was not.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub share_with_reporter: bool,
+    /// The units sent the orientation notice (SPEC §12): media, the
+    /// Front, mass organisations, Party committees, boards.
+    // Left out of an event that named none, as events before §12 read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<U>,
+}
+
+impl<U> Orientation<U> {
+    /// The same input with its recipients named another way.
+    pub fn resolve<U2, E>(
+        self,
+        unit: &mut impl FnMut(&'static str, U) -> Result<U2, E>,
+    ) -> Result<Orientation<U2>, E> {
+        Ok(Orientation {
+            messages: self.messages,
+            channels: self.channels,
+            audience: self.audience,
+            share_with_reporter: self.share_with_reporter,
+            recipients: self
+                .recipients
+                .into_iter()
+                .map(|u| unit("recipients", u))
+                .collect::<Result<_, E>>()?,
+        })
+    }
 }

@@ -67,6 +67,19 @@ impl UnitKind {
         !matches!(self, UnitKind::PartyCommittee | UnitKind::Board)
     }
 
+    /// The kinds that carry the board's directed communication (SPEC §12):
+    /// they are sent orientation notices.
+    pub fn receives_orientations(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Media
+                | UnitKind::Front
+                | UnitKind::MassOrg
+                | UnitKind::PartyCommittee
+                | UnitKind::Board
+        )
+    }
+
     /// The units that owe the board information (§4): the state bodies,
     /// as schedules, programmes and the duty list's filter take them.
     pub fn owes_duties(self) -> bool {

@@ -48,6 +48,32 @@ pub fn check_coordinating_unit(area: &AreaRef, unit: &UnitRef) -> Result<(), Ref
     Ok(())
 }
 
+/// Whether `unit` may be sent an orientation notice (SPEC §12): an active
+/// unit of the media, the Front, a mass organisation, a Party committee
+/// or a board, at any level.
+pub fn check_recipient(unit: &UnitRef) -> Result<(), Refusal> {
+    if !unit.active {
+        return Err(Refusal::UnitInactive {
+            unit: unit.code.clone(),
+        });
+    }
+    if !unit.kind.receives_orientations() {
+        return Err(Refusal::RecipientNotAllowed {
+            unit: unit.code.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// The units of `units` that may be sent an orientation notice.
+pub fn recipient_candidates(units: &[UnitRef]) -> Vec<UnitId> {
+    units
+        .iter()
+        .filter(|unit| check_recipient(unit).is_ok())
+        .map(|unit| unit.id)
+        .collect()
+}
+
 /// The units a form offers for a case in some area, in the order given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitCandidates {

@@ -63,7 +63,7 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
         documents: Vec<i64>,
     },
     /// `orient`.
-    Orient(Orientation),
+    Orient(Orientation<U>),
     /// `escalate`.
     Escalate {
         /// The differing opinions.
@@ -107,7 +107,7 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
         share_with_reporter: bool,
     },
     /// `add_orientation`.
-    AddOrientation(Orientation),
+    AddOrientation(Orientation<U>),
     /// `log_meeting`.
     LogMeeting {
         /// When it was held.
@@ -177,6 +177,9 @@ impl<U, C> Command<U, C> {
                 units.extend(attendees.iter().map(|u| ("attendees", u)));
                 units
             }
+            Command::Orient(o) | Command::AddOrientation(o) => {
+                o.recipients.iter().map(|u| ("recipients", u)).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -245,7 +248,7 @@ impl<U, C> Command<U, C> {
                 answer_due,
             },
             Command::Respond { answer, documents } => Command::Respond { answer, documents },
-            Command::Orient(o) => Command::Orient(o),
+            Command::Orient(o) => Command::Orient(o.resolve(&mut unit)?),
             Command::Escalate { opinions } => Command::Escalate { opinions },
             Command::Conclude { conclusion } => Command::Conclude { conclusion },
             Command::ReportResolution { summary, documents } => {
@@ -261,7 +264,7 @@ impl<U, C> Command<U, C> {
                 text,
                 share_with_reporter,
             },
-            Command::AddOrientation(o) => Command::AddOrientation(o),
+            Command::AddOrientation(o) => Command::AddOrientation(o.resolve(&mut unit)?),
             Command::LogMeeting {
                 held_at,
                 chair_unit,
@@ -325,7 +328,7 @@ impl ActionKind {
             ],
             ActionKind::Respond => &[Answer],
             ActionKind::Orient | ActionKind::AddOrientation => {
-                &[Messages, Channels, Audience, ShareWithReporter]
+                &[Messages, Channels, Audience, Recipients, ShareWithReporter]
             }
             ActionKind::Escalate => &[Opinions],
             ActionKind::Conclude => &[Conclusion],

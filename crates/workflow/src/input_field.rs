@@ -63,6 +63,8 @@ pub enum Choices {
     LeadUnit,
     /// The units serving the case's area.
     Unit,
+    /// The units that receive directed communication (SPEC §12).
+    Recipient,
     /// The areas the person may file in.
     Area,
     /// The categories.
@@ -100,7 +102,11 @@ impl Choices {
             ),
             Choices::Source => listed(Source::ALL, Source::code, Source::label, lang),
             Choices::Channel => listed(Channel::ALL, Channel::code, Channel::label, lang),
-            Choices::LeadUnit | Choices::Unit | Choices::Area | Choices::Category => return None,
+            Choices::LeadUnit
+            | Choices::Unit
+            | Choices::Recipient
+            | Choices::Area
+            | Choices::Category => return None,
         })
     }
 
@@ -177,6 +183,8 @@ input_fields! {
     Channels = ("channels", Checks(Choices::Channel), field_channels),
     /// Its audience.
     Audience = ("audience", Line, field_audience),
+    /// The units an orientation notice is sent to (SPEC §12).
+    Recipients = ("recipients", Checks(Choices::Recipient), field_recipients),
     /// Whether the reporter reads it too (SPEC §10).
     ShareWithReporter = ("share_with_reporter", Flag, field_share_with_reporter),
     /// The differing opinions escalated.

@@ -25,6 +25,7 @@ mod ids;
 mod input;
 mod input_field;
 mod notice;
+mod orientation;
 mod password;
 mod period;
 mod programme;
@@ -60,7 +61,10 @@ pub use audience::{
     description_listed, event_audience, event_sight, filters_on_internal_facts, reader,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
-pub use candidates::{UnitCandidates, check_coordinating_unit, check_lead_unit, unit_candidates};
+pub use candidates::{
+    UnitCandidates, check_coordinating_unit, check_lead_unit, check_recipient,
+    recipient_candidates, unit_candidates,
+};
 pub use case::Case;
 pub use catalogue::{Lang, Tr};
 pub use codes::{Channel, HotspotRisk, Priority, Sensitivity, Source};
@@ -79,6 +83,10 @@ pub use ids::{AreaId, CaseId, UnitId, UserId};
 pub use input::{Email, LongText, NonBlankText, NotAnEmail, ShortText};
 pub use input_field::{Choices, InputField, Widget};
 pub use notice::{Notice, NoticeKind, Recipients};
+pub use orientation::{
+    ACKNOWLEDGEMENT_LINK_DAYS, COPY_BOARD_AFTER_WORKING_DAYS, OrientationReminder,
+    acknowledgement_expires, orientation_reminder, orientation_reminder_recipients,
+};
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
 pub use programme::{ProgrammeTerm, programme_schedules};

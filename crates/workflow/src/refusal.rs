@@ -156,6 +156,19 @@ pub enum Refusal {
     /// A resolution meeting to which no board was invited (seed 000).
     #[error("{}", self.message(Lang::Vi))]
     MeetingWithoutBoard,
+    /// An orientation notice named a unit of a kind that does not carry
+    /// directed communication (SPEC §12).
+    #[error("{}", self.message(Lang::Vi))]
+    RecipientNotAllowed {
+        /// The unit's code.
+        unit: String,
+    },
+    /// Only a user of a recipient unit acknowledges an orientation notice.
+    #[error("{}", self.message(Lang::Vi))]
+    NotARecipient,
+    /// An acknowledgement link that is unknown or past its 14 days.
+    #[error("{}", self.message(Lang::Vi))]
+    AcknowledgementLinkInvalid,
     /// A trial date on a case no court takes part in.
     #[error("{}", self.message(Lang::Vi))]
     NotACourtCase,
@@ -250,6 +263,9 @@ impl Refusal {
             Refusal::ResultNotPublished => "result_not_published",
             Refusal::DeadlineInPast { .. } => "deadline_in_past",
             Refusal::MeetingWithoutBoard => "meeting_without_board",
+            Refusal::RecipientNotAllowed { .. } => "recipient_not_allowed",
+            Refusal::NotARecipient => "not_a_recipient",
+            Refusal::AcknowledgementLinkInvalid => "acknowledgement_link_invalid",
             Refusal::NotACourtCase => "not_a_court_case",
             Refusal::AdminOnly => "admin_only",
             Refusal::ReportsNotAllowed => "reports_not_allowed",
@@ -288,6 +304,8 @@ impl Refusal {
             | Refusal::MergeTargetNotOpen { .. }
             | Refusal::MergeTargetOutsideArea { .. } => Some("target"),
             Refusal::MeetingWithoutBoard => Some("attendees"),
+            Refusal::RecipientNotAllowed { .. } => Some("recipients"),
+            Refusal::AcknowledgementLinkInvalid => Some("token"),
             Refusal::UnsupportedFileType { .. } => Some("file"),
             Refusal::PasswordTooShort { field, .. } | Refusal::PasswordIsEmail { field } => {
                 Some(field)
@@ -309,6 +327,7 @@ impl Refusal {
             | Refusal::DutyWrongStatus { .. }
             | Refusal::AttachmentNotAllowed
             | Refusal::AttachmentCaseFinished { .. }
+            | Refusal::NotARecipient
             | Refusal::EmailNotFailed => None,
         }
     }
@@ -327,6 +346,7 @@ impl Refusal {
                 | Refusal::ReportsNotAllowed
                 | Refusal::DutyNotAllowed { .. }
                 | Refusal::AttachmentNotAllowed
+                | Refusal::NotARecipient
         )
     }
 

@@ -90,6 +90,10 @@ pub(crate) fn abolished_people_committee() -> UnitRef {
 pub(crate) fn other_committee() -> UnitRef {
     unit(10, "TU-HP", UnitKind::PartyCommittee, &[9])
 }
+/// The provincial newspaper.
+pub(crate) fn newspaper() -> UnitRef {
+    unit(11, "BAO-HN", UnitKind::Media, &[1])
+}
 
 fn actor(user: i64, role: Role, unit: UnitRef) -> Actor {
     Actor {
@@ -193,6 +197,7 @@ pub(crate) fn orientation() -> Orientation {
         channels: vec![Channel::Press, Channel::GrassrootsRadio],
         audience: "Nhân dân thôn Đông".to_owned(),
         share_with_reporter: false,
+        recipients: vec![newspaper(), front()],
     }
 }
 

@@ -16,6 +16,7 @@ mod flow;
 mod language;
 mod leader;
 mod need_to_know;
+mod orientations;
 mod passwords;
 mod photos;
 mod refusals;

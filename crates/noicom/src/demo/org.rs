@@ -121,6 +121,49 @@ const UNITS: &[UnitRow] = &[
         &[],
     ),
     ("BAO-NB", "Báo Ninh Bình", UnitKind::Media, "NB", &[]),
+    (
+        "DAI-NB",
+        "Đài Phát thanh và Truyền hình Ninh Bình",
+        UnitKind::Media,
+        "NB",
+        &[],
+    ),
+    (
+        "DTT-HOALU",
+        "Đài truyền thanh phường Hoa Lư",
+        UnitKind::Media,
+        "NB-HOALU",
+        &[],
+    ),
+    (
+        "MTTQ-NB",
+        "Ủy ban MTTQ Việt Nam tỉnh Ninh Bình",
+        UnitKind::Front,
+        "NB",
+        &[],
+    ),
+    (
+        "HLHPN-NB",
+        "Hội Liên hiệp Phụ nữ tỉnh Ninh Bình",
+        UnitKind::MassOrg,
+        "NB",
+        &[],
+    ),
+    ("TD-NB", "Tỉnh đoàn Ninh Bình", UnitKind::MassOrg, "NB", &[]),
+];
+
+/// The own addresses of the units the board sends orientation notices to
+/// (SPEC §12): the media, the Front and the mass organisations, so that
+/// every notice of the demo reaches someone.
+const UNIT_EMAILS: &[(&str, &str)] = &[
+    ("BAO-NB", "toasoan@baoninhbinh.demo.noicom.vn"),
+    ("DAI-NB", "bientap@nbtv.demo.noicom.vn"),
+    ("DTT-HOALU", "truyenthanh.hoalu@demo.noicom.vn"),
+    ("MTTQ-NB", "mttq.nb@demo.noicom.vn"),
+    ("MTTQ-HOALU", "mttq.hoalu@demo.noicom.vn"),
+    ("MTTQ-KIMSON", "mttq.kimson@demo.noicom.vn"),
+    ("HLHPN-NB", "hoiphunu.nb@demo.noicom.vn"),
+    ("TD-NB", "tinhdoan.nb@demo.noicom.vn"),
 ];
 
 /// (e-mail, name, role, unit)
@@ -220,7 +263,10 @@ pub async fn create(
                     kind: *kind,
                     area: (*area).into(),
                     serves: serves.iter().map(|s| (*s).to_owned()).collect(),
-                    email: None,
+                    email: UNIT_EMAILS
+                        .iter()
+                        .find(|(unit, _)| unit == code)
+                        .map(|(_, email)| (*email).to_owned()),
                 },
                 now,
             )

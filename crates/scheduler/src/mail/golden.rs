@@ -72,6 +72,38 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
             link: "https://noicom.example.vn/reset-password?token=abc".to_owned(),
         }),
     ));
+    let orientation = |working_days: i64, copy: bool, replaces: Option<&str>| Orientation {
+        lang,
+        number: "3-CV/BTGDV-<NB>".to_owned(),
+        replaces: replaces.map(str::to_owned),
+        case_code: "HN-2026-000123".to_owned(),
+        title: TITLE.to_owned(),
+        issuer_name: "Ban <Tuyên giáo> & \"Dân vận\"".to_owned(),
+        unit_name: "Báo <Ninh Bình> & co".to_owned(),
+        messages: "Chính quyền đã <khoanh vùng> & di dời".to_owned(),
+        channels: "Báo chí, Loa truyền thanh".to_owned(),
+        audience: "Nhân dân \"thôn Đông\"".to_owned(),
+        link: "https://noicom.example.vn/acknowledge/nc_abc?a=1&b=2".to_owned(),
+        expires_local: "10:30 15/10/2026 <&>".to_owned(),
+        working_days,
+        copy,
+    };
+    all.push((
+        "orientation_notice".to_owned(),
+        Mail::OrientationNotice(orientation(0, false, None)),
+    ));
+    all.push((
+        "orientation_notice-replaces".to_owned(),
+        Mail::OrientationNotice(orientation(0, false, Some("2-CV/BTGDV-<NB>"))),
+    ));
+    all.push((
+        "orientation_reminder".to_owned(),
+        Mail::OrientationReminder(orientation(1, false, None)),
+    ));
+    all.push((
+        "orientation_reminder-copy".to_owned(),
+        Mail::OrientationReminder(orientation(3, true, None)),
+    ));
     for kind in NoticeKind::ALL {
         let detail = "Ý kiến 1: <đồng ý>\nÝ kiến 2: \"không\" & 'chưa'";
         let code = kind.code();

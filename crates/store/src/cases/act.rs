@@ -183,6 +183,10 @@ async fn act_steps(
     allowed?;
     let command = resolve(tx, &actor, &before, input, now).await?;
     let documents = command.files().to_vec();
+    let orientation = match &command {
+        Command::Orient(o) | Command::AddOrientation(o) => Some(o.recipients.clone()),
+        _ => None,
+    };
     let outcome = workflow::apply(&before, &actor, command, now, policy)?;
     let after = outcome.case;
 
@@ -231,6 +235,26 @@ async fn act_steps(
     }
     let event = event_ids.last().copied().zip(outcome.events.last());
     enqueue_notices(tx, &after, &outcome.notices, event, now).await?;
+    if let (Some(recipients), Some((event_id, event))) = (orientation, event) {
+        // The rules checked the recipients; a unit named twice is sent once.
+        let mut once: Vec<workflow::UnitRef> = Vec::with_capacity(recipients.len());
+        for unit in recipients {
+            if !once.iter().any(|u| u.id == unit.id) {
+                once.push(unit);
+            }
+        }
+        crate::orientations::issue(
+            tx,
+            &actor,
+            &after,
+            event_id,
+            event,
+            &once,
+            &policy.calendar,
+            now,
+        )
+        .await?;
+    }
     Ok((actor, after))
 }
 

@@ -47,6 +47,8 @@ pub struct SweepCount {
     pub duty: u64,
     /// New case reminder rows.
     pub case: u64,
+    /// New reminders of unacknowledged orientation notices (§12).
+    pub orientation: u64,
 }
 
 impl Store {
@@ -59,6 +61,7 @@ impl Store {
         Ok(SweepCount {
             duty: duties::sweep(self, now, rules).await?,
             case: cases::sweep(self, now, rules).await?,
+            orientation: crate::orientations::sweep(self, now, &rules.calendar).await?,
         })
     }
 }

@@ -44,6 +44,18 @@ impl Store {
                     k.code() == wanted && due_of(&row, k).map(|d| d.timestamp()) == due_ts
                 }))
             }
+            crate::orientations::ORIENTATION_REMINDER => {
+                // An acknowledgement that came first makes the reminder moot.
+                let Some(id) = payload["recipient_id"].as_i64() else {
+                    return Ok(false);
+                };
+                Ok(
+                    crate::entities::orientation_recipient::Entity::find_by_id(id)
+                        .one(&self.db)
+                        .await?
+                        .is_some_and(|r| r.acknowledged_at.is_none()),
+                )
+            }
             crate::auth::PASSWORD_RESET => {
                 // A link used (or superseded by its use) is not mailed late.
                 let token = payload["token"].as_str().unwrap_or_default();

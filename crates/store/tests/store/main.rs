@@ -13,6 +13,7 @@ mod filing_batches;
 mod merged_into_index;
 mod open_cases;
 mod organisation_edits;
+mod orientations;
 mod orphans;
 mod passwords;
 mod purge;

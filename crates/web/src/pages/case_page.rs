@@ -109,6 +109,8 @@ struct CasePage {
     events: Vec<EventLine>,
     forms: Vec<ActionForm>,
     documents: Vec<Document>,
+    /// The orientation notices with each recipient's status (§12).
+    orientations: Vec<super::orientation_panel::NoticeLine>,
     /// The visitor may add files (`workflow::check_attachment`).
     may_attach: bool,
     /// The size limit of one file, in MB.
@@ -374,8 +376,20 @@ async fn page(
     } else {
         Vec::new()
     };
+    // A reporter does not read them (§10): the store would answer 404.
+    let orientations = if reader == Audience::Internal {
+        let notices = state
+            .store
+            .orientations_of(user, &case.code, now)
+            .await
+            .map_err(AppError::from)?;
+        super::orientation_panel::lines(&notices, t, tz)
+    } else {
+        Vec::new()
+    };
     // The rules judge the choice again when it is posted.
     let (lead_units, units) = dir.unit_choices(&case.area);
+    let recipients = dir.recipient_choices();
     let options = |choices: Choices| -> Vec<Opt> {
         if let Some(list) = choices.fixed(lang) {
             return list
@@ -386,6 +400,7 @@ async fn page(
         match choices {
             Choices::LeadUnit => lead_units.iter().map(|u| opt(&u.code, &u.label)).collect(),
             Choices::Unit => units.iter().map(|u| opt(&u.code, &u.label)).collect(),
+            Choices::Recipient => recipients.iter().map(|u| opt(&u.code, &u.label)).collect(),
             // Filing's own choices: no action on a case asks for them.
             _ => Vec::new(),
         }
@@ -425,6 +440,7 @@ async fn page(
             .into_iter()
             .map(|a| Document::new(a, &case.code, &events, lang, tz))
             .collect(),
+        orientations,
         may_attach,
         max_mb: megabytes(state.config.max_attachment_bytes),
         similar,
@@ -637,7 +653,7 @@ fn shown(
         match field.widget() {
             Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {
                 match choices {
-                    Choices::LeadUnit | Choices::Unit => dir.unit(code),
+                    Choices::LeadUnit | Choices::Unit | Choices::Recipient => dir.unit(code),
                     Choices::Area => dir.area(code),
                     Choices::Category => dir.category(code),
                     fixed => fixed

@@ -124,6 +124,25 @@ impl Directory {
         )
     }
 
+    /// The units an orientation notice may be sent to, as
+    /// `workflow::recipient_candidates` offers them.
+    pub(crate) fn recipient_choices(&self) -> Vec<Opt> {
+        let refs: Vec<UnitRef> = self
+            .units
+            .iter()
+            .filter_map(|u| {
+                Some(UnitRef {
+                    id: UnitId(u.id),
+                    code: u.code.clone(),
+                    kind: UnitKind::from_code(&u.kind)?,
+                    serves: Vec::new(),
+                    active: u.active,
+                })
+            })
+            .collect();
+        self.opts(&workflow::recipient_candidates(&refs))
+    }
+
     /// The units that owe the board information (`UnitKind::owes_duties`).
     pub(crate) fn duty_providers(&self) -> Vec<Opt> {
         let ids: Vec<UnitId> = self

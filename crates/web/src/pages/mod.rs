@@ -5,6 +5,7 @@
 //! (CSRF token in a hidden field, an idempotency key per rendering) and
 //! redirect after success, so nothing needs JavaScript.
 
+mod acknowledge;
 mod admin;
 mod annual_report;
 mod assets;
@@ -22,6 +23,7 @@ mod form_files;
 mod layout;
 mod link;
 mod lists;
+mod orientation_panel;
 mod password;
 mod photo;
 mod presession;
@@ -56,6 +58,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(annual_report::router())
         .merge(duties::router())
         .merge(password::router())
+        .merge(acknowledge::router())
         .merge(admin::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())

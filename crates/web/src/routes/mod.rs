@@ -6,6 +6,7 @@ pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod duties;
+pub(crate) mod orientations;
 pub(crate) mod paging;
 pub(crate) mod password;
 pub(crate) mod reports;
@@ -25,6 +26,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(reports::router())
         .merge(password::router())
+        .merge(orientations::router())
 }
 
 /// The body of every error answer (SPEC §6.2).

@@ -1,7 +1,7 @@
 //! Input checks shared by the actions: required text, lengths, id lists and
 //! the inputs of directed communication.
 
-use crate::{Channel, Orientation, Refusal};
+use crate::{Channel, Orientation, Refusal, UnitRef};
 
 /// The longest title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
@@ -45,7 +45,8 @@ pub(super) fn ids(field: &'static str, ids: &[i64]) -> Result<Vec<i64>, Refusal>
 }
 
 /// The inputs of `orient` and `add_orientation`: key messages, at least one
-/// channel (each once), an audience.
+/// channel (each once), an audience, recipients that carry directed
+/// communication (each once).
 pub(super) fn orientation(input: &Orientation) -> Result<Orientation, Refusal> {
     let messages = text("messages", &input.messages, MAX_TEXT_CHARS)?;
     if input.channels.is_empty() {
@@ -53,11 +54,19 @@ pub(super) fn orientation(input: &Orientation) -> Result<Orientation, Refusal> {
     }
     let channels: Vec<Channel> = dedup(&input.channels);
     let audience = text("audience", &input.audience, MAX_SHORT_TEXT_CHARS)?;
+    let mut recipients: Vec<UnitRef> = Vec::with_capacity(input.recipients.len());
+    for unit in &input.recipients {
+        crate::candidates::check_recipient(unit)?;
+        if !recipients.iter().any(|r| r.id == unit.id) {
+            recipients.push(unit.clone());
+        }
+    }
     Ok(Orientation {
         messages,
         channels,
         audience,
         share_with_reporter: input.share_with_reporter,
+        recipients,
     })
 }
 

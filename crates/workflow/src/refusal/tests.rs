@@ -339,6 +339,11 @@ fn every_refusal() -> Vec<Refusal> {
             field: "answer_due",
         },
         Refusal::MeetingWithoutBoard,
+        Refusal::RecipientNotAllowed {
+            unit: "UBND-NB".to_owned(),
+        },
+        Refusal::NotARecipient,
+        Refusal::AcknowledgementLinkInvalid,
         Refusal::NotACourtCase,
         Refusal::AdminOnly,
         Refusal::ReportsNotAllowed,

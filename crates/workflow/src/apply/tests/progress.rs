@@ -218,3 +218,44 @@ fn a_case_goes_from_report_to_closure() {
         case = outcome.case;
     }
 }
+
+#[test]
+fn an_orientation_is_sent_only_to_units_that_carry_it_each_once() {
+    let mut o = orientation();
+    o.recipients = vec![newspaper(), front(), newspaper(), committee(), board()];
+    let outcome = run(&case_in(S::Responded), &board_officer(), Command::Orient(o)).unwrap();
+    assert_eq!(
+        outcome.events[0].payload["recipients"],
+        serde_json::json!(["BAO-HN", "MTTQ-PX", "TU-HN", "BTGDV-HN"])
+    );
+    let mut o = orientation();
+    o.recipients = vec![newspaper(), people_committee()];
+    let refusal = run(
+        &case_in(S::Oriented),
+        &board_officer(),
+        Command::AddOrientation(o),
+    )
+    .unwrap_err();
+    assert_eq!(
+        refusal,
+        crate::Refusal::RecipientNotAllowed {
+            unit: "UBND-PX".to_owned()
+        }
+    );
+    assert_eq!(refusal.field(), Some("recipients"));
+    assert!(
+        refusal
+            .message(crate::Lang::Vi)
+            .contains("không thể nhận công văn định hướng")
+    );
+    let mut o = orientation();
+    o.recipients = vec![abolished_people_committee()];
+    assert!(matches!(
+        run(
+            &case_in(S::Oriented),
+            &board_officer(),
+            Command::AddOrientation(o)
+        ),
+        Err(crate::Refusal::UnitInactive { .. })
+    ));
+}
