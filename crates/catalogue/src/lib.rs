@@ -15,6 +15,7 @@ mod messages;
 mod errors;
 mod labels;
 mod mail;
+mod meetings;
 mod pages;
 mod refusals;
 mod report;
@@ -48,6 +49,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         refusals::ENTRIES,
         refusals::fields::ENTRIES,
         mail::ENTRIES,
+        meetings::ENTRIES,
         report::ENTRIES,
     ]
     .into_iter()

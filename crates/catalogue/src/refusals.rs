@@ -44,7 +44,7 @@ messages! {
     years(n) => "{n} năm", "{n} years";
     // Between the thousands of a number: 20.000 / 20,000.
     thousands_separator => ".", ",";
-    refusal_meeting_without_board => "Cuộc họp giải quyết phải có đại diện Ban Tuyên giáo và Dân vận tham dự.", "A resolution meeting must include a representative of the Propaganda and Mass Mobilization Board.";
+    refusal_meeting_without_board => "Cuộc họp giải quyết phải mời đại diện Ban Tuyên giáo và Dân vận tham dự.", "A resolution meeting must invite a representative of the Propaganda and Mass Mobilization Board.";
     refusal_unsupported_file_type => "Chỉ nhận ảnh (JPEG, PNG, WebP, HEIC), PDF và tài liệu văn phòng (Word, Excel, PowerPoint, OpenDocument); nội dung tệp này không thuộc các loại đó.", "Only photos (JPEG, PNG, WebP, HEIC), PDF and office documents (Word, Excel, PowerPoint, OpenDocument) are accepted; this file's content is none of those.";
     input_not_an_email(value) => "«{value}» không phải địa chỉ e-mail hợp lệ", "«{value}» is not a valid e-mail address";
 

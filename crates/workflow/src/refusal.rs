@@ -144,7 +144,8 @@ pub enum Refusal {
         /// The JSON field name.
         field: &'static str,
     },
-    /// A resolution meeting to which no board was invited (seed 000).
+    /// A resolution meeting scheduled without inviting the board (seed 000).
+    /// A meeting logged without it is recorded, as a breach, not refused.
     #[error("{}", self.message(Lang::Vi))]
     MeetingWithoutBoard,
     /// A trial date on a case no court takes part in.
@@ -276,7 +277,7 @@ impl Refusal {
             Refusal::MergeIntoItself
             | Refusal::MergeTargetNotOpen { .. }
             | Refusal::MergeTargetOutsideArea { .. } => Some("target"),
-            Refusal::MeetingWithoutBoard => Some("attendees"),
+            Refusal::MeetingWithoutBoard => Some("invited_units"),
             Refusal::UnsupportedFileType { .. } => Some("file"),
             Refusal::PasswordTooShort { field, .. } | Refusal::PasswordIsEmail { field } => {
                 Some(field)

@@ -39,6 +39,12 @@ pub(super) fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "chair_unit" => (t.field_chair_unit(), true),
         "attendees" => (t.refusal_field_attendees(), true),
         "minutes" => (t.refusal_field_minutes(), false),
+        "starts_at" => (t.field_starts_at(), false),
+        "ends_at" => (t.field_ends_at(), false),
+        "place" => (t.field_place(), false),
+        "invited_units" => (t.field_invited_units(), true),
+        "agenda" => (t.field_agenda(), false),
+        "meeting" => (t.field_meeting(), false),
         "trial_date" => (t.trial_date(), false),
         "parties" => (t.parties(), true),
         // Fields of the administration inputs the store checks.
