@@ -30,6 +30,8 @@ pub struct Rendered {
     pub text: String,
     /// The HTML part.
     pub html: String,
+    /// The calendar entry a meeting invitation carries (SPEC §11).
+    pub calendar: Option<crate::ics::Invitation>,
 }
 
 /// A reminder of an information duty (§4.1), to the providing unit.
@@ -71,6 +73,25 @@ pub(crate) struct PasswordReset {
     pub due_local: String,
     /// The page that takes the new password.
     pub link: String,
+}
+
+/// An invitation to a resolution meeting (SPEC §11), to one invited unit.
+#[derive(Debug, Clone)]
+pub(crate) struct MeetingInvitation {
+    pub lang: Lang,
+    pub case_code: String,
+    pub title: String,
+    /// The chairing unit's name.
+    pub chair: String,
+    /// Start and end in the calendar's time zone.
+    pub start_local: String,
+    pub end_local: String,
+    pub place: String,
+    pub agenda: String,
+    /// The case's page.
+    pub link: String,
+    /// The calendar entry sent with it.
+    pub calendar: crate::ics::Invitation,
 }
 
 /// An event notice of §5; every kind says it with the same facts.
@@ -125,6 +146,7 @@ pub(crate) enum Mail {
     CaseReminder(CaseReminder),
     PasswordReset(PasswordReset),
     Notice(NoticeKind, CaseNotice),
+    Meeting(MeetingInvitation),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
@@ -172,6 +194,7 @@ macro_rules! folder {
             subject: first_line(Subject { context, t }.render()?),
             text: Text { context, t }.render()?,
             html: Html { context, t }.render()?,
+            calendar: None,
         }
     }};
 }
@@ -213,6 +236,15 @@ impl Mail {
                 "password_reset/mail.txt",
                 "password_reset/mail.html",
             ),
+            Mail::Meeting(meeting) => Rendered {
+                calendar: Some(meeting.calendar.clone()),
+                ..folder!(
+                    meeting,
+                    MeetingInvitation,
+                    "meeting_invitation/mail.txt",
+                    "meeting_invitation/mail.html",
+                )
+            },
             Mail::Notice(kind, notice) => match kind {
                 NoticeKind::CaseAssigned => folder!(
                     notice,
@@ -244,6 +276,12 @@ impl Mail {
                     "result_published/mail.txt",
                     "result_published/mail.html",
                 ),
+                // Its facts are the meeting's, read into `Mail::Meeting`.
+                NoticeKind::MeetingInvitation => {
+                    return Err(askama::Error::custom(
+                        "a meeting invitation is rendered from its meeting",
+                    ));
+                }
             },
         })
     }
