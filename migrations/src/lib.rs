@@ -16,6 +16,7 @@ mod m20261122_000070_title_vector;
 mod m20261123_000010_search_prefixes;
 mod m20261123_000020_search_merges;
 mod m20261123_000030_merged_into_index;
+mod m20261205_000010_meetings;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_search_prefixes::Migration),
             Box::new(m20261123_000020_search_merges::Migration),
             Box::new(m20261123_000030_merged_into_index::Migration),
+            Box::new(m20261205_000010_meetings::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ messages! {
     field_invited_units => "Đơn vị được mời dự họp", "Invited units";
     field_agenda => "Nội dung cuộc họp", "Agenda";
     field_board_present => "Có đại diện Ban Tuyên giáo và Dân vận dự họp", "The board was represented";
+    board_absent => "Không (vi phạm quy định)", "No (a breach of the rule)";
     field_meeting => "Số cuộc họp đã lên lịch (nếu có)", "Number of the scheduled meeting (if any)";
 
     // The case page's list of meetings.
@@ -36,6 +37,5 @@ messages! {
     mail_meeting_place(place) => "Địa điểm: {place}.", "Place: {place}.";
     mail_meeting_agenda => "Nội dung:", "Agenda:";
     mail_meeting_calendar => "Thư có kèm lịch họp (tệp .ics) để thêm vào lịch của anh/chị.", "The meeting is attached as a calendar entry (.ics) for your calendar.";
-    mail_meeting_link => "Xem vụ việc", "View the case";
     ics_meeting_summary(code) => "Họp giải quyết vụ việc {code}", "Meeting on case {code}";
 }

@@ -146,7 +146,7 @@ pub(crate) enum Mail {
     CaseReminder(CaseReminder),
     PasswordReset(PasswordReset),
     Notice(NoticeKind, CaseNotice),
-    Meeting(MeetingInvitation),
+    Meeting(Box<MeetingInvitation>),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and

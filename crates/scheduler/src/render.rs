@@ -175,7 +175,7 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
             let description = format!(
                 "{}\n\n{}",
                 p.agenda,
-                t.mail_at(t.mail_meeting_link(), &link)
+                t.mail_at(t.mail_case_reminder_link(), &link)
             );
             let calendar = Invitation {
                 uid: format!("meeting-{}@{}", p.meeting_id, host(base)),
@@ -195,7 +195,7 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                     })
                     .collect(),
             };
-            Mail::Meeting(MeetingInvitation {
+            Mail::Meeting(Box::new(MeetingInvitation {
                 lang,
                 chair: p.chair,
                 start_local: local(p.starts_at),
@@ -206,7 +206,7 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                 case_code: p.case_code,
                 title: p.title,
                 calendar,
-            })
+            }))
         }
         other => {
             let kind = NoticeKind::from_code(other).ok_or(RenderError::NoTemplate)?;

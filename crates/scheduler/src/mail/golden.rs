@@ -90,7 +90,7 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
     }
     all.push((
         "meeting_invitation".to_owned(),
-        Mail::Meeting(MeetingInvitation {
+        Mail::Meeting(Box::new(MeetingInvitation {
             lang,
             case_code: "HN-2026-000123".to_owned(),
             title: TITLE.to_owned(),
@@ -114,7 +114,7 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
                     email: "btgdv@noicom.example.vn".to_owned(),
                 }],
             },
-        }),
+        })),
     ));
     all
 }

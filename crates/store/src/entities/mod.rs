@@ -18,6 +18,8 @@ pub mod duty_instance;
 pub mod duty_schedule;
 pub mod idempotency_key;
 pub mod login_attempt;
+pub mod meeting;
+pub mod meeting_invitation;
 pub mod outbox;
 pub mod password_reset;
 pub mod programme;

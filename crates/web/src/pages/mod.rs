@@ -8,6 +8,7 @@
 mod admin;
 mod annual_report;
 mod assets;
+mod case_meetings;
 mod case_page;
 mod charts;
 mod command;

@@ -71,11 +71,15 @@ pub(super) fn schedule_meeting(input: Scheduled, ctx: &Context) -> Result<Change
         invited_units: invited.clone(),
         agenda,
     });
+    // A unit is told through its liaisons; the board, which has none,
+    // through its officers.
     for unit in &invited {
-        change = change.notify(
-            NoticeKind::MeetingInvitation,
-            Recipients::Unit { unit: unit.id },
-        );
+        let to = if unit.kind == UnitKind::Board {
+            Recipients::Officers { unit: unit.id }
+        } else {
+            Recipients::Unit { unit: unit.id }
+        };
+        change = change.notify(NoticeKind::MeetingInvitation, to);
     }
     Ok(change)
 }

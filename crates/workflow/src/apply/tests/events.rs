@@ -90,7 +90,7 @@ fn a_scheduled_meeting_invites_each_unit_once_and_lasts_two_hours_by_default() {
         vec![
             (
                 crate::NoticeKind::MeetingInvitation,
-                crate::Recipients::Unit { unit: board().id }
+                crate::Recipients::Officers { unit: board().id }
             ),
             (
                 crate::NoticeKind::MeetingInvitation,
