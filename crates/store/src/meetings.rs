@@ -280,6 +280,9 @@ impl Store {
         let mut unit_ids: Vec<i64> = rows.iter().map(|m| m.chair_unit_id).collect();
         let invitations = meeting_invitation::Entity::find()
             .filter(meeting_invitation::Column::MeetingId.is_in(rows.iter().map(|m| m.id)))
+            // In the order the units were entered in the organisation, the
+            // same on every backend.
+            .order_by_asc(meeting_invitation::Column::UnitId)
             .all(&self.db)
             .await?;
         unit_ids.extend(invitations.iter().map(|i| i.unit_id));

@@ -13,6 +13,7 @@ mod duties;
 mod flow;
 mod language;
 mod leader;
+mod meetings;
 mod need_to_know;
 mod passwords;
 mod photos;
