@@ -219,6 +219,18 @@ const ROWS: &[Row] = &[
         transition: false,
     },
     Row {
+        action: "schedule_meeting",
+        stage: Stage::Assigned,
+        input: || {
+            let starts = chrono::Utc::now() + chrono::Duration::days(7);
+            json!({"starts_at": starts.to_rfc3339(), "place": "Hội trường UBND",
+                "chair_unit": "UBND-HN", "invited_units": ["BTG-HN", "UBND-HN"],
+                "agenda": "Thống nhất lộ trình xử lý."})
+        },
+        may: &[Who::Officer, Who::Lead],
+        transition: false,
+    },
+    Row {
         action: "progress_update",
         stage: Stage::Assigned,
         input: || json!({"text": "Đã hoàn thành 50% khối lượng."}),
