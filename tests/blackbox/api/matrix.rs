@@ -341,9 +341,9 @@ async fn every_caller_gets_what_the_rules_say_for_every_action(db: TestDb) {
             }
         }
     }
-    // 18 actions, 5 of them only before accept: 31 (action, sensitivity)
-    // pairs × 10 callers.
-    assert_eq!(tried, 310);
+    // 19 actions (schedule_meeting added, SPEC §11), 5 of them only before
+    // accept: 33 (action, sensitivity) pairs × 10 callers.
+    assert_eq!(tried, 330);
 }
 
 /// The input of `row`'s action; `merge` gets a fresh open case to merge
