@@ -17,6 +17,7 @@ mod m20261123_000010_search_prefixes;
 mod m20261123_000020_search_merges;
 mod m20261123_000030_merged_into_index;
 mod m20261205_000010_orientations;
+mod m20261205_000011_meetings;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000020_search_merges::Migration),
             Box::new(m20261123_000030_merged_into_index::Migration),
             Box::new(m20261205_000010_orientations::Migration),
+            Box::new(m20261205_000011_meetings::Migration),
         ]
     }
 }

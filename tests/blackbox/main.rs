@@ -16,6 +16,7 @@ mod config;
 mod duties_over_http;
 mod export_report;
 mod later;
+mod meetings;
 mod migrate;
 mod notices;
 mod orientations;

@@ -40,12 +40,29 @@ class Sink:
             "kind": str(msg["X-Noicom-Kind"] or ""),
             "text": text.get_content() if text else "",
             "html": html.get_content() if html else "",
+            # Meeting invitations (SPEC §11): every calendar part, the
+            # text/calendar alternative and the .ics attachment, as sent.
+            "calendar": [calendar_part(part) for part in msg.walk()
+                         if part.get_content_type() in ("text/calendar", "application/ics")],
         }
         with open(self.out, "a", encoding="utf-8") as f:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
             f.flush()
             os.fsync(f.fileno())
         return "250 OK"
+
+
+def calendar_part(part):
+    """A calendar part: its type, its method parameter and its text."""
+    content = part.get_content()
+    if isinstance(content, bytes):
+        content = content.decode("utf-8")
+    return {
+        "content_type": part.get_content_type(),
+        "method": part.get_param("method") or "",
+        "filename": part.get_filename() or "",
+        "text": content,
+    }
 
 
 def main():

@@ -15,6 +15,7 @@ mod messages;
 mod errors;
 mod labels;
 mod mail;
+mod meetings;
 mod orientation;
 mod pages;
 mod refusals;
@@ -51,6 +52,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         refusals::fields::ENTRIES,
         mail::ENTRIES,
         orientation::ENTRIES,
+        meetings::ENTRIES,
         report::ENTRIES,
     ]
     .into_iter()

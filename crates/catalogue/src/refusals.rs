@@ -45,7 +45,7 @@ messages! {
     years(n) => "{n} năm", "{n} years";
     // Between the thousands of a number: 20.000 / 20,000.
     thousands_separator => ".", ",";
-    refusal_meeting_without_board => "Cuộc họp giải quyết phải có đại diện Ban Tuyên giáo và Dân vận tham dự.", "A resolution meeting must include a representative of the Propaganda and Mass Mobilization Board.";
+    refusal_meeting_without_board => "Cuộc họp giải quyết phải mời đại diện Ban Tuyên giáo và Dân vận tham dự.", "A resolution meeting must invite a representative of the Propaganda and Mass Mobilization Board.";
     refusal_recipient_not_allowed(unit) => "Đơn vị “{unit}” không phải là cơ quan báo chí, Mặt trận, đoàn thể, cấp ủy hoặc Ban Tuyên giáo và Dân vận nên không thể nhận công văn định hướng thông tin.", "“{unit}” is not a media outlet, the Front, a mass organisation, a Party committee or the Propaganda and Mass Mobilization Board, so it cannot receive an orientation notice.";
     refusal_not_a_recipient => "Chỉ người của đơn vị nhận công văn định hướng thông tin mới được xác nhận đã nhận.", "Only a user of a unit the orientation notice was sent to may acknowledge it.";
     refusal_acknowledgement_link_invalid => "Liên kết xác nhận không hợp lệ hoặc đã hết hạn.", "The acknowledgement link is not valid or has expired.";

@@ -7,6 +7,7 @@
 
 mod config;
 mod deliver;
+pub mod ics;
 mod mail;
 mod mailer;
 mod render;

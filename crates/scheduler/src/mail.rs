@@ -30,6 +30,8 @@ pub struct Rendered {
     pub text: String,
     /// The HTML part.
     pub html: String,
+    /// The calendar entry a meeting invitation carries (SPEC §11).
+    pub calendar: Option<crate::ics::Invitation>,
 }
 
 /// A reminder of an information duty (§4.1), to the providing unit.
@@ -101,6 +103,25 @@ pub(crate) struct Orientation {
     pub copy: bool,
 }
 
+/// An invitation to a resolution meeting (SPEC §11), to one invited unit.
+#[derive(Debug, Clone)]
+pub(crate) struct MeetingInvitation {
+    pub lang: Lang,
+    pub case_code: String,
+    pub title: String,
+    /// The chairing unit's name.
+    pub chair: String,
+    /// Start and end in the calendar's time zone.
+    pub start_local: String,
+    pub end_local: String,
+    pub place: String,
+    pub agenda: String,
+    /// The case's page.
+    pub link: String,
+    /// The calendar entry sent with it.
+    pub calendar: crate::ics::Invitation,
+}
+
 /// An event notice of §5; every kind says it with the same facts.
 #[derive(Debug, Clone)]
 pub(crate) struct CaseNotice {
@@ -155,6 +176,7 @@ pub(crate) enum Mail {
     Notice(NoticeKind, CaseNotice),
     OrientationNotice(Orientation),
     OrientationReminder(Orientation),
+    Meeting(Box<MeetingInvitation>),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
@@ -202,6 +224,7 @@ macro_rules! folder {
             subject: first_line(Subject { context, t }.render()?),
             text: Text { context, t }.render()?,
             html: Html { context, t }.render()?,
+            calendar: None,
         }
     }};
 }
@@ -255,6 +278,15 @@ impl Mail {
                 "orientation_reminder/mail.txt",
                 "orientation_reminder/mail.html",
             ),
+            Mail::Meeting(meeting) => Rendered {
+                calendar: Some(meeting.calendar.clone()),
+                ..folder!(
+                    meeting,
+                    MeetingInvitation,
+                    "meeting_invitation/mail.txt",
+                    "meeting_invitation/mail.html",
+                )
+            },
             Mail::Notice(kind, notice) => match kind {
                 NoticeKind::CaseAssigned => folder!(
                     notice,
@@ -286,6 +318,12 @@ impl Mail {
                     "result_published/mail.txt",
                     "result_published/mail.html",
                 ),
+                // Its facts are the meeting's, read into `Mail::Meeting`.
+                NoticeKind::MeetingInvitation => {
+                    return Err(askama::Error::custom(
+                        "a meeting invitation is rendered from its meeting",
+                    ));
+                }
             },
         })
     }

@@ -3,11 +3,13 @@
 //! from the outbox row, so a resend after a crash carries the same id and
 //! a receiver can recognise the duplicate.
 
+use lettre::message::header::ContentType;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::Error;
+use crate::ics::Party;
 use crate::mail::Rendered;
 
 /// The SMTP connection pool and the sender.
@@ -75,6 +77,39 @@ impl Mailer {
         )
     }
 
+    /// The parts of `mail`: text and HTML as alternatives; a meeting
+    /// invitation adds its calendar entry as a third alternative
+    /// (`text/calendar; method=REQUEST`, which Outlook and Thunderbird show
+    /// with accept buttons) and again as an `invite.ics` attachment (which
+    /// phone mail apps and webmail offer to add to the calendar) — the
+    /// layout calendar servers themselves send.
+    fn body(&self, mail: &Rendered) -> MultiPart {
+        let Some(invitation) = &mail.calendar else {
+            return MultiPart::alternative_plain_html(mail.text.clone(), mail.html.clone());
+        };
+        let organizer = Party {
+            name: self
+                .from
+                .name
+                .clone()
+                .unwrap_or_else(|| "noicom".to_owned()),
+            email: self.from.email.to_string(),
+        };
+        let ics = invitation.request(&organizer);
+        let calendar = ContentType::parse("text/calendar; charset=utf-8; method=REQUEST")
+            .expect("a valid content type");
+        let attachment = ContentType::parse("application/ics; name=\"invite.ics\"")
+            .expect("a valid content type");
+        MultiPart::mixed()
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(SinglePart::plain(mail.text.clone()))
+                    .singlepart(SinglePart::html(mail.html.clone()))
+                    .singlepart(SinglePart::builder().header(calendar).body(ics.clone())),
+            )
+            .singlepart(Attachment::new("invite.ics".to_owned()).body(ics, attachment))
+    }
+
     /// Sends one rendered e-mail of outbox row `id` and `kind` to `to`.
     pub async fn send(&self, id: i64, kind: &str, to: &str, mail: &Rendered) -> Result<(), Error> {
         let to: Mailbox = to
@@ -87,10 +122,7 @@ impl Mailer {
             .message_id(Some(format!("<noicom.outbox.{id}@{}>", self.domain)))
             .date_now()
             .header(NoicomKind(kind.to_owned()))
-            .multipart(MultiPart::alternative_plain_html(
-                mail.text.clone(),
-                mail.html.clone(),
-            ))
+            .multipart(self.body(mail))
             .map_err(|e| Error::Address(e.to_string()))?;
         self.transport
             .send(message)

@@ -13,9 +13,14 @@ use workflow::{
     Calendar, CaseReminderStep, Channel, DeadlineKind, DutyReminderStep, Lang, NoticeKind,
 };
 
+use crate::ics::{Invitation, Party};
 use crate::mail::{
-    CaseNotice, CaseReminder, DutyReminder, Mail, Orientation, PasswordReset, Rendered,
+    CaseNotice, CaseReminder, DutyReminder, Mail, MeetingInvitation, Orientation, PasswordReset,
+    Rendered,
 };
+
+/// The outbox kind of a meeting invitation.
+const MEETING_INVITATION: &str = "meeting_invitation";
 
 /// Why an outbox row cannot become an e-mail. Either way retrying will not
 /// help: the row fails with this as its error.
@@ -106,6 +111,43 @@ struct NoticePayload {
     detail: Option<String>,
 }
 
+/// The payload of a meeting invitation, as `store::meetings` writes it.
+#[derive(Deserialize)]
+struct MeetingPayload {
+    case_code: String,
+    title: String,
+    meeting_id: i64,
+    sequence: u32,
+    /// When the meeting was scheduled: the entry's `DTSTAMP`.
+    stamp: DateTime<FixedOffset>,
+    starts_at: DateTime<FixedOffset>,
+    ends_at: DateTime<FixedOffset>,
+    place: String,
+    agenda: String,
+    chair: String,
+    /// Every invited address, for the entry's attendees.
+    attendees: Vec<PartyPayload>,
+}
+
+#[derive(Deserialize)]
+struct PartyPayload {
+    name: String,
+    email: String,
+}
+
+/// The host of `base` (`https://noicom.example.vn:8443/x` →
+/// `noicom.example.vn`), which makes a meeting's `UID` unique beyond this
+/// installation.
+fn host(base: &str) -> &str {
+    let rest = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let authority = rest.split('/').next().unwrap_or(rest);
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
 /// The e-mail of `row`, its context read from the payload.
 fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail, RenderError> {
     let base = base_url.trim_end_matches('/');
@@ -189,6 +231,46 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
             } else {
                 Mail::OrientationReminder(o)
             }
+        }
+        MEETING_INVITATION => {
+            let p: MeetingPayload = payload(row)?;
+            let t = catalogue::Tr(lang);
+            let link = format!("{base}/cases/{}", p.case_code);
+            let description = format!(
+                "{}\n\n{}",
+                p.agenda,
+                t.mail_at(t.mail_case_reminder_link(), &link)
+            );
+            let calendar = Invitation {
+                uid: format!("meeting-{}@{}", p.meeting_id, host(base)),
+                sequence: p.sequence,
+                stamp: p.stamp.to_utc(),
+                starts_at: p.starts_at.to_utc(),
+                ends_at: p.ends_at.to_utc(),
+                summary: format!("{} — {}", t.ics_meeting_summary(&p.case_code), p.title),
+                location: p.place.clone(),
+                description,
+                attendees: p
+                    .attendees
+                    .into_iter()
+                    .map(|a| Party {
+                        name: a.name,
+                        email: a.email,
+                    })
+                    .collect(),
+            };
+            Mail::Meeting(Box::new(MeetingInvitation {
+                lang,
+                chair: p.chair,
+                start_local: local(p.starts_at),
+                end_local: local(p.ends_at),
+                place: p.place,
+                agenda: p.agenda,
+                link,
+                case_code: p.case_code,
+                title: p.title,
+                calendar,
+            }))
         }
         other => {
             let kind = NoticeKind::from_code(other).ok_or(RenderError::NoTemplate)?;

@@ -19,6 +19,7 @@ mod error;
 mod events;
 mod fold;
 pub mod idempotency;
+pub mod meetings;
 mod need_to_know;
 mod org;
 pub mod orientations;

@@ -42,6 +42,9 @@ coded_enum! {
         Comment = ("comment", action_comment),
         /// Further directed communication (no state change).
         AddOrientation = ("add_orientation", action_add_orientation),
+        /// Schedule a resolution meeting and invite its units (SPEC §11; no
+        /// state change).
+        ScheduleMeeting = ("schedule_meeting", action_schedule_meeting),
         /// A resolution meeting (họp giải quyết; no state change).
         LogMeeting = ("log_meeting", action_log_meeting),
         /// Progress of the resolution (no state change).
@@ -74,6 +77,7 @@ impl ActionKind {
             A::Reopen => t.action_verb_reopen(),
             A::Comment => t.action_verb_comment(),
             A::AddOrientation => t.action_verb_add_orientation(),
+            A::ScheduleMeeting => t.action_verb_schedule_meeting(),
             A::LogMeeting => t.action_verb_log_meeting(),
             A::ProgressUpdate => t.action_verb_progress_update(),
             A::SetTrialDate => t.action_verb_set_trial_date(),
@@ -110,6 +114,7 @@ impl ActionKind {
             A::Reopen => t.action_done_reopen(),
             A::Comment => t.action_done_comment(),
             A::AddOrientation => t.action_done_add_orientation(),
+            A::ScheduleMeeting => t.action_done_schedule_meeting(),
             A::LogMeeting => t.action_done_log_meeting(),
             A::ProgressUpdate => t.action_done_progress_update(),
             A::SetTrialDate => t.action_done_set_trial_date(),
@@ -124,6 +129,7 @@ impl ActionKind {
             ActionKind::PublishResult
                 | ActionKind::Comment
                 | ActionKind::AddOrientation
+                | ActionKind::ScheduleMeeting
                 | ActionKind::LogMeeting
                 | ActionKind::ProgressUpdate
                 | ActionKind::SetTrialDate

@@ -22,6 +22,7 @@ mod props;
 #[cfg(test)]
 mod tests;
 
+pub use events::MEETING_DEFAULT_HOURS;
 pub use inputs::{MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 
 /// The configuration the rules depend on.
@@ -151,7 +152,7 @@ pub fn apply(
         actor: actor.user,
         unit: actor.unit.id,
         at: now,
-        payload: recorded_payload(change.recorded),
+        payload: recorded_payload(change.recorded, change.found),
     };
     let notices = change
         .notices
@@ -181,12 +182,19 @@ struct Context<'a> {
 struct Change {
     recorded: Command,
     notices: Vec<(NoticeKind, Recipients)>,
+    /// Facts the rules found, recorded beside the input.
+    found: Vec<(&'static str, serde_json::Value)>,
 }
 
 /// The event's payload: the checked input by the JSON names of §3.3, with
 /// units and cases by code, as a client sends it (the event itself holds
 /// the action).
-fn recorded_payload(recorded: Command) -> serde_json::Value {
+/// `found` adds what the rules found rather than what was typed (a
+/// meeting's `board_present`).
+fn recorded_payload(
+    recorded: Command,
+    found: Vec<(&'static str, serde_json::Value)>,
+) -> serde_json::Value {
     let coded: Command<String, String> = match recorded.resolve(
         |_, unit| Ok::<_, std::convert::Infallible>(unit.code),
         |case| Ok(case.code),
@@ -197,6 +205,9 @@ fn recorded_payload(recorded: Command) -> serde_json::Value {
     let mut payload = serde_json::to_value(coded).unwrap_or_default();
     if let Some(fields) = payload.as_object_mut() {
         fields.remove("action");
+        for (name, value) in found {
+            fields.insert(name.to_owned(), value);
+        }
     }
     payload
 }
@@ -206,7 +217,13 @@ impl Change {
         Change {
             recorded,
             notices: Vec::new(),
+            found: Vec::new(),
         }
+    }
+
+    fn found(mut self, name: &'static str, value: serde_json::Value) -> Change {
+        self.found.push((name, value));
+        self
     }
 
     fn notify(mut self, kind: NoticeKind, recipients: Recipients) -> Change {

@@ -108,8 +108,29 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
     },
     /// `add_orientation`.
     AddOrientation(Orientation<U>),
+    /// `schedule_meeting` (SPEC §11): a resolution meeting ahead, to which
+    /// every invited unit is sent an invitation with a calendar entry.
+    ScheduleMeeting {
+        /// When it starts.
+        starts_at: DateTime<Utc>,
+        /// When it ends; [`crate::MEETING_DEFAULT_HOURS`] after the start
+        /// when left out.
+        #[serde(default)]
+        ends_at: Option<DateTime<Utc>>,
+        /// Where.
+        place: String,
+        /// The chairing unit.
+        chair_unit: U,
+        /// The units invited; the board must be among them (seed 000).
+        invited_units: Vec<U>,
+        /// What it is to settle.
+        agenda: String,
+    },
     /// `log_meeting`.
     LogMeeting {
+        /// The scheduled meeting it records (its number), if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        meeting: Option<i64>,
         /// When it was held.
         held_at: DateTime<Utc>,
         /// The chairing unit.
@@ -150,6 +171,7 @@ impl<U, C> Command<U, C> {
             Command::Reopen { .. } => ActionKind::Reopen,
             Command::Comment { .. } => ActionKind::Comment,
             Command::AddOrientation(_) => ActionKind::AddOrientation,
+            Command::ScheduleMeeting { .. } => ActionKind::ScheduleMeeting,
             Command::LogMeeting { .. } => ActionKind::LogMeeting,
             Command::ProgressUpdate { .. } => ActionKind::ProgressUpdate,
             Command::SetTrialDate { .. } => ActionKind::SetTrialDate,
@@ -166,6 +188,15 @@ impl<U, C> Command<U, C> {
             } => {
                 let mut units = vec![("lead_unit", lead_unit)];
                 units.extend(coordinating_units.iter().map(|u| ("coordinating_units", u)));
+                units
+            }
+            Command::ScheduleMeeting {
+                chair_unit,
+                invited_units,
+                ..
+            } => {
+                let mut units = vec![("chair_unit", chair_unit)];
+                units.extend(invited_units.iter().map(|u| ("invited_units", u)));
                 units
             }
             Command::LogMeeting {
@@ -265,12 +296,32 @@ impl<U, C> Command<U, C> {
                 share_with_reporter,
             },
             Command::AddOrientation(o) => Command::AddOrientation(o.resolve(&mut unit)?),
+            Command::ScheduleMeeting {
+                starts_at,
+                ends_at,
+                place,
+                chair_unit,
+                invited_units,
+                agenda,
+            } => Command::ScheduleMeeting {
+                starts_at,
+                ends_at,
+                place,
+                chair_unit: unit("chair_unit", chair_unit)?,
+                invited_units: invited_units
+                    .into_iter()
+                    .map(|u| unit("invited_units", u))
+                    .collect::<Result<_, E>>()?,
+                agenda,
+            },
             Command::LogMeeting {
+                meeting,
                 held_at,
                 chair_unit,
                 attendees,
                 minutes,
             } => Command::LogMeeting {
+                meeting,
                 held_at,
                 chair_unit: unit("chair_unit", chair_unit)?,
                 attendees: attendees
@@ -337,8 +388,22 @@ impl ActionKind {
             ActionKind::Close => &[Remark],
             ActionKind::Comment => &[Note, ShareWithReporter],
             ActionKind::ProgressUpdate => &[Note],
-            ActionKind::LogMeeting => &[HeldAt, ChairUnit, Attendees, Minutes],
+            ActionKind::ScheduleMeeting => {
+                &[StartsAt, EndsAt, Place, ChairUnit, InvitedUnits, Agenda]
+            }
+            ActionKind::LogMeeting => &[HeldAt, ChairUnit, Attendees, Minutes, Meeting],
             ActionKind::SetTrialDate => &[TrialDate],
+        }
+    }
+}
+
+impl ActionKind {
+    /// The facts an action's event records beside its input, found by the
+    /// rules rather than typed (a meeting's `board_present`).
+    pub fn found(self) -> &'static [InputField] {
+        match self {
+            ActionKind::LogMeeting => &[InputField::BoardPresent],
+            _ => &[],
         }
     }
 }

@@ -205,6 +205,21 @@ input_fields! {
     Attendees = ("attendees", Checks(Choices::Unit), field_attendees),
     /// Its minutes.
     Minutes = ("minutes", Text, field_minutes),
+    /// When a scheduled meeting starts.
+    StartsAt = ("starts_at", Time, field_starts_at),
+    /// When it ends, if not after the default length.
+    EndsAt = ("ends_at", OptTime, field_ends_at),
+    /// Where it is held.
+    Place = ("place", Line, field_place),
+    /// The units invited to it.
+    InvitedUnits = ("invited_units", Checks(Choices::Unit), field_invited_units),
+    /// What it is to settle.
+    Agenda = ("agenda", Text, field_agenda),
+    /// The scheduled meeting a log records.
+    Meeting = ("meeting", OptNumber, field_meeting),
+    /// Whether the board was represented at a meeting held (found by the
+    /// rules, never typed).
+    BoardPresent = ("board_present", Flag, field_board_present),
     /// A court case's trial date.
     TrialDate = ("trial_date", Date, trial_date),
     /// A report's title.

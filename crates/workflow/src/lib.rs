@@ -50,7 +50,8 @@ mod who_may_table;
 pub use action::{ActionKind, FileInput, MergeTarget, Orientation};
 pub use actor::{Actor, AreaRef, Role, UnitKind, UnitRef};
 pub use apply::{
-    MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Outcome, Policy, apply, file,
+    MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MEETING_DEFAULT_HOURS, Outcome, Policy,
+    apply, file,
 };
 pub use attachment::{
     ACCEPTED_TYPES, MAX_FILE_NAME_CHARS, MAX_FILES_PER_REQUEST, check_attachment,

@@ -19,16 +19,19 @@ pub enum NoticeKind {
     Escalated,
     /// The result was published.
     ResultPublished,
+    /// A unit is invited to a resolution meeting (SPEC §11).
+    MeetingInvitation,
 }
 
 impl NoticeKind {
     /// Every kind, for checks that each has what it needs (an e-mail template).
-    pub const ALL: [NoticeKind; 5] = [
+    pub const ALL: [NoticeKind; 6] = [
         NoticeKind::CaseAssigned,
         NoticeKind::InfoRequested,
         NoticeKind::AnswerReceived,
         NoticeKind::Escalated,
         NoticeKind::ResultPublished,
+        NoticeKind::MeetingInvitation,
     ];
 
     /// The code used as the outbox kind, e.g. `case_assigned`.
@@ -39,6 +42,7 @@ impl NoticeKind {
             NoticeKind::AnswerReceived => "answer_received",
             NoticeKind::Escalated => "escalated",
             NoticeKind::ResultPublished => "result_published",
+            NoticeKind::MeetingInvitation => "meeting_invitation",
         }
     }
 
@@ -49,9 +53,10 @@ impl NoticeKind {
     pub fn audience(self) -> Audience {
         match self {
             NoticeKind::InfoRequested | NoticeKind::ResultPublished => Audience::Reporter,
-            NoticeKind::CaseAssigned | NoticeKind::AnswerReceived | NoticeKind::Escalated => {
-                Audience::Internal
-            }
+            NoticeKind::CaseAssigned
+            | NoticeKind::AnswerReceived
+            | NoticeKind::Escalated
+            | NoticeKind::MeetingInvitation => Audience::Internal,
         }
     }
 
@@ -62,6 +67,7 @@ impl NoticeKind {
             NoticeKind::InfoRequested => Some(InputField::Question),
             NoticeKind::Escalated => Some(InputField::Opinions),
             NoticeKind::ResultPublished => Some(InputField::PublicText),
+            NoticeKind::MeetingInvitation => Some(InputField::Agenda),
             NoticeKind::CaseAssigned | NoticeKind::AnswerReceived => None,
         }
     }

@@ -153,7 +153,8 @@ pub enum Refusal {
         /// The JSON field name.
         field: &'static str,
     },
-    /// A resolution meeting to which no board was invited (seed 000).
+    /// A resolution meeting scheduled without inviting the board (seed 000).
+    /// A meeting logged without it is recorded, as a breach, not refused.
     #[error("{}", self.message(Lang::Vi))]
     MeetingWithoutBoard,
     /// An orientation notice named a unit of a kind that does not carry
@@ -303,7 +304,7 @@ impl Refusal {
             Refusal::MergeIntoItself
             | Refusal::MergeTargetNotOpen { .. }
             | Refusal::MergeTargetOutsideArea { .. } => Some("target"),
-            Refusal::MeetingWithoutBoard => Some("attendees"),
+            Refusal::MeetingWithoutBoard => Some("invited_units"),
             Refusal::RecipientNotAllowed { .. } => Some("recipients"),
             Refusal::AcknowledgementLinkInvalid => Some("token"),
             Refusal::UnsupportedFileType { .. } => Some("file"),

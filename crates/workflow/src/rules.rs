@@ -66,6 +66,7 @@ pub(crate) fn who_may(action: ActionKind) -> &'static [Permit] {
         A::Escalate => &[BOARD, INVOLVED_LIAISON],
         A::Conclude | A::Close | A::Reopen => &[LEADER],
         A::Comment | A::LogMeeting => &[BOARD, LEADER, INVOLVED_LIAISON],
+        A::ScheduleMeeting => &[BOARD, LEAD_LIAISON],
         A::ProgressUpdate => &[INVOLVED_LIAISON],
         A::SetTrialDate => &[BOARD, COURT_LIAISON],
     }
@@ -101,6 +102,7 @@ pub(crate) fn readers(action: ActionKind) -> Readers {
         | A::ReportResolution
         | A::Close
         | A::Reopen
+        | A::ScheduleMeeting
         | A::LogMeeting
         | A::ProgressUpdate
         | A::SetTrialDate => Readers::Internal,
@@ -129,6 +131,7 @@ pub(crate) fn from_states(action: ActionKind) -> &'static [CaseState] {
         A::Orient => &[S::Assigned, S::Responded],
         A::Escalate => &[S::Assigned, S::Responded, S::Oriented],
         A::Conclude => &[S::Escalated],
+        A::ScheduleMeeting => &[S::Assigned, S::Responded, S::Oriented, S::Escalated],
         A::ReportResolution => &[S::Oriented],
         A::PublishResult | A::Close => &[S::Resolved],
         A::Reopen => &[S::Resolved, S::Closed],

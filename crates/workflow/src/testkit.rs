@@ -269,7 +269,16 @@ pub(crate) fn valid_command(kind: ActionKind) -> Option<Command> {
             share_with_reporter: false,
         },
         A::AddOrientation => Command::AddOrientation(orientation()),
+        A::ScheduleMeeting => Command::ScheduleMeeting {
+            starts_at: now() + Duration::days(3),
+            ends_at: None,
+            place: text("Hội trường UBND phường"),
+            chair_unit: people_committee(),
+            invited_units: vec![board(), court()],
+            agenda: text("Thống nhất phương án kè tạm."),
+        },
         A::LogMeeting => Command::LogMeeting {
+            meeting: Some(1),
             held_at: now() - Duration::days(1),
             chair_unit: people_committee(),
             attendees: vec![board(), court()],

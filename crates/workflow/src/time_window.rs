@@ -37,6 +37,11 @@ impl TimeWindow {
         years_before: 1,
         years_after: 1,
     };
+    /// `starts_at` of `schedule_meeting`: ahead of now, up to a year.
+    pub const SCHEDULED: TimeWindow = TimeWindow {
+        years_before: 0,
+        years_after: 1,
+    };
     /// `trial_date` of `set_trial_date`: recorded up to a year late (so the
     /// after-trial duty still arises), up to five years ahead (a large case
     /// can wait years for its first-instance trial; ten would be a typo).

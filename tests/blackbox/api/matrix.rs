@@ -219,6 +219,18 @@ const ROWS: &[Row] = &[
         transition: false,
     },
     Row {
+        action: "schedule_meeting",
+        stage: Stage::Assigned,
+        input: || {
+            let starts = chrono::Utc::now() + chrono::Duration::days(7);
+            json!({"starts_at": starts.to_rfc3339(), "place": "Hội trường UBND",
+                "chair_unit": "UBND-HN", "invited_units": ["BTG-HN", "UBND-HN"],
+                "agenda": "Thống nhất lộ trình xử lý."})
+        },
+        may: &[Who::Officer, Who::Lead],
+        transition: false,
+    },
+    Row {
         action: "progress_update",
         stage: Stage::Assigned,
         input: || json!({"text": "Đã hoàn thành 50% khối lượng."}),
@@ -329,9 +341,9 @@ async fn every_caller_gets_what_the_rules_say_for_every_action(db: TestDb) {
             }
         }
     }
-    // 18 actions, 5 of them only before accept: 31 (action, sensitivity)
-    // pairs × 10 callers.
-    assert_eq!(tried, 310);
+    // 19 actions (schedule_meeting added, SPEC §11), 5 of them only before
+    // accept: 33 (action, sensitivity) pairs × 10 callers.
+    assert_eq!(tried, 330);
 }
 
 /// The input of `row`'s action; `merge` gets a fresh open case to merge

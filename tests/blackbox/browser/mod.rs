@@ -15,6 +15,7 @@ mod duties;
 mod flow;
 mod language;
 mod leader;
+mod meetings;
 mod need_to_know;
 mod orientations;
 mod passwords;

@@ -26,6 +26,22 @@ pub struct Received {
     pub text: String,
     /// The HTML part.
     pub html: String,
+    /// The calendar parts of a meeting invitation.
+    #[serde(default)]
+    pub calendar: Vec<CalendarPart>,
+}
+
+/// A `text/calendar` or `application/ics` part as received.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct CalendarPart {
+    /// `text/calendar` or `application/ics`.
+    pub content_type: String,
+    /// The `method` parameter of its content type.
+    pub method: String,
+    /// Its file name, for an attachment.
+    pub filename: String,
+    /// The iCalendar text.
+    pub text: String,
 }
 
 /// A running (or stopped) SMTP sink.

@@ -104,7 +104,11 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
         "orientation_reminder-copy".to_owned(),
         Mail::OrientationReminder(orientation(3, true, None)),
     ));
-    for kind in NoticeKind::ALL {
+    // A meeting invitation is read from its meeting, below.
+    for kind in NoticeKind::ALL
+        .into_iter()
+        .filter(|k| *k != NoticeKind::MeetingInvitation)
+    {
         let detail = "Ý kiến 1: <đồng ý>\nÝ kiến 2: \"không\" & 'chưa'";
         let code = kind.code();
         all.push((
@@ -116,6 +120,34 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
             Mail::Notice(kind, notice(lang, "—", "—")),
         ));
     }
+    all.push((
+        "meeting_invitation".to_owned(),
+        Mail::Meeting(Box::new(MeetingInvitation {
+            lang,
+            case_code: "HN-2026-000123".to_owned(),
+            title: TITLE.to_owned(),
+            chair: "UBND phường <Ba Đình> & co".to_owned(),
+            start_local: "09:00 07/12/2026".to_owned(),
+            end_local: "11:00 07/12/2026".to_owned(),
+            place: "Hội trường <tầng 2>, số 5 & \"6\"".to_owned(),
+            agenda: "Thống nhất <phương án>\nLộ trình & kinh phí".to_owned(),
+            link: "https://noicom.example.vn/cases/HN-2026-000123".to_owned(),
+            calendar: crate::ics::Invitation {
+                uid: "meeting-7@noicom.example.vn".to_owned(),
+                sequence: 0,
+                stamp: chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap(),
+                starts_at: chrono::DateTime::from_timestamp(1_796_500_000, 0).unwrap(),
+                ends_at: chrono::DateTime::from_timestamp(1_796_507_200, 0).unwrap(),
+                summary: "Họp giải quyết vụ việc HN-2026-000123".to_owned(),
+                location: "Hội trường <tầng 2>, số 5 & \"6\"".to_owned(),
+                description: "Thống nhất <phương án>\nLộ trình & kinh phí".to_owned(),
+                attendees: vec![crate::ics::Party {
+                    name: "Ban Tuyên giáo và Dân vận".to_owned(),
+                    email: "btgdv@noicom.example.vn".to_owned(),
+                }],
+            },
+        })),
+    ));
     all
 }
 
@@ -130,10 +162,18 @@ fn every_mail_reads_byte_for_byte_as_written() {
     for lang in [Lang::Vi, Lang::En] {
         for (name, mail) in every_mail(lang) {
             let mail = mail.render().unwrap();
-            let got = format!(
+            let mut got = format!(
                 "{}\n=== text\n{}\n=== html\n{}",
                 mail.subject, mail.text, mail.html
             );
+            if let Some(calendar) = &mail.calendar {
+                let organizer = crate::ics::Party {
+                    name: "noicom".to_owned(),
+                    email: "noicom@noicom.example.vn".to_owned(),
+                };
+                got.push_str("\n=== calendar\n");
+                got.push_str(&calendar.request(&organizer));
+            }
             let path = folder().join(format!("{name}.{}.txt", lang.code()));
             if write {
                 std::fs::create_dir_all(folder()).unwrap();

@@ -6,7 +6,7 @@ use serde_json::json;
 use store::entities::outbox;
 use workflow::{Calendar, NoticeKind};
 
-use super::{RenderError, render};
+use super::{MEETING_INVITATION, RenderError, host, render};
 
 const BASE: &str = "https://noicom.example.vn/";
 
@@ -48,7 +48,11 @@ fn each_notice_renders_in_both_languages_with_the_code_and_the_link() {
     let calendar = Calendar::vietnam_default();
     let link = "https://noicom.example.vn/cases/HN-2026-000123";
     let mut subjects = Vec::new();
-    for kind in NoticeKind::ALL {
+    // A meeting invitation has a payload of its own (tested below).
+    for kind in NoticeKind::ALL
+        .into_iter()
+        .filter(|k| *k != NoticeKind::MeetingInvitation)
+    {
         for lang in ["vi", "en"] {
             let payload = notice_payload(Some("Đề nghị gửi ảnh hiện trường."));
             let mail = render(&row(kind.code(), lang, payload), BASE, &calendar)
@@ -173,4 +177,53 @@ fn a_payload_without_a_value_its_e_mail_needs_fails_with_the_reason() {
         "due_at": "2026-10-08T10:00:00Z", "step": "later"});
     let err = render(&row("case_reminder", "vi", bad_step), BASE, &calendar).unwrap_err();
     assert!(err.to_string().contains("later"), "{err}");
+}
+
+#[test]
+fn a_meeting_invitation_carries_its_calendar_entry_with_a_stable_uid() {
+    assert_eq!(MEETING_INVITATION, NoticeKind::MeetingInvitation.code());
+    let calendar = Calendar::vietnam_default();
+    let payload = json!({
+        "case_id": 7,
+        "case_code": "HN-2026-000123",
+        "title": "Bãi rác tự phát",
+        "meeting_id": 4,
+        "sequence": 0,
+        "stamp": "2026-12-05T01:00:00Z",
+        "starts_at": "2026-12-07T02:00:00Z",
+        "ends_at": "2026-12-07T04:00:00Z",
+        "place": "Hội trường UBND phường",
+        "agenda": "Thống nhất phương án.",
+        "chair": "UBND phường Ba Đình",
+        "attendees": [
+            {"name": "Ban Tuyên giáo và Dân vận", "email": "btg@example.vn"},
+            {"name": "UBND phường Ba Đình", "email": "ubnd@example.vn"},
+        ],
+    });
+    let mail = render(&row(MEETING_INVITATION, "vi", payload), BASE, &calendar).unwrap();
+    // 02:00 UTC is 09:00 in Hà Nội.
+    assert!(
+        mail.text
+            .contains("từ 09:00 07/12/2026 đến 11:00 07/12/2026"),
+        "{}",
+        mail.text
+    );
+    let invitation = mail.calendar.expect("a calendar entry");
+    assert_eq!(invitation.uid, format!("meeting-4@{}", host(BASE)));
+    assert_eq!(invitation.attendees.len(), 2);
+    assert_eq!(
+        invitation.starts_at.to_rfc3339(),
+        "2026-12-07T02:00:00+00:00"
+    );
+    assert!(invitation.description.contains("/cases/HN-2026-000123"));
+}
+
+#[test]
+fn the_host_of_a_base_url_is_its_name_alone() {
+    assert_eq!(
+        host("https://noicom.example.vn:8443/x"),
+        "noicom.example.vn"
+    );
+    assert_eq!(host("http://127.0.0.1:8080"), "127.0.0.1");
+    assert_eq!(host("noicom.example.vn"), "noicom.example.vn");
 }

@@ -234,7 +234,12 @@ async fn act_steps(
         crate::duties::on_trial_date(tx, &after, &policy.calendar, now).await?;
     }
     let event = event_ids.last().copied().zip(outcome.events.last());
-    enqueue_notices(tx, &after, &outcome.notices, event, now).await?;
+    // Meeting invitations carry the meeting's facts and calendar entry:
+    // written with the meeting (`meetings`), not as a plain notice.
+    let (invitations, notices): (Vec<_>, Vec<_>) = (outcome.notices.iter().cloned())
+        .partition(|n| n.kind == workflow::NoticeKind::MeetingInvitation);
+    crate::meetings::on_action(tx, &after, event, &invitations, now).await?;
+    enqueue_notices(tx, &after, &notices, event, now).await?;
     if let (Some(recipients), Some((event_id, event))) = (orientation, event) {
         // The rules checked the recipients; a unit named twice is sent once.
         let mut once: Vec<workflow::UnitRef> = Vec::with_capacity(recipients.len());

@@ -19,6 +19,8 @@ pub mod duty_instance;
 pub mod duty_schedule;
 pub mod idempotency_key;
 pub mod login_attempt;
+pub mod meeting;
+pub mod meeting_invitation;
 pub mod orientation_link;
 pub mod orientation_notice;
 pub mod orientation_recipient;

@@ -7,6 +7,7 @@
 mod cases;
 mod duties;
 mod figures;
+mod meetings;
 mod names;
 mod open;
 

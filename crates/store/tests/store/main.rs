@@ -10,6 +10,7 @@ mod concurrency;
 mod duties;
 mod duty_overdue;
 mod filing_batches;
+mod meetings;
 mod merged_into_index;
 mod open_cases;
 mod organisation_edits;

@@ -117,6 +117,8 @@ struct CasePage {
     max_mb: String,
     similar: Vec<CaseCard>,
     merge_key: String,
+    /// The case's meetings, for readers of its internal record (SPEC §11).
+    meetings: Option<Vec<super::case_meetings::MeetingLine>>,
     done: Option<&'static str>,
     failure: Option<Failure>,
     /// The board's question the reporter is to answer, shown above the
@@ -362,6 +364,12 @@ async fn page(
         .map_err(AppError::from)?;
     let dir = Directory::load(&state.store, user, lang, now).await?;
     let reader = workflow::reader(&actor, &case);
+    let meetings = match reader {
+        Audience::Internal => {
+            Some(super::case_meetings::meeting_lines(&state.store, case.id.0, &dir, t, tz).await?)
+        }
+        Audience::Reporter => None,
+    };
     let allowed = workflow::allowed_actions(&actor, &case);
     let may_attach = workflow::check_attachment(&actor, &case).is_ok();
     let similar = if allowed.contains(&ActionKind::Merge) {
@@ -445,6 +453,7 @@ async fn page(
         max_mb: megabytes(state.config.max_attachment_bytes),
         similar,
         merge_key: form_key(),
+        meetings,
         code: case.code,
         title: case.title,
         description: case.description,
@@ -630,6 +639,15 @@ fn payload_lines(
             _ => Vec::new(),
         };
     };
+    let found = kind.found().iter().filter_map(|&field| {
+        // A fact the rules found is shown either way: a meeting held
+        // without the board says so.
+        let text = match payload.get(field.name())? {
+            Value::Bool(false) => t.board_absent().to_owned(),
+            value => shown(field, value, dir, t, tz)?,
+        };
+        Some((field.recorded_label(lang).to_owned(), text))
+    });
     kind.form()
         .iter()
         .filter_map(|&field| {
@@ -637,6 +655,7 @@ fn payload_lines(
             let text = shown(field, value, dir, t, tz)?;
             Some((field.recorded_label(lang).to_owned(), text))
         })
+        .chain(found)
         .collect()
 }
 

@@ -140,6 +140,10 @@ struct DashboardPage {
     escalated: Vec<CaseCard>,
     resolved: Vec<CaseCard>,
     annual_link: String,
+    /// Meetings of the year held without the board, in words (SPEC §11).
+    meetings_without_board: String,
+    /// Whether there was any: the figure is then marked as a breach.
+    any_without_board: bool,
 }
 
 async fn dashboard(
@@ -163,6 +167,11 @@ async fn dashboard(
     let summary = state
         .store
         .report_summary(reader, &chosen.scope, now, calendar, lang)
+        .await
+        .map_err(AppError::from)?;
+    let without_board = state
+        .store
+        .meetings_without_board(reader, &chosen.scope, now)
         .await
         .map_err(AppError::from)?;
     let dir = Directory::load(&state.store, visitor.identity.user, lang, now).await?;
@@ -272,6 +281,8 @@ async fn dashboard(
         legend: legend(t),
         escalated,
         resolved,
+        meetings_without_board: t.meetings_without_board(without_board),
+        any_without_board: without_board > 0,
     })
 }
 

@@ -10,6 +10,7 @@ mod admin;
 mod annual_report;
 mod assets;
 mod badge;
+mod case_meetings;
 mod case_page;
 mod charts;
 mod command;

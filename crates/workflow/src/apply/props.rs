@@ -55,6 +55,7 @@ fn commands() -> Vec<Command> {
         answer_due: Some(now() - Duration::days(30)),
     });
     all.push(Command::LogMeeting {
+        meeting: None,
         held_at: now(),
         chair_unit: court(),
         attendees: vec![people_committee()],

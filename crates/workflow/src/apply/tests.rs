@@ -37,6 +37,7 @@ fn accept(lead: UnitRef, coordinating: Vec<UnitRef>) -> Command {
 
 fn meeting(chair: UnitRef, attendees: Vec<UnitRef>, held_at: DateTime<Utc>) -> Command {
     Command::LogMeeting {
+        meeting: None,
         held_at,
         chair_unit: chair,
         attendees,

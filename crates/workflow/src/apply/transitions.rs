@@ -174,12 +174,31 @@ pub(super) fn carry_out(
         Command::AddOrientation(input) => {
             Ok(Change::quiet(Command::AddOrientation(orientation(&input)?)))
         }
+        Command::ScheduleMeeting {
+            starts_at,
+            ends_at,
+            place,
+            chair_unit,
+            invited_units,
+            agenda,
+        } => events::schedule_meeting(
+            events::Scheduled {
+                starts_at,
+                ends_at,
+                place: &place,
+                chair_unit: &chair_unit,
+                invited_units: &invited_units,
+                agenda: &agenda,
+            },
+            ctx,
+        ),
         Command::LogMeeting {
+            meeting,
             held_at,
             chair_unit,
             attendees,
             minutes,
-        } => events::log_meeting(held_at, &chair_unit, &attendees, &minutes, ctx),
+        } => events::log_meeting(meeting, held_at, &chair_unit, &attendees, &minutes, ctx),
         Command::SetTrialDate { trial_date } => events::set_trial_date(case, trial_date, ctx),
     }
 }

@@ -4,11 +4,12 @@ use super::*;
 use crate::testkit::{canonical_actor, case_in, file_input, now, policy, valid_command};
 use crate::{ActionKind, CaseState, Role, allowed_actions, apply, file};
 
-/// The names an action's input or event may hold: its form's fields and
-/// its files field.
+/// The names an action's input or event may hold: its form's fields, its
+/// files field and the facts its rules find.
 fn named(kind: ActionKind) -> BTreeSet<&'static str> {
     kind.form()
         .iter()
+        .chain(kind.found())
         .map(|f| f.name())
         .chain(kind.files_field())
         .collect()
@@ -94,7 +95,7 @@ fn no_form_asks_for_the_same_name_twice() {
         let names: Vec<_> = named(*kind).into_iter().collect();
         assert_eq!(
             names.len(),
-            kind.form().len() + usize::from(kind.files_field().is_some()),
+            kind.form().len() + kind.found().len() + usize::from(kind.files_field().is_some()),
             "{kind:?}"
         );
     }

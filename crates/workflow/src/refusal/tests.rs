@@ -276,7 +276,7 @@ fn a_deadline_in_the_past_names_the_field() {
 fn a_meeting_without_the_board_is_refused_with_the_rule() {
     let refusal = Refusal::MeetingWithoutBoard;
     assert_eq!(refusal.code(), "meeting_without_board");
-    assert_eq!(refusal.field(), Some("attendees"));
+    assert_eq!(refusal.field(), Some("invited_units"));
     assert!(vi(&refusal).contains("Ban Tuyên giáo và Dân vận"));
 }
 

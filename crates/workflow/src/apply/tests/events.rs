@@ -32,10 +32,113 @@ fn a_progress_update_needs_text() {
 }
 
 #[test]
-fn a_meeting_without_the_board_is_refused() {
+fn a_meeting_held_without_the_board_is_recorded_as_such_not_refused() {
+    // SPEC §11: the breach of seed 000's rule is recorded for the dashboard.
     let cmd = meeting(people_committee(), vec![court(), front()], now());
+    let outcome = run(&case_in(S::Assigned), &liaison_of(court()), cmd).unwrap();
+    assert_eq!(outcome.case.state, S::Assigned);
+    assert_eq!(outcome.events[0].payload["board_present"], json!(false));
+    assert_eq!(outcome.events[0].payload.get("meeting"), None);
+    assert!(outcome.notices.is_empty());
+}
+
+#[test]
+fn a_logged_meeting_may_name_the_meeting_it_records() {
+    let cmd = Command::LogMeeting {
+        meeting: Some(7),
+        held_at: now(),
+        chair_unit: board(),
+        attendees: vec![court()],
+        minutes: "Biên bản.".to_owned(),
+    };
+    let outcome = run(&case_in(S::Oriented), &board_officer(), cmd).unwrap();
+    assert_eq!(outcome.events[0].payload["meeting"], json!(7));
+    assert_eq!(outcome.events[0].payload["board_present"], json!(true));
+}
+
+fn scheduled(invited: Vec<UnitRef>, starts_at: DateTime<Utc>) -> Command {
+    Command::ScheduleMeeting {
+        starts_at,
+        ends_at: None,
+        place: " Hội trường UBND phường ".to_owned(),
+        chair_unit: people_committee(),
+        invited_units: invited,
+        agenda: "Thống nhất phương án.".to_owned(),
+    }
+}
+
+#[test]
+fn a_scheduled_meeting_invites_each_unit_once_and_lasts_two_hours_by_default() {
+    let starts = now() + chrono::Duration::days(2);
+    let cmd = scheduled(vec![board(), court(), board()], starts);
+    let outcome = run(&case_in(S::Responded), &board_officer(), cmd).unwrap();
+    assert_eq!(outcome.case.state, S::Responded);
+    let payload = &outcome.events[0].payload;
+    assert_eq!(payload["invited_units"], json!(["BTGDV-HN", "TAND-KV1"]));
+    assert_eq!(payload["place"], "Hội trường UBND phường");
+    assert_eq!(
+        payload["ends_at"],
+        json!(starts + chrono::Duration::hours(crate::MEETING_DEFAULT_HOURS))
+    );
+    let invited: Vec<_> = outcome
+        .notices
+        .iter()
+        .map(|n| (n.kind, n.recipients.clone()))
+        .collect();
+    assert_eq!(
+        invited,
+        vec![
+            (
+                crate::NoticeKind::MeetingInvitation,
+                crate::Recipients::Officers { unit: board().id }
+            ),
+            (
+                crate::NoticeKind::MeetingInvitation,
+                crate::Recipients::Unit { unit: court().id }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_meeting_scheduled_without_inviting_the_board_is_refused_in_words() {
+    let cmd = scheduled(vec![court(), front()], now() + chrono::Duration::days(1));
     let refused = run(&case_in(S::Assigned), &liaison_of(court()), cmd).unwrap_err();
     assert_eq!(refused, R::MeetingWithoutBoard);
+    assert_eq!(refused.field(), Some("invited_units"));
+    assert!(
+        refused
+            .message(crate::Lang::Vi)
+            .contains("phải mời đại diện Ban Tuyên giáo")
+    );
+}
+
+#[test]
+fn a_meeting_is_scheduled_ahead_and_ends_after_it_starts() {
+    let past = scheduled(vec![board()], now() - chrono::Duration::hours(1));
+    let refused = run(&case_in(S::Assigned), &board_officer(), past).unwrap_err();
+    assert_eq!(refused.field(), Some("starts_at"));
+    let starts = now() + chrono::Duration::days(1);
+    let Command::ScheduleMeeting {
+        place,
+        chair_unit,
+        invited_units,
+        agenda,
+        ..
+    } = scheduled(vec![board()], starts)
+    else {
+        unreachable!()
+    };
+    let backwards = Command::ScheduleMeeting {
+        starts_at: starts,
+        ends_at: Some(starts - chrono::Duration::minutes(30)),
+        place,
+        chair_unit,
+        invited_units,
+        agenda,
+    };
+    let refused = run(&case_in(S::Assigned), &board_officer(), backwards).unwrap_err();
+    assert_eq!(refused, R::InvalidInput { field: "ends_at" });
 }
 
 #[test]
