@@ -29,6 +29,7 @@ use super::error::{PageError, encode};
 use super::form::Fields;
 use super::form_files::FormWithFiles;
 use super::layout::{Layout, form_key, local_time};
+use super::opinions::{self, OpinionRow};
 use super::report::{Opt, megabytes, valid_key};
 use super::session::Visitor;
 use crate::idempotency::request_hash;
@@ -109,6 +110,9 @@ struct CasePage {
     /// The size limit of one file, in MB.
     max_mb: String,
     similar: Vec<CaseCard>,
+    /// The last escalation's opinions, side by side, while the case
+    /// waits for the leader's conclusion.
+    opinions: Vec<OpinionRow>,
     merge_key: String,
     done: Option<&'static str>,
     failure: Option<Failure>,
@@ -402,6 +406,11 @@ async fn page(
         may_attach,
         max_mb: megabytes(state.config.max_attachment_bytes),
         similar,
+        opinions: if case.state == CaseState::Escalated && reader == Audience::Internal {
+            opinions::latest(&events, &dir)
+        } else {
+            Vec::new()
+        },
         merge_key: form_key(),
         code: case.code,
         title: case.title,
@@ -574,6 +583,9 @@ fn shown(
     tz: chrono_tz::Tz,
 ) -> Option<String> {
     let lang = t.0;
+    if let Widget::Opinions(_) = field.widget() {
+        return opinions::one_line(value, dir);
+    }
     let name = |code: &str| -> String {
         match field.widget() {
             Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {

@@ -21,6 +21,7 @@ mod form_files;
 mod layout;
 mod link;
 mod lists;
+mod opinions;
 mod password;
 mod presession;
 mod report;

@@ -41,6 +41,7 @@ pub(super) fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "minutes" => (t.refusal_field_minutes(), false),
         "trial_date" => (t.trial_date(), false),
         "parties" => (t.parties(), true),
+        "to_unit" => (t.field_to_unit(), true),
         // Fields of the administration inputs the store checks.
         "parent" => (t.refusal_field_parent(), true),
         "unit" => (t.unit(), true),
