@@ -8,6 +8,7 @@
 //! English-language browser.
 
 mod admin;
+mod board_moves;
 mod drafts;
 mod duties;
 mod flow;
