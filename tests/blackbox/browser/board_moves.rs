@@ -49,14 +49,21 @@ async fn the_board_reassigns_from_the_case_page_and_the_leader_reads_the_opinion
     let seen = api.get(&format!("/cases/{code}")).await.expect(200);
     assert_eq!(seen["lead_unit"], "VKSND-HN", "{seen}");
 
-    // Escalated with two bodies' opinions; the leader reads them on a phone.
-    let opinions = json!([
-        {"unit": "VKSND-HN", "opinion": "Đề nghị khởi tố vụ án."},
-        {"unit": "UBND-HN", "opinion": "Xử lý hành chính, buộc tháo dỡ công trình."},
-    ]);
-    api.acts(&seen, "escalate", json!({"opinions": opinions}))
-        .await
-        .expect(200);
+    // The board escalates from the page with two bodies' opinions; the
+    // leader reads them side by side on a phone.
+    desk.open_action("escalate").await;
+    desk.choose("#escalate-opinions-unit-1", "VKSND-HN").await;
+    desk.fill("#escalate-opinions-1", "Đề nghị khởi tố vụ án.")
+        .await;
+    desk.choose("#escalate-opinions-unit-2", "UBND-HN").await;
+    desk.fill(
+        "#escalate-opinions-2",
+        "Xử lý hành chính, buộc tháo dỡ công trình.",
+    )
+    .await;
+    desk.screenshot("84-board-escalate-opinions-form").await;
+    desk.submit("escalate").await;
+    assert_eq!(desk.text("#case-state").await, "Trình Thường trực cấp ủy");
     desk.close().await;
     let mut phone = Browser::start(&server, PHONE, "vi-VN,vi").await;
     phone.shots = shots;
