@@ -55,6 +55,18 @@ async fn the_board_reassigns_from_the_case_page_and_the_leader_reads_the_opinion
     desk.choose("#escalate-opinions-unit-1", "VKSND-HN").await;
     desk.fill("#escalate-opinions-1", "Đề nghị khởi tố vụ án.")
         .await;
+    // One body's opinion alone is refused in words, and the form keeps it.
+    desk.submit("escalate").await;
+    let refused = desk.text("#escalate-opinions-error").await;
+    assert!(refused.contains("ít nhất hai cơ quan"), "{refused}");
+    let kept = desk
+        .run("return document.getElementById('escalate-opinions-unit-1').value")
+        .await;
+    assert_eq!(kept, "VKSND-HN");
+    assert_eq!(
+        desk.text("#escalate-opinions-1").await,
+        "Đề nghị khởi tố vụ án."
+    );
     desk.choose("#escalate-opinions-unit-2", "UBND-HN").await;
     desk.fill(
         "#escalate-opinions-2",

@@ -135,6 +135,22 @@ impl CasePage {
             .map_or("", |f| f.kept.get(name))
     }
 
+    /// What was typed into row `row` (from 1) of the repeated field
+    /// `name` of `action`'s form before it failed.
+    fn kept_row(&self, action: &str, name: &str, row: &usize) -> &str {
+        self.failure
+            .as_ref()
+            .filter(|f| f.action == action)
+            .and_then(|f| f.kept.rows(name).get(row.wrapping_sub(1)).copied())
+            .unwrap_or("")
+    }
+
+    /// The unit chosen in row `row` of the opinions field `name`
+    /// (posted as `{name}_unit`) before the form failed.
+    fn kept_unit_row(&self, action: &str, name: &str, row: &usize) -> &str {
+        self.kept_row(action, &format!("{name}_unit"), row)
+    }
+
     /// Whether `value` was checked or selected in `name` of `action`'s form.
     fn kept_has(&self, action: &str, name: &str, value: &str) -> bool {
         self.failure
