@@ -11,6 +11,7 @@ mod support;
 mod api;
 mod area;
 mod backup;
+mod board_moves;
 mod browser;
 mod config;
 mod duties_over_http;

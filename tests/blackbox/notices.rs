@@ -68,8 +68,13 @@ async fn each_event_notice_arrives_with_its_own_subject(db: TestDb) {
         .await
         .expect(200);
     let opinions = "UBND: đã xử lý xong; người dân: rác vẫn còn.";
+    let other = "Rác vẫn còn ở bãi ven đê.";
     officer
-        .acts(&case, "escalate", json!({"opinions": opinions}))
+        .acts(
+            &case,
+            "escalate",
+            json!({"opinions": [{"unit": "UBND-HN", "opinion": opinions}, {"unit": "VKSND-HN", "opinion": other}]}),
+        )
         .await
         .expect(200);
 
@@ -106,6 +111,7 @@ async fn each_event_notice_arrives_with_its_own_subject(db: TestDb) {
     assert!(answered.subject.contains("văn bản trả lời"), "{answered:?}");
     assert!(escalated.subject.contains("kết luận"), "{escalated:?}");
     assert!(escalated.text.contains(opinions), "{escalated:?}");
+    assert!(escalated.text.contains(other), "{escalated:?}");
     assert!(
         escalated_en.subject.contains("escalated"),
         "{escalated_en:?}"

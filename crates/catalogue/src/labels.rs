@@ -85,6 +85,9 @@ messages! {
     action_done_add_orientation => "Đã gửi định hướng bổ sung", "Further orientation sent";
     action_done_log_meeting => "Đã ghi nhận cuộc họp", "Meeting logged";
     action_done_schedule_meeting => "Đã gửi giấy mời họp", "Meeting invitations sent";
+    action_done_reassign => "Đã giao lại cơ quan chủ trì", "Lead agency changed";
+    action_done_reassess => "Đã đánh giá lại vụ việc", "Case reassessed";
+    action_done_forward => "Đã chuyển phản ánh đến cơ quan có thẩm quyền", "Report forwarded to the competent body";
     action_done_progress_update => "Đã cập nhật tiến độ", "Progress updated";
     action_done_set_trial_date => "Đã ấn định ngày xét xử", "Trial date set";
     action_verb_file => "gửi phản ánh", "file a report";

@@ -12,6 +12,7 @@
 mod lang;
 #[macro_use]
 mod messages;
+mod board_moves;
 mod errors;
 mod labels;
 mod mail;
@@ -54,6 +55,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         orientation::ENTRIES,
         meetings::ENTRIES,
         report::ENTRIES,
+        board_moves::ENTRIES,
     ]
     .into_iter()
     .flatten()

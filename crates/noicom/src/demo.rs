@@ -132,7 +132,10 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
                 ),
                 Step::Escalate => (
                     officer,
-                    json!({"action": "escalate", "opinions": "Cơ quan chủ trì và Ủy ban MTTQ chưa thống nhất phương án; báo cáo Thường trực cho ý kiến."}),
+                    json!({"action": "escalate", "opinions": [
+                        {"unit": lead.unwrap_or("UBND-NB"), "opinion": "Giữ nguyên phương án bồi thường đã phê duyệt; tiếp tục vận động người dân."},
+                        {"unit": "BTGDV-NB", "opinion": "Đề nghị đối thoại trực tiếp với người dân trước khi thực hiện; dư luận còn bức xúc."},
+                    ]}),
                 ),
                 Step::Conclude => (
                     leader,

@@ -134,6 +134,11 @@ pub(crate) struct CaseNotice {
     /// What the reader acts on (the question, the opinions, the result),
     /// or a dash.
     pub detail: String,
+    /// The unit the notice speaks of (where a report was forwarded), or a
+    /// dash.
+    pub unit: String,
+    /// The report itself, for a body it is forwarded to, or a dash.
+    pub report: String,
     /// The case's page.
     pub link: String,
 }
@@ -324,6 +329,48 @@ impl Mail {
                         "a meeting invitation is rendered from its meeting",
                     ));
                 }
+                NoticeKind::LeadReassigned => folder!(
+                    notice,
+                    CaseNotice,
+                    "lead_reassigned/mail.txt",
+                    "lead_reassigned/mail.html",
+                ),
+                NoticeKind::LeadReleased => folder!(
+                    notice,
+                    CaseNotice,
+                    "lead_released/mail.txt",
+                    "lead_released/mail.html",
+                ),
+                NoticeKind::Forwarded => folder!(
+                    notice,
+                    CaseNotice,
+                    "forwarded/mail.txt",
+                    "forwarded/mail.html",
+                ),
+                NoticeKind::ReportForwarded => folder!(
+                    notice,
+                    CaseNotice,
+                    "report_forwarded/mail.txt",
+                    "report_forwarded/mail.html",
+                ),
+                NoticeKind::ReportDismissed => folder!(
+                    notice,
+                    CaseNotice,
+                    "report_dismissed/mail.txt",
+                    "report_dismissed/mail.html",
+                ),
+                NoticeKind::ReportMerged => folder!(
+                    notice,
+                    CaseNotice,
+                    "report_merged/mail.txt",
+                    "report_merged/mail.html",
+                ),
+                NoticeKind::Concluded => folder!(
+                    notice,
+                    CaseNotice,
+                    "concluded/mail.txt",
+                    "concluded/mail.html",
+                ),
             },
         })
     }

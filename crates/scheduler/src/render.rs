@@ -109,6 +109,12 @@ struct NoticePayload {
     answer_due: Option<DateTime<FixedOffset>>,
     /// Absent in rows written before notices quoted their event.
     detail: Option<String>,
+    /// The name of the unit the notice speaks of, where it names one.
+    #[serde(default)]
+    unit: Option<String>,
+    /// The report itself, where the notice carries it.
+    #[serde(default)]
+    report: Option<String>,
 }
 
 /// The payload of a meeting invitation, as `store::meetings` writes it.
@@ -282,6 +288,8 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                     lang,
                     due_local: p.answer_due.map(local).unwrap_or_else(dash),
                     detail: p.detail.unwrap_or_else(dash),
+                    unit: p.unit.unwrap_or_else(dash),
+                    report: p.report.unwrap_or_else(dash),
                     link: format!("{base}/cases/{}", p.case_code),
                     case_code: p.case_code,
                     title: p.title,

@@ -125,9 +125,23 @@ pub(crate) async fn enqueue_notices(
         // A notice quotes only what its readers may read (SPEC §10).
         let audience = notice.kind.audience();
         let readable = event.filter(|(_, e)| audience.reads(event_audience(e.action, &e.payload)));
-        let detail = (notice.kind.quoted_field())
+        let quoted = (notice.kind.quoted_field())
+            .and_then(|field| readable.map(|(_, e)| &e.payload[field.name()]));
+        let detail = match quoted {
+            Some(value) => quoted_text(conn, value).await?,
+            None => None,
+        };
+        let unit = match (notice.kind.named_unit())
             .and_then(|field| readable.and_then(|(_, e)| e.payload[field.name()].as_str()))
-            .map(str::to_owned);
+        {
+            Some(code) => Some(unit_name(conn, code).await?),
+            None => None,
+        };
+        // The body a report is forwarded to is sent the report itself.
+        let report = notice
+            .kind
+            .carries_report()
+            .then(|| case.description.clone());
         let answer_due = case
             .answer_due
             .as_ref()
@@ -149,10 +163,42 @@ pub(crate) async fn enqueue_notices(
                     "event_id": event_id,
                     "answer_due": answer_due,
                     "detail": detail,
+                    "unit": unit,
+                    "report": report,
                 }),
             });
         }
     }
     enqueue(conn, mails, now).await?;
     Ok(())
+}
+
+/// A quoted input as an e-mail reads it: a text as it is; an escalation's
+/// opinions (`[{unit, opinion}]`) one a line, each after its unit's name.
+async fn quoted_text(
+    conn: &impl ConnectionTrait,
+    value: &serde_json::Value,
+) -> Result<Option<String>, StoreError> {
+    if let Some(text) = value.as_str() {
+        return Ok(Some(text.to_owned()));
+    }
+    let Some(items) = value.as_array() else {
+        return Ok(None);
+    };
+    let mut lines = Vec::with_capacity(items.len());
+    for item in items {
+        let code = item["unit"].as_str().unwrap_or_default();
+        let opinion = item["opinion"].as_str().unwrap_or_default();
+        lines.push(format!("{}: {opinion}", unit_name(conn, code).await?));
+    }
+    Ok(Some(lines.join("\n")))
+}
+
+/// The name of the unit with `code`, or the code when none has it.
+async fn unit_name(conn: &impl ConnectionTrait, code: &str) -> Result<String, StoreError> {
+    Ok(crate::entities::unit::Entity::find()
+        .filter(crate::entities::unit::Column::Code.eq(code))
+        .one(conn)
+        .await?
+        .map_or_else(|| code.to_owned(), |u| u.name))
 }

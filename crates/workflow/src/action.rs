@@ -51,6 +51,12 @@ coded_enum! {
         ProgressUpdate = ("progress_update", action_progress_update),
         /// The trial date of a court case (§4.2; no state change).
         SetTrialDate = ("set_trial_date", action_set_trial_date),
+        /// Hand the case to another lead unit (§11; state kept).
+        Reassign = ("reassign", action_reassign),
+        /// Assess priority, sensitivity or hotspot risk again (§11; state kept).
+        Reassess = ("reassess", action_reassess),
+        /// Send the report to the competent body (§11; dismissed here).
+        Forward = ("forward", action_forward),
     }
 }
 
@@ -81,6 +87,9 @@ impl ActionKind {
             A::LogMeeting => t.action_verb_log_meeting(),
             A::ProgressUpdate => t.action_verb_progress_update(),
             A::SetTrialDate => t.action_verb_set_trial_date(),
+            A::Reassign => t.action_verb_reassign(),
+            A::Reassess => t.action_verb_reassess(),
+            A::Forward => t.action_verb_forward(),
         }
     }
 
@@ -115,6 +124,9 @@ impl ActionKind {
             A::Comment => t.action_done_comment(),
             A::AddOrientation => t.action_done_add_orientation(),
             A::ScheduleMeeting => t.action_done_schedule_meeting(),
+            A::Reassign => t.action_done_reassign(),
+            A::Reassess => t.action_done_reassess(),
+            A::Forward => t.action_done_forward(),
             A::LogMeeting => t.action_done_log_meeting(),
             A::ProgressUpdate => t.action_done_progress_update(),
             A::SetTrialDate => t.action_done_set_trial_date(),
@@ -133,16 +145,20 @@ impl ActionKind {
                 | ActionKind::LogMeeting
                 | ActionKind::ProgressUpdate
                 | ActionKind::SetTrialDate
+                | ActionKind::Reassign
+                | ActionKind::Reassess
         )
     }
 
     /// The input field in which the action takes uploaded files (§3.3:
-    /// a supplement's `attachments`, the written answer's and the
-    /// resolution report's `documents`), if it takes any.
+    /// a supplement's `attachments`, the written answer's, the resolution
+    /// report's and the conclusion's `documents`), if it takes any.
     pub fn files_field(self) -> Option<&'static str> {
         match self {
             ActionKind::Supplement => Some("attachments"),
-            ActionKind::Respond | ActionKind::ReportResolution => Some("documents"),
+            ActionKind::Respond | ActionKind::ReportResolution | ActionKind::Conclude => {
+                Some("documents")
+            }
             _ => None,
         }
     }
@@ -216,6 +232,19 @@ pub struct MergeTarget {
     pub state: CaseState,
     /// Its area (must be in the same subtree).
     pub area: AreaRef,
+}
+
+/// One body's opinion in an escalation (§11: every differing opinion is
+/// reported up, each with the unit that holds it). `U` names the unit as
+/// [`crate::Command`] does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Opinion<U = crate::UnitRef> {
+    /// The unit whose opinion it is.
+    pub unit: U,
+    /// What it holds.
+    pub opinion: String,
 }
 
 /// The inputs of `orient` and `add_orientation`. `U` is how a unit is

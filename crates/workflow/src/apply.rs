@@ -13,6 +13,7 @@ use crate::{
     FileInput, HotspotRisk, Notice, NoticeKind, Recipients, Refusal, Sensitivity,
 };
 
+mod board_moves;
 mod events;
 mod inputs;
 mod transitions;

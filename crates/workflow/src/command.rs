@@ -4,7 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ActionKind, InputField, MergeTarget, Orientation, Priority, Refusal, Sensitivity, UnitRef,
+    ActionKind, HotspotRisk, InputField, MergeTarget, Opinion, Orientation, Priority, Refusal,
+    Sensitivity, UnitRef,
 };
 
 /// An action on an existing case with its input, by the JSON names of
@@ -66,13 +67,16 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
     Orient(Orientation<U>),
     /// `escalate`.
     Escalate {
-        /// The differing opinions.
-        opinions: String,
+        /// The differing opinions, each with its unit; at least two units.
+        opinions: Vec<Opinion<U>>,
     },
     /// `conclude`.
     Conclude {
         /// The conclusion (kết luận chỉ đạo).
         conclusion: String,
+        /// Documents uploaded beforehand.
+        #[serde(default)]
+        documents: Vec<i64>,
     },
     /// `report_resolution`.
     ReportResolution {
@@ -150,6 +154,37 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
         /// The trial date.
         trial_date: NaiveDate,
     },
+    /// `reassign` (§11).
+    Reassign {
+        /// The new lead agency.
+        lead_unit: U,
+        /// The coordinating units from now on; none given keeps them.
+        #[serde(default)]
+        coordinating_units: Vec<U>,
+        /// Why.
+        reason: String,
+    },
+    /// `reassess` (§11): at least one of the three, and why.
+    Reassess {
+        /// The new priority.
+        #[serde(default)]
+        priority: Option<Priority>,
+        /// The new sensitivity.
+        #[serde(default)]
+        sensitivity: Option<Sensitivity>,
+        /// The new risk of becoming a hotspot.
+        #[serde(default)]
+        hotspot_risk: Option<HotspotRisk>,
+        /// Why.
+        reason: String,
+    },
+    /// `forward` (§11).
+    Forward {
+        /// The competent body the report is sent to.
+        to_unit: U,
+        /// Why it belongs there.
+        reason: String,
+    },
 }
 
 impl<U, C> Command<U, C> {
@@ -175,6 +210,9 @@ impl<U, C> Command<U, C> {
             Command::LogMeeting { .. } => ActionKind::LogMeeting,
             Command::ProgressUpdate { .. } => ActionKind::ProgressUpdate,
             Command::SetTrialDate { .. } => ActionKind::SetTrialDate,
+            Command::Reassign { .. } => ActionKind::Reassign,
+            Command::Reassess { .. } => ActionKind::Reassess,
+            Command::Forward { .. } => ActionKind::Forward,
         }
     }
 
@@ -182,6 +220,11 @@ impl<U, C> Command<U, C> {
     pub fn units(&self) -> Vec<(&'static str, &U)> {
         match self {
             Command::Accept {
+                lead_unit,
+                coordinating_units,
+                ..
+            }
+            | Command::Reassign {
                 lead_unit,
                 coordinating_units,
                 ..
@@ -211,6 +254,10 @@ impl<U, C> Command<U, C> {
             Command::Orient(o) | Command::AddOrientation(o) => {
                 o.recipients.iter().map(|u| ("recipients", u)).collect()
             }
+            Command::Forward { to_unit, .. } => vec![("to_unit", to_unit)],
+            Command::Escalate { opinions } => {
+                opinions.iter().map(|o| ("opinions", &o.unit)).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -227,23 +274,24 @@ impl<U, C> Command<U, C> {
     pub fn files(&self) -> &[i64] {
         match self {
             Command::Supplement { attachments, .. } => attachments,
-            Command::Respond { documents, .. } | Command::ReportResolution { documents, .. } => {
-                documents
-            }
+            Command::Respond { documents, .. }
+            | Command::ReportResolution { documents, .. }
+            | Command::Conclude { documents, .. } => documents,
             _ => &[],
         }
     }
 
     /// The list of uploaded files the action takes (`supplement`'s
-    /// `attachments`, `respond`'s and `report_resolution`'s `documents`),
+    /// `attachments`, the `documents` of `respond`, `report_resolution`
+    /// and `conclude`),
     /// or `None` for an action that takes no files: a form sending files
     /// with it adds their ids here.
     pub fn files_mut(&mut self) -> Option<&mut Vec<i64>> {
         match self {
             Command::Supplement { attachments, .. } => Some(attachments),
-            Command::Respond { documents, .. } | Command::ReportResolution { documents, .. } => {
-                Some(documents)
-            }
+            Command::Respond { documents, .. }
+            | Command::ReportResolution { documents, .. }
+            | Command::Conclude { documents, .. } => Some(documents),
             _ => None,
         }
     }
@@ -280,8 +328,24 @@ impl<U, C> Command<U, C> {
             },
             Command::Respond { answer, documents } => Command::Respond { answer, documents },
             Command::Orient(o) => Command::Orient(o.resolve(&mut unit)?),
-            Command::Escalate { opinions } => Command::Escalate { opinions },
-            Command::Conclude { conclusion } => Command::Conclude { conclusion },
+            Command::Escalate { opinions } => Command::Escalate {
+                opinions: opinions
+                    .into_iter()
+                    .map(|o| {
+                        Ok(Opinion {
+                            unit: unit("opinions", o.unit)?,
+                            opinion: o.opinion,
+                        })
+                    })
+                    .collect::<Result<_, E>>()?,
+            },
+            Command::Conclude {
+                conclusion,
+                documents,
+            } => Command::Conclude {
+                conclusion,
+                documents,
+            },
             Command::ReportResolution { summary, documents } => {
                 Command::ReportResolution { summary, documents }
             }
@@ -332,6 +396,33 @@ impl<U, C> Command<U, C> {
             },
             Command::ProgressUpdate { text } => Command::ProgressUpdate { text },
             Command::SetTrialDate { trial_date } => Command::SetTrialDate { trial_date },
+            Command::Reassign {
+                lead_unit,
+                coordinating_units,
+                reason,
+            } => Command::Reassign {
+                lead_unit: unit("lead_unit", lead_unit)?,
+                coordinating_units: coordinating_units
+                    .into_iter()
+                    .map(|u| unit("coordinating_units", u))
+                    .collect::<Result<_, E>>()?,
+                reason,
+            },
+            Command::Reassess {
+                priority,
+                sensitivity,
+                hotspot_risk,
+                reason,
+            } => Command::Reassess {
+                priority,
+                sensitivity,
+                hotspot_risk,
+                reason,
+            },
+            Command::Forward { to_unit, reason } => Command::Forward {
+                to_unit: unit("to_unit", to_unit)?,
+                reason,
+            },
         })
     }
 }
@@ -393,6 +484,9 @@ impl ActionKind {
             }
             ActionKind::LogMeeting => &[HeldAt, ChairUnit, Attendees, Minutes, Meeting],
             ActionKind::SetTrialDate => &[TrialDate],
+            ActionKind::Reassign => &[NewLeadUnit, CoordinatingFromNow, Reason],
+            ActionKind::Reassess => &[NewPriority, NewSensitivity, NewHotspotRisk, Reason],
+            ActionKind::Forward => &[ToUnit, Reason],
         }
     }
 }

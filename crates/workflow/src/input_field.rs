@@ -34,6 +34,9 @@ pub enum Widget {
     OptNumber,
     /// A box to tick: `true` when ticked.
     Flag,
+    /// A list of `{unit, opinion}`: each row a unit of the list and its
+    /// opinion in words (an escalation's differing opinions).
+    Opinions(Choices),
 }
 
 impl Widget {
@@ -187,8 +190,8 @@ input_fields! {
     Recipients = ("recipients", Checks(Choices::Recipient), field_recipients),
     /// Whether the reporter reads it too (SPEC §10).
     ShareWithReporter = ("share_with_reporter", Flag, field_share_with_reporter),
-    /// The differing opinions escalated.
-    Opinions = ("opinions", Text, field_opinions),
+    /// The differing opinions escalated, each with its unit.
+    Opinions = ("opinions", Opinions(Choices::Unit), field_opinions),
     /// The conclusion (kết luận chỉ đạo).
     Conclusion = ("conclusion", Text, field_conclusion),
     /// What was done to resolve it.
@@ -236,6 +239,18 @@ input_fields! {
     PeopleAffected = ("people_affected", OptNumber, field_people_affected),
     /// Its risk of becoming a hotspot.
     HotspotRisk = ("hotspot_risk", OptPick(Choices::HotspotRisk), field_hotspot_risk),
+    /// The lead agency a case is handed to (`reassign`).
+    NewLeadUnit = ("lead_unit", Pick(Choices::LeadUnit), field_new_lead_unit),
+    /// The coordinating agencies from a reassignment on; none keeps them.
+    CoordinatingFromNow = ("coordinating_units", Checks(Choices::Unit), field_coordinating_from_now),
+    /// A new priority, or the same (`reassess`).
+    NewPriority = ("priority", OptPick(Choices::Priority), field_new_priority),
+    /// A new sensitivity, or the same.
+    NewSensitivity = ("sensitivity", OptPick(Choices::Sensitivity), field_new_sensitivity),
+    /// A new hotspot risk, or the same.
+    NewHotspotRisk = ("hotspot_risk", OptPick(Choices::HotspotRisk), field_new_hotspot_risk),
+    /// The competent body a report is forwarded to.
+    ToUnit = ("to_unit", Pick(Choices::Unit), field_to_unit),
 }
 
 impl InputField {
@@ -245,6 +260,11 @@ impl InputField {
         match self {
             InputField::AnswerDue => DeadlineKind::Answer.due_label(lang),
             InputField::ShareWithReporter => Tr(lang).field_shared_with_reporter(),
+            InputField::NewLeadUnit => Tr(lang).lead_unit(),
+            InputField::CoordinatingFromNow => Tr(lang).coordinating_units(),
+            InputField::NewPriority => Tr(lang).field_priority(),
+            InputField::NewSensitivity => Tr(lang).field_sensitivity(),
+            InputField::NewHotspotRisk => Tr(lang).field_hotspot_risk(),
             other => other.label(lang),
         }
     }

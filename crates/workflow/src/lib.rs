@@ -47,7 +47,7 @@ mod visibility;
 #[cfg(test)]
 mod who_may_table;
 
-pub use action::{ActionKind, FileInput, MergeTarget, Orientation};
+pub use action::{ActionKind, FileInput, MergeTarget, Opinion, Orientation};
 pub use actor::{Actor, AreaRef, Role, UnitKind, UnitRef};
 pub use apply::{
     MAX_SHORT_TEXT_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MEETING_DEFAULT_HOURS, Outcome, Policy,

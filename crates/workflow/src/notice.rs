@@ -21,17 +21,38 @@ pub enum NoticeKind {
     ResultPublished,
     /// A unit is invited to a resolution meeting (SPEC §11).
     MeetingInvitation,
+    /// A case was handed to this unit as its new lead (§11 `reassign`).
+    LeadReassigned,
+    /// A case this unit led was handed to another unit.
+    LeadReleased,
+    /// A report was forwarded to this unit, the competent body (`forward`).
+    Forwarded,
+    /// The reporter's report was forwarded to a competent body.
+    ReportForwarded,
+    /// The reporter's report was dismissed.
+    ReportDismissed,
+    /// The reporter's report was merged into another case.
+    ReportMerged,
+    /// The leaders concluded (thông báo kết luận), to every party.
+    Concluded,
 }
 
 impl NoticeKind {
     /// Every kind, for checks that each has what it needs (an e-mail template).
-    pub const ALL: [NoticeKind; 6] = [
+    pub const ALL: [NoticeKind; 13] = [
         NoticeKind::CaseAssigned,
         NoticeKind::InfoRequested,
         NoticeKind::AnswerReceived,
         NoticeKind::Escalated,
         NoticeKind::ResultPublished,
         NoticeKind::MeetingInvitation,
+        NoticeKind::LeadReassigned,
+        NoticeKind::LeadReleased,
+        NoticeKind::Forwarded,
+        NoticeKind::ReportForwarded,
+        NoticeKind::ReportDismissed,
+        NoticeKind::ReportMerged,
+        NoticeKind::Concluded,
     ];
 
     /// The code used as the outbox kind, e.g. `case_assigned`.
@@ -43,20 +64,37 @@ impl NoticeKind {
             NoticeKind::Escalated => "escalated",
             NoticeKind::ResultPublished => "result_published",
             NoticeKind::MeetingInvitation => "meeting_invitation",
+            NoticeKind::LeadReassigned => "lead_reassigned",
+            NoticeKind::LeadReleased => "lead_released",
+            NoticeKind::Forwarded => "forwarded",
+            NoticeKind::ReportForwarded => "report_forwarded",
+            NoticeKind::ReportDismissed => "report_dismissed",
+            NoticeKind::ReportMerged => "report_merged",
+            NoticeKind::Concluded => "concluded",
         }
     }
 
     /// Who the notice is written for (SPEC §10): the reporter is told of
-    /// the board's question and of the published result; every other
-    /// notice goes to the internal audience. What a notice quotes must be
-    /// readable by its audience.
+    /// the board's question, the published result and where their report
+    /// went (dismissed, forwarded, merged); the competent body a report is
+    /// forwarded to reads what the reporter reads; every other notice goes
+    /// to the internal audience. What a notice quotes must be readable by
+    /// its audience.
     pub fn audience(self) -> Audience {
         match self {
-            NoticeKind::InfoRequested | NoticeKind::ResultPublished => Audience::Reporter,
+            NoticeKind::InfoRequested
+            | NoticeKind::ResultPublished
+            | NoticeKind::Forwarded
+            | NoticeKind::ReportForwarded
+            | NoticeKind::ReportDismissed
+            | NoticeKind::ReportMerged => Audience::Reporter,
             NoticeKind::CaseAssigned
             | NoticeKind::AnswerReceived
             | NoticeKind::Escalated
-            | NoticeKind::MeetingInvitation => Audience::Internal,
+            | NoticeKind::MeetingInvitation
+            | NoticeKind::LeadReassigned
+            | NoticeKind::LeadReleased
+            | NoticeKind::Concluded => Audience::Internal,
         }
     }
 
@@ -68,8 +106,30 @@ impl NoticeKind {
             NoticeKind::Escalated => Some(InputField::Opinions),
             NoticeKind::ResultPublished => Some(InputField::PublicText),
             NoticeKind::MeetingInvitation => Some(InputField::Agenda),
+            NoticeKind::LeadReassigned
+            | NoticeKind::LeadReleased
+            | NoticeKind::Forwarded
+            | NoticeKind::ReportForwarded
+            | NoticeKind::ReportDismissed => Some(InputField::Reason),
+            NoticeKind::ReportMerged => Some(InputField::Target),
+            NoticeKind::Concluded => Some(InputField::Conclusion),
             NoticeKind::CaseAssigned | NoticeKind::AnswerReceived => None,
         }
+    }
+
+    /// The field of the causing event that names the unit the notice
+    /// speaks of (where a forwarded report went), which the e-mail names.
+    pub fn named_unit(self) -> Option<InputField> {
+        match self {
+            NoticeKind::ReportForwarded => Some(InputField::ToUnit),
+            _ => None,
+        }
+    }
+
+    /// Whether the notice carries the report itself (its description): a
+    /// body a report is forwarded to must read what it is sent.
+    pub fn carries_report(self) -> bool {
+        self == NoticeKind::Forwarded
     }
 
     /// The kind of an outbox code.

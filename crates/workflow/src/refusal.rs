@@ -236,6 +236,19 @@ pub enum Refusal {
     /// Only an e-mail whose delivery failed may be sent again.
     #[error("{}", self.message(Lang::Vi))]
     EmailNotFailed,
+    /// An escalation reports the opinions of fewer than two bodies (§11).
+    #[error("{}", self.message(Lang::Vi))]
+    OpinionsFromOneUnit,
+    /// A reassessment that names neither priority, sensitivity nor hotspot
+    /// risk.
+    #[error("{}", self.message(Lang::Vi))]
+    NothingReassessed,
+    /// A reassignment to the unit that already leads the case.
+    #[error("{}", self.message(Lang::Vi))]
+    SameLeadUnit {
+        /// The unit's code.
+        unit: String,
+    },
 }
 
 impl Refusal {
@@ -280,6 +293,9 @@ impl Refusal {
             Refusal::AttachmentCaseFinished { .. } => "case_finished",
             Refusal::UnsupportedFileType { .. } => "unsupported_file_type",
             Refusal::EmailNotFailed => "email_not_failed",
+            Refusal::OpinionsFromOneUnit => "opinions_from_one_unit",
+            Refusal::NothingReassessed => "nothing_reassessed",
+            Refusal::SameLeadUnit { .. } => "same_lead_unit",
         }
     }
 
@@ -299,7 +315,11 @@ impl Refusal {
             | Refusal::UnknownCode { field, .. }
             | Refusal::UnitOutsideArea { field, .. }
             | Refusal::DeadlineInPast { field } => Some(field),
-            Refusal::LeadUnitNotStateBody { .. } => Some("lead_unit"),
+            Refusal::LeadUnitNotStateBody { .. } | Refusal::SameLeadUnit { .. } => {
+                Some("lead_unit")
+            }
+            Refusal::OpinionsFromOneUnit => Some("opinions"),
+            Refusal::NothingReassessed => Some("priority"),
             Refusal::CoordinatingUnitOfTheParty { .. } => Some("coordinating_units"),
             Refusal::MergeIntoItself
             | Refusal::MergeTargetNotOpen { .. }

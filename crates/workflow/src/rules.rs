@@ -60,7 +60,10 @@ pub(crate) fn who_may(action: ActionKind) -> &'static [Permit] {
         | A::Accept
         | A::Orient
         | A::PublishResult
-        | A::AddOrientation => &[BOARD],
+        | A::AddOrientation
+        | A::Reassign
+        | A::Reassess
+        | A::Forward => &[BOARD],
         A::Supplement => &[OWN_REPORTER, BOARD],
         A::Respond | A::ReportResolution => &[LEAD_LIAISON],
         A::Escalate => &[BOARD, INVOLVED_LIAISON],
@@ -91,9 +94,15 @@ pub(crate) enum Readers {
 pub(crate) fn readers(action: ActionKind) -> Readers {
     use ActionKind as A;
     match action {
-        A::File | A::Supplement | A::RequestInfo | A::Dismiss | A::Merge | A::PublishResult => {
-            Readers::Reporter
-        }
+        // A forwarded report tells its reporter where it went and why, as
+        // a dismissal tells them why (§11).
+        A::File
+        | A::Supplement
+        | A::RequestInfo
+        | A::Dismiss
+        | A::Merge
+        | A::PublishResult
+        | A::Forward => Readers::Reporter,
         A::Comment | A::Orient | A::AddOrientation => Readers::AsShared,
         A::Accept
         | A::Respond
@@ -105,7 +114,9 @@ pub(crate) fn readers(action: ActionKind) -> Readers {
         | A::ScheduleMeeting
         | A::LogMeeting
         | A::ProgressUpdate
-        | A::SetTrialDate => Readers::Internal,
+        | A::SetTrialDate
+        | A::Reassign
+        | A::Reassess => Readers::Internal,
     }
 }
 
@@ -126,7 +137,15 @@ pub(crate) fn from_states(action: ActionKind) -> &'static [CaseState] {
         A::File => &[],
         A::RequestInfo | A::Accept => &[S::Reported],
         A::Supplement => &[S::NeedsInfo],
-        A::Dismiss | A::Merge => &[S::Reported, S::NeedsInfo],
+        A::Dismiss | A::Merge | A::Forward => &[S::Reported, S::NeedsInfo],
+        A::Reassign => &[S::Assigned, S::Responded, S::Oriented],
+        A::Reassess => &[
+            S::Reported,
+            S::NeedsInfo,
+            S::Assigned,
+            S::Responded,
+            S::Oriented,
+        ],
         A::Respond => &[S::Assigned],
         A::Orient => &[S::Assigned, S::Responded],
         A::Escalate => &[S::Assigned, S::Responded, S::Oriented],

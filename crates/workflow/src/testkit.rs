@@ -246,10 +246,20 @@ pub(crate) fn valid_command(kind: ActionKind) -> Option<Command> {
         },
         A::Orient => Command::Orient(orientation()),
         A::Escalate => Command::Escalate {
-            opinions: text("UBND và Tòa án chưa thống nhất."),
+            opinions: vec![
+                crate::Opinion {
+                    unit: people_committee(),
+                    opinion: text("Đề nghị giữ nguyên hiện trạng."),
+                },
+                crate::Opinion {
+                    unit: court(),
+                    opinion: text("Chờ bản án có hiệu lực."),
+                },
+            ],
         },
         A::Conclude => Command::Conclude {
             conclusion: text("Giao UBND xã chủ trì giải quyết."),
+            documents: vec![],
         },
         A::ReportResolution => Command::ReportResolution {
             summary: text("Đã kè xong đoạn bờ sông."),
@@ -289,6 +299,21 @@ pub(crate) fn valid_command(kind: ActionKind) -> Option<Command> {
         },
         A::SetTrialDate => Command::SetTrialDate {
             trial_date: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        },
+        A::Reassign => Command::Reassign {
+            lead_unit: procuracy(),
+            coordinating_units: vec![],
+            reason: text("Vụ việc thuộc thẩm quyền của Viện kiểm sát."),
+        },
+        A::Reassess => Command::Reassess {
+            priority: Some(Priority::Urgent),
+            sensitivity: None,
+            hotspot_risk: Some(crate::HotspotRisk::High),
+            reason: text("Đã có tập trung đông người."),
+        },
+        A::Forward => Command::Forward {
+            to_unit: people_committee(),
+            reason: text("Thuộc thẩm quyền giải quyết của UBND xã."),
         },
     })
 }

@@ -155,7 +155,7 @@ const ROWS: &[Row] = &[
     Row {
         action: "escalate",
         stage: Stage::Assigned,
-        input: || json!({"opinions": "Hai cơ quan chưa thống nhất phương án."}),
+        input: || json!({"opinions": [{"unit": "UBND-HN", "opinion": "Hai cơ quan chưa thống nhất phương án."}, {"unit": "VKSND-HN", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
         may: &[Who::Officer, Who::Lead, Who::Court],
         transition: true,
     },
@@ -451,7 +451,7 @@ async fn build(callers: &Callers, stage: Stage, sensitive: bool) -> Value {
                 steps.push(step(
                     "officer",
                     "escalate",
-                    json!({"opinions": "Chưa thống nhất."}),
+                    json!({"opinions": [{"unit": "UBND-HN", "opinion": "Chưa thống nhất."}, {"unit": "VKSND-HN", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
                 ));
             }
             steps

@@ -95,7 +95,7 @@ async fn escalation_conclusion_and_reopening(db: TestDb) {
         .acts(
             &case,
             "escalate",
-            json!({"opinions": "UBND và Ban chưa thống nhất mức hỗ trợ."}),
+            json!({"opinions": [{"unit": "UBND-HN", "opinion": "UBND và Ban chưa thống nhất mức hỗ trợ."}, {"unit": "VKSND-HN", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
         )
         .await
         .expect(200);

@@ -91,7 +91,7 @@ async fn cases(server: &Server, town: &Town) -> (String, String) {
         .acts(
             &escalated,
             "escalate",
-            json!({"opinions": "UBND và Ban chưa thống nhất phương án."}),
+            json!({"opinions": [{"unit": "UBND-HN", "opinion": "UBND và Ban chưa thống nhất phương án."}, {"unit": "VKSND-HN", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
         )
         .await
         .expect(200);

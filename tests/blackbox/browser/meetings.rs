@@ -66,7 +66,7 @@ async fn the_board_schedules_a_meeting_from_the_case_page(db: TestDb) {
         "document.getElementById('schedule_meeting-invited_units').scrollIntoView(); return true;",
     )
     .await;
-    desk.screenshot("81-board-meeting-without-board-refused")
+    desk.screenshot("68-board-meeting-without-board-refused")
         .await;
     desk.click(&tick("BTG-HN")).await;
     desk.submit("schedule_meeting").await;
@@ -91,6 +91,6 @@ async fn the_board_schedules_a_meeting_from_the_case_page(db: TestDb) {
     );
     desk.run("document.getElementById('meetings').scrollIntoView(); return true;")
         .await;
-    desk.screenshot("82-board-meeting-invitations-listed").await;
+    desk.screenshot("69-board-meeting-invitations-listed").await;
     desk.close().await;
 }

@@ -10,6 +10,7 @@
 mod admin;
 mod agency;
 mod board_desk;
+mod board_moves;
 mod drafts;
 mod duties;
 mod flow;

@@ -71,7 +71,7 @@ async fn the_board_orients_and_the_newspaper_acknowledges_by_its_link(db: TestDb
         .await;
     desk.click("#orient-recipients input[value='BAO-HN']").await;
     desk.click("#orient-recipients input[value='DTT-BD']").await;
-    desk.screenshot("60-board-orient-form").await;
+    desk.screenshot("64-board-orient-form").await;
     desk.submit("orient").await;
     assert_eq!(desk.text("#case-state").await, "Đã định hướng thông tin");
     let panel = desk.text("#orientations").await;
@@ -84,7 +84,7 @@ async fn the_board_orients_and_the_newspaper_acknowledges_by_its_link(db: TestDb
     // The panel is below the facts: shown where the officer scrolls to.
     desk.run("document.getElementById('orientations').scrollIntoView()")
         .await;
-    desk.screenshot("61-board-orientation-panel").await;
+    desk.screenshot("65-board-orientation-panel").await;
 
     let smtp = SmtpSink::start(db.dir());
     let at = (chrono::Utc::now() + chrono::Duration::minutes(1)).to_rfc3339();
@@ -113,7 +113,7 @@ async fn the_board_orients_and_the_newspaper_acknowledges_by_its_link(db: TestDb
     assert!(phone.text("#notice-number").await.contains("1-CV/BTG-HN"));
     assert!(phone.text("#notice-unit").await.contains("Báo Hà Nội mới"));
     assert!(!phone.has("#sign-out").await, "nobody is signed in");
-    phone.screenshot("62-newspaper-acknowledge-link").await;
+    phone.screenshot("66-newspaper-acknowledge-link").await;
     phone
         .click_and_wait_for_next_page("#acknowledge-submit")
         .await;
@@ -123,7 +123,7 @@ async fn the_board_orients_and_the_newspaper_acknowledges_by_its_link(db: TestDb
             .await
             .contains("Đã xác nhận lúc")
     );
-    phone.screenshot("63-newspaper-acknowledged").await;
+    phone.screenshot("67-newspaper-acknowledged").await;
     phone.close().await;
 
     desk.open(&format!("/cases/{code}")).await;

@@ -130,7 +130,7 @@ pub async fn worked_case(server: &Server, town: &Town) -> WorkedCase {
         &officer,
         &case,
         "escalate",
-        json!({"opinions": "ý-kiến-khác-nhau-nội-bộ"}),
+        json!({"opinions": [{"unit": "UBND-HN", "opinion": "ý-kiến-khác-nhau-nội-bộ"}, {"unit": "VKSND-HN", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
     )
     .await;
     let case = acts(

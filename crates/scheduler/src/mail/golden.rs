@@ -18,6 +18,8 @@ fn notice(lang: Lang, due_local: &str, detail: &str) -> CaseNotice {
         title: TITLE.to_owned(),
         due_local: due_local.to_owned(),
         detail: detail.to_owned(),
+        unit: "UBND <xã> & \"Đông\"".to_owned(),
+        report: "Rác thải <đổ> & \"trộm\" 'ven sông'".to_owned(),
         link: "https://noicom.example.vn/cases/HN-2026-000123?a=1&b=2".to_owned(),
     }
 }

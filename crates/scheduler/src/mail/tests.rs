@@ -10,6 +10,8 @@ fn notice(lang: Lang, title: &str) -> CaseNotice {
         title: title.to_owned(),
         due_local: "17:00 08/10/2026".to_owned(),
         detail: "Đề nghị gửi ảnh hiện trường.".to_owned(),
+        unit: "UBND xã Đông Anh".to_owned(),
+        report: "Rác thải đổ trộm ven sông.".to_owned(),
         link: "https://noicom.example.vn/cases/HN-2026-000123".to_owned(),
     }
 }

@@ -123,7 +123,7 @@ async fn the_main_path_from_report_to_reopening(db: TestDb) {
         &o,
         o.liaison,
         &c,
-        json!({"action": "escalate", "opinions": "UBND và MTTQ khác nhau về mức bồi thường"}),
+        json!({"action": "escalate", "opinions": [{"unit": "UBND-BADINH", "opinion": "UBND và MTTQ khác nhau về mức bồi thường"}, {"unit": "TAND-KV1", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
         Escalated,
     )
     .await;
@@ -227,7 +227,7 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
         &o,
         o.officer,
         &c,
-        json!({"action": "escalate", "opinions": "Chưa thống nhất cơ quan chủ trì"}),
+        json!({"action": "escalate", "opinions": [{"unit": "UBND-BADINH", "opinion": "Chưa thống nhất cơ quan chủ trì"}, {"unit": "TAND-KV1", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
         Escalated,
     )
     .await;
@@ -257,7 +257,7 @@ async fn escalation_returns_to_where_it_came_from(db: TestDb) {
         &o,
         o.liaison,
         &c,
-        json!({"action": "escalate", "opinions": "Người dân chưa đồng ý"}),
+        json!({"action": "escalate", "opinions": [{"unit": "UBND-BADINH", "opinion": "Người dân chưa đồng ý"}, {"unit": "TAND-KV1", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
         Escalated,
     )
     .await;
@@ -391,7 +391,7 @@ async fn an_accepted_case_can_be_oriented_before_the_answer(db: TestDb) {
         &o,
         o.officer,
         &c,
-        json!({"action": "escalate", "opinions": "Cần chỉ đạo"}),
+        json!({"action": "escalate", "opinions": [{"unit": "UBND-BADINH", "opinion": "Cần chỉ đạo"}, {"unit": "TAND-KV1", "opinion": "Đề nghị cho ý kiến chỉ đạo."}]}),
         Escalated,
     )
     .await;

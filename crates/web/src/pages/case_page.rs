@@ -30,6 +30,7 @@ use super::error::{PageError, encode};
 use super::form::Fields;
 use super::form_files::FormWithFiles;
 use super::layout::{Layout, form_key, local_time};
+use super::opinions::{self, OpinionRow};
 use super::report::{Opt, megabytes, valid_key};
 use super::session::Visitor;
 use crate::idempotency::request_hash;
@@ -116,6 +117,9 @@ struct CasePage {
     /// The size limit of one file, in MB.
     max_mb: String,
     similar: Vec<CaseCard>,
+    /// The last escalation's opinions, side by side, while the case
+    /// waits for the leader's conclusion.
+    opinions: Vec<OpinionRow>,
     merge_key: String,
     /// The case's meetings, for readers of its internal record (SPEC §11).
     meetings: Option<Vec<super::case_meetings::MeetingLine>>,
@@ -141,6 +145,22 @@ impl CasePage {
             .as_ref()
             .filter(|f| f.action == action)
             .map_or("", |f| f.kept.get(name))
+    }
+
+    /// What was typed into row `row` (from 1) of the repeated field
+    /// `name` of `action`'s form before it failed.
+    fn kept_row(&self, action: &str, name: &str, row: &usize) -> &str {
+        self.failure
+            .as_ref()
+            .filter(|f| f.action == action)
+            .and_then(|f| f.kept.rows(name).get(row.wrapping_sub(1)).copied())
+            .unwrap_or("")
+    }
+
+    /// The unit chosen in row `row` of the opinions field `name`
+    /// (posted as `{name}_unit`) before the form failed.
+    fn kept_unit_row(&self, action: &str, name: &str, row: &usize) -> &str {
+        self.kept_row(action, &format!("{name}_unit"), row)
     }
 
     /// Whether `value` was checked or selected in `name` of `action`'s form.
@@ -452,6 +472,11 @@ async fn page(
         may_attach,
         max_mb: megabytes(state.config.max_attachment_bytes),
         similar,
+        opinions: if case.state == CaseState::Escalated && reader == Audience::Internal {
+            opinions::latest(&events, &dir)
+        } else {
+            Vec::new()
+        },
         merge_key: form_key(),
         meetings,
         code: case.code,
@@ -668,6 +693,9 @@ fn shown(
     tz: chrono_tz::Tz,
 ) -> Option<String> {
     let lang = t.0;
+    if let Widget::Opinions(_) = field.widget() {
+        return opinions::one_line(value, dir);
+    }
     let name = |code: &str| -> String {
         match field.widget() {
             Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {

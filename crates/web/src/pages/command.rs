@@ -28,7 +28,14 @@ pub(crate) enum Input {
     Checks(Vec<Opt>),
     /// A box to tick, with its hint.
     Flag(&'static str),
+    /// Rows of a unit of the list and its opinion (`{name}_unit` and
+    /// `{name}`, repeated).
+    Opinions(Vec<Opt>),
 }
+
+/// How many rows of opinions an escalation's form offers: two are needed,
+/// a third body may disagree too.
+pub(crate) const OPINION_ROWS: usize = 3;
 
 /// One field of an action's form.
 pub(crate) struct FormField {
@@ -62,6 +69,7 @@ pub(crate) fn form_fields(
                 Widget::Pick(choices) | Widget::OptPick(choices) => Input::Pick(options(choices)),
                 Widget::Checks(choices) => Input::Checks(options(choices)),
                 Widget::Flag => Input::Flag(hint(field, Tr(lang))),
+                Widget::Opinions(choices) => Input::Opinions(options(choices)),
             },
         })
         .collect()
@@ -123,12 +131,33 @@ fn posted(fields: &[InputField], form: &Fields, tz: Tz) -> Result<Map<String, Va
             Widget::Time | Widget::OptTime => Some(local(text, tz).ok_or_else(invalid)?),
             Widget::OptNumber => Some(json!(text.parse::<i64>().map_err(|_| invalid())?)),
             Widget::Flag => (!text.is_empty()).then_some(json!(true)),
+            Widget::Opinions(_) => Some(opinions(name, form)?),
         };
         if let Some(value) = value {
             map.insert(name.into(), value);
         }
     }
     Ok(map)
+}
+
+/// The rows of an opinions field as `[{unit, opinion}]`: a row left
+/// blank is skipped, an opinion without its unit is missing; how many
+/// units are needed is for the rules to say.
+fn opinions(name: &'static str, form: &Fields) -> Result<Value, AppError> {
+    let units = form.rows(&format!("{name}_unit"));
+    let texts = form.rows(name);
+    let mut rows = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let unit = units.get(i).map_or("", |u| u.trim());
+        if unit.is_empty() && text.trim().is_empty() {
+            continue;
+        }
+        if unit.is_empty() {
+            return Err(refused(Refusal::MissingInput { field: name }));
+        }
+        rows.push(json!({"unit": unit, "opinion": text}));
+    }
+    Ok(Value::Array(rows))
 }
 
 /// `2026-11-23T09:30` (what `<input type=datetime-local>` sends) in `tz`,
@@ -193,6 +222,36 @@ mod tests {
                 }
             )
         );
+    }
+
+    #[test]
+    fn an_escalation_form_becomes_a_list_of_opinions_without_its_blank_rows() {
+        let input = command(
+            ActionKind::Escalate,
+            &form("opinions_unit=UBND-HN&opinions=Gi%E1%BB%AF&opinions_unit=&opinions=&opinions_unit=VKSND-HN&opinions=Ch%E1%BB%9D"),
+            chrono_tz::Asia::Ho_Chi_Minh,
+        )
+        .unwrap();
+        let Command::Escalate { opinions } = input else {
+            panic!("{input:?}")
+        };
+        let rows: Vec<(&str, &str)> = opinions
+            .iter()
+            .map(|o| (o.unit.as_str(), o.opinion.as_str()))
+            .collect();
+        assert_eq!(rows, [("UBND-HN", "Giữ"), ("VKSND-HN", "Chờ")]);
+        let orphan = command(
+            ActionKind::Escalate,
+            &form("opinions_unit=&opinions=Gi%E1%BB%AF"),
+            chrono_tz::Asia::Ho_Chi_Minh,
+        )
+        .unwrap_err();
+        assert!(matches!(
+            orphan,
+            AppError::Store(StoreError::Refused(Refusal::MissingInput {
+                field: "opinions"
+            }))
+        ));
     }
 
     #[test]

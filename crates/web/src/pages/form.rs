@@ -44,6 +44,16 @@ impl Fields {
             .map_or("", |(_, v)| v.as_str())
     }
 
+    /// Every value of `name`, blank ones too, in order: rows of a form
+    /// whose fields are read side by side.
+    pub(crate) fn rows(&self, name: &str) -> Vec<&str> {
+        self.pairs
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
     /// Every non-empty value of `name`.
     pub(crate) fn all(&self, name: &str) -> Vec<String> {
         self.pairs

@@ -25,6 +25,7 @@ mod layout;
 mod link;
 mod lists;
 mod orientation_panel;
+mod opinions;
 mod password;
 mod photo;
 mod presession;

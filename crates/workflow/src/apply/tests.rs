@@ -2,6 +2,7 @@
 //! helpers here are shared by the files below.
 
 mod accept;
+mod board_moves;
 mod events;
 mod filing;
 mod progress;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::inputs::{MAX_TEXT_CHARS, ids, optional_text, orientation, text};
-use super::{Change, Context, events};
+use super::{Change, Context, board_moves, events};
 use crate::candidates;
 use crate::{
     Case, CaseState, Command, Deadline, DeadlineRule, MergeTarget, NoticeKind, Recipients, Refusal,
@@ -52,13 +52,23 @@ pub(super) fn carry_out(
         Command::Dismiss { reason } => {
             let reason = text("reason", &reason, MAX_TEXT_CHARS)?;
             case.state = CaseState::Dismissed;
-            Ok(Change::quiet(Command::Dismiss { reason }))
+            Ok(Change::quiet(Command::Dismiss { reason }).notify(
+                NoticeKind::ReportDismissed,
+                Recipients::User {
+                    user: case.reporter,
+                },
+            ))
         }
         Command::Merge { target } => {
             check_merge_target(case, &target, ctx)?;
             case.state = CaseState::Merged;
             case.merged_into = Some(target.id);
-            Ok(Change::quiet(Command::Merge { target }))
+            Ok(Change::quiet(Command::Merge { target }).notify(
+                NoticeKind::ReportMerged,
+                Recipients::User {
+                    user: case.reporter,
+                },
+            ))
         }
         Command::Accept {
             sensitivity,
@@ -110,18 +120,32 @@ pub(super) fn carry_out(
             Ok(Change::quiet(Command::Orient(input)))
         }
         Command::Escalate { opinions } => {
-            let opinions = text("opinions", &opinions, MAX_TEXT_CHARS)?;
+            let opinions = board_moves::opinions(case, &opinions)?;
             case.escalated_from = Some(case.state);
             case.state = CaseState::Escalated;
             Ok(Change::quiet(Command::Escalate { opinions })
                 .notify(NoticeKind::Escalated, Recipients::Leaders { area }))
         }
-        Command::Conclude { conclusion } => {
+        Command::Conclude {
+            conclusion,
+            documents,
+        } => {
             let conclusion = text("conclusion", &conclusion, MAX_TEXT_CHARS)?;
+            let documents = ids("documents", &documents)?;
             // A case escalated before `escalated_from` existed goes back to
             // the earliest state it could have come from, so no step is skipped.
             case.state = case.escalated_from.take().unwrap_or(CaseState::Assigned);
-            Ok(Change::quiet(Command::Conclude { conclusion }))
+            // The conclusion notice (§11) goes to the board, the lead and
+            // every coordinating unit.
+            let mut change = Change::quiet(Command::Conclude {
+                conclusion,
+                documents,
+            })
+            .notify(NoticeKind::Concluded, Recipients::Board { area });
+            for unit in case.lead_unit.iter().chain(&case.coordinating_units) {
+                change = change.notify(NoticeKind::Concluded, Recipients::Unit { unit: unit.id });
+            }
+            Ok(change)
         }
         Command::ReportResolution { summary, documents } => {
             let summary = text("summary", &summary, MAX_TEXT_CHARS)?;
@@ -200,6 +224,18 @@ pub(super) fn carry_out(
             minutes,
         } => events::log_meeting(meeting, held_at, &chair_unit, &attendees, &minutes, ctx),
         Command::SetTrialDate { trial_date } => events::set_trial_date(case, trial_date, ctx),
+        Command::Reassign {
+            lead_unit,
+            coordinating_units,
+            reason,
+        } => board_moves::reassign(case, lead_unit, &coordinating_units, &reason, ctx),
+        Command::Reassess {
+            priority,
+            sensitivity,
+            hotspot_risk,
+            reason,
+        } => board_moves::reassess(case, priority, sensitivity, hotspot_risk, &reason, ctx),
+        Command::Forward { to_unit, reason } => board_moves::forward(case, to_unit, &reason),
     }
 }
 
@@ -230,7 +266,7 @@ fn check_lead_unit(case: &Case, lead: &UnitRef) -> Result<(), Refusal> {
 
 /// Active units serving the case's area, other than the lead; a unit named
 /// twice is kept once.
-fn check_coordinating_units(
+pub(super) fn check_coordinating_units(
     case: &Case,
     lead: &UnitRef,
     units: &[UnitRef],

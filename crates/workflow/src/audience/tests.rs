@@ -139,15 +139,22 @@ fn marked(mut command: Command, mark: &str, share: bool) -> Command {
         Command::RequestInfo { question: t }
         | Command::Dismiss { reason: t }
         | Command::Respond { answer: t, .. }
-        | Command::Escalate { opinions: t }
-        | Command::Conclude { conclusion: t }
+        | Command::Conclude { conclusion: t, .. }
         | Command::ReportResolution { summary: t, .. }
         | Command::PublishResult { text: t }
         | Command::Close { remark: t }
         | Command::Reopen { reason: t }
         | Command::ProgressUpdate { text: t }
         | Command::LogMeeting { minutes: t, .. }
-        | Command::Supplement { text: Some(t), .. } => t.push_str(mark),
+        | Command::Supplement { text: Some(t), .. }
+        | Command::Reassign { reason: t, .. }
+        | Command::Reassess { reason: t, .. }
+        | Command::Forward { reason: t, .. } => t.push_str(mark),
+        Command::Escalate { opinions } => {
+            for o in opinions {
+                o.opinion.push_str(mark);
+            }
+        }
         Command::Comment {
             text,
             share_with_reporter,

@@ -69,6 +69,9 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         }
         R::UnsupportedFileType { .. } => t.refusal_unsupported_file_type().to_owned(),
         R::EmailNotFailed => t.refusal_email_not_failed().to_owned(),
+        R::OpinionsFromOneUnit => t.refusal_opinions_two_units().to_owned(),
+        R::NothingReassessed => t.refusal_nothing_reassessed().to_owned(),
+        R::SameLeadUnit { unit } => t.refusal_same_lead_unit(unit),
         R::DutyWrongStatus { action, status } => {
             t.refusal_duty_wrong_status(status.label(lang), duty_verb(*action, lang))
         }

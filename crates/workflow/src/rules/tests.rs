@@ -48,7 +48,17 @@ fn a_board_officer_of_another_province_cannot_dismiss_a_case() {
 #[test]
 fn a_board_officer_with_jurisdiction_triages_a_reported_case() {
     let allowed = allowed_actions(&board_officer(), &case_in(S::Reported));
-    assert_eq!(allowed, [A::RequestInfo, A::Dismiss, A::Merge, A::Accept]);
+    assert_eq!(
+        allowed,
+        [
+            A::RequestInfo,
+            A::Dismiss,
+            A::Merge,
+            A::Accept,
+            A::Reassess,
+            A::Forward
+        ]
+    );
 }
 
 #[test]

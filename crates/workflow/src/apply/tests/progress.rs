@@ -106,6 +106,7 @@ fn concluding_returns_to_the_state_escalated_from() {
 fn a_blank_conclusion_is_missing() {
     let blank = Command::Conclude {
         conclusion: "\t".to_owned(),
+        documents: vec![],
     };
     let refused = run(&case_in(S::Escalated), &leader(), blank).unwrap_err();
     assert_eq!(
