@@ -70,6 +70,7 @@ messages! {
     open_question => "Nội dung đề nghị bổ sung", "What you are asked to add";
     reload => "Tải lại vụ việc", "Reload the case";
     similar => "Vụ việc tương tự đang mở (có thể gộp)", "Similar open cases (may be merged)";
+    merge_confirm(this, target) => "Tôi xác nhận gộp vụ việc {this} vào vụ việc {target}: vụ việc {this} sẽ kết thúc, người phản ánh được thông báo.", "I confirm merging case {this} into case {target}: case {this} ends and its reporter is told.";
     merge_into_this => "Gộp vào vụ này", "Merge into this one";
     yes => "Có", "Yes";
     optional_after(label) => "{label} (không bắt buộc)", "{label} (optional)";

@@ -29,19 +29,31 @@ pub fn check_lead_unit(area: &AreaRef, unit: &UnitRef) -> Result<(), Refusal> {
 /// the area or one above it that is not of the party side (the lead aside,
 /// which `accept` judges).
 pub fn check_coordinating_unit(area: &AreaRef, unit: &UnitRef) -> Result<(), Refusal> {
-    if !unit.active {
-        return Err(Refusal::UnitInactive {
-            unit: unit.code.clone(),
-        });
-    }
+    check_serving_unit(area, unit, "coordinating_units")?;
     if !unit.kind.may_coordinate() {
         return Err(Refusal::CoordinatingUnitOfTheParty {
             unit: unit.code.clone(),
         });
     }
+    Ok(())
+}
+
+/// Whether `unit`, named in `field`, is active and serves `area` or one
+/// above it, whatever its kind: the units that hold an opinion in an
+/// escalation (the board's own among them) or receive a forwarded report.
+pub fn check_serving_unit(
+    area: &AreaRef,
+    unit: &UnitRef,
+    field: &'static str,
+) -> Result<(), Refusal> {
+    if !unit.active {
+        return Err(Refusal::UnitInactive {
+            unit: unit.code.clone(),
+        });
+    }
     if !unit.has_jurisdiction_over(area) {
         return Err(Refusal::UnitOutsideArea {
-            field: "coordinating_units",
+            field,
             unit: unit.code.clone(),
         });
     }
@@ -81,6 +93,9 @@ pub struct UnitCandidates {
     pub lead: Vec<UnitId>,
     /// Those that may coordinate it.
     pub coordinating: Vec<UnitId>,
+    /// Every active unit serving it, whatever its kind: who may be invited
+    /// to its meetings, chair one, hold an opinion or be forwarded to.
+    pub serving: Vec<UnitId>,
 }
 
 /// The units of `units` that may lead, and those that may coordinate, a
@@ -96,6 +111,7 @@ pub fn unit_candidates(units: &[UnitRef], area: &AreaRef) -> UnitCandidates {
     UnitCandidates {
         lead: offered(check_lead_unit),
         coordinating: offered(check_coordinating_unit),
+        serving: offered(|area, unit| check_serving_unit(area, unit, "unit")),
     }
 }
 

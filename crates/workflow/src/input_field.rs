@@ -64,7 +64,10 @@ pub enum Choices {
     Channel,
     /// The state bodies serving the case's area, which may lead it.
     LeadUnit,
-    /// The units serving the case's area.
+    /// The units that may coordinate a case in its area: not the party side.
+    Coordinating,
+    /// The units serving the case's area, whatever their kind (the board
+    /// among them: it is invited to meetings and holds opinions).
     Unit,
     /// The units that receive directed communication (SPEC §12).
     Recipient,
@@ -106,6 +109,7 @@ impl Choices {
             Choices::Source => listed(Source::ALL, Source::code, Source::label, lang),
             Choices::Channel => listed(Channel::ALL, Channel::code, Channel::label, lang),
             Choices::LeadUnit
+            | Choices::Coordinating
             | Choices::Unit
             | Choices::Recipient
             | Choices::Area
@@ -175,7 +179,7 @@ input_fields! {
     /// The lead agency.
     LeadUnit = ("lead_unit", Pick(Choices::LeadUnit), lead_unit),
     /// The coordinating agencies.
-    CoordinatingUnits = ("coordinating_units", Checks(Choices::Unit), coordinating_units),
+    CoordinatingUnits = ("coordinating_units", Checks(Choices::Coordinating), coordinating_units),
     /// An answer deadline other than the computed one.
     AnswerDue = ("answer_due", OptTime, field_answer_due),
     /// The written answer.
@@ -242,7 +246,7 @@ input_fields! {
     /// The lead agency a case is handed to (`reassign`).
     NewLeadUnit = ("lead_unit", Pick(Choices::LeadUnit), field_new_lead_unit),
     /// The coordinating agencies from a reassignment on; none keeps them.
-    CoordinatingFromNow = ("coordinating_units", Checks(Choices::Unit), field_coordinating_from_now),
+    CoordinatingFromNow = ("coordinating_units", Checks(Choices::Coordinating), field_coordinating_from_now),
     /// A new priority, or the same (`reassess`).
     NewPriority = ("priority", OptPick(Choices::Priority), field_new_priority),
     /// A new sensitivity, or the same.

@@ -70,7 +70,7 @@ async fn the_board_schedules_a_meeting_from_the_case_page(db: TestDb) {
         .await;
     desk.click(&tick("BTG-HN")).await;
     desk.submit("schedule_meeting").await;
-    assert!(desk.text("#done").await.contains("Lên lịch họp giải quyết"));
+    assert_eq!(desk.text("#done").await, "Đã gửi giấy mời họp");
     let listed = desk.text("#meeting-list").await;
     let date = (Utc::now() + Duration::hours(7) + Duration::days(2)).format("%d/%m/%Y");
     assert!(

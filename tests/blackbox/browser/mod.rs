@@ -25,3 +25,4 @@ mod refusals;
 mod reporter_phone;
 mod screenshot_names;
 mod sign_in_forgery;
+mod triage_marks;

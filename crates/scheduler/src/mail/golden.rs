@@ -190,3 +190,27 @@ fn every_mail_reads_byte_for_byte_as_written() {
         "e-mails that read differently: {differ:#?}"
     );
 }
+
+/// What a reader must never meet in an e-mail (issue 15): a code quoted
+/// for programmers, or serde's English about a field.
+#[test]
+fn no_mail_reads_like_a_programmer_wrote_it() {
+    const PHRASES: &[&str] = &["`", "missing field", "unknown variant", "expected one of"];
+    let mut found = Vec::new();
+    for lang in [Lang::Vi, Lang::En] {
+        for (name, mail) in every_mail(lang) {
+            let mail = mail.render().unwrap();
+            let read = format!("{}\n{}\n{}", mail.subject, mail.text, mail.html);
+            found.extend(
+                PHRASES
+                    .iter()
+                    .filter(|p| read.contains(**p))
+                    .map(|p| format!("{name}.{}: {p}", lang.code())),
+            );
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "e-mails with programmers' words: {found:#?}"
+    );
+}

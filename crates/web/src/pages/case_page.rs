@@ -416,7 +416,7 @@ async fn page(
         Vec::new()
     };
     // The rules judge the choice again when it is posted.
-    let (lead_units, units) = dir.unit_choices(&case.area);
+    let units = dir.unit_choices(&case.area);
     let recipients = dir.recipient_choices();
     let options = |choices: Choices| -> Vec<Opt> {
         if let Some(list) = choices.fixed(lang) {
@@ -426,8 +426,15 @@ async fn page(
                 .collect();
         }
         match choices {
-            Choices::LeadUnit => lead_units.iter().map(|u| opt(&u.code, &u.label)).collect(),
-            Choices::Unit => units.iter().map(|u| opt(&u.code, &u.label)).collect(),
+            Choices::LeadUnit => units.lead.iter().map(|u| opt(&u.code, &u.label)).collect(),
+            Choices::Coordinating => (units.coordinating.iter())
+                .map(|u| opt(&u.code, &u.label))
+                .collect(),
+            Choices::Unit => units
+                .serving
+                .iter()
+                .map(|u| opt(&u.code, &u.label))
+                .collect(),
             Choices::Recipient => recipients.iter().map(|u| opt(&u.code, &u.label)).collect(),
             // Filing's own choices: no action on a case asks for them.
             _ => Vec::new(),
@@ -700,7 +707,10 @@ fn shown(
         match field.widget() {
             Widget::Pick(choices) | Widget::OptPick(choices) | Widget::Checks(choices) => {
                 match choices {
-                    Choices::LeadUnit | Choices::Unit | Choices::Recipient => dir.unit(code),
+                    Choices::LeadUnit
+                    | Choices::Coordinating
+                    | Choices::Unit
+                    | Choices::Recipient => dir.unit(code),
                     Choices::Area => dir.area(code),
                     Choices::Category => dir.category(code),
                     fixed => fixed

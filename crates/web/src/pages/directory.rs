@@ -9,8 +9,8 @@ use chrono_tz::Tz;
 use store::Store;
 use store::directory::{AreaInfo, CategoryInfo, UnitInfo};
 use workflow::{
-    Actor, AreaId, AreaRef, Audience, Case, DeadlineKind, Lang, Priority, UnitId, UnitKind,
-    UnitRef, UserId, unit_candidates,
+    Actor, AreaId, AreaRef, Audience, Case, DeadlineKind, HotspotRisk, Lang, Priority, UnitId,
+    UnitKind, UnitRef, UserId, unit_candidates,
 };
 
 use super::badge::state_class;
@@ -93,7 +93,7 @@ impl Directory {
 
     /// The choices of a case's lead unit and of its coordinating units, as
     /// `workflow::unit_candidates` offers them for `area`.
-    pub(crate) fn unit_choices(&self, area: &AreaRef) -> (Vec<Opt>, Vec<Opt>) {
+    pub(crate) fn unit_choices(&self, area: &AreaRef) -> UnitChoices {
         let area_ids: HashMap<&str, AreaId> = self
             .areas
             .iter()
@@ -118,10 +118,11 @@ impl Directory {
             })
             .collect();
         let candidates = unit_candidates(&refs, area);
-        (
-            self.opts(&candidates.lead),
-            self.opts(&candidates.coordinating),
-        )
+        UnitChoices {
+            lead: self.opts(&candidates.lead),
+            coordinating: self.opts(&candidates.coordinating),
+            serving: self.opts(&candidates.serving),
+        }
     }
 
     /// The units an orientation notice may be sent to, as
@@ -177,6 +178,16 @@ pub(crate) struct DeadlineLine {
     pub overdue: bool,
 }
 
+/// The units a case's forms offer, as `workflow::unit_candidates` does.
+pub(crate) struct UnitChoices {
+    /// Who may lead it.
+    pub lead: Vec<Opt>,
+    /// Who may coordinate it.
+    pub coordinating: Vec<Opt>,
+    /// Every unit serving it.
+    pub serving: Vec<Opt>,
+}
+
 /// A case in a list.
 pub(crate) struct CaseCard {
     /// Code, also the link.
@@ -207,6 +218,10 @@ pub(crate) struct CaseCard {
     /// reader of internal facts only (SPEC §10): an urgent case must stand
     /// out in an inbox, and a badge on every normal one would be noise.
     pub priority_badge: Option<(&'static str, &'static str)>,
+    /// The hotspot risk's code and label where it is high, on an
+    /// open case, for a reader of internal facts: the triage queue and the
+    /// inbox must show which reports may become a hotspot (§11 pages).
+    pub hotspot_badge: Option<(&'static str, &'static str)>,
 }
 
 impl CaseCard {
@@ -248,8 +263,13 @@ impl CaseCard {
                 .collect(),
             overdue: internal && case.overdue(now),
             outcome: None,
-            priority_badge: (internal && case.priority != Priority::Normal)
+            // A finished or set-aside case needs no one's attention first.
+            priority_badge: (internal && case.state.is_open() && case.priority != Priority::Normal)
                 .then(|| (case.priority.code(), case.priority.label(t.0))),
+            hotspot_badge: case
+                .hotspot_risk
+                .filter(|risk| internal && case.state.is_open() && *risk == HotspotRisk::High)
+                .map(|risk| (risk.code(), risk.label(t.0))),
         }
     }
 }

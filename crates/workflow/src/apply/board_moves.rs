@@ -161,8 +161,5 @@ pub(super) fn opinions(case: &Case, given: &[Opinion]) -> Result<Vec<Opinion>, R
 
 /// An active unit serving the case's area, the refusal naming `field`.
 fn check_serving(case: &Case, unit: &UnitRef, field: &'static str) -> Result<(), Refusal> {
-    candidates::check_coordinating_unit(&case.area, unit).map_err(|refusal| match refusal {
-        Refusal::UnitOutsideArea { unit, .. } => Refusal::UnitOutsideArea { field, unit },
-        other => other,
-    })
+    candidates::check_serving_unit(&case.area, unit, field)
 }

@@ -241,6 +241,27 @@ fn an_escalation_needs_the_opinions_of_two_units() {
     );
 }
 
+/// The board is a party to the disagreement it reports up (seed 004): its
+/// own opinion stands beside the agency's, though the board may not
+/// coordinate a case.
+#[test]
+fn the_board_holds_an_opinion_of_its_own_in_an_escalation() {
+    let opinions = vec![
+        opinion(board(), "Đề nghị xử lý dứt điểm."),
+        opinion(court(), "Chờ bản án có hiệu lực."),
+    ];
+    let outcome = run(
+        &case_in(S::Responded),
+        &board_officer(),
+        Command::Escalate { opinions },
+    )
+    .unwrap();
+    assert_eq!(
+        outcome.events[0].payload["opinions"][0]["unit"],
+        json!(board().code)
+    );
+}
+
 #[test]
 fn the_conclusion_notice_goes_to_the_board_the_lead_and_the_coordinating_units() {
     let outcome = run(&case_in(S::Escalated), &leader(), command(A::Conclude)).unwrap();
