@@ -41,7 +41,11 @@ async fn the_board_reassigns_from_the_case_page_and_the_leader_reads_the_opinion
     .await;
     desk.screenshot("70-board-reassign-form").await;
     desk.submit("reassign").await;
-    assert_eq!(desk.text("#done").await, "Đã giao lại cơ quan chủ trì", "reassigned");
+    assert_eq!(
+        desk.text("#done").await,
+        "Đã giao lại cơ quan chủ trì",
+        "reassigned"
+    );
     assert_eq!(desk.text("#case-state").await, "Đã giao cơ quan chủ trì");
     let page = desk.text("body").await;
     assert!(page.contains("Viện kiểm sát nhân dân thành phố"), "{page}");
