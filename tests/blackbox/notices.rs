@@ -69,12 +69,34 @@ async fn each_event_notice_arrives_with_its_own_subject(db: TestDb) {
         .expect(200);
     let opinions = "UBND: đã xử lý xong; người dân: rác vẫn còn.";
     let other = "Rác vẫn còn ở bãi ven đê.";
-    officer
+    let case = officer
         .acts(
             &case,
             "escalate",
             json!({"opinions": [{"unit": "UBND-HN", "opinion": opinions}, {"unit": "VKSND-HN", "opinion": other}]}),
         )
+        .await
+        .expect(200);
+    let conclusion = "Giao UBND tổ chức thu dọn dứt điểm trong 10 ngày.";
+    Client::bearer(&server, &town.leader)
+        .acts(&case, "conclude", json!({"conclusion": conclusion}))
+        .await
+        .expect(200);
+    // The reporter is told when a report is dismissed or merged (§11).
+    let reporter = Client::bearer(&server, &town.reporter);
+    let dismissed = reporter
+        .files_case("HN-BD", "Tin đồn chưa kiểm chứng")
+        .await;
+    let dismissed_code = dismissed["code"].as_str().unwrap().to_owned();
+    let reason = "Chưa đủ căn cứ để xem là vấn đề nổi cộm.";
+    officer
+        .acts(&dismissed, "dismiss", json!({"reason": reason}))
+        .await
+        .expect(200);
+    let twin = reporter.files_case("HN-BD", "Bãi rác tự phát ven đê").await;
+    let twin_code = twin["code"].as_str().unwrap().to_owned();
+    officer
+        .acts(&twin, "merge", json!({"target": code}))
         .await
         .expect(200);
 
@@ -120,6 +142,17 @@ async fn each_event_notice_arrives_with_its_own_subject(db: TestDb) {
         escalated_en.html.contains("lang=\"en\""),
         "{escalated_en:?}"
     );
+    // The conclusion notice reaches the board and the lead (§11).
+    for who in [OFFICER, LIAISON] {
+        let concluded = one(&received, who, "concluded");
+        assert!(concluded.subject.contains(&code), "{concluded:?}");
+        assert!(concluded.text.contains(conclusion), "{concluded:?}");
+    }
+    let told = one(&received, REPORTER, "report_dismissed");
+    assert!(told.subject.contains(&dismissed_code), "{told:?}");
+    let merged = one(&received, REPORTER, "report_merged");
+    assert!(merged.subject.contains(&twin_code), "{merged:?}");
+    assert!(merged.text.contains(&code), "{merged:?}");
     let mut subjects: Vec<&str> = [&asked, &assigned, &answered, &escalated]
         .iter()
         .map(|m| m.subject.as_str())

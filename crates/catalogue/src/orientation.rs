@@ -4,8 +4,8 @@
 
 messages! {
     // The e-mail of a notice and its reminders.
-    mail_orientation_subject(number) => "Công văn định hướng thông tin số {number}", "Orientation notice No. {number}";
-    mail_orientation_reminder_subject(number) => "Nhắc xác nhận công văn định hướng thông tin số {number}", "Reminder: acknowledge orientation notice No. {number}";
+    mail_orientation_subject(number, case_code) => "Công văn định hướng thông tin số {number} — vụ việc {case_code}", "Orientation notice No. {number} — case {case_code}";
+    mail_orientation_reminder_subject(number, case_code) => "Nhắc xác nhận công văn định hướng thông tin số {number} — vụ việc {case_code}", "Reminder: acknowledge orientation notice No. {number} — case {case_code}";
     mail_orientation_head(unit) => "Kính gửi: {unit}", "To: {unit}";
     mail_orientation_sent(issuer, number, code, title) => "{issuer} gửi công văn định hướng thông tin số {number} về vụ việc {code} — {title}.", "{issuer} sends orientation notice No. {number} about case {code} — {title}.";
     mail_orientation_replaces(number) => "Công văn này thay thế công văn số {number}.", "This notice replaces notice No. {number}.";
