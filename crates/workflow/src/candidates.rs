@@ -150,11 +150,13 @@ mod tests {
     }
 
     #[test]
-    fn the_board_and_the_party_committee_are_offered_for_nothing() {
+    fn the_board_and_the_party_committee_neither_lead_nor_coordinate() {
         // Issue 15: the form offered the board itself and the provincial
-        // party committee as coordinating units.
+        // party committee as coordinating units. They still serve the area:
+        // invited to its meetings, holding an opinion (issue 16).
         let candidates = unit_candidates(&[board(), committee()], &commune());
-        assert_eq!(candidates, UnitCandidates::default());
+        assert!(candidates.lead.is_empty() && candidates.coordinating.is_empty());
+        assert_eq!(candidates.serving, vec![board().id, committee().id]);
         assert!(matches!(
             check_coordinating_unit(&commune(), &board()),
             Err(Refusal::CoordinatingUnitOfTheParty { .. })
