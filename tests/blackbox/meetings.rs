@@ -95,7 +95,7 @@ async fn a_meeting_invitation_reaches_every_invited_unit_with_its_calendar_entry
         "{refused}"
     );
     // The Front of the ward has neither a liaison nor an address.
-    let case = liaison
+    liaison
         .acts(
             &case,
             "schedule_meeting",
@@ -189,25 +189,63 @@ async fn a_meeting_invitation_reaches_every_invited_unit_with_its_calendar_entry
         page.body
     );
 
-    // Held without the board: recorded, and a breach on the dashboard.
-    let meeting = page
-        .body
-        .split("data-meeting=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the meeting's number")
-        .to_owned();
-    liaison
-        .acts(
-            &case,
-            "log_meeting",
-            json!({"meeting": meeting.parse::<i64>().unwrap(),
-                   "held_at": (Utc::now() - Duration::hours(1)).to_rfc3339(),
-                   "chair_unit": "UBND-HN", "attendees": ["VKSND-HN"],
-                   "minutes": "Thống nhất phương án."}),
-        )
+    // The API lists it too, in local time with the offset, for the case's
+    // internal readers only.
+    let listed = liaison.get(&format!("/cases/{code}/meetings")).await;
+    assert_eq!(listed.status, 200, "{:?}", listed.body);
+    let listed = &listed.body[0];
+    assert!(
+        listed["starts_at"].as_str().unwrap().ends_with("+07:00"),
+        "{listed:#}"
+    );
+    let listed_start = DateTime::parse_from_rfc3339(listed["starts_at"].as_str().unwrap()).unwrap();
+    assert_eq!(listed_start, starts);
+    assert_eq!(listed["chair_unit"], "UBND-HN");
+    let statuses: Vec<(&str, &str)> = listed["invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["unit"].as_str().unwrap(), i["status"].as_str().unwrap()))
+        .collect();
+    assert!(statuses.contains(&("MTTQ-BD", "failed")), "{statuses:?}");
+    assert!(statuses.contains(&("UBND-HN", "sent")), "{statuses:?}");
+    assert_eq!(listed["board_present"], Value::Null);
+    let reporter = Client::bearer(&server, &town.reporter);
+    reporter
+        .get(&format!("/cases/{code}/meetings"))
         .await
-        .expect(200);
+        .error(404, "not_found");
+
+    // Held without the board: recorded from the case page's form, which
+    // offers the scheduled meeting by name, and a breach on the dashboard.
+    let meeting = listed["id"].as_i64().unwrap();
+    let offered = format!("<option value=\"{meeting}\">Cuộc họp số {meeting} — ");
+    assert!(page.body.contains(&offered), "{}", page.body);
+    let held_at = (Utc::now() - Duration::hours(1))
+        .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let csrf = page.input("csrf").expect("a CSRF token");
+    let version = page.input("version").expect("the case's version");
+    let meeting = meeting.to_string();
+    let logged = board
+        .post_form(
+            &format!("/cases/{code}/act"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("action", "log_meeting"),
+                ("version", version.as_str()),
+                ("held_at", held_at.as_str()),
+                ("chair_unit", "UBND-HN"),
+                ("attendees", "VKSND-HN"),
+                ("minutes", "Thống nhất phương án."),
+                ("meeting", meeting.as_str()),
+            ],
+        )
+        .await;
+    assert!(logged.status < 400, "{}", logged.body);
+    let held = liaison.get(&format!("/cases/{code}/meetings")).await;
+    assert_eq!(held.body[0]["board_present"], false, "{:?}", held.body);
     let mut leader = Visitor::new(&server, None);
     leader.sign_in("lanhdao@example.vn", PASSWORD, "/").await;
     let dashboard = leader.get("/dashboard").await;

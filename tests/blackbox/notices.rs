@@ -78,8 +78,22 @@ async fn each_event_notice_arrives_with_its_own_subject(db: TestDb) {
         .await
         .expect(200);
     let conclusion = "Giao UBND tổ chức thu dọn dứt điểm trong 10 ngày.";
-    Client::bearer(&server, &town.leader)
-        .acts(&case, "conclude", json!({"conclusion": conclusion}))
+    // The conclusion carries its signed document (§11).
+    let leader = Client::bearer(&server, &town.leader);
+    let signed = leader
+        .upload(
+            &format!("/cases/{}/attachments", case["id"]),
+            "Kết luận số 12-KL.pdf",
+            &crate::support::files::pdf(3_000),
+        )
+        .await
+        .expect(201);
+    leader
+        .acts(
+            &case,
+            "conclude",
+            json!({"conclusion": conclusion, "documents": [signed["id"]]}),
+        )
         .await
         .expect(200);
     // The reporter is told when a report is dismissed or merged (§11).
@@ -147,6 +161,10 @@ async fn each_event_notice_arrives_with_its_own_subject(db: TestDb) {
         let concluded = one(&received, who, "concluded");
         assert!(concluded.subject.contains(&code), "{concluded:?}");
         assert!(concluded.text.contains(conclusion), "{concluded:?}");
+        assert!(
+            concluded.text.contains("- Kết luận số 12-KL.pdf"),
+            "{concluded:?}"
+        );
     }
     let told = one(&received, REPORTER, "report_dismissed");
     assert!(told.subject.contains(&dismissed_code), "{told:?}");

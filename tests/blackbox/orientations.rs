@@ -144,6 +144,10 @@ async fn an_orientation_reaches_two_media_units_and_is_acknowledged_once(db: Tes
     let paper = status(&list, "BAO-HN");
     assert_eq!(paper["status"], "acknowledged");
     assert_eq!(paper["acknowledged_by"], "toasoan@bao.example.vn");
+    // Times in the calendar's zone with the offset, as everywhere in the API.
+    for at in [&paper["acknowledged_at"], &list[0]["issued_at"]] {
+        assert!(at.as_str().unwrap().ends_with("+07:00"), "{at}");
+    }
     assert_eq!(status(&list, "DAI-HN")["status"], "sent");
     // The reporter does not read the notices (§10).
     Client::bearer(&server, &town.reporter)

@@ -60,5 +60,6 @@ messages! {
     mail_concluded(conclusion) => "Thường trực cấp ủy đã có {conclusion} về vụ việc như sau:", "The party committee gave its {conclusion} on this case:";
     mail_concluded_words => "kết luận chỉ đạo", "conclusion";
     mail_concluded_ask => "Đề nghị các cơ quan tổ chức thực hiện.", "The bodies concerned are asked to carry it out.";
+    mail_documents => "Văn bản kèm theo (xem trên trang vụ việc):", "Documents attached (read them on the case's page):";
     mail_concluded_link => "Xem kết luận và tài liệu kèm theo", "Read the conclusion and its documents";
 }

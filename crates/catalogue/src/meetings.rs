@@ -13,7 +13,7 @@ messages! {
     field_agenda => "Nội dung cuộc họp", "Agenda";
     field_board_present => "Có đại diện Ban Tuyên giáo và Dân vận dự họp", "The board was represented";
     board_absent => "Không (vi phạm quy định)", "No (a breach of the rule)";
-    field_meeting => "Số cuộc họp đã lên lịch (nếu có)", "Number of the scheduled meeting (if any)";
+    field_meeting => "Cuộc họp đã lên lịch (nếu có)", "The scheduled meeting (if any)";
 
     // The case page's list of meetings.
     meetings_heading => "Giấy mời họp", "Meeting invitations";

@@ -139,6 +139,9 @@ pub(crate) struct CaseNotice {
     pub unit: String,
     /// The report itself, for a body it is forwarded to, or a dash.
     pub report: String,
+    /// The file names of the documents the answer or the conclusion
+    /// carries; read on the case's page.
+    pub documents: Vec<String>,
     /// The case's page.
     pub link: String,
 }

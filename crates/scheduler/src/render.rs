@@ -115,6 +115,9 @@ struct NoticePayload {
     /// The report itself, where the notice carries it.
     #[serde(default)]
     report: Option<String>,
+    /// The file names of the documents the action carries.
+    #[serde(default)]
+    documents: Vec<String>,
 }
 
 /// The payload of a meeting invitation, as `store::meetings` writes it.
@@ -290,6 +293,7 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                     detail: p.detail.unwrap_or_else(dash),
                     unit: p.unit.unwrap_or_else(dash),
                     report: p.report.unwrap_or_else(dash),
+                    documents: p.documents,
                     link: format!("{base}/cases/{}", p.case_code),
                     case_code: p.case_code,
                     title: p.title,

@@ -131,6 +131,13 @@ pub(crate) async fn enqueue_notices(
             Some(value) => quoted_text(conn, value).await?,
             None => None,
         };
+        // The documents an answer or a conclusion carries, by file name.
+        let documents = match readable.map(|(_, e)| &e.payload["documents"]) {
+            Some(serde_json::Value::Array(ids)) if !ids.is_empty() => {
+                document_names(conn, ids).await?
+            }
+            _ => Vec::new(),
+        };
         let unit = match (notice.kind.named_unit())
             .and_then(|field| readable.and_then(|(_, e)| e.payload[field.name()].as_str()))
         {
@@ -165,6 +172,7 @@ pub(crate) async fn enqueue_notices(
                     "detail": detail,
                     "unit": unit,
                     "report": report,
+                    "documents": documents,
                 }),
             });
         }
@@ -192,6 +200,22 @@ async fn quoted_text(
         lines.push(format!("{}: {opinion}", unit_name(conn, code).await?));
     }
     Ok(Some(lines.join("\n")))
+}
+
+/// The file names of the attachments with `ids`, in the order cited.
+async fn document_names(
+    conn: &impl ConnectionTrait,
+    ids: &[serde_json::Value],
+) -> Result<Vec<String>, StoreError> {
+    let ids: Vec<i64> = ids.iter().filter_map(serde_json::Value::as_i64).collect();
+    let names: std::collections::HashMap<i64, String> = crate::entities::attachment::Entity::find()
+        .filter(crate::entities::attachment::Column::Id.is_in(ids.clone()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a.filename))
+        .collect();
+    Ok(ids.iter().filter_map(|id| names.get(id).cloned()).collect())
 }
 
 /// The name of the unit with `code`, or the code when none has it.

@@ -37,6 +37,7 @@ use common_errors::CommonErrors;
         routes::cases::events,
         routes::orientations::list,
         routes::orientations::acknowledge,
+        routes::meetings::list,
         routes::attachments::upload,
         routes::attachments::list,
         routes::attachments::download,
@@ -88,6 +89,8 @@ use common_errors::CommonErrors;
         store::orientations::OrientationRecipient,
         store::orientations::RecipientStatus,
         store::orientations::Acknowledgement,
+        store::meetings::MeetingView,
+        store::meetings::Invitation,
         routes::attachments::AttachmentView,
         routes::attachments::UploadForm,
         routes::duties::DutyView,
@@ -140,6 +143,7 @@ use common_errors::CommonErrors;
         (name = "organisation", description = "Địa bàn, đơn vị, người dùng, lĩnh vực, nhật ký"),
         (name = "reports", description = "Báo cáo tổng hợp, báo cáo năm"),
         (name = "orientations", description = "Công văn định hướng thông tin: danh sách, xác nhận đã nhận"),
+        (name = "meetings", description = "Cuộc họp giải quyết vụ việc: thời gian, địa điểm, giấy mời từng đơn vị"),
     )
 )]
 pub(crate) struct ApiDoc;

@@ -75,6 +75,8 @@ pub enum Choices {
     Area,
     /// The categories.
     Category,
+    /// The case's scheduled meetings not yet recorded as held, by number.
+    Meeting,
 }
 
 /// The codes of a coded enum with their labels in `lang`.
@@ -113,7 +115,8 @@ impl Choices {
             | Choices::Unit
             | Choices::Recipient
             | Choices::Area
-            | Choices::Category => return None,
+            | Choices::Category
+            | Choices::Meeting => return None,
         })
     }
 
@@ -223,7 +226,7 @@ input_fields! {
     /// What it is to settle.
     Agenda = ("agenda", Text, field_agenda),
     /// The scheduled meeting a log records.
-    Meeting = ("meeting", OptNumber, field_meeting),
+    Meeting = ("meeting", OptPick(Choices::Meeting), field_meeting),
     /// Whether the board was represented at a meeting held (found by the
     /// rules, never typed).
     BoardPresent = ("board_present", Flag, field_board_present),

@@ -20,6 +20,10 @@ fn notice(lang: Lang, due_local: &str, detail: &str) -> CaseNotice {
         detail: detail.to_owned(),
         unit: "UBND <xã> & \"Đông\"".to_owned(),
         report: "Rác thải <đổ> & \"trộm\" 'ven sông'".to_owned(),
+        documents: vec![
+            "Kết luận <số 12> & \"phụ lục\".pdf".to_owned(),
+            "Biên bản họp.docx".to_owned(),
+        ],
         link: "https://noicom.example.vn/cases/HN-2026-000123?a=1&b=2".to_owned(),
     }
 }

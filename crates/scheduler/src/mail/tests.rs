@@ -12,6 +12,7 @@ fn notice(lang: Lang, title: &str) -> CaseNotice {
         detail: "Đề nghị gửi ảnh hiện trường.".to_owned(),
         unit: "UBND xã Đông Anh".to_owned(),
         report: "Rác thải đổ trộm ven sông.".to_owned(),
+        documents: Vec::new(),
         link: "https://noicom.example.vn/cases/HN-2026-000123".to_owned(),
     }
 }

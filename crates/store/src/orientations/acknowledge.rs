@@ -3,6 +3,7 @@
 //! acknowledgement of a unit is kept; a later one is told when and by whom.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use workflow::{Refusal, UserId};
@@ -23,9 +24,10 @@ impl Store {
         &self,
         token: &str,
         now: DateTime<Utc>,
+        tz: Tz,
     ) -> Result<Acknowledgement, StoreError> {
         let link = valid_link(&self.db, token, now).await?;
-        view(&self.db, link.recipient_id, false).await
+        view(&self.db, link.recipient_id, false, tz).await
     }
 
     /// Acknowledges the notice of the link with `token`, once: a second use
@@ -34,6 +36,7 @@ impl Store {
         &self,
         token: &str,
         now: DateTime<Utc>,
+        tz: Tz,
     ) -> Result<Acknowledgement, StoreError> {
         let tx = self.write_tx().await?;
         let link = valid_link(&tx, token, now).await?;
@@ -48,7 +51,7 @@ impl Store {
             )
             .await?;
         }
-        let answer = view(&tx, link.recipient_id, first).await?;
+        let answer = view(&tx, link.recipient_id, first, tz).await?;
         tx.commit().await?;
         Ok(answer)
     }
@@ -60,6 +63,7 @@ impl Store {
         user: UserId,
         id: i64,
         now: DateTime<Utc>,
+        tz: Tz,
     ) -> Result<Acknowledgement, StoreError> {
         let tx = self.write_tx().await?;
         let actor = actor(&tx, user, now).await?;
@@ -94,7 +98,7 @@ impl Store {
             )
             .await?;
         }
-        let answer = view(&tx, recipient.id, first).await?;
+        let answer = view(&tx, recipient.id, first, tz).await?;
         tx.commit().await?;
         Ok(answer)
     }
@@ -148,6 +152,7 @@ async fn view(
     conn: &impl ConnectionTrait,
     id: i64,
     just_now: bool,
+    tz: Tz,
 ) -> Result<Acknowledgement, StoreError> {
     let missing = || StoreError::Io(format!("orientation recipient {id} without its notice"));
     let r = orientation_recipient::Entity::find_by_id(id)
@@ -173,11 +178,13 @@ async fn view(
         number: n.label,
         case_code: c.code,
         title: c.title,
-        issued_at: n.created_at,
+        issued_at: n.created_at.with_timezone(&tz).fixed_offset(),
         issuer_name: names.get(&n.issuer_unit_id).cloned().unwrap_or_default(),
         unit_name: names.get(&r.unit_id).cloned().unwrap_or_default(),
         messages: payload["messages"].as_str().unwrap_or_default().to_owned(),
-        acknowledged_at: r.acknowledged_at,
+        acknowledged_at: r
+            .acknowledged_at
+            .map(|at| at.with_timezone(&tz).fixed_offset()),
         acknowledged_by: r.acknowledged_by,
         just_now,
     })

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use workflow::{Audience, UserId};
 
@@ -25,6 +26,7 @@ impl Store {
         user: UserId,
         id_or_code: &str,
         now: DateTime<Utc>,
+        tz: Tz,
     ) -> Result<Vec<OrientationNotice>, StoreError> {
         let conn = &self.db;
         let actor = actor(conn, user, now).await?;
@@ -85,7 +87,7 @@ impl Store {
                     number: n.label.clone(),
                     version: n.version,
                     replaces: n.replaces_id.and_then(|id| labels.get(&id).cloned()),
-                    issued_at: n.created_at,
+                    issued_at: n.created_at.with_timezone(&tz).fixed_offset(),
                     issuer: units
                         .get(&n.issuer_unit_id)
                         .map_or_else(String::new, |u| u.code.clone()),
@@ -108,7 +110,7 @@ impl Store {
                                 .filter(|l| l.recipient_id == r.id)
                                 .map(|l| delivery.get(&l.outbox_key))
                                 .collect();
-                            recipient(r, units.get(&r.unit_id), &statuses)
+                            recipient(r, units.get(&r.unit_id), &statuses, tz)
                         })
                         .collect(),
                 }
@@ -123,6 +125,7 @@ fn recipient(
     r: &orientation_recipient::Model,
     unit: Option<&unit::Model>,
     deliveries: &[Option<&String>],
+    tz: Tz,
 ) -> OrientationRecipient {
     let failure = if r.acknowledged_at.is_some() {
         None
@@ -144,7 +147,9 @@ fn recipient(
             (None, Some(_)) => RecipientStatus::Failed,
             (None, None) => RecipientStatus::Sent,
         },
-        acknowledged_at: r.acknowledged_at,
+        acknowledged_at: r
+            .acknowledged_at
+            .map(|at| at.with_timezone(&tz).fixed_offset()),
         acknowledged_by: r.acknowledged_by.clone(),
         failure: failure.map(str::to_owned),
     }

@@ -11,7 +11,7 @@ mod remind;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Serialize;
 
@@ -52,7 +52,7 @@ pub struct OrientationRecipient {
     /// Its status.
     pub status: RecipientStatus,
     /// When it acknowledged.
-    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledged_at: Option<DateTime<FixedOffset>>,
     /// Who acknowledged: a user's name, or the address a link went to.
     pub acknowledged_by: Option<String>,
     /// Why it failed: `no_address` or `delivery_failed`.
@@ -72,7 +72,7 @@ pub struct OrientationNotice {
     /// The number of the notice it replaces, if any.
     pub replaces: Option<String>,
     /// When it was issued.
-    pub issued_at: DateTime<Utc>,
+    pub issued_at: DateTime<FixedOffset>,
     /// The issuing unit's code.
     pub issuer: String,
     /// The key messages.
@@ -100,7 +100,7 @@ pub struct Acknowledgement {
     /// The case's title.
     pub title: String,
     /// When the notice was issued.
-    pub issued_at: DateTime<Utc>,
+    pub issued_at: DateTime<FixedOffset>,
     /// The issuing unit's name.
     pub issuer_name: String,
     /// The recipient unit's name.
@@ -108,7 +108,7 @@ pub struct Acknowledgement {
     /// The key messages.
     pub messages: String,
     /// When it was acknowledged, if it was.
-    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledged_at: Option<DateTime<FixedOffset>>,
     /// By whom.
     pub acknowledged_by: Option<String>,
     /// True when this call acknowledged it; false when it was already.

@@ -62,7 +62,12 @@ async fn scheduled_meetings_invite_every_unit_and_breaches_are_counted(db: TestD
         matches!(refused, StoreError::Refused(Refusal::MeetingWithoutBoard)),
         "{refused:?}"
     );
-    assert!(s.meetings_of(case.id.0).await.unwrap().is_empty());
+    assert!(
+        s.meetings_of(case.id.0, chrono_tz::Asia::Ho_Chi_Minh)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // The lead's liaison schedules it; the Front of the ward has no address.
     let case = act(
@@ -73,17 +78,24 @@ async fn scheduled_meetings_invite_every_unit_and_breaches_are_counted(db: TestD
     )
     .await
     .unwrap();
-    let meetings = s.meetings_of(case.id.0).await.unwrap();
+    let meetings = s
+        .meetings_of(case.id.0, chrono_tz::Asia::Ho_Chi_Minh)
+        .await
+        .unwrap();
     assert_eq!(meetings.len(), 1);
     let m = &meetings[0];
     assert!(m.scheduled);
     assert_eq!(m.starts_at, monday() + Duration::days(3));
     assert_eq!(
-        m.ends_at,
+        m.ends_at.map(|at| at.to_utc()),
         Some(monday() + Duration::days(3) + Duration::hours(2))
     );
     assert_eq!(m.chair_unit, "UBND-BADINH");
-    let mut invited = m.invitations.clone();
+    let mut invited: Vec<_> = m
+        .invitations
+        .iter()
+        .map(|i| (i.unit.clone(), i.status.as_str()))
+        .collect();
     invited.sort();
     assert_eq!(
         invited,
@@ -112,7 +124,10 @@ async fn scheduled_meetings_invite_every_unit_and_breaches_are_counted(db: TestD
         "chair_unit": "UBND-BADINH", "attendees": ["TAND-KV1"],
         "minutes": "Thống nhất phương án."});
     let case = act(s, o.liaison, &case, log.clone()).await.unwrap();
-    let held = &s.meetings_of(case.id.0).await.unwrap()[0];
+    let held = &s
+        .meetings_of(case.id.0, chrono_tz::Asia::Ho_Chi_Minh)
+        .await
+        .unwrap()[0];
     assert_eq!(held.board_present, Some(false));
     let events = s
         .case_events(o.officer, &case.code, monday())
@@ -156,7 +171,10 @@ async fn scheduled_meetings_invite_every_unit_and_breaches_are_counted(db: TestD
     )
     .await
     .unwrap();
-    let all = s.meetings_of(case.id.0).await.unwrap();
+    let all = s
+        .meetings_of(case.id.0, chrono_tz::Asia::Ho_Chi_Minh)
+        .await
+        .unwrap();
     assert_eq!(all.len(), 2);
     assert!(
         all.iter()

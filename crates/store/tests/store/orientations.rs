@@ -16,6 +16,8 @@ use workflow::{
     Calendar, CaseReminderPolicy, DutyReminderPolicy, Lang, Refusal, Role, UnitId, UnitKind, UserId,
 };
 
+const HCM: chrono_tz::Tz = chrono_tz::Asia::Ho_Chi_Minh;
+
 use testkit::case::{action, monday, policy, report};
 use testkit::org;
 use testkit::{TestDb, on_both_backends};
@@ -183,7 +185,7 @@ async fn a_notice_reaches_its_recipients_and_is_acknowledged_once(db: TestDb) {
         .await
         .unwrap();
     let list = s
-        .orientations_of(o.officer, &c.code, monday())
+        .orientations_of(o.officer, &c.code, monday(), HCM)
         .await
         .unwrap();
     assert_eq!(list.len(), 1);
@@ -218,16 +220,16 @@ async fn a_notice_reaches_its_recipients_and_is_acknowledged_once(db: TestDb) {
             .unwrap(),
     );
     // Opening the link acknowledges nothing.
-    let seen = s.acknowledgement_link(&token, monday()).await.unwrap();
+    let seen = s.acknowledgement_link(&token, monday(), HCM).await.unwrap();
     assert_eq!(
         (seen.number.as_str(), seen.unit_name.as_str()),
         ("1-CV/BTG-HN", "Báo Hà Nội mới")
     );
     assert_eq!(seen.acknowledged_at, None);
     let later = monday() + Duration::hours(1);
-    let done = s.acknowledge_by_link(&token, later).await.unwrap();
+    let done = s.acknowledge_by_link(&token, later, HCM).await.unwrap();
     assert!(done.just_now);
-    assert_eq!(done.acknowledged_at, Some(later));
+    assert_eq!(done.acknowledged_at.map(|at| at.to_utc()), Some(later));
     assert_eq!(
         done.acknowledged_by.as_deref(),
         Some("toasoan@bao.example.vn")
@@ -240,34 +242,34 @@ async fn a_notice_reaches_its_recipients_and_is_acknowledged_once(db: TestDb) {
     );
     for t in [&token, &other] {
         let again = s
-            .acknowledge_by_link(t, later + Duration::hours(1))
+            .acknowledge_by_link(t, later + Duration::hours(1), HCM)
             .await
             .unwrap();
         assert!(!again.just_now);
-        assert_eq!(again.acknowledged_at, Some(later));
+        assert_eq!(again.acknowledged_at.map(|at| at.to_utc()), Some(later));
         assert_eq!(
             again.acknowledged_by.as_deref(),
             Some("toasoan@bao.example.vn")
         );
     }
     let list = s
-        .orientations_of(o.officer, &c.code, monday())
+        .orientations_of(o.officer, &c.code, monday(), HCM)
         .await
         .unwrap();
     assert_eq!(list[0].recipients[0].status, RecipientStatus::Acknowledged);
     // The link is kept hashed and stops after 14 days.
     assert!(matches!(
-        s.acknowledgement_link(&token, monday() + Duration::days(14))
+        s.acknowledgement_link(&token, monday() + Duration::days(14), HCM)
             .await,
         Err(StoreError::Refused(Refusal::AcknowledgementLinkInvalid))
     ));
     assert!(matches!(
-        s.acknowledgement_link("nc_unknown", monday()).await,
+        s.acknowledgement_link("nc_unknown", monday(), HCM).await,
         Err(StoreError::Refused(Refusal::AcknowledgementLinkInvalid))
     ));
     // The reporter does not read orientation notices (§10).
     assert!(matches!(
-        s.orientations_of(o.reporter, &c.code, monday()).await,
+        s.orientations_of(o.reporter, &c.code, monday(), HCM).await,
         Err(StoreError::NotFound { .. })
     ));
     // A later notice replaces the first and takes the next number.
@@ -283,7 +285,7 @@ async fn a_notice_reaches_its_recipients_and_is_acknowledged_once(db: TestDb) {
         .await
         .unwrap();
     let list = s
-        .orientations_of(o.officer, &c.code, monday())
+        .orientations_of(o.officer, &c.code, monday(), HCM)
         .await
         .unwrap();
     let second = &list[1];
@@ -297,12 +299,12 @@ async fn a_notice_reaches_its_recipients_and_is_acknowledged_once(db: TestDb) {
     );
     // Signed in: a user of the unit acknowledges; anyone else is refused.
     assert!(matches!(
-        s.acknowledge_orientation(o.officer, second.id, monday())
+        s.acknowledge_orientation(o.officer, second.id, monday(), HCM)
             .await,
         Err(StoreError::Refused(Refusal::NotARecipient))
     ));
     let done = s
-        .acknowledge_orientation(reporter_of_paper, second.id, monday())
+        .acknowledge_orientation(reporter_of_paper, second.id, monday(), HCM)
         .await
         .unwrap();
     assert!(done.just_now);
@@ -311,7 +313,7 @@ async fn a_notice_reaches_its_recipients_and_is_acknowledged_once(db: TestDb) {
         Some("Phóng viên Báo Hà Nội mới")
     );
     assert!(matches!(
-        s.acknowledge_orientation(reporter_of_paper, 9999, monday())
+        s.acknowledge_orientation(reporter_of_paper, 9999, monday(), HCM)
             .await,
         Err(StoreError::NotFound { .. })
     ));
@@ -377,7 +379,7 @@ async fn an_unacknowledged_notice_is_reminded_daily_and_copied_to_the_board(db: 
         ]
     );
     // A reminder's link acknowledges too; then reminders stop.
-    s.acknowledge_by_link(&token_of(&tuesday[0]), day(5))
+    s.acknowledge_by_link(&token_of(&tuesday[0]), day(5), HCM)
         .await
         .unwrap();
     assert_eq!(

@@ -52,7 +52,7 @@ fn page(
     let t = Tr(lang);
     let tz = state.policy.calendar.time_zone();
     let done = a.and_then(|a| {
-        let at = local_time(a.acknowledged_at?, tz);
+        let at = local_time(a.acknowledged_at?.to_utc(), tz);
         let by = a.acknowledged_by.clone().unwrap_or_default();
         Some(if a.just_now {
             t.ack_done(at, by)
@@ -69,7 +69,7 @@ fn page(
             .map(|a| t.ack_about(&a.case_code, &a.title))
             .unwrap_or_default(),
         issued: a
-            .map(|a| t.ack_issued(&a.issuer_name, local_time(a.issued_at, tz)))
+            .map(|a| t.ack_issued(&a.issuer_name, local_time(a.issued_at.to_utc(), tz)))
             .unwrap_or_default(),
         messages: a.map(|a| a.messages.clone()).unwrap_or_default(),
         done,
@@ -101,7 +101,10 @@ async fn show(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Response, PageError> {
-    let found = state.store.acknowledgement_link(&token, Utc::now()).await;
+    let found = state
+        .store
+        .acknowledgement_link(&token, Utc::now(), state.policy.calendar.time_zone())
+        .await;
     answer(&state, &token, found).await
 }
 
@@ -109,6 +112,9 @@ async fn acknowledge(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Response, PageError> {
-    let done = state.store.acknowledge_by_link(&token, Utc::now()).await;
+    let done = state
+        .store
+        .acknowledge_by_link(&token, Utc::now(), state.policy.calendar.time_zone())
+        .await;
     answer(&state, &token, done).await
 }

@@ -30,6 +30,8 @@ pub(crate) struct MeetingLine {
     pub held: Option<&'static str>,
     /// Held without the board: shown as a breach.
     pub breach: bool,
+    /// Scheduled and not yet recorded as held: `log_meeting` offers it.
+    pub awaiting_record: bool,
 }
 
 /// The meetings of `case_id` for a reader of the internal record.
@@ -40,14 +42,17 @@ pub(crate) async fn meeting_lines(
     t: Tr,
     tz: Tz,
 ) -> Result<Vec<MeetingLine>, AppError> {
-    let meetings = store.meetings_of(case_id).await.map_err(AppError::from)?;
+    let meetings = store
+        .meetings_of(case_id, tz)
+        .await
+        .map_err(AppError::from)?;
     Ok(meetings.into_iter().map(|m| line(m, dir, t, tz)).collect())
 }
 
 fn line(m: MeetingView, dir: &Directory, t: Tr, tz: Tz) -> MeetingLine {
-    let start = local_time(m.starts_at, tz);
+    let start = local_time(m.starts_at.to_utc(), tz);
     let when = match m.ends_at {
-        Some(end) => format!("{start} – {}", local_time(end, tz)),
+        Some(end) => format!("{start} – {}", local_time(end.to_utc(), tz)),
         None => start,
     };
     MeetingLine {
@@ -60,13 +65,13 @@ fn line(m: MeetingView, dir: &Directory, t: Tr, tz: Tz) -> MeetingLine {
         invited: m
             .invitations
             .iter()
-            .map(|(code, status)| {
-                let (words, class) = match *status {
+            .map(|i| {
+                let (words, class) = match i.status.as_str() {
                     invitation::SENT => (t.meeting_invitation_sent(), "ok"),
                     invitation::FAILED => (t.meeting_invitation_failed(), "bad"),
                     _ => (t.meeting_invitation_waiting(), "pending"),
                 };
-                (dir.unit(code), words, class)
+                (dir.unit(&i.unit), words, class)
             })
             .collect(),
         held: m.board_present.map(|present| {
@@ -77,5 +82,6 @@ fn line(m: MeetingView, dir: &Directory, t: Tr, tz: Tz) -> MeetingLine {
             }
         }),
         breach: m.board_present == Some(false),
+        awaiting_record: m.scheduled && m.board_present.is_none(),
     }
 }

@@ -408,7 +408,7 @@ async fn page(
     let orientations = if reader == Audience::Internal {
         let notices = state
             .store
-            .orientations_of(user, &case.code, now)
+            .orientations_of(user, &case.code, now, tz)
             .await
             .map_err(AppError::from)?;
         super::orientation_panel::lines(&notices, t, tz)
@@ -436,6 +436,10 @@ async fn page(
                 .map(|u| opt(&u.code, &u.label))
                 .collect(),
             Choices::Recipient => recipients.iter().map(|u| opt(&u.code, &u.label)).collect(),
+            Choices::Meeting => (meetings.iter().flatten())
+                .filter(|m| m.awaiting_record)
+                .map(|m| opt(&m.id.to_string(), &format!("{} — {}", m.heading, m.when)))
+                .collect(),
             // Filing's own choices: no action on a case asks for them.
             _ => Vec::new(),
         }
@@ -713,6 +717,9 @@ fn shown(
                     | Choices::Recipient => dir.unit(code),
                     Choices::Area => dir.area(code),
                     Choices::Category => dir.category(code),
+                    Choices::Meeting => code
+                        .parse::<i64>()
+                        .map_or_else(|_| code.to_owned(), |n| t.meeting_number(n)),
                     fixed => fixed
                         .label_of(code, lang)
                         .flatten()

@@ -120,6 +120,10 @@ fn posted(fields: &[InputField], form: &Fields, tz: Tz) -> Result<Map<String, Va
                 return Err(missing());
             }
             Widget::OptPick(_) | Widget::OptTime | Widget::OptNumber if text.is_empty() => None,
+            // A meeting is named by its number.
+            Widget::OptPick(Choices::Meeting) => {
+                Some(json!(text.parse::<i64>().map_err(|_| invalid())?))
+            }
             Widget::Pick(choices) | Widget::OptPick(choices) => {
                 if choices.label_of(text, Lang::Vi) == Some(None) {
                     return Err(invalid());

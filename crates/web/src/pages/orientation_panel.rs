@@ -30,7 +30,7 @@ pub(crate) fn lines(notices: &[OrientationNotice], t: Tr, tz: Tz) -> Vec<NoticeL
                 t.ack_notice(&n.number),
                 t.orientation_version(n.version)
             ),
-            at: local_time(n.issued_at, tz),
+            at: local_time(n.issued_at.to_utc(), tz),
             replaces: n.replaces.as_ref().map(|r| t.mail_orientation_replaces(r)),
             recipients: n
                 .recipients
@@ -40,7 +40,7 @@ pub(crate) fn lines(notices: &[OrientationNotice], t: Tr, tz: Tz) -> Vec<NoticeL
                         RecipientStatus::Sent => t.orientation_status_sent().to_owned(),
                         RecipientStatus::Acknowledged => t.orientation_status_acknowledged(
                             r.acknowledged_at
-                                .map(|at| local_time(at, tz))
+                                .map(|at| local_time(at.to_utc(), tz))
                                 .unwrap_or_default(),
                             r.acknowledged_by.clone().unwrap_or_default(),
                         ),

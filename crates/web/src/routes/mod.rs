@@ -6,6 +6,7 @@ pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod duties;
+pub(crate) mod meetings;
 pub(crate) mod orientations;
 pub(crate) mod paging;
 pub(crate) mod password;
@@ -27,6 +28,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(reports::router())
         .merge(password::router())
         .merge(orientations::router())
+        .merge(meetings::router())
 }
 
 /// The body of every error answer (SPEC §6.2).

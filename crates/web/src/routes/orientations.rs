@@ -39,7 +39,12 @@ pub(crate) async fn list(
     Ok(Json(
         state
             .store
-            .orientations_of(caller.user, &id, Utc::now())
+            .orientations_of(
+                caller.user,
+                &id,
+                Utc::now(),
+                state.policy.calendar.time_zone(),
+            )
             .await?,
     ))
 }
@@ -63,7 +68,12 @@ pub(crate) async fn acknowledge(
     Ok(Json(
         state
             .store
-            .acknowledge_orientation(caller.user, id, Utc::now())
+            .acknowledge_orientation(
+                caller.user,
+                id,
+                Utc::now(),
+                state.policy.calendar.time_zone(),
+            )
             .await?,
     ))
 }

@@ -8,17 +8,18 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::Deserialize;
 use serde_json::json;
 use workflow::{ActionKind, Case, Event, Notice, NoticeKind, Recipients};
 
-use crate::entities::{meeting, meeting_invitation, outbox as outbox_row, unit};
+use crate::StoreError;
+use crate::entities::{meeting, meeting_invitation, unit};
 use crate::org::unknown;
 use crate::outbox::{Address, Mail, enqueue, recipients};
-use crate::{Store, StoreError};
+
+mod list;
+pub use list::{Invitation, MeetingView};
 
 /// How an invitation stands.
 pub mod invitation {
@@ -200,7 +201,7 @@ fn mail_key(meeting: i64, sequence: i32, unit: i64, to: &str) -> String {
     format!("{}{to}", key_prefix(meeting, sequence, unit))
 }
 
-fn key_prefix(meeting: i64, sequence: i32, unit: i64) -> String {
+pub(super) fn key_prefix(meeting: i64, sequence: i32, unit: i64) -> String {
     format!("meeting:{meeting}:{sequence}:{unit}:")
 }
 
@@ -241,101 +242,4 @@ async fn log(
     .insert(conn)
     .await?;
     Ok(())
-}
-
-/// One meeting of a case as its page lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MeetingView {
-    /// Its number (`meeting` of `log_meeting`).
-    pub id: i64,
-    /// Scheduled (with invitations) rather than only logged.
-    pub scheduled: bool,
-    /// Start and end.
-    pub starts_at: DateTime<Utc>,
-    /// End, when scheduled.
-    pub ends_at: Option<DateTime<Utc>>,
-    /// Where.
-    pub place: Option<String>,
-    /// The chairing unit's code.
-    pub chair_unit: String,
-    /// What it is to settle.
-    pub agenda: Option<String>,
-    /// Each invited unit's code with how its invitation stands
-    /// ([`invitation`]).
-    pub invitations: Vec<(String, &'static str)>,
-    /// Whether the board was represented, once it was held.
-    pub board_present: Option<bool>,
-}
-
-impl Store {
-    /// The meetings of the case `case_id`, earliest first. The caller has
-    /// checked that the reader reads the case's internal record.
-    pub async fn meetings_of(&self, case_id: i64) -> Result<Vec<MeetingView>, StoreError> {
-        let rows = meeting::Entity::find()
-            .filter(meeting::Column::CaseId.eq(case_id))
-            .order_by_asc(meeting::Column::StartsAt)
-            .order_by_asc(meeting::Column::Id)
-            .all(&self.db)
-            .await?;
-        let mut unit_ids: Vec<i64> = rows.iter().map(|m| m.chair_unit_id).collect();
-        let invitations = meeting_invitation::Entity::find()
-            .filter(meeting_invitation::Column::MeetingId.is_in(rows.iter().map(|m| m.id)))
-            // In the order the units were entered in the organisation, the
-            // same on every backend.
-            .order_by_asc(meeting_invitation::Column::UnitId)
-            .all(&self.db)
-            .await?;
-        unit_ids.extend(invitations.iter().map(|i| i.unit_id));
-        let codes: HashMap<i64, String> = unit::Entity::find()
-            .filter(unit::Column::Id.is_in(unit_ids))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.code))
-            .collect();
-        let mut out = Vec::with_capacity(rows.len());
-        for m in rows {
-            let mut invited = Vec::new();
-            for i in invitations.iter().filter(|i| i.meeting_id == m.id) {
-                let status = invitation_status(&self.db, &m, i).await?;
-                invited.push((codes.get(&i.unit_id).cloned().unwrap_or_default(), status));
-            }
-            out.push(MeetingView {
-                id: m.id,
-                scheduled: m.event_id.is_some(),
-                starts_at: m.starts_at,
-                ends_at: m.ends_at,
-                place: m.place,
-                chair_unit: codes.get(&m.chair_unit_id).cloned().unwrap_or_default(),
-                agenda: m.agenda,
-                invitations: invited,
-                board_present: m.board_present,
-            });
-        }
-        Ok(out)
-    }
-}
-
-/// A queued invitation is `sent` once every e-mail of it was delivered,
-/// `failed` when one was given up, `queued` until then.
-async fn invitation_status(
-    conn: &impl ConnectionTrait,
-    m: &meeting::Model,
-    i: &meeting_invitation::Model,
-) -> Result<&'static str, StoreError> {
-    if i.status == invitation::FAILED {
-        return Ok(invitation::FAILED);
-    }
-    let rows = outbox_row::Entity::find()
-        .filter(outbox_row::Column::Key.starts_with(key_prefix(m.id, m.sequence, i.unit_id)))
-        .all(conn)
-        .await?;
-    use crate::outbox::status;
-    Ok(if rows.iter().any(|r| r.status == status::FAILED) {
-        invitation::FAILED
-    } else if !rows.is_empty() && rows.iter().all(|r| r.status == status::SENT) {
-        invitation::SENT
-    } else {
-        invitation::QUEUED
-    })
 }
