@@ -19,6 +19,7 @@ mod command;
 mod deadline;
 mod deadline_kind;
 mod desk;
+mod digest;
 mod duty;
 mod event;
 mod ids;
@@ -73,6 +74,7 @@ pub use command::Command;
 pub use deadline::{ByPriority, Deadline, DeadlinePolicy, DeadlineRule, DeadlineSpec};
 pub use deadline_kind::DeadlineKind;
 pub use desk::{Desk, desks};
+pub use digest::{DigestGroup, DigestLine, DigestSection, DueWords, digest_sections, due_words};
 pub use duty::{
     CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyMove, DutyNow, DutyOutcome,
     DutyParties, DutyRecord, DutyReminderPolicy, DutyReminderStep, DutyScope, DutyStatus,
