@@ -1,7 +1,8 @@
 //! `noicom remind --as-of T` over a whole quarter, against a real SMTP
-//! server: instances created, each duty reminder received exactly once,
-//! overdue copies to the leaders and the board, and an SMTP outage in the
-//! middle that loses nothing and doubles nothing.
+//! server: instances created, each reminder step in one daily digest
+//! received exactly once with the words of its day, overdue copies to the
+//! leaders and the board, and an SMTP outage in the middle that loses
+//! nothing and doubles nothing. `digests.rs` has a day of many reminders.
 
 use crate::support::fixtures::{province, unit};
 use crate::support::smtp::{Received, SmtpSink};
@@ -74,9 +75,10 @@ async fn a_quarter_of_duty_reminders_each_arrives_once(db: TestDb) {
     assert!(summary.contains("sent 0, failed 1"), "{summary}");
     smtp.resume();
 
-    // On the day: the retried 3-day reminder and the due-day one.
+    // On the day: the day's digest says it is due today; the digest of
+    // 8/1 still waiting would say the same, so it is dropped.
     let summary = remind(&db, &smtp, "2027-01-11T09:00:00+07:00");
-    assert!(summary.contains("sent 2,"), "{summary}");
+    assert!(summary.contains("sent 1, failed 0, dropped 1"), "{summary}");
     remind(&db, &smtp, "2027-01-18T09:00:00+07:00");
     remind(&db, &smtp, "2027-01-25T09:00:00+07:00");
     // Sweeping the same time again sends nothing new.
@@ -86,41 +88,54 @@ async fn a_quarter_of_duty_reminders_each_arrives_once(db: TestDb) {
     let received = smtp.received();
     let liaison = to(&received, LIAISON);
     let subjects: Vec<&str> = liaison.iter().map(|m| m.subject.as_str()).collect();
-    assert_eq!(liaison.len(), 5, "{subjects:#?}");
-    for (i, expected) in [
-        "còn 14 ngày đến hạn",
-        "còn 3 ngày đến hạn",
-        "đến hạn hôm nay",
-        "QUÁ HẠN",
-        "QUÁ HẠN",
+    assert_eq!(liaison.len(), 4, "{subjects:#?}");
+    // Each says how the duty stands on the day it is sent (working days
+    // counted past 1/1, a day off).
+    for (i, (day, words)) in [
+        ("28/12/2026", "còn 9 ngày làm việc"),
+        ("11/01/2027", "đến hạn hôm nay"),
+        ("18/01/2027", "quá hạn 7 ngày"),
+        ("25/01/2027", "quá hạn 14 ngày"),
     ]
     .iter()
     .enumerate()
     {
-        assert!(subjects[i].contains(expected), "{i}: {subjects:#?}");
-        assert!(subjects[i].contains("2026-Q4"), "{subjects:#?}");
+        let mail = &liaison[i];
+        assert!(mail.subject.contains(day), "{subjects:#?}");
+        assert!(mail.text.contains(words), "{i}: {}", mail.text);
+        assert!(mail.text.contains("2026-Q4"), "{}", mail.text);
         assert!(
-            subjects[i].contains("Ủy ban nhân dân thành phố Hà Nội"),
-            "{subjects:#?}"
+            mail.text
+                .contains(&format!("Ủy ban nhân dân thành phố Hà Nội: {words}")),
+            "{}",
+            mail.text
         );
     }
     let mut ids: Vec<&str> = received.iter().map(|m| m.message_id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), received.len(), "a Message-ID appears twice");
-    assert_eq!(
-        to(&received, LEADER).len(),
-        2,
-        "overdue copies to the leader"
-    );
+    let leader = to(&received, LEADER);
+    assert_eq!(leader.len(), 2, "overdue copies to the leader");
     assert_eq!(
         to(&received, OFFICER).len(),
         2,
         "overdue copies to the board"
     );
+    // A copy greets its own reader and says whose duty it is.
+    assert!(
+        leader[0].text.starts_with("Kính gửi Người dùng,"),
+        "{}",
+        leader[0].text
+    );
+    assert!(
+        !leader[0].text.contains("Kính gửi Ủy ban"),
+        "{}",
+        leader[0].text
+    );
 
     let first = &liaison[0];
-    assert_eq!(first.kind, "duty_reminder");
+    assert_eq!(first.kind, "reminder_digest");
     assert!(first.from.contains("noreply@localhost"), "{first:?}");
     assert!(!first.date.is_empty(), "{first:?}");
     assert!(

@@ -13,7 +13,9 @@ use store::entities::outbox;
 use tokio::task::JoinSet;
 use workflow::Calendar;
 
-use crate::render::render;
+use store::reminders::REMINDER_DIGEST;
+
+use crate::render::{render, render_digest};
 use crate::{Error, Mailer};
 
 /// How the dispatcher behaves.
@@ -199,7 +201,19 @@ impl Ctx {
             store.mark_dropped(row.id, worker).await?;
             return Ok(Outcome::Dropped);
         }
-        let mail = match render(&row, &config.base_url, &self.calendar) {
+        let rendered = if row.kind == REMINDER_DIGEST {
+            // Built now, from the items whose reason still holds, with
+            // their words as of now; none left, it is not sent.
+            let items = store.digest_items(&row.key).await?;
+            render_digest(&row, &items, &config.base_url, &self.calendar, self.due_by).transpose()
+        } else {
+            Some(render(&row, &config.base_url, &self.calendar))
+        };
+        let Some(rendered) = rendered else {
+            store.mark_dropped(row.id, worker).await?;
+            return Ok(Outcome::Dropped);
+        };
+        let mail = match rendered {
             Ok(mail) => mail,
             Err(err) => {
                 tracing::error!(id = row.id, kind = %row.kind, error = %err, "row failed");

@@ -7,6 +7,7 @@
 
 mod config;
 mod deliver;
+mod digest;
 pub mod ics;
 mod mail;
 mod mailer;
@@ -18,7 +19,7 @@ pub use config::{CronExpr, CronJobs, SchedulerConfig};
 pub use deliver::{Delivered, DeliveryConfig, deliver_due};
 pub use mail::Rendered;
 pub use mailer::Mailer;
-pub use render::{RenderError, render};
+pub use render::{RenderError, render, render_digest};
 pub use run::run;
 pub use sweep::{Scheduler, Summary, sweep, worker_name};
 

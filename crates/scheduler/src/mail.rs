@@ -185,6 +185,8 @@ pub(crate) enum Mail {
     OrientationNotice(Orientation),
     OrientationReminder(Orientation),
     Meeting(Box<MeetingInvitation>),
+    /// The daily digest of an address's reminders (§14).
+    Digest(Box<crate::digest::Digest>),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
@@ -267,6 +269,12 @@ impl Mail {
                 CaseReminder,
                 "case_reminder/mail.txt",
                 "case_reminder/mail.html",
+            ),
+            Mail::Digest(digest) => folder!(
+                digest,
+                crate::digest::Digest,
+                "reminder_digest/mail.txt",
+                "reminder_digest/mail.html",
             ),
             Mail::PasswordReset(reset) => folder!(
                 reset,

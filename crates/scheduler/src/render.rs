@@ -2,13 +2,13 @@
 //! context of its e-mail (local due time, the link built on `base_url`),
 //! then rendered by the e-mail's templates (`mail`).
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use store::auth::PASSWORD_RESET;
 use store::entities::outbox;
 use store::orientations::{ORIENTATION_NOTICE, ORIENTATION_REMINDER};
-use store::reminders::{CASE_REMINDER, DUTY_REMINDER};
+use store::reminders::{CASE_REMINDER, DUTY_REMINDER, DigestItem};
 use workflow::{
     Calendar, CaseReminderStep, Channel, DeadlineKind, DutyReminderStep, Lang, NoticeKind,
 };
@@ -45,6 +45,37 @@ pub fn render(
     calendar: &Calendar,
 ) -> Result<Rendered, RenderError> {
     Ok(mail(row, base_url, calendar)?.render()?)
+}
+
+/// Renders the digest `row` as built at `now` from `items`, those of its
+/// items whose reason still holds (`Store::digest_items`), in its
+/// reader's language; `None` when none is left to list.
+pub fn render_digest(
+    row: &outbox::Model,
+    items: &[DigestItem],
+    base_url: &str,
+    calendar: &Calendar,
+    now: DateTime<Utc>,
+) -> Result<Option<Rendered>, RenderError> {
+    let p: DigestPayload = payload(row)?;
+    let lang = if row.lang == "en" { Lang::En } else { Lang::Vi };
+    let items = items
+        .iter()
+        .map(|i| Ok((i.subject.clone(), crate::digest::Item::read(i)?)))
+        .collect::<Result<Vec<_>, RenderError>>()?;
+    let Some(digest) = crate::digest::build(lang, p.reader, p.day, items, now, calendar, base_url)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Mail::Digest(Box::new(digest)).render()?))
+}
+
+/// The payload of a digest, as `store::reminders` writes it: the items
+/// are read apart.
+#[derive(Deserialize)]
+struct DigestPayload {
+    day: NaiveDate,
+    reader: String,
 }
 
 /// The payload of a duty reminder, as `store::reminders` writes it.

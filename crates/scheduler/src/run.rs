@@ -82,7 +82,12 @@ async fn run_job(s: &Scheduler, job: Job) {
             .store
             .enqueue_reminders(now, &s.rules)
             .await
-            .map(|c| format!("{} duty and {} case reminders enqueued", c.duty, c.case))
+            .map(|c| {
+                format!(
+                    "{} duty and {} case reminders written, {} digests enqueued, {} undeliverable",
+                    c.duty, c.case, c.digests, c.undeliverable
+                )
+            })
             .map_err(crate::Error::from),
         Job::Deliver => deliver_due(
             &s.store,

@@ -30,8 +30,14 @@ pub struct Scheduler {
 pub struct Summary {
     /// Duty instances created.
     pub instances: u64,
-    /// Reminders enqueued (duty and case).
+    /// Reminders written (duty and case items, one per step and address,
+    /// and orientation reminders).
     pub enqueued: u64,
+    /// Daily digests enqueued (one per address and day at most).
+    pub digests: u64,
+    /// Reminders that reached nobody (a unit with no e-mail and no
+    /// active liaison): recorded and named in the board's digest.
+    pub undeliverable: u64,
     /// What delivery did.
     pub delivered: Delivered,
 }
@@ -40,12 +46,14 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}",
+            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}, digests {}, undeliverable {}",
             self.instances,
             self.enqueued,
             self.delivered.sent,
             self.delivered.failed,
-            self.delivered.dropped
+            self.delivered.dropped,
+            self.digests,
+            self.undeliverable
         )
     }
 }
@@ -66,6 +74,8 @@ pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error
     Ok(Summary {
         instances,
         enqueued: count.duty + count.case + count.orientation,
+        digests: count.digests,
+        undeliverable: count.undeliverable,
         delivered,
     })
 }

@@ -214,7 +214,7 @@ async fn a_failed_email_is_listed_and_sent_once_after_a_retry(db: TestDb) {
         ),
         (
             Some("failed"),
-            Some("duty_reminder"),
+            Some("reminder_digest"),
             Some("ubnd@example.vn")
         )
     );

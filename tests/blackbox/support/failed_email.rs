@@ -1,4 +1,4 @@
-//! A duty reminder that failed after its only try, for the tests of the
+//! A reminder digest that failed after its only try, for the tests of the
 //! failed e-mails (API and page): a scheduler configured for one try and
 //! a reminder due "now", a programme of the town, and the SMTP sink
 //! stopped during the sweep.

@@ -154,7 +154,82 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
             },
         })),
     ));
+    all.extend(digests(lang));
     all
+}
+
+/// The daily digest: a liaison's, with every group, and the board's,
+/// which names a unit nobody could remind. Built as the dispatcher builds
+/// it, at 09:00 on Monday 18/1/2027.
+fn digests(lang: Lang) -> Vec<(String, Mail)> {
+    use crate::digest::{CaseItem, DutyItem, Item, build};
+    let calendar = workflow::Calendar::vietnam_default();
+    let at =
+        |y, m, d, h| calendar.at_local_hour(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap(), h);
+    let end = |y, m, d| calendar.end_of_day(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    let now = at(2027, 1, 18, 9);
+    let duty = |id: i64, due: chrono::DateTime<chrono::Utc>, unreached: bool| {
+        Item::Duty(DutyItem {
+            duty_id: id,
+            period: "2026-Q4 <&>".to_owned(),
+            unit_name: "UBND phường <Ba Đình> & co".to_owned(),
+            board_name: "Ban <Tuyên giáo> & \"Dân vận\"".to_owned(),
+            due_at: due.fixed_offset(),
+            unreached,
+        })
+    };
+    let case = |code: &str, deadline: &str, holder: Option<&str>, due| {
+        Item::Case(CaseItem {
+            case_code: code.to_owned(),
+            title: TITLE.to_owned(),
+            deadline: deadline.to_owned(),
+            holder: holder.map(str::to_owned),
+            due_at: chrono::DateTime::<chrono::Utc>::fixed_offset(&due),
+            unreached: false,
+        })
+    };
+    let liaison = vec![
+        ("duty:7".to_owned(), duty(7, end(2027, 1, 25), false)),
+        (
+            "case:1:answer".to_owned(),
+            case(
+                "HN-2026-000123",
+                "answer",
+                Some("UBND phường <Ba Đình> & co"),
+                end(2027, 1, 13),
+            ),
+        ),
+        (
+            "case:2:resolution".to_owned(),
+            case(
+                "HN-2026-000124",
+                "resolution",
+                Some("UBND phường <Ba Đình> & co"),
+                end(2027, 1, 18),
+            ),
+        ),
+        (
+            "case:3:triage".to_owned(),
+            case("HN-2026-000125", "triage", None, at(2027, 1, 18, 8)),
+        ),
+    ];
+    let board = vec![("duty:8".to_owned(), duty(8, end(2027, 1, 11), true))];
+    let base = "https://noicom.example.vn/";
+    let mut out = Vec::new();
+    for (name, reader, items) in [
+        ("reminder_digest", "Nguyễn Văn <A>", liaison),
+        (
+            "reminder_digest-board",
+            "Ban <Tuyên giáo> & \"Dân vận\"",
+            board,
+        ),
+    ] {
+        let day = calendar.local_date(now);
+        let digest = build(lang, reader.to_owned(), day, items, now, &calendar, base)
+            .expect("items to list");
+        out.push((name.to_owned(), Mail::Digest(Box::new(digest))));
+    }
+    out
 }
 
 fn folder() -> PathBuf {

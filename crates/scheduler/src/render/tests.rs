@@ -227,3 +227,89 @@ fn the_host_of_a_base_url_is_its_name_alone() {
     assert_eq!(host("http://127.0.0.1:8080"), "127.0.0.1");
     assert_eq!(host("noicom.example.vn"), "noicom.example.vn");
 }
+
+/// A digest item as `store::reminders` writes it.
+fn item(kind: &str, subject: &str, payload: serde_json::Value) -> store::reminders::DigestItem {
+    store::reminders::DigestItem {
+        kind: kind.to_owned(),
+        subject: subject.to_owned(),
+        due_at: chrono::DateTime::parse_from_rfc3339(payload["due_at"].as_str().unwrap())
+            .unwrap()
+            .to_utc(),
+        payload,
+    }
+}
+
+#[test]
+fn a_digest_is_built_from_its_items_with_their_words_at_the_moment_it_is_sent() {
+    let calendar = Calendar::vietnam_default();
+    let mut digest = row(
+        "reminder_digest",
+        "vi",
+        json!({"day": "2027-01-18", "reader": "Nguyễn Văn A"}),
+    );
+    digest.key = "digest:a@example.vn:2027-01-18".to_owned();
+    // Due at the end of 13/1/2027 (Hà Nội), as the sweep stores it.
+    let case = json!({"case_id": 7, "case_code": "HN-2026-000123", "title": "Bãi rác",
+        "deadline": "answer", "due_at": "2027-01-13T16:59:59Z", "due_ts": 0,
+        "step": "overdue-1", "overdue": true, "holder": "UBND phường Ba Đình",
+        "unreached": false});
+    let duty = json!({"duty_id": 42, "duty_kind": "quarterly", "period": "2026-Q4",
+        "due_at": "2027-01-25T16:59:59Z", "due_ts": 0, "step": "before-14",
+        "overdue": false, "unit_code": "UBND-BADINH", "unit_name": "UBND phường Ba Đình",
+        "board_name": "Ban Tuyên giáo và Dân vận", "unreached": false});
+    let items = [
+        item("duty_reminder", "duty:42", duty),
+        item("case_reminder", "case:7:answer", case),
+    ];
+    let sent_at = |day| Utc.with_ymd_and_hms(2027, 1, day, 2, 0, 0).unwrap();
+    let mail = super::render_digest(&digest, &items, BASE, &calendar, sent_at(18))
+        .unwrap()
+        .expect("two items");
+    assert_eq!(
+        mail.subject,
+        "[noicom] Nhắc việc ngày 18/01/2027: 2 việc cần theo dõi"
+    );
+    let overdue = mail.text.find("quá hạn 5 ngày — trả lời").unwrap();
+    let upcoming = mail.text.find("còn 5 ngày làm việc — cung cấp").unwrap();
+    assert!(overdue < upcoming, "overdue first:\n{}", mail.text);
+    assert!(
+        mail.text.starts_with("Kính gửi Nguyễn Văn A,"),
+        "{}",
+        mail.text
+    );
+    // Sent two days late (the SMTP server was down): the words move on.
+    let late = super::render_digest(&digest, &items, BASE, &calendar, sent_at(20))
+        .unwrap()
+        .unwrap();
+    assert!(late.text.contains("quá hạn 7 ngày"), "{}", late.text);
+    assert!(late.text.contains("còn 3 ngày làm việc"), "{}", late.text);
+    // Nothing left to list: no e-mail.
+    assert!(
+        super::render_digest(&digest, &[], BASE, &calendar, sent_at(18))
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_digest_item_that_cannot_be_read_fails_the_digest_with_the_reason() {
+    let calendar = Calendar::vietnam_default();
+    let digest = row(
+        "reminder_digest",
+        "vi",
+        json!({"day": "2027-01-18", "reader": "A"}),
+    );
+    let bad = json!({"case_code": "HN-1", "title": "T", "deadline": "later",
+        "due_at": "2027-01-13T16:59:59Z"});
+    let now = Utc.with_ymd_and_hms(2027, 1, 18, 2, 0, 0).unwrap();
+    let err = super::render_digest(
+        &digest,
+        &[item("case_reminder", "case:1:later", bad)],
+        BASE,
+        &calendar,
+        now,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("later"), "{err}");
+}

@@ -29,6 +29,7 @@ pub mod password_reset;
 pub mod programme;
 pub mod programme_item;
 pub mod programme_party;
+pub mod reminder_item;
 pub mod request_count;
 pub mod session;
 pub mod unit;

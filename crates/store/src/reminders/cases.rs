@@ -1,5 +1,5 @@
 //! Case deadline reminders (§5): the store loads the open cases and when
-//! their deadlines started and writes the rows; who is reminded is
+//! their deadlines started and writes the items; who is reminded is
 //! `workflow::case_reminder_recipients`.
 
 use std::collections::HashMap;
@@ -7,9 +7,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use workflow::{ActionKind, AreaId, CaseState, DeadlineKind, UnitId, case_reminder_recipients};
+use workflow::{
+    ActionKind, AreaId, CaseState, DeadlineKind, Recipients, UnitId, case_reminder_recipients,
+};
 
-use super::{Addresses, CASE_REMINDER, CHUNK, ReminderRules, mails, write_chunk};
+use super::items::{Cause, for_cause};
+use super::{Addresses, CASE_REMINDER, CHUNK, ReminderRules, Units, Written, write_chunk};
 use crate::entities::{case, case_event};
 use crate::{Store, StoreError};
 
@@ -22,12 +25,12 @@ fn open_states() -> Vec<&'static str> {
         .collect()
 }
 
-/// Enqueues the current step of every running deadline of every open case.
+/// Writes the current step of every running deadline of every open case.
 pub(super) async fn sweep(
     store: &Store,
     now: DateTime<Utc>,
     rules: &ReminderRules,
-) -> Result<u64, StoreError> {
+) -> Result<Written, StoreError> {
     let conn = &store.db;
     let cases = case::Entity::find()
         .filter(case::Column::State.is_in(open_states()))
@@ -35,12 +38,13 @@ pub(super) async fn sweep(
         .all(conn)
         .await?;
     let mut addresses = Addresses::default();
-    let mut total = 0;
+    let mut units = Units::default();
+    let mut total = Written::default();
     for chunk in cases.chunks(CHUNK) {
         let starts = starts_of(store, chunk).await?;
-        addresses
-            .load_units(conn, chunk.iter().filter_map(|c| c.lead_unit_id))
-            .await?;
+        let leads = chunk.iter().filter_map(|c| c.lead_unit_id);
+        addresses.load_units(conn, leads.clone()).await?;
+        units.load(conn, leads).await?;
         let mut batch = Vec::new();
         for row in chunk {
             let Some(state) = CaseState::from_code(&row.state) else {
@@ -65,13 +69,21 @@ pub(super) async fn sweep(
                 );
                 let to = addresses.all_of(conn, &who.to).await?;
                 let copies = addresses.all_of(conn, &who.copies).await?;
+                let area = Recipients::Board {
+                    area: AreaId(row.area_id),
+                };
+                let board = if to.is_empty() {
+                    addresses.of(conn, &area).await?.to_vec()
+                } else {
+                    Vec::new()
+                };
+                // Whose deadline it is: the lead unit's, else the board's
+                // (the digest names the board when this is none).
+                let holder = match (kind, row.lead_unit_id) {
+                    (DeadlineKind::Triage, _) | (_, None) => None,
+                    (_, Some(id)) => Some(units.get(id)?.name.clone()),
+                };
                 let kind_code = kind.code();
-                let cause = format!(
-                    "case:{}:{kind_code}:{}:{}",
-                    row.id,
-                    due.timestamp(),
-                    step.key()
-                );
                 let payload = json!({
                     "case_id": row.id,
                     "case_code": row.code,
@@ -81,8 +93,23 @@ pub(super) async fn sweep(
                     "due_ts": due.timestamp(),
                     "step": step.key(),
                     "overdue": step.is_overdue(),
+                    "holder": holder,
                 });
-                batch.extend(mails(&cause, CASE_REMINDER, &[&to, &copies], &payload));
+                batch.extend(for_cause(Cause {
+                    key: format!(
+                        "case:{}:{kind_code}:{}:{}",
+                        row.id,
+                        due.timestamp(),
+                        step.key()
+                    ),
+                    kind: CASE_REMINDER,
+                    subject: format!("case:{}:{kind_code}", row.id),
+                    due_at: due,
+                    payload,
+                    to: &to,
+                    copies: &copies,
+                    board: &board,
+                }));
             }
         }
         total += write_chunk(store, batch, now).await?;

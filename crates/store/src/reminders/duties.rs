@@ -1,43 +1,47 @@
 //! Duty reminders (§4.1): the store loads the pending duties and their
-//! units and writes the rows; who is reminded is
+//! units and writes the items; who is reminded is
 //! `workflow::duty_reminder_recipients`.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use workflow::{AreaId, DutyReminderPolicy, DutyStatus, UnitId, duty_reminder_recipients};
+use workflow::{
+    AreaId, DutyReminderPolicy, DutyStatus, Recipients, UnitId, duty_reminder_recipients,
+};
 
-use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, mails, write_chunk};
+use super::items::{Cause, for_cause};
+use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, Units, Written, write_chunk};
 use crate::duties::codes;
-use crate::entities::{duty_instance, duty_schedule, unit};
+use crate::entities::{duty_instance, duty_schedule};
 use crate::{Store, StoreError};
 
-/// Enqueues the current step of every duty instance still owed.
+/// Writes the current step of every duty instance still owed.
 pub(super) async fn sweep(
     store: &Store,
     now: DateTime<Utc>,
     rules: &ReminderRules,
-) -> Result<u64, StoreError> {
+) -> Result<Written, StoreError> {
     let conn = &store.db;
     let pending = duty_instance::Entity::find()
         .filter(duty_instance::Column::Status.is_in(codes(DutyStatus::OWED)))
         .order_by_asc(duty_instance::Column::Id)
         .all(conn)
         .await?;
-    let schedules: std::collections::HashMap<i64, duty_schedule::Model> =
-        duty_schedule::Entity::find()
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|s| (s.id, s))
-            .collect();
+    let schedules: HashMap<i64, duty_schedule::Model> = duty_schedule::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
     let mut addresses = Addresses::default();
-    let mut units = std::collections::HashMap::new();
-    let mut total = 0;
+    let mut units = Units::default();
+    let mut total = Written::default();
     for chunk in pending.chunks(CHUNK) {
         let mut batch = Vec::new();
         let ids = chunk.iter().flat_map(|d| [d.unit_id, d.recipient_unit_id]);
-        load_units(store, &mut units, ids).await?;
+        units.load(conn, ids).await?;
         addresses
             .load_units(conn, chunk.iter().map(|d| d.unit_id))
             .await?;
@@ -49,8 +53,8 @@ pub(super) async fn sweep(
             let Some(step) = policy.latest_step(duty.due_at, now, &rules.calendar) else {
                 continue;
             };
-            let provider = unit_row(store, &mut units, duty.unit_id).await?;
-            let board = unit_row(store, &mut units, duty.recipient_unit_id).await?;
+            let provider = units.get(duty.unit_id)?;
+            let board = units.get(duty.recipient_unit_id)?;
             let who = duty_reminder_recipients(
                 step,
                 UnitId(duty.unit_id),
@@ -59,12 +63,14 @@ pub(super) async fn sweep(
             );
             let to = addresses.all_of(conn, &who.to).await?;
             let copies = addresses.all_of(conn, &who.copies).await?;
-            let cause = format!(
-                "duty:{}:{}:{}",
-                duty.id,
-                duty.due_at.timestamp(),
-                step.key()
-            );
+            let officers = Recipients::Officers {
+                unit: UnitId(duty.recipient_unit_id),
+            };
+            let board_addresses = if to.is_empty() {
+                addresses.of(conn, &officers).await?.to_vec()
+            } else {
+                Vec::new()
+            };
             let payload = json!({
                 "duty_id": duty.id,
                 "duty_kind": duty.kind,
@@ -77,7 +83,21 @@ pub(super) async fn sweep(
                 "unit_name": provider.name,
                 "board_name": board.name,
             });
-            batch.extend(mails(&cause, DUTY_REMINDER, &[&to, &copies], &payload));
+            batch.extend(for_cause(Cause {
+                key: format!(
+                    "duty:{}:{}:{}",
+                    duty.id,
+                    duty.due_at.timestamp(),
+                    step.key()
+                ),
+                kind: DUTY_REMINDER,
+                subject: format!("duty:{}", duty.id),
+                due_at: duty.due_at,
+                payload,
+                to: &to,
+                copies: &copies,
+                board: &board_addresses,
+            }));
         }
         total += write_chunk(store, batch, now).await?;
     }
@@ -101,44 +121,4 @@ fn policy_of(
         policy.overdue_every_days = u32::try_from(s.overdue_every_days).unwrap_or(0);
     }
     policy
-}
-
-/// Reads the units of `ids` not in `cache` yet, in one query per chunk.
-async fn load_units(
-    store: &Store,
-    cache: &mut std::collections::HashMap<i64, unit::Model>,
-    ids: impl Iterator<Item = i64>,
-) -> Result<(), StoreError> {
-    let missing: std::collections::BTreeSet<i64> =
-        ids.filter(|id| !cache.contains_key(id)).collect();
-    if missing.is_empty() {
-        return Ok(());
-    }
-    for row in unit::Entity::find()
-        .filter(unit::Column::Id.is_in(missing))
-        .all(&store.db)
-        .await?
-    {
-        cache.insert(row.id, row);
-    }
-    Ok(())
-}
-
-async fn unit_row(
-    store: &Store,
-    cache: &mut std::collections::HashMap<i64, unit::Model>,
-    id: i64,
-) -> Result<unit::Model, StoreError> {
-    if let Some(row) = cache.get(&id) {
-        return Ok(row.clone());
-    }
-    let row = unit::Entity::find_by_id(id)
-        .one(&store.db)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            thing: crate::Thing::Unit,
-            key: format!("#{id}"),
-        })?;
-    cache.insert(id, row.clone());
-    Ok(row)
 }

@@ -1,32 +1,46 @@
-//! The reminder sweep as of a time T (SPEC §5): for every pending duty
-//! instance and every running case deadline, the reminder step current at
-//! T (`workflow`'s `latest_step`) becomes one outbox row per recipient.
-//! Keys carry the cause, its due time, the step and the address, so a
-//! second sweep — or a second scheduler — enqueues nothing new, and a due
-//! time that moved makes fresh keys while the old rows are dropped at send
-//! time (see [`Store::reason_holds`](crate::Store::reason_holds)).
+//! The reminder sweep as of a time T (SPEC §5, §14): for every pending
+//! duty instance and every running case deadline, the reminder step
+//! current at T becomes one item per recipient address (`items`), keyed
+//! by the cause, its due time, the step and the address, so a second
+//! sweep — or a second scheduler — writes nothing new. The sweep then
+//! gathers each address's waiting items into the day's digest e-mail
+//! (`digest`). A due time that moved makes fresh keys while the old items
+//! are left out when the digest is built (see
+//! [`Store::reason_holds`](crate::Store::reason_holds)). A reminder whose
+//! addressee has no address is recorded `undeliverable` and named to the
+//! board.
 
 mod cases;
+mod digest;
 mod duties;
+mod items;
 mod recheck;
 
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy, Recipients, UnitId};
 
-use crate::outbox::{Address, Mail, enqueue, not_yet_enqueued, recipients, units_recipients};
+use crate::entities::unit;
+use crate::outbox::{Address, recipients, units_recipients};
 use crate::{Store, StoreError};
+
+pub use digest::DigestItem;
+use items::Item;
 
 /// Causes handled per transaction: a long sweep never holds the write lock
 /// for long, and a crash loses at most one chunk (the next sweep redoes it).
 const CHUNK: usize = 200;
 
-/// Outbox kind of a duty reminder.
+/// Kind of a duty reminder item (and of the e-mails of one written before
+/// the digests).
 pub const DUTY_REMINDER: &str = "duty_reminder";
-/// Outbox kind of a case deadline reminder.
+/// Kind of a case deadline reminder item (and of the e-mails of one
+/// written before the digests).
 pub const CASE_REMINDER: &str = "case_reminder";
+/// Outbox kind of the daily digest of an address's reminders (§14).
+pub const REMINDER_DIGEST: &str = "reminder_digest";
 
 /// The rules a sweep follows.
 #[derive(Debug, Clone)]
@@ -40,28 +54,42 @@ pub struct ReminderRules {
     pub case: CaseReminderPolicy,
 }
 
-/// What a sweep enqueued.
+/// What a sweep wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SweepCount {
-    /// New duty reminder rows.
+    /// New duty reminder items (one per step and address).
     pub duty: u64,
-    /// New case reminder rows.
+    /// New case reminder items (one per step and address).
     pub case: u64,
-    /// New reminders of unacknowledged orientation notices (§12).
+    /// New reminders of unacknowledged orientation notices (§12), sent
+    /// alone: each carries its own link.
     pub orientation: u64,
+    /// Digest e-mails enqueued: at most one per address and local day.
+    pub digests: u64,
+    /// New reminders whose addressee has no address at all (a unit with
+    /// no e-mail and no active liaison), recorded and named to the board.
+    pub undeliverable: u64,
 }
 
 impl Store {
-    /// Enqueues every reminder due as of `now`. Returns the new rows.
+    /// Writes every reminder due as of `now`, then enqueues the day's
+    /// digest of each address with reminders waiting.
     pub async fn enqueue_reminders(
         &self,
         now: DateTime<Utc>,
         rules: &ReminderRules,
     ) -> Result<SweepCount, StoreError> {
+        let duty = duties::sweep(self, now, rules).await?;
+        let case = cases::sweep(self, now, rules).await?;
+        let orientation = crate::orientations::sweep(self, now, &rules.calendar).await?;
+        // After both sweeps: the day's digest carries duties and cases.
+        let digests = digest::assemble(self, now, &rules.calendar).await?;
         Ok(SweepCount {
-            duty: duties::sweep(self, now, rules).await?,
-            case: cases::sweep(self, now, rules).await?,
-            orientation: crate::orientations::sweep(self, now, &rules.calendar).await?,
+            duty: duty.pending,
+            case: case.pending,
+            orientation,
+            digests,
+            undeliverable: duty.undeliverable + case.undeliverable,
         })
     }
 }
@@ -86,7 +114,7 @@ impl Addresses {
     }
 
     /// The addresses of every set of `sets`, in order (an address may
-    /// repeat; [`mails`] writes it once).
+    /// repeat; [`items::for_cause`] writes it once).
     async fn all_of(
         &mut self,
         conn: &impl ConnectionTrait,
@@ -120,39 +148,74 @@ impl Addresses {
     }
 }
 
-/// One mail per distinct address of `lists`, keyed `<cause>:to:<address>`.
-fn mails(cause: &str, kind: &str, lists: &[&[Address]], payload: &serde_json::Value) -> Vec<Mail> {
-    let mut out: Vec<Mail> = Vec::new();
-    for (to, user, lang) in lists.iter().flat_map(|l| l.iter()) {
-        if out.iter().any(|m| m.to == *to) {
-            continue;
+/// Unit rows by id, read once per sweep, a chunk's missing ones in one
+/// query: the names a reminder says whose duty it is.
+#[derive(Default)]
+struct Units(HashMap<i64, unit::Model>);
+
+impl Units {
+    /// Reads the units of `ids` not known yet.
+    async fn load(
+        &mut self,
+        conn: &impl ConnectionTrait,
+        ids: impl IntoIterator<Item = i64>,
+    ) -> Result<(), StoreError> {
+        let missing: BTreeSet<i64> = ids
+            .into_iter()
+            .filter(|id| !self.0.contains_key(id))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
         }
-        out.push(Mail {
-            key: format!("{cause}:to:{to}"),
-            kind: kind.to_owned(),
-            to: to.clone(),
-            user: *user,
-            lang: lang.clone(),
-            payload: payload.clone(),
-        });
+        for row in unit::Entity::find()
+            .filter(unit::Column::Id.is_in(missing))
+            .all(conn)
+            .await?
+        {
+            self.0.insert(row.id, row);
+        }
+        Ok(())
     }
-    out
+
+    /// A unit loaded before.
+    fn get(&self, id: i64) -> Result<&unit::Model, StoreError> {
+        self.0.get(&id).ok_or_else(|| StoreError::NotFound {
+            thing: crate::Thing::Unit,
+            key: format!("#{id}"),
+        })
+    }
 }
 
-/// Writes one chunk's new mails in one transaction. The keys already in
-/// the outbox are read first, in bulk: a steady tick, whose causes were
-/// all enqueued by an earlier one, opens no write transaction at all.
+/// What one of the two sweeps wrote.
+#[derive(Debug, Clone, Copy, Default)]
+struct Written {
+    /// Items waiting for a digest.
+    pending: u64,
+    /// Reminders recorded as reaching nobody.
+    undeliverable: u64,
+}
+
+impl std::ops::AddAssign for Written {
+    fn add_assign(&mut self, other: Written) {
+        self.pending += other.pending;
+        self.undeliverable += other.undeliverable;
+    }
+}
+
+/// Writes one chunk's new items in one transaction. The keys already
+/// written are read first, in bulk: a steady tick, whose causes were all
+/// written by an earlier one, opens no write transaction at all.
 async fn write_chunk(
     store: &Store,
-    mails: Vec<Mail>,
+    batch: Vec<Item>,
     now: DateTime<Utc>,
-) -> Result<u64, StoreError> {
-    let fresh = not_yet_enqueued(&store.db, mails).await?;
+) -> Result<Written, StoreError> {
+    let fresh = items::not_yet_written(&store.db, batch).await?;
     if fresh.is_empty() {
-        return Ok(0);
+        return Ok(Written::default());
     }
     let tx = store.write_tx().await?;
-    let n = enqueue(&tx, fresh, now).await?;
+    let written = items::insert(&tx, fresh, now).await?;
     tx.commit().await?;
-    Ok(n)
+    Ok(written)
 }

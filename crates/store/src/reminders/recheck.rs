@@ -1,12 +1,14 @@
 //! The reason of a reminder, checked again just before it is sent: a duty
 //! submitted or waived, a trial moved, a case answered or its deadline
-//! changed meanwhile — the reminder is dropped, not sent.
+//! changed meanwhile — the reminder is dropped, not sent. A digest's
+//! items are checked one by one when it is built
+//! ([`Store::digest_items`](crate::Store::digest_items)).
 
 use sea_orm::EntityTrait;
 use workflow::{CaseState, DeadlineKind, DutyStatus};
 
 use super::cases::due_of;
-use super::{CASE_REMINDER, DUTY_REMINDER};
+use super::{CASE_REMINDER, DUTY_REMINDER, REMINDER_DIGEST};
 use crate::entities::{case, duty_instance, outbox};
 use crate::{Store, StoreError};
 
@@ -15,8 +17,21 @@ impl Store {
     /// (case assigned, answer received…) always do.
     pub async fn reason_holds(&self, row: &outbox::Model) -> Result<bool, StoreError> {
         let payload: serde_json::Value = serde_json::from_str(&row.payload).unwrap_or_default();
+        self.payload_holds(&row.kind, &payload).await
+    }
+
+    /// Whether the reason of a reminder of `kind` with `payload` (an
+    /// outbox row's, or a digest item's) still holds.
+    pub(super) async fn payload_holds(
+        &self,
+        kind: &str,
+        payload: &serde_json::Value,
+    ) -> Result<bool, StoreError> {
         let due_ts = payload["due_ts"].as_i64();
-        match row.kind.as_str() {
+        match kind {
+            // Its items are checked when it is built; none left, it is
+            // dropped there.
+            REMINDER_DIGEST => Ok(true),
             DUTY_REMINDER => {
                 let Some(id) = payload["duty_id"].as_i64() else {
                     return Ok(false);

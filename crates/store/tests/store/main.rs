@@ -7,6 +7,7 @@ mod admin;
 mod admin_audit;
 mod case_paths;
 mod concurrency;
+mod digests;
 mod duties;
 mod duty_overdue;
 mod filing_batches;

@@ -1,12 +1,14 @@
-//! The reminder sweep and the outbox claims: one row per step and address
-//! however often the sweep runs, copies when overdue, reasons checked again
-//! at send time, and a claimed row held by one dispatcher only.
+//! The reminder sweep and the outbox claims: one item per step and
+//! address however often the sweep runs, copies when overdue, one digest
+//! e-mail per address and day, reasons checked again when the digest is
+//! built, reminders that reach nobody recorded, and a claimed row held by
+//! one dispatcher only.
 
 use chrono::{Duration, TimeZone, Utc};
 use sea_orm::{EntityTrait, QueryOrder};
 use store::Store;
 use store::duties::DutyMove;
-use store::entities::outbox;
+use store::entities::reminder_item;
 use store::reminders::ReminderRules;
 use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy};
 
@@ -26,21 +28,27 @@ fn rules() -> ReminderRules {
     }
 }
 
-async fn rows(s: &Store) -> Vec<outbox::Model> {
-    outbox::Entity::find()
-        .order_by_asc(outbox::Column::Id)
+/// Every reminder item, in the order written.
+async fn items(s: &Store) -> Vec<reminder_item::Model> {
+    reminder_item::Entity::find()
+        .order_by_asc(reminder_item::Column::Id)
         .all(s.connection())
         .await
         .unwrap()
 }
 
-/// The rows of one outbox kind (actions also enqueue their notices).
-async fn rows_of(s: &Store, kind: &str) -> Vec<outbox::Model> {
-    rows(s)
+/// The items of one kind.
+async fn items_of(s: &Store, kind: &str) -> Vec<reminder_item::Model> {
+    items(s)
         .await
         .into_iter()
         .filter(|r| r.kind == kind)
         .collect()
+}
+
+/// The address of an item that has one.
+fn email(item: &reminder_item::Model) -> &str {
+    item.recipient_email.as_deref().unwrap_or_default()
 }
 
 /// Q4 2026 duties are due at the end of Monday 11/1/2027.
@@ -66,7 +74,8 @@ async fn each_step_is_enqueued_once_per_address_and_overdue_is_copied(db: TestDb
         .enqueue_reminders(at(2026, 12, 28), &rules())
         .await
         .unwrap();
-    assert_eq!(first.duty, 2, "{:#?}", rows(s).await);
+    assert_eq!(first.duty, 2, "{:#?}", items(s).await);
+    assert_eq!(first.digests, 2, "one digest per liaison");
     assert_eq!(
         s.enqueue_reminders(at(2026, 12, 28), &rules())
             .await
@@ -81,7 +90,7 @@ async fn each_step_is_enqueued_once_per_address_and_overdue_is_copied(db: TestDb
             .duty,
         0
     );
-    let keys: Vec<String> = rows(s).await.into_iter().map(|r| r.key).collect();
+    let keys: Vec<String> = items(s).await.into_iter().map(|r| r.key).collect();
     assert!(
         keys.iter().all(|k| k.contains(":before-14:to:")),
         "{keys:?}"
@@ -92,12 +101,12 @@ async fn each_step_is_enqueued_once_per_address_and_overdue_is_copied(db: TestDb
         .enqueue_reminders(at(2027, 1, 18), &rules())
         .await
         .unwrap();
-    assert_eq!(overdue.duty, 6, "{:#?}", rows(s).await);
-    let to: Vec<String> = rows(s)
+    assert_eq!(overdue.duty, 6, "{:#?}", items(s).await);
+    let to: Vec<String> = items(s)
         .await
-        .into_iter()
+        .iter()
         .skip(2)
-        .map(|r| r.recipient_email)
+        .map(|r| email(r).to_owned())
         .collect();
     assert!(
         to.contains(&"lanhdao@thanhuy.example.vn".to_owned()),
@@ -116,11 +125,11 @@ async fn a_submitted_duty_drops_its_pending_reminder(db: TestDb) {
     s.enqueue_reminders(at(2026, 12, 28), &rules())
         .await
         .unwrap();
-    let all = rows(s).await;
-    assert!(s.reason_holds(&all[0]).await.unwrap());
+    let all = items(s).await;
+    assert!(s.item_holds(&all[0]).await.unwrap());
     let duty: serde_json::Value = serde_json::from_str(&all[0].payload).unwrap();
     let id = duty["duty_id"].as_i64().unwrap();
-    let liaison = if all[0].recipient_email.contains("badinh") {
+    let liaison = if email(&all[0]).contains("badinh") {
         o.liaison
     } else {
         o.court
@@ -135,15 +144,20 @@ async fn a_submitted_duty_drops_its_pending_reminder(db: TestDb) {
     )
     .await
     .unwrap();
-    assert!(!s.reason_holds(&all[0]).await.unwrap());
+    assert!(!s.item_holds(&all[0]).await.unwrap());
     assert!(
-        s.reason_holds(&all[1]).await.unwrap(),
+        s.item_holds(&all[1]).await.unwrap(),
         "the other unit still owes"
     );
-    // A later sweep enqueues nothing for the submitted duty.
+    // The digest of that liaison is built without it: nothing is left.
+    let digest = all[0].digest_key.clone().expect("digested");
+    assert!(s.digest_items(&digest).await.unwrap().is_empty());
+    let other = all[1].digest_key.clone().expect("digested");
+    assert_eq!(s.digest_items(&other).await.unwrap().len(), 1);
+    // A later sweep writes nothing for the submitted duty.
     s.enqueue_reminders(at(2027, 1, 8), &rules()).await.unwrap();
     assert!(
-        rows(s)
+        items(s)
             .await
             .iter()
             .all(|r| !r.payload.contains(&format!("\"duty_id\":{id},"))
@@ -227,11 +241,11 @@ async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb)
         .await
         .unwrap();
     assert!(old.duty >= 1, "{old:?}");
-    let old_rows = rows_of(s, "duty_reminder").await;
+    let old_rows = items_of(s, "duty_reminder").await;
     assert!(
         old_rows
             .iter()
-            .all(|r| r.recipient_email == "daumoi@tand.example.vn"),
+            .all(|r| email(r) == "daumoi@tand.example.vn"),
         "{old_rows:#?}"
     );
     s.act(
@@ -246,7 +260,7 @@ async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb)
     .await
     .unwrap();
     for row in &old_rows {
-        assert!(!s.reason_holds(row).await.unwrap(), "{}", row.key);
+        assert!(!s.item_holds(row).await.unwrap(), "{}", row.key);
     }
     // The new before-trial due day is 8/6: 14 days before is 25/5.
     let new = s
@@ -254,9 +268,9 @@ async fn a_moved_trial_drops_the_old_reminders_and_enqueues_new_ones(db: TestDb)
         .await
         .unwrap();
     assert_eq!(new.duty, 1);
-    let last = rows_of(s, "duty_reminder").await.pop().unwrap();
+    let last = items_of(s, "duty_reminder").await.pop().unwrap();
     assert!(last.key.contains(":before-14:"), "{}", last.key);
-    assert!(s.reason_holds(&last).await.unwrap());
+    assert!(s.item_holds(&last).await.unwrap());
 }
 
 async fn case_deadlines_warn_then_breach_with_copies_until_answered(db: TestDb) {
@@ -271,11 +285,11 @@ async fn case_deadlines_warn_then_breach_with_copies_until_answered(db: TestDb) 
     let warn = s.enqueue_reminders(at(2026, 3, 4), &rules()).await.unwrap();
     assert_eq!(warn.case, 1, "a warning to the board's officer");
     assert_eq!(
-        rows_of(s, "case_reminder").await[0].recipient_email,
+        email(&items_of(s, "case_reminder").await[0]),
         "canbo@btg.example.vn"
     );
     assert!(
-        rows_of(s, "case_reminder").await[0]
+        items_of(s, "case_reminder").await[0]
             .key
             .contains(":triage:")
     );
@@ -284,7 +298,7 @@ async fn case_deadlines_warn_then_breach_with_copies_until_answered(db: TestDb) 
         breach.case,
         2,
         "the officer and a copy to the leader: {:#?}",
-        rows_of(s, "case_reminder").await
+        items_of(s, "case_reminder").await
     );
     assert_eq!(
         s.enqueue_reminders(at(2026, 3, 5), &rules())
@@ -305,7 +319,7 @@ async fn case_deadlines_warn_then_breach_with_copies_until_answered(db: TestDb) 
     )
     .await
     .unwrap();
-    for row in rows_of(s, "case_reminder").await {
-        assert!(!s.reason_holds(&row).await.unwrap(), "{}", row.key);
+    for row in items_of(s, "case_reminder").await {
+        assert!(!s.item_holds(&row).await.unwrap(), "{}", row.key);
     }
 }
