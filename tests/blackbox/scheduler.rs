@@ -1,7 +1,8 @@
 //! `noicom scheduler` on real time: two processes on one database over
-//! many cron ticks send each reminder once; a delivery run killed with
-//! SIGKILL and started again delivers everything, and the duplicates it
-//! caused are counted (docs/benchmarks.md records the figure).
+//! many cron ticks send each address's daily digest once; a delivery run
+//! killed with SIGKILL and started again delivers everything, and the
+//! duplicates it caused are counted (docs/benchmarks.md records the
+//! figure).
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -137,6 +138,12 @@ async fn two_schedulers_send_each_reminder_once(db: TestDb) {
     assert!(n >= LIAISONS, "only {n} e-mails arrived");
     assert_eq!(n, ids, "an e-mail arrived twice");
     assert_eq!(n, pairs, "a reminder arrived twice under two ids");
+    // Every tick of both found the same step: one digest per liaison.
+    assert_eq!(n, LIAISONS, "one digest each");
+    assert!(
+        received.iter().all(|m| m.kind == "reminder_digest"),
+        "{received:#?}"
+    );
     // Nothing is left to send.
     let run = noicom(&db)
         .env("NOICOM_SMTP_URL", &smtp.url())
