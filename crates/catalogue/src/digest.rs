@@ -4,7 +4,7 @@
 //! e-mail is built, and the units nobody could remind.
 
 messages! {
-    digest_subject(day, count) => "Nhắc việc ngày {day}: {count} việc cần theo dõi", "Reminders of {day}: items to follow up: {count}";
+    digest_subject(day, count) => "Nhắc việc ngày {day}: {count} việc cần theo dõi", "Reminders of {day}: {count} to follow up";
     digest_intro(count) => "Hôm nay có {count} việc cần theo dõi, việc quá hạn xếp trước.", "Items to follow up today, the overdue first: {count}.";
 
     // The groups, in this order.

@@ -229,9 +229,10 @@ async fn run(backend: Backend, units: usize, cases: usize) {
     let clock = Instant::now();
     let first = s.enqueue_reminders(at, &rules).await.unwrap();
     println!(
-        "{backend:?}: reminder sweep: {} duty + {} case rows in {:.2} s",
+        "{backend:?}: reminder sweep: {} duty + {} case items, {} digests in {:.2} s",
         first.duty,
         first.case,
+        first.digests,
         clock.elapsed().as_secs_f64()
     );
     let clock = Instant::now();

@@ -18,7 +18,7 @@ mod recheck;
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use workflow::{Calendar, CaseReminderPolicy, DutyReminderPolicy, Recipients, UnitId};
 
@@ -72,8 +72,9 @@ pub struct SweepCount {
 }
 
 impl Store {
-    /// Writes every reminder due as of `now`, then enqueues the day's
-    /// digest of each address with reminders waiting.
+    /// Writes every reminder due as of `now`, then, from the duty send
+    /// hour on, enqueues the day's digest of each address with reminders
+    /// waiting.
     pub async fn enqueue_reminders(
         &self,
         now: DateTime<Utc>,
@@ -82,8 +83,15 @@ impl Store {
         let duty = duties::sweep(self, now, rules).await?;
         let case = cases::sweep(self, now, rules).await?;
         let orientation = crate::orientations::sweep(self, now, &rules.calendar).await?;
-        // After both sweeps: the day's digest carries duties and cases.
-        let digests = digest::assemble(self, now, &rules.calendar).await?;
+        // After both sweeps, so that the day's digest carries duties and
+        // cases; and not before the send hour, so that a deadline passed
+        // at midnight goes with the morning's steps, not alone.
+        let hour = now.with_timezone(&rules.calendar.time_zone()).hour();
+        let digests = if hour >= rules.duty.send_hour {
+            digest::assemble(self, now, &rules.calendar).await?
+        } else {
+            0
+        };
         Ok(SweepCount {
             duty: duty.pending,
             case: case.pending,

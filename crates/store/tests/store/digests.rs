@@ -18,6 +18,7 @@ use testkit::{TestDb, on_both_backends};
 
 on_both_backends!(migrated: sweeping_twice_a_day_makes_one_digest_and_the_next_step_another);
 on_both_backends!(migrated: a_reminder_found_after_the_days_digest_waits_for_the_next_day);
+on_both_backends!(migrated: what_the_night_finds_waits_for_the_morning_digest);
 on_both_backends!(migrated: a_reminder_that_reaches_nobody_is_recorded_and_named_to_the_board);
 
 fn rules() -> ReminderRules {
@@ -110,6 +111,34 @@ async fn sweeping_twice_a_day_makes_one_digest_and_the_next_step_another(db: Tes
     // Had the digest of 28/12 waited until now (SMTP down), it would not
     // repeat what the digest of 8/1 says with the words of the day.
     assert!(s.digest_items(&keys[0]).await.unwrap().is_empty());
+}
+
+async fn what_the_night_finds_waits_for_the_morning_digest(db: TestDb) {
+    let s = db.store();
+    org::build(s).await;
+    programme(s).await;
+    s.materialise_duties(in_q4(), &rules().calendar)
+        .await
+        .unwrap();
+    // 07:00, before the send hour (08:00): the step of yesterday is
+    // written, no digest is made yet.
+    let night = s
+        .enqueue_reminders(at(2026, 12, 29, 7), &rules())
+        .await
+        .unwrap();
+    assert_eq!((night.duty, night.digests), (2, 0), "{night:?}");
+    assert!(digests(s).await.is_empty());
+    let morning = s
+        .enqueue_reminders(at(2026, 12, 29, 8), &rules())
+        .await
+        .unwrap();
+    assert_eq!((morning.duty, morning.digests), (0, 2), "{morning:?}");
+    assert!(
+        digests(s)
+            .await
+            .iter()
+            .all(|d| d.key.ends_with(":2026-12-29"))
+    );
 }
 
 async fn a_reminder_found_after_the_days_digest_waits_for_the_next_day(db: TestDb) {
