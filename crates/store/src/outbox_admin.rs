@@ -26,7 +26,7 @@ pub const STATUSES: [&str; 4] = [
 pub struct OutboxInfo {
     /// Id.
     pub id: i64,
-    /// What it is (`duty_reminder`, `case_assigned`, …).
+    /// What it is (`reminder_digest`, `case_assigned`, …).
     pub kind: String,
     /// Its unique key (cause and step).
     pub key: String,

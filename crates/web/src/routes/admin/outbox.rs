@@ -18,7 +18,7 @@ use crate::{AppError, AppState};
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct OutboxView {
     id: i64,
-    /// `duty_reminder`, `case_deadline`, `case_assigned`, …
+    /// `reminder_digest`, `case_assigned`, `orientation_notice`, …
     kind: String,
     /// Its unique key: the cause and the step.
     key: String,
