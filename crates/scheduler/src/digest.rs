@@ -169,7 +169,6 @@ fn words(t: Tr, words: DueWords) -> String {
 
 /// The digest of `day` for `reader` built at `now` from its items in the
 /// order they were written; `None` when none is left to list.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     lang: Lang,
     reader: String,

@@ -95,7 +95,9 @@ pub use period::{Cadence, Period};
 pub use programme::{ProgrammeTerm, programme_schedules};
 pub use redirect::{redirect_target, same_site_path};
 pub use refusal::{Refusal, field_label, value_label};
-pub use reminder::{ReminderRecipients, case_reminder_recipients, duty_reminder_recipients};
+pub use reminder::{
+    ReminderRecipients, case_deadline_holder, case_reminder_recipients, duty_reminder_recipients,
+};
 pub use report::{
     CaseSteps, Compliance, DeadlineOutcome, MIN_CASES_TO_MEASURE, Spread, deadline_outcome,
     duty_compliance, enough_to_measure, hours_taken, spread, working_days_taken,

@@ -68,6 +68,9 @@ pub fn orientation_reminder_recipients(
         } else {
             Vec::new()
         },
+        // A unit with no address shows `failed` (`no_address`) on the
+        // notice from the day it was issued.
+        unreached: Vec::new(),
     }
 }
 

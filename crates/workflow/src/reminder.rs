@@ -13,22 +13,37 @@ pub struct ReminderRecipients {
     pub to: Vec<Recipients>,
     /// Copied, in this order.
     pub copies: Vec<Recipients>,
+    /// Told instead when `to` has no address at all (a unit with no
+    /// e-mail and no active liaison, SPEC §14): the board that follows
+    /// the duty or the case, so that nothing is lost in silence.
+    pub unreached: Vec<Recipients>,
+}
+
+/// Whose the `kind` deadline of a case led by `lead_unit` is: the lead
+/// unit's, except triage, and any deadline of a case without a lead unit
+/// yet, which are the board's (`None`).
+pub fn case_deadline_holder(kind: DeadlineKind, lead_unit: Option<UnitId>) -> Option<UnitId> {
+    match (kind, lead_unit) {
+        (DeadlineKind::Triage, _) | (_, None) => None,
+        (_, Some(unit)) => Some(unit),
+    }
 }
 
 /// Who is reminded of the `kind` deadline of a case in `area` led by
 /// `lead_unit`, at `step` (§5): the triage deadline, or one of a case
 /// without a lead unit, goes to the board officers with jurisdiction; the
 /// others to the lead unit's liaisons. From the breach on, the leaders and
-/// the board over the case's area are copied.
+/// the board over the case's area are copied; that board is told when the
+/// lead unit cannot be reached.
 pub fn case_reminder_recipients(
     kind: DeadlineKind,
     step: CaseReminderStep,
     area: AreaId,
     lead_unit: Option<UnitId>,
 ) -> ReminderRecipients {
-    let first = match (kind, lead_unit) {
-        (DeadlineKind::Triage, _) | (_, None) => Recipients::Board { area },
-        (_, Some(unit)) => Recipients::Unit { unit },
+    let first = match case_deadline_holder(kind, lead_unit) {
+        None => Recipients::Board { area },
+        Some(unit) => Recipients::Unit { unit },
     };
     let copies = if step.is_overdue() {
         vec![Recipients::Leaders { area }, Recipients::Board { area }]
@@ -38,6 +53,7 @@ pub fn case_reminder_recipients(
     ReminderRecipients {
         to: vec![first],
         copies,
+        unreached: vec![Recipients::Board { area }],
     }
 }
 
@@ -45,7 +61,8 @@ pub fn case_reminder_recipients(
 /// `provider_area`) toward the board unit `recipient`, at `step` (§4.1):
 /// the provider's liaisons and its own address; an overdue reminder is
 /// copied to the leaders over the provider's area and to the officers of
-/// the recipient board.
+/// the recipient board, who are also told when the provider cannot be
+/// reached.
 pub fn duty_reminder_recipients(
     step: DutyReminderStep,
     provider: UnitId,
@@ -65,6 +82,7 @@ pub fn duty_reminder_recipients(
     ReminderRecipients {
         to: vec![Recipients::Unit { unit: provider }],
         copies,
+        unreached: vec![Recipients::Officers { unit: recipient }],
     }
 }
 
@@ -118,6 +136,31 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_case_deadline_is_the_lead_units_but_triage_is_the_boards() {
+        assert_eq!(case_deadline_holder(DeadlineKind::Triage, Some(LEAD)), None);
+        assert_eq!(case_deadline_holder(DeadlineKind::Answer, None), None);
+        for kind in [DeadlineKind::Answer, DeadlineKind::Resolution] {
+            assert_eq!(case_deadline_holder(kind, Some(LEAD)), Some(LEAD));
+        }
+    }
+
+    #[test]
+    fn a_reminder_that_reaches_nobody_is_told_to_the_board_that_follows_it() {
+        let case = case_reminder_recipients(
+            DeadlineKind::Answer,
+            CaseReminderStep::Warning,
+            AREA,
+            Some(LEAD),
+        );
+        assert_eq!(case.unreached, vec![Recipients::Board { area: AREA }]);
+        let duty = duty_reminder_recipients(DutyReminderStep::Due, UnitId(4), AREA, UnitId(1));
+        assert_eq!(
+            duty.unreached,
+            vec![Recipients::Officers { unit: UnitId(1) }]
+        );
     }
 
     #[test]

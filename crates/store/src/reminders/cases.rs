@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use workflow::{
-    ActionKind, AreaId, CaseState, DeadlineKind, Recipients, UnitId, case_reminder_recipients,
+    ActionKind, AreaId, CaseState, DeadlineKind, UnitId, case_deadline_holder,
+    case_reminder_recipients,
 };
 
 use super::items::{Cause, for_cause};
@@ -69,19 +70,15 @@ pub(super) async fn sweep(
                 );
                 let to = addresses.all_of(conn, &who.to).await?;
                 let copies = addresses.all_of(conn, &who.copies).await?;
-                let area = Recipients::Board {
-                    area: AreaId(row.area_id),
-                };
                 let board = if to.is_empty() {
-                    addresses.of(conn, &area).await?.to_vec()
+                    addresses.all_of(conn, &who.unreached).await?
                 } else {
                     Vec::new()
                 };
-                // Whose deadline it is: the lead unit's, else the board's
-                // (the digest names the board when this is none).
-                let holder = match (kind, row.lead_unit_id) {
-                    (DeadlineKind::Triage, _) | (_, None) => None,
-                    (_, Some(id)) => Some(units.get(id)?.name.clone()),
+                // Whose deadline it is; the digest names the board for none.
+                let holder = match case_deadline_holder(kind, row.lead_unit_id.map(UnitId)) {
+                    Some(unit) => Some(units.get(unit.0)?.name.clone()),
+                    None => None,
                 };
                 let kind_code = kind.code();
                 let payload = json!({

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use workflow::{
-    AreaId, DutyReminderPolicy, DutyStatus, Recipients, UnitId, duty_reminder_recipients,
-};
+use workflow::{AreaId, DutyReminderPolicy, DutyStatus, UnitId, duty_reminder_recipients};
 
 use super::items::{Cause, for_cause};
 use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, Units, Written, write_chunk};
@@ -63,11 +61,8 @@ pub(super) async fn sweep(
             );
             let to = addresses.all_of(conn, &who.to).await?;
             let copies = addresses.all_of(conn, &who.copies).await?;
-            let officers = Recipients::Officers {
-                unit: UnitId(duty.recipient_unit_id),
-            };
             let board_addresses = if to.is_empty() {
-                addresses.of(conn, &officers).await?.to_vec()
+                addresses.all_of(conn, &who.unreached).await?
             } else {
                 Vec::new()
             };
