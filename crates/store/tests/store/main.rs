@@ -8,6 +8,7 @@ mod admin_audit;
 mod case_paths;
 mod concurrency;
 mod duties;
+mod duties_continued;
 mod duty_overdue;
 mod filing_batches;
 mod meetings;
