@@ -98,7 +98,7 @@ async fn a_quarter_of_duty_reminders_each_arrives_once(db: TestDb) {
     .enumerate()
     {
         assert!(subjects[i].contains(expected), "{i}: {subjects:#?}");
-        assert!(subjects[i].contains("2026-Q4"), "{subjects:#?}");
+        assert!(subjects[i].contains("Quý IV/2026"), "{subjects:#?}");
         assert!(
             subjects[i].contains("Ủy ban nhân dân thành phố Hà Nội"),
             "{subjects:#?}"
