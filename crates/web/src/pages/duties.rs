@@ -291,11 +291,13 @@ async fn request(
     };
     let err = match asked {
         Ok(DutyAnswer::Done(duty)) => {
-            return Ok(Redirect::to(&format!("/duties/{}?done=request", duty.id)).into_response());
+            return Ok(
+                Redirect::to(&format!("/duties/{}?done=request#done", duty.id)).into_response(),
+            );
         }
         Ok(DutyAnswer::Replay { body, .. }) => {
             return Ok(
-                Redirect::to(&format!("/duties/{}?done=request", body.trim())).into_response(),
+                Redirect::to(&format!("/duties/{}?done=request#done", body.trim())).into_response(),
             );
         }
         Err(err) => err,

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use store::attachments::{Blobs, Upload};
 use store::duties::{DutyAnswer, DutyInfo, DutyMove, DutyOnce, DutyUser};
-use workflow::DutyAction;
+use workflow::{DutyAction, DutyKind};
 
 use super::directory::Directory;
 use super::duties::DutyLine;
@@ -63,6 +63,9 @@ struct FileLine {
 struct DutyPage {
     l: Layout,
     d: DutyLine,
+    /// What the period line is called: the period, or what an ad-hoc
+    /// request asks for.
+    period_heading: &'static str,
     recipient: String,
     case: Option<String>,
     submitted: Option<String>,
@@ -170,6 +173,10 @@ async fn page(
             "/duties",
             &format!("/duties/{id}"),
         ),
+        period_heading: match duty.kind {
+            DutyKind::AdHoc => Tr(lang).duty_topic(),
+            _ => Tr(lang).period(),
+        },
         recipient: dir.unit(&duty.recipient),
         case: duty.case.clone(),
         submitted: by(duty.submitted_at, &duty.submitted_by),
@@ -241,8 +248,11 @@ async fn carry_out(
         Ok(uploads) => move_once(&state, &visitor, id, duty_move, &fields, uploads).await,
         Err(err) => Err(err),
     };
+    // The forms post to their own `#form-…` so that a refusal shows the
+    // form with its message; a redirect without a fragment would keep it,
+    // so the page after a move names its own: the message of the move.
     match answer {
-        Ok(()) => Ok(Redirect::to(&format!("/duties/{id}?done={action}")).into_response()),
+        Ok(()) => Ok(Redirect::to(&format!("/duties/{id}?done={action}#done")).into_response()),
         Err(err) => {
             let (status, message, field) = err.shown(visitor.lang);
             if status.is_server_error()
