@@ -19,6 +19,7 @@ mod m20261123_000030_merged_into_index;
 mod m20261205_000010_orientations;
 mod m20261205_000011_meetings;
 mod m20261205_000020_reminder_digests;
+mod m20261205_000030_duties_continued;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000010_orientations::Migration),
             Box::new(m20261205_000011_meetings::Migration),
             Box::new(m20261205_000020_reminder_digests::Migration),
+            Box::new(m20261205_000030_duties_continued::Migration),
         ]
     }
 }

@@ -79,7 +79,7 @@ async fn no_reminder_follows_a_submission_over_http(db: TestDb) {
     let received = to(&smtp.received(), LIAISON);
     let about_q4: Vec<&Received> = received
         .iter()
-        .filter(|m| m.text.contains("2026-Q4"))
+        .filter(|m| m.text.contains("Quý IV/2026"))
         .collect();
     assert_eq!(about_q4.len(), 1, "{received:#?}");
     // From Monday 28/12 to Monday 11/1, 1/1 off.

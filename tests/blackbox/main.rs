@@ -15,6 +15,7 @@ mod board_moves;
 mod browser;
 mod config;
 mod digests;
+mod duties_continued;
 mod duties_over_http;
 mod export_report;
 mod later;

@@ -103,7 +103,7 @@ async fn a_quarter_of_duty_reminders_each_arrives_once(db: TestDb) {
         let mail = &liaison[i];
         assert!(mail.subject.contains(day), "{subjects:#?}");
         assert!(mail.text.contains(words), "{i}: {}", mail.text);
-        assert!(mail.text.contains("2026-Q4"), "{}", mail.text);
+        assert!(mail.text.contains("Quý IV/2026"), "{}", mail.text);
         assert!(
             mail.text
                 .contains(&format!("Ủy ban nhân dân thành phố Hà Nội: {words}")),

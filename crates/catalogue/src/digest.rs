@@ -19,7 +19,7 @@ messages! {
     due_overdue_days(days) => "quá hạn {days} ngày", "{days} day(s) overdue";
 
     // One item: whose it is, how it stands, what it is.
-    digest_item_duty(holder, words, period, board, due) => "{holder}: {words} — cung cấp thông tin kỳ {period} cho {board} (hạn {due})", "{holder}: {words} — information for {period} owed to {board} (due {due})";
+    digest_item_duty(holder, words, period, board, due) => "{holder}: {words} — cung cấp thông tin ({period}) cho {board} (hạn {due})", "{holder}: {words} — information ({period}) owed to {board} (due {due})";
     digest_item_case(holder, words, deadline, code, title, due) => "{holder}: {words} — {deadline} vụ việc {code} “{title}” (hạn {due})", "{holder}: {words} — {deadline} of case {code} “{title}” (due {due})";
     digest_item_unreached => "đơn vị chưa nhận được nhắc việc này", "the unit did not get this reminder";
     digest_link_duty => "Xem nghĩa vụ cung cấp thông tin", "View the duty";

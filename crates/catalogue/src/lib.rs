@@ -14,6 +14,7 @@ mod lang;
 mod messages;
 mod board_moves;
 mod digest;
+mod duty_words;
 mod errors;
 mod labels;
 mod mail;
@@ -58,6 +59,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         report::ENTRIES,
         board_moves::ENTRIES,
         digest::ENTRIES,
+        duty_words::ENTRIES,
     ]
     .into_iter()
     .flatten()

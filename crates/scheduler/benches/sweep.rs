@@ -143,6 +143,7 @@ async fn seed(s: &Store, units: usize, cases: usize) {
                 result_published: Set(false),
                 merged_into_id: Set(None),
                 trial_date: Set(None),
+                verdict_date: Set(None),
                 triage_due: Set(Some(filed + Duration::days(2))),
                 triage_rule: Set(Some("2wd@2026-official".into())),
                 answer_due: Set(assigned.then(|| t(2026, 10, 13))),

@@ -58,8 +58,17 @@ pub(crate) enum Item {
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct DutyItem {
     pub duty_id: i64,
+    /// The duty's kind; absent from items written before kinds were read.
+    #[serde(default)]
+    pub duty_kind: Option<String>,
     /// The duty's period as stored (e.g. `2026-Q4`).
     pub period: String,
+    /// The case of a trial duty.
+    #[serde(default)]
+    pub case_code: Option<String>,
+    /// An ad-hoc request's topic.
+    #[serde(default)]
+    pub topic: Option<String>,
     /// The providing unit: whose duty it is.
     pub unit_name: String,
     pub board_name: String,
@@ -124,12 +133,21 @@ impl Item {
     }
 
     /// The item's sentence: whose, how it stands, what. The duty's period
-    /// is quoted as stored.
+    /// in words (`workflow::duty_period_label`).
     fn text(&self, t: Tr, words: &str, local: &impl Fn(DateTime<FixedOffset>) -> String) -> String {
         let holder = self.holder(t);
         match self {
             Item::Duty(d) => {
-                t.digest_item_duty(holder, words, &d.period, &d.board_name, local(d.due_at))
+                let period = workflow::duty_period_label(
+                    (d.duty_kind.as_deref())
+                        .and_then(workflow::DutyKind::from_code)
+                        .unwrap_or(workflow::DutyKind::Periodic),
+                    &d.period,
+                    d.case_code.as_deref(),
+                    d.topic.as_deref(),
+                    t.0,
+                );
+                t.digest_item_duty(holder, words, period, &d.board_name, local(d.due_at))
             }
             Item::Case(c) => {
                 let deadline = DeadlineKind::from_code(&c.deadline)

@@ -40,7 +40,8 @@ pub(crate) struct DutyReminder {
     pub lang: Lang,
     pub unit_name: String,
     pub board_name: String,
-    /// The duty's period, e.g. `2026-Q3`.
+    /// The duty's period in words, e.g. *Quý III/2026*
+    /// (`workflow::duty_period_label`).
     pub period: String,
     /// The due time in the calendar's time zone.
     pub due_local: String,

@@ -10,7 +10,8 @@ use store::entities::outbox;
 use store::orientations::{ORIENTATION_NOTICE, ORIENTATION_REMINDER};
 use store::reminders::{CASE_REMINDER, DUTY_REMINDER, DigestItem};
 use workflow::{
-    Calendar, CaseReminderStep, Channel, DeadlineKind, DutyReminderStep, Lang, NoticeKind,
+    Calendar, CaseReminderStep, Channel, DeadlineKind, DutyKind, DutyReminderStep, Lang,
+    NoticeKind, duty_period_label,
 };
 
 use crate::ics::{Invitation, Party};
@@ -82,7 +83,14 @@ struct DigestPayload {
 #[derive(Deserialize)]
 struct DutyPayload {
     duty_id: i64,
+    /// Absent from rows written before ad-hoc and labelled duties.
+    #[serde(default)]
+    duty_kind: Option<String>,
     period: String,
+    #[serde(default)]
+    case_code: Option<String>,
+    #[serde(default)]
+    topic: Option<String>,
     unit_name: String,
     board_name: String,
     due_at: DateTime<FixedOffset>,
@@ -206,7 +214,16 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                     .ok_or_else(|| unreadable("step", &p.step))?,
                 unit_name: p.unit_name,
                 board_name: p.board_name,
-                period: p.period,
+                period: duty_period_label(
+                    p.duty_kind
+                        .as_deref()
+                        .and_then(DutyKind::from_code)
+                        .unwrap_or(DutyKind::Periodic),
+                    &p.period,
+                    p.case_code.as_deref(),
+                    p.topic.as_deref(),
+                    lang,
+                ),
                 due_local: local(p.due_at),
                 link: format!("{base}/duties/{}", p.duty_id),
             })

@@ -45,6 +45,35 @@ where
     }
 }
 
+/// A JSON body on a route whose body limit is that of its files (a
+/// filing, a duty's submission): without files the body keeps the JSON
+/// limit, refused on its announced length before any of it is read.
+pub(crate) async fn json_within_limit<T, S>(
+    request: Request,
+    state: &S,
+) -> Result<JsonBody<T>, AppError>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    use axum::http::StatusCode;
+    use axum::http::header::CONTENT_LENGTH;
+    let announced = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|length| length > crate::MAX_JSON_BYTES) {
+        return Err(AppError::Status(StatusCode::PAYLOAD_TOO_LARGE));
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, crate::MAX_JSON_BYTES)
+        .await
+        .map_err(|_| AppError::Status(StatusCode::PAYLOAD_TOO_LARGE))?;
+    let request = Request::from_parts(parts, axum::body::Body::from(bytes));
+    JsonBody::<T>::from_request(request, state).await
+}
+
 /// Parses JSON bytes into `T` with the error of SPEC §6.2.
 pub fn parse<T: DeserializeOwned>(raw: &[u8]) -> Result<T, AppError> {
     let value: Value = serde_json::from_slice(raw).map_err(|err| match err.classify() {

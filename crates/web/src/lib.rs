@@ -78,6 +78,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .merge(routes::cases::filing_router(
             state.config.max_attachment_bytes,
+        ))
+        .merge(routes::duties::submission_router(
+            state.config.max_attachment_bytes,
         ));
     let metrics = state.metrics.clone();
     Router::new()

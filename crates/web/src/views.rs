@@ -90,6 +90,9 @@ pub(crate) struct CaseView {
     /// Trial date of a court case; internal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trial_date: Option<NaiveDate>,
+    /// Verdict date of a court case (§13); internal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict_date: Option<NaiveDate>,
     /// Triage deadline.
     pub triage_due: Option<Time>,
     /// Written-answer deadline; internal.
@@ -151,6 +154,7 @@ impl CaseView {
             result_published: case.result_published,
             merged_into: case.merged_into.map(|c| c.0),
             trial_date: case.trial_date.filter(|_| internal),
+            verdict_date: case.verdict_date.filter(|_| internal),
             triage_due: due(DeadlineKind::Triage),
             answer_due: due(DeadlineKind::Answer),
             resolution_due: due(DeadlineKind::Resolution),

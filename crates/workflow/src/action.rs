@@ -51,6 +51,9 @@ coded_enum! {
         ProgressUpdate = ("progress_update", action_progress_update),
         /// The trial date of a court case (§4.2; no state change).
         SetTrialDate = ("set_trial_date", action_set_trial_date),
+        /// The day the verdict of a court case was (or will be) given
+        /// (§13; no state change): the after-trial duty counts from it.
+        SetVerdictDate = ("set_verdict_date", action_set_verdict_date),
         /// Hand the case to another lead unit (§11; state kept).
         Reassign = ("reassign", action_reassign),
         /// Assess priority, sensitivity or hotspot risk again (§11; state kept).
@@ -87,6 +90,7 @@ impl ActionKind {
             A::LogMeeting => t.action_verb_log_meeting(),
             A::ProgressUpdate => t.action_verb_progress_update(),
             A::SetTrialDate => t.action_verb_set_trial_date(),
+            A::SetVerdictDate => t.action_verb_set_verdict_date(),
             A::Reassign => t.action_verb_reassign(),
             A::Reassess => t.action_verb_reassess(),
             A::Forward => t.action_verb_forward(),
@@ -130,6 +134,7 @@ impl ActionKind {
             A::LogMeeting => t.action_done_log_meeting(),
             A::ProgressUpdate => t.action_done_progress_update(),
             A::SetTrialDate => t.action_done_set_trial_date(),
+            A::SetVerdictDate => t.action_done_set_verdict_date(),
         }
     }
 
@@ -145,6 +150,7 @@ impl ActionKind {
                 | ActionKind::LogMeeting
                 | ActionKind::ProgressUpdate
                 | ActionKind::SetTrialDate
+                | ActionKind::SetVerdictDate
                 | ActionKind::Reassign
                 | ActionKind::Reassess
         )

@@ -107,6 +107,7 @@ pub fn file(
         result_published: false,
         merged_into: None,
         trial_date: None,
+        verdict_date: None,
         triage_due: Some(triage_due),
         answer_due: None,
         resolution_due: None,

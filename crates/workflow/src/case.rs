@@ -49,6 +49,9 @@ pub struct Case {
     pub merged_into: Option<CaseId>,
     /// Trial date of a court case (§4.2).
     pub trial_date: Option<NaiveDate>,
+    /// Verdict date of a court case (§13): the after-trial duty counts
+    /// from it once it is set.
+    pub verdict_date: Option<NaiveDate>,
     /// Triage deadline, from `file` (and again from `supplement`).
     pub triage_due: Option<Deadline>,
     /// Written-answer deadline, from `accept`.

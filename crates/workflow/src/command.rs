@@ -154,6 +154,11 @@ pub enum Command<U = UnitRef, C = MergeTarget> {
         /// The trial date.
         trial_date: NaiveDate,
     },
+    /// `set_verdict_date` (§13).
+    SetVerdictDate {
+        /// The day of the verdict: on or after the trial date.
+        verdict_date: NaiveDate,
+    },
     /// `reassign` (§11).
     Reassign {
         /// The new lead agency.
@@ -210,6 +215,7 @@ impl<U, C> Command<U, C> {
             Command::LogMeeting { .. } => ActionKind::LogMeeting,
             Command::ProgressUpdate { .. } => ActionKind::ProgressUpdate,
             Command::SetTrialDate { .. } => ActionKind::SetTrialDate,
+            Command::SetVerdictDate { .. } => ActionKind::SetVerdictDate,
             Command::Reassign { .. } => ActionKind::Reassign,
             Command::Reassess { .. } => ActionKind::Reassess,
             Command::Forward { .. } => ActionKind::Forward,
@@ -396,6 +402,7 @@ impl<U, C> Command<U, C> {
             },
             Command::ProgressUpdate { text } => Command::ProgressUpdate { text },
             Command::SetTrialDate { trial_date } => Command::SetTrialDate { trial_date },
+            Command::SetVerdictDate { verdict_date } => Command::SetVerdictDate { verdict_date },
             Command::Reassign {
                 lead_unit,
                 coordinating_units,
@@ -484,6 +491,7 @@ impl ActionKind {
             }
             ActionKind::LogMeeting => &[HeldAt, ChairUnit, Attendees, Minutes, Meeting],
             ActionKind::SetTrialDate => &[TrialDate],
+            ActionKind::SetVerdictDate => &[VerdictDate],
             ActionKind::Reassign => &[NewLeadUnit, CoordinatingFromNow, Reason],
             ActionKind::Reassess => &[NewPriority, NewSensitivity, NewHotspotRisk, Reason],
             ActionKind::Forward => &[ToUnit, Reason],

@@ -7,10 +7,14 @@ use serde::{Deserialize, Serialize};
 use crate::{Calendar, Period};
 
 pub use apply::{DutyMove, DutyNow, DutyOutcome, DutyRecord, allowed_duty_actions, apply_duty};
+pub use label::{DutyKind, day_label, duty_period_label, period_code_label};
+pub use request::{DutyRequest, check_duty_request, check_duty_requester};
 pub use seen::{DutyParties, DutyScope, duty_visibility};
 pub use status::{DutyAction, DutyStatus, OverdueDuties, duty_transition};
 
 mod apply;
+mod label;
+mod request;
 mod seen;
 mod status;
 mod steps;
@@ -72,16 +76,26 @@ pub enum CaseReminderStep {
 pub struct TrialDuties {
     /// Information before the trial: due 5 working days before it.
     pub before_due: DateTime<Utc>,
-    /// Information after the trial: due 3 working days after it.
+    /// Information after the trial: due 3 working days after the verdict,
+    /// or after the trial date while no verdict date is known.
     pub after_due: DateTime<Utc>,
 }
 
-/// The due times of the court's duties for a trial on `trial_date`: the end
-/// of the 5th working day before it and of the 3rd working day after it.
-pub fn trial_duties(trial_date: NaiveDate, calendar: &Calendar) -> TrialDuties {
+/// The due times of the court's duties for a trial opening on
+/// `trial_date` whose verdict is given on `verdict_date`, if known: the
+/// end of the 5th working day before the trial and of the 3rd working day
+/// after the verdict (§13). A trial may sit for days or weeks; counting
+/// the after-trial duty from its first day would make it due before the
+/// trial has ended.
+pub fn trial_duties(
+    trial_date: NaiveDate,
+    verdict_date: Option<NaiveDate>,
+    calendar: &Calendar,
+) -> TrialDuties {
+    let ended = verdict_date.map_or(trial_date, |verdict| verdict.max(trial_date));
     TrialDuties {
         before_due: calendar.end_of_day(calendar.working_days_before(trial_date, 5)),
-        after_due: calendar.end_of_day(calendar.add_working_days(trial_date, 3)),
+        after_due: calendar.end_of_day(calendar.add_working_days(ended, 3)),
     }
 }
 

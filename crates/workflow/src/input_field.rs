@@ -232,6 +232,8 @@ input_fields! {
     BoardPresent = ("board_present", Flag, field_board_present),
     /// A court case's trial date.
     TrialDate = ("trial_date", Date, trial_date),
+    /// A court case's verdict date (§13).
+    VerdictDate = ("verdict_date", Date, verdict_date),
     /// A report's title.
     Title = ("title", Line, field_title),
     /// What is happening.

@@ -76,10 +76,11 @@ pub use deadline_kind::DeadlineKind;
 pub use desk::{Desk, desks};
 pub use digest::{DigestGroup, DigestLine, DigestSection, DueWords, digest_sections, due_words};
 pub use duty::{
-    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyMove, DutyNow, DutyOutcome,
-    DutyParties, DutyRecord, DutyReminderPolicy, DutyReminderStep, DutyScope, DutyStatus,
-    OverdueDuties, TrialDuties, allowed_duty_actions, apply_duty, duty_transition, duty_visibility,
-    trial_duties,
+    CaseReminderPolicy, CaseReminderStep, DueRule, DutyAction, DutyKind, DutyMove, DutyNow,
+    DutyOutcome, DutyParties, DutyRecord, DutyReminderPolicy, DutyReminderStep, DutyRequest,
+    DutyScope, DutyStatus, OverdueDuties, TrialDuties, allowed_duty_actions, apply_duty,
+    check_duty_request, check_duty_requester, day_label, duty_period_label, duty_transition,
+    duty_visibility, period_code_label, trial_duties,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};

@@ -173,6 +173,21 @@ pub enum Refusal {
     /// A trial date on a case no court takes part in.
     #[error("{}", self.message(Lang::Vi))]
     NotACourtCase,
+    /// A verdict date on a case whose trial date is not set (§13).
+    #[error("{}", self.message(Lang::Vi))]
+    NoTrialDate,
+    /// A verdict date before the trial date (§13).
+    #[error("{}", self.message(Lang::Vi))]
+    VerdictBeforeTrial,
+    /// Only a board officer asks a unit for information ad hoc (§13).
+    #[error("{}", self.message(Lang::Vi))]
+    DutyRequestNotAllowed,
+    /// Information is asked only of a state body (§13, seed 003).
+    #[error("{}", self.message(Lang::Vi))]
+    NotADutyProvider {
+        /// The unit's code.
+        unit: String,
+    },
     /// Only an administrator manages areas, units, users and categories.
     #[error("{}", self.message(Lang::Vi))]
     AdminOnly,
@@ -281,6 +296,10 @@ impl Refusal {
             Refusal::NotARecipient => "not_a_recipient",
             Refusal::AcknowledgementLinkInvalid => "acknowledgement_link_invalid",
             Refusal::NotACourtCase => "not_a_court_case",
+            Refusal::NoTrialDate => "no_trial_date",
+            Refusal::VerdictBeforeTrial => "verdict_before_trial",
+            Refusal::DutyRequestNotAllowed => "duty_request_not_allowed",
+            Refusal::NotADutyProvider { .. } => "not_a_duty_provider",
             Refusal::AdminOnly => "admin_only",
             Refusal::ReportsNotAllowed => "reports_not_allowed",
             Refusal::PasswordTooShort { .. } => "password_too_short",
@@ -319,6 +338,8 @@ impl Refusal {
                 Some("lead_unit")
             }
             Refusal::OpinionsFromOneUnit => Some("opinions"),
+            Refusal::VerdictBeforeTrial => Some("verdict_date"),
+            Refusal::NotADutyProvider { .. } => Some("unit"),
             Refusal::NothingReassessed => Some("priority"),
             Refusal::CoordinatingUnitOfTheParty { .. } => Some("coordinating_units"),
             Refusal::MergeIntoItself
@@ -342,6 +363,8 @@ impl Refusal {
             | Refusal::UnitInactive { .. }
             | Refusal::ResultNotPublished
             | Refusal::NotACourtCase
+            | Refusal::NoTrialDate
+            | Refusal::DutyRequestNotAllowed
             | Refusal::AdminOnly
             | Refusal::ReportsNotAllowed
             | Refusal::DutyNotAllowed { .. }
@@ -366,6 +389,7 @@ impl Refusal {
                 | Refusal::AdminOnly
                 | Refusal::ReportsNotAllowed
                 | Refusal::DutyNotAllowed { .. }
+                | Refusal::DutyRequestNotAllowed
                 | Refusal::AttachmentNotAllowed
                 | Refusal::NotARecipient
         )
@@ -380,6 +404,7 @@ impl Refusal {
             Refusal::WrongState { .. }
                 | Refusal::ResultNotPublished
                 | Refusal::NotACourtCase
+                | Refusal::NoTrialDate
                 | Refusal::DutyWrongStatus { .. }
                 | Refusal::AttachmentCaseFinished { .. }
                 | Refusal::EmailNotFailed

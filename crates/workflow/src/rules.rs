@@ -71,7 +71,7 @@ pub(crate) fn who_may(action: ActionKind) -> &'static [Permit] {
         A::Comment | A::LogMeeting => &[BOARD, LEADER, INVOLVED_LIAISON],
         A::ScheduleMeeting => &[BOARD, LEAD_LIAISON],
         A::ProgressUpdate => &[INVOLVED_LIAISON],
-        A::SetTrialDate => &[BOARD, COURT_LIAISON],
+        A::SetTrialDate | A::SetVerdictDate => &[BOARD, COURT_LIAISON],
     }
 }
 
@@ -115,6 +115,7 @@ pub(crate) fn readers(action: ActionKind) -> Readers {
         | A::LogMeeting
         | A::ProgressUpdate
         | A::SetTrialDate
+        | A::SetVerdictDate
         | A::Reassign
         | A::Reassess => Readers::Internal,
     }
@@ -154,9 +155,12 @@ pub(crate) fn from_states(action: ActionKind) -> &'static [CaseState] {
         A::ReportResolution => &[S::Oriented],
         A::PublishResult | A::Close => &[S::Resolved],
         A::Reopen => &[S::Resolved, S::Closed],
-        A::Comment | A::AddOrientation | A::LogMeeting | A::ProgressUpdate | A::SetTrialDate => {
-            ACCEPTED_OPEN
-        }
+        A::Comment
+        | A::AddOrientation
+        | A::LogMeeting
+        | A::ProgressUpdate
+        | A::SetTrialDate
+        | A::SetVerdictDate => ACCEPTED_OPEN,
     }
 }
 
@@ -251,6 +255,12 @@ impl Role {
     pub fn sees_duties(self) -> bool {
         self != Role::Reporter
     }
+
+    /// Whether the role asks state bodies for information when needed
+    /// (§13): board officers ([`crate::check_duty_requester`]).
+    pub fn requests_duties(self) -> bool {
+        self == Role::BoardOfficer
+    }
 }
 
 /// Checks role, unit, jurisdiction and state for `action` on `case`.
@@ -265,7 +275,11 @@ pub(crate) fn check(actor: &Actor, case: &Case, action: ActionKind) -> Result<()
     }
     match action {
         ActionKind::Close if !case.result_published => Err(Refusal::ResultNotPublished),
-        ActionKind::SetTrialDate if !has_court(case) => Err(Refusal::NotACourtCase),
+        ActionKind::SetTrialDate | ActionKind::SetVerdictDate if !has_court(case) => {
+            Err(Refusal::NotACourtCase)
+        }
+        // A verdict follows a trial: its date counts only against one.
+        ActionKind::SetVerdictDate if case.trial_date.is_none() => Err(Refusal::NoTrialDate),
         _ => Ok(()),
     }
 }

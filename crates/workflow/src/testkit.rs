@@ -174,6 +174,8 @@ pub(crate) fn case_in(state: CaseState) -> Case {
         case.priority = Priority::Normal;
         case.lead_unit = Some(court());
         case.coordinating_units = vec![people_committee()];
+        // Tried already, so that a verdict date may be set.
+        case.trial_date = NaiveDate::from_ymd_opt(2026, 2, 25);
         let d = &policy.deadlines;
         case.answer_due = Some(Deadline::compute(now(), d.answer.normal, &policy.calendar));
         case.resolution_due = Some(Deadline::compute(
@@ -299,6 +301,9 @@ pub(crate) fn valid_command(kind: ActionKind) -> Option<Command> {
         },
         A::SetTrialDate => Command::SetTrialDate {
             trial_date: NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        },
+        A::SetVerdictDate => Command::SetVerdictDate {
+            verdict_date: NaiveDate::from_ymd_opt(2026, 2, 27).unwrap(),
         },
         A::Reassign => Command::Reassign {
             lead_unit: procuracy(),

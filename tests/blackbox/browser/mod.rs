@@ -13,6 +13,7 @@ mod board_desk;
 mod board_moves;
 mod drafts;
 mod duties;
+mod duties_continued;
 mod flow;
 mod language;
 mod leader;

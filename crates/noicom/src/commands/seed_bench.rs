@@ -333,6 +333,7 @@ fn generate(rng: &mut StdRng, org: &Org, code: String, at: chrono::DateTime<Utc>
         result_published: state == CaseState::Closed,
         merged_into: None,
         trial_date: None,
+        verdict_date: None,
         triage_due: Some(due(2, "2wd@2026-official")),
         answer_due: accepted.then(|| due(16, "10wd@2026-official")),
         resolution_due: accepted.then(|| due(46, "30wd@2026-official")),

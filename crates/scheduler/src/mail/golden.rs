@@ -40,7 +40,16 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
             lang,
             unit_name: "UBND phường <Ba Đình> & co".to_owned(),
             board_name: "Ban <Tuyên giáo> & \"Dân vận\"".to_owned(),
-            period: "2026-Q3 <&>".to_owned(),
+            period: format!(
+                "{} <&>",
+                workflow::duty_period_label(
+                    workflow::DutyKind::Periodic,
+                    "2026-Q3",
+                    None,
+                    None,
+                    lang
+                )
+            ),
             due_local: "17:00 08/10/2026 <&>".to_owned(),
             step,
             link: "https://noicom.example.vn/duties/42".to_owned(),

@@ -104,7 +104,7 @@ fn a_subject_is_one_line() {
     let mail = Mail::DutyReminder(duty).render().unwrap();
     assert_eq!(
         mail.subject,
-        "[noicom] còn 3 ngày đến hạn: cung cấp thông tin 2026-Q3 — UBND"
+        "[noicom] còn 3 ngày đến hạn: cung cấp thông tin (2026-Q3) — UBND"
     );
     assert!(mail.text.starts_with("Kính gửi UBND\nphường Ba Đình,\n\n"));
 }

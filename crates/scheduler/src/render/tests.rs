@@ -157,13 +157,33 @@ fn outbox_kinds_name_their_e_mail() {
     let reminder = render(&row("duty_reminder", "vi", duty), BASE, &calendar).unwrap();
     assert_eq!(
         reminder.subject,
-        "[noicom] đến hạn hôm nay: cung cấp thông tin 2026-Q3 — UBND phường Ba Đình"
+        "[noicom] đến hạn hôm nay: cung cấp thông tin (Quý III/2026) — UBND phường Ba Đình"
     );
     assert!(
         reminder
             .text
             .contains("https://noicom.example.vn/duties/42")
     );
+    let trial = json!({
+        "duty_id": 43,
+        "duty_kind": "after_trial",
+        "period": "2027-01-20",
+        "case_code": "NB-2026-000032",
+        "topic": null,
+        "unit_name": "Tòa án nhân dân khu vực 1",
+        "board_name": "Ban Tuyên giáo và Dân vận",
+        "due_at": "2027-01-25T16:59:59Z",
+        "step": "before-3",
+    });
+    let reminder = render(&row("duty_reminder", "en", trial), BASE, &calendar).unwrap();
+    assert!(
+        reminder
+            .text
+            .contains("After the trial on 20/01/2027 — case NB-2026-000032"),
+        "{}",
+        reminder.text
+    );
+    assert!(!reminder.text.contains("2027-01-20"), "{}", reminder.text);
 }
 
 #[test]

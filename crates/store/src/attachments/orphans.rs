@@ -11,7 +11,7 @@ use std::time::SystemTime;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use super::blobs::{Blobs, OnDisk};
-use crate::entities::attachment;
+use crate::entities::{attachment, duty_file};
 use crate::{Store, StoreError};
 
 /// How old (last written) a file no row names must be before the sweep
@@ -24,7 +24,7 @@ const BATCH: usize = 500;
 
 impl Store {
     /// Removes the files under `blobs` last written before `before` that no
-    /// attachment row names, and leftover temporary files of interrupted
+    /// attachment or duty document row names, and leftover temporary files of interrupted
     /// uploads as old. Returns how many files were removed.
     pub async fn sweep_orphan_files(
         &self,
@@ -35,19 +35,28 @@ impl Store {
         let mut removed = 0;
         for batch in old.chunks(BATCH) {
             let hashes: Vec<&str> = batch.iter().filter_map(|f| f.sha256.as_deref()).collect();
-            let named: HashSet<String> = if hashes.is_empty() {
-                HashSet::new()
-            } else {
-                attachment::Entity::find()
-                    .select_only()
-                    .column(attachment::Column::Sha256)
-                    .filter(attachment::Column::Sha256.is_in(hashes))
-                    .into_tuple::<String>()
-                    .all(&self.db)
-                    .await?
-                    .into_iter()
-                    .collect()
-            };
+            let mut named: HashSet<String> = HashSet::new();
+            if !hashes.is_empty() {
+                named.extend(
+                    attachment::Entity::find()
+                        .select_only()
+                        .column(attachment::Column::Sha256)
+                        .filter(attachment::Column::Sha256.is_in(hashes.clone()))
+                        .into_tuple::<String>()
+                        .all(&self.db)
+                        .await?,
+                );
+                // A duty's documents share the store (SPEC §13).
+                named.extend(
+                    duty_file::Entity::find()
+                        .select_only()
+                        .column(duty_file::Column::Sha256)
+                        .filter(duty_file::Column::Sha256.is_in(hashes))
+                        .into_tuple::<String>()
+                        .all(&self.db)
+                        .await?,
+                );
+            }
             for file in batch {
                 let orphan = file.sha256.as_ref().is_none_or(|sha| !named.contains(sha));
                 if orphan && remove_if_still_old(file, before).await? {

@@ -30,9 +30,9 @@ pub struct Upload {
 /// An upload whose content is an accepted kind.
 #[derive(Debug)]
 pub(crate) struct Checked {
-    file_name: String,
-    content_type: &'static str,
-    blob: Blob,
+    pub(crate) file_name: String,
+    pub(crate) content_type: &'static str,
+    pub(crate) blob: Blob,
 }
 
 /// Sniffs every upload: one that is not an accepted kind refuses them all.

@@ -230,7 +230,7 @@ async fn act_steps(
             .exec(tx)
             .await?;
     }
-    if after.trial_date != before.trial_date {
+    if after.trial_date != before.trial_date || after.verdict_date != before.verdict_date {
         crate::duties::on_trial_date(tx, &after, &policy.calendar, now).await?;
     }
     let event = event_ids.last().copied().zip(outcome.events.last());

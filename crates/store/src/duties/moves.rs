@@ -5,13 +5,14 @@
 //! it returns.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use workflow::{
     DutyAction, DutyMove, DutyNow, DutyRecord, DutyStatus, Refusal, UnitId, UserId,
     allowed_duty_actions, apply_duty,
 };
 
 use super::read::{DutyInfo, infos, not_found, visible_duty};
+use crate::attachments::{Blobs, Upload, check_uploads, place};
 use crate::entities::duty_instance;
 use crate::idempotency::{KeyTaken, lookup_key, save_key};
 use crate::org::actor;
@@ -71,13 +72,32 @@ impl Store {
         now: DateTime<Utc>,
         once: Option<&DutyOnce<'_>>,
     ) -> Result<DutyAnswer, StoreError> {
+        self.move_duty_with_files(user, id, action, Vec::new(), None, now, once)
+            .await
+    }
+
+    /// [`Store::move_duty_once`] with the files a submission carries
+    /// (SPEC §13): every file is checked by content before anything is
+    /// written, recorded on the duty in the move's transaction and put in
+    /// its place under `blobs` right before the commit; files with any
+    /// other move, or a file refused, leave nothing stored.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn move_duty_with_files(
+        &self,
+        user: UserId,
+        id: i64,
+        action: DutyMove,
+        uploads: Vec<Upload>,
+        blobs: Option<&Blobs>,
+        now: DateTime<Utc>,
+        once: Option<&DutyOnce<'_>>,
+    ) -> Result<DutyAnswer, StoreError> {
+        let files = check_uploads(uploads).await?;
         let tx = self.write_tx().await?;
-        if let Some(once) = once
-            && let Some((status, body)) =
-                lookup_key(&tx, user, once.key, once.request_hash, now).await?
-        {
-            return Ok(DutyAnswer::Replay { status, body });
+        if let Some(answer) = replayed(&tx, user, once, now).await? {
+            return Ok(answer);
         }
+        let submits = matches!(action, DutyMove::Submit { .. });
         let after = match move_steps(&tx, user, id, action, now).await {
             Ok(after) => after,
             // The same keyed request sent twice at once: the twin that lost
@@ -92,7 +112,30 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
+        if !files.is_empty() && !submits {
+            // Only the information itself carries documents.
+            return Err(Refusal::InvalidInput { field: "file" }.into());
+        }
+        if !files.is_empty() {
+            let blobs = blobs.ok_or_else(|| StoreError::Io("no place for the files".into()))?;
+            super::files::record(&tx, after.id, user, &files, now).await?;
+            place(files, blobs).await?;
+        }
         let info = infos(&tx, vec![after]).await?.remove(0);
+        self.commit_once(tx, user, once, info, now).await
+    }
+
+    /// Keeps the answer of a use case done in `tx` under its key, if it
+    /// has one, and commits: a twin request that saved the key first wins,
+    /// and its answer is returned instead (nothing of ours is kept).
+    pub(super) async fn commit_once(
+        &self,
+        tx: DatabaseTransaction,
+        user: UserId,
+        once: Option<&DutyOnce<'_>>,
+        info: DutyInfo,
+        now: DateTime<Utc>,
+    ) -> Result<DutyAnswer, StoreError> {
         if let Some(once) = once {
             let body = (once.render)(&info);
             match save_key(
@@ -229,4 +272,17 @@ async fn move_steps(
 fn status_of(row: &duty_instance::Model) -> Result<DutyStatus, StoreError> {
     DutyStatus::from_code(&row.status)
         .ok_or_else(|| crate::org::corrupt(format!("duty {} has status {}", row.id, row.status)))
+}
+
+/// The answer kept under the request's key, if it was carried out before.
+pub(super) async fn replayed(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    once: Option<&DutyOnce<'_>>,
+    now: DateTime<Utc>,
+) -> Result<Option<DutyAnswer>, StoreError> {
+    let Some(once) = once else { return Ok(None) };
+    Ok(lookup_key(conn, user, once.key, once.request_hash, now)
+        .await?
+        .map(|(status, body)| DutyAnswer::Replay { status, body }))
 }

@@ -10,8 +10,12 @@ use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use workflow::{DutyScope, DutyStatus, OverdueDuties, Period, Refusal, UserId, duty_visibility};
+use workflow::{
+    DutyKind, DutyScope, DutyStatus, Lang, OverdueDuties, Period, Refusal, UserId,
+    duty_period_label, duty_visibility,
+};
 
+use super::files::{DutyFile, of_duties};
 use crate::cases::list::escape_like;
 use crate::entities::{area, case, duty_instance, duty_schedule, unit, unit_area, user};
 use crate::org::{actor, area_by_id, corrupt, unknown};
@@ -80,10 +84,13 @@ pub struct DutyInfo {
     pub unit_name: String,
     /// Code of the board that receives it.
     pub recipient: String,
-    /// `periodic`, `before_trial` or `after_trial`.
-    pub kind: String,
-    /// `2026-Q4` for a periodic duty; the trial date for a trial duty.
+    /// Why it exists: a schedule's, a trial's, or an ad-hoc request.
+    pub kind: DutyKind,
+    /// `2026-Q4` for a periodic duty; the trial date for a trial duty; the
+    /// due day for an ad-hoc request.
     pub period: String,
+    /// What an ad-hoc request asks for.
+    pub topic: Option<String>,
     /// When it is due.
     pub due_at: DateTime<Utc>,
     /// Where it stands.
@@ -106,12 +113,25 @@ pub struct DutyInfo {
     pub acknowledged_by: Option<DutyUser>,
     /// Why it was waived.
     pub waiver_reason: Option<String>,
+    /// The documents the submission carried, oldest first.
+    pub files: Vec<DutyFile>,
 }
 
 impl DutyInfo {
     /// Whether it is still owed past its due time at `now`.
     pub fn overdue(&self, now: DateTime<Utc>) -> bool {
         self.status.is_overdue(self.due_at, now)
+    }
+
+    /// Its period as a reader sees it (`workflow::duty_period_label`).
+    pub fn period_label(&self, lang: Lang) -> String {
+        duty_period_label(
+            self.kind,
+            &self.period,
+            self.case.as_deref(),
+            self.topic.as_deref(),
+            lang,
+        )
     }
 }
 
@@ -335,6 +355,8 @@ pub(crate) async fn infos(
         .into_iter()
         .map(|c| (c.id, c.code))
         .collect();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut files = of_duties(conn, &ids).await?;
     let person = |id: Option<i64>| {
         id.map(|id| DutyUser {
             id,
@@ -350,13 +372,16 @@ pub(crate) async fn infos(
         };
         let status = DutyStatus::from_code(&r.status)
             .ok_or_else(|| corrupt(format!("duty {} has status {}", r.id, r.status)))?;
+        let kind = DutyKind::from_code(&r.kind)
+            .ok_or_else(|| corrupt(format!("duty {} has kind {}", r.id, r.kind)))?;
         out.push(DutyInfo {
             id: r.id,
             unit: provider.code.clone(),
             unit_name: provider.name.clone(),
             recipient: recipient.code.clone(),
-            kind: r.kind,
+            kind,
             period: r.period,
+            topic: r.topic,
             due_at: r.due_at,
             status,
             schedule: r.schedule_id,
@@ -368,6 +393,7 @@ pub(crate) async fn infos(
             acknowledged_at: r.acknowledged_at,
             acknowledged_by: person(r.acknowledged_by),
             waiver_reason: r.waived_reason,
+            files: files.remove(&r.id).unwrap_or_default(),
         });
     }
     Ok(out)

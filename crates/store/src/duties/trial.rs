@@ -1,6 +1,7 @@
 //! The court's two duties of a trial (SPEC §4.2), written in the
-//! transaction of `set_trial_date`: created the first time, their due
-//! times moved when the date changes. Reminders already enqueued for the
+//! transaction of `set_trial_date` or `set_verdict_date`: created the
+//! first time, their due times moved when a date changes (the after-trial
+//! duty counts from the verdict once it is known, §13). Reminders already enqueued for the
 //! old due time are dropped at send time (their key carries the due time).
 
 use chrono::{DateTime, Utc};
@@ -12,8 +13,12 @@ use super::kind;
 use crate::StoreError;
 use crate::entities::{duty_instance, unit, unit_area};
 
-/// Creates or moves the court's trial duties of `case`, whose trial date
-/// was just set. Does nothing for a case without a court or a board.
+/// The condition of the partial unique index on `(case_id, kind)`
+/// (migration `m20261205_000030_duties_continued`): the trial kinds.
+const TRIAL_CONDITION: &str = "kind IN ('before_trial', 'after_trial')";
+
+/// Creates or moves the court's trial duties of `case`, whose trial or
+/// verdict date was just set. Does nothing for a case without a court or a board.
 pub(crate) async fn on_trial_date(
     conn: &impl ConnectionTrait,
     case: &Case,
@@ -30,7 +35,7 @@ pub(crate) async fn on_trial_date(
         tracing::warn!(case = %case.code, "no board serves the case's area: no trial duties");
         return Ok(());
     };
-    let due = trial_duties(date, calendar);
+    let due = trial_duties(date, case.verdict_date, calendar);
     for (kind, due_at) in [
         (kind::BEFORE_TRIAL, due.before_due),
         (kind::AFTER_TRIAL, due.after_due),
@@ -50,7 +55,14 @@ pub(crate) async fn on_trial_date(
         };
         let created = duty_instance::Entity::insert(row)
             .on_conflict(
+                // The unique index is partial (trial kinds only, so that a
+                // case may have several ad-hoc requests): the conflict
+                // target names its condition.
                 OnConflict::columns([duty_instance::Column::CaseId, duty_instance::Column::Kind])
+                    // Literal, as the index has it: SQLite must see that
+                    // this condition implies the index's, which a bound
+                    // parameter would hide.
+                    .target_and_where(Expr::cust(TRIAL_CONDITION))
                     .do_nothing()
                     .to_owned(),
             )

@@ -31,6 +31,7 @@ pub struct Model {
     pub result_published: bool,
     pub merged_into_id: Option<i64>,
     pub trial_date: Option<Date>,
+    pub verdict_date: Option<Date>,
     pub triage_due: Option<DateTimeUtc>,
     pub triage_rule: Option<String>,
     pub answer_due: Option<DateTimeUtc>,

@@ -15,6 +15,7 @@ pub mod case_coordinating_unit;
 pub mod case_event;
 pub mod category;
 pub mod document_number;
+pub mod duty_file;
 pub mod duty_instance;
 pub mod duty_schedule;
 pub mod idempotency_key;

@@ -12,7 +12,7 @@ use workflow::{AreaId, DutyReminderPolicy, DutyStatus, UnitId, duty_reminder_rec
 use super::items::{Cause, for_cause};
 use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, Units, Written, write_chunk};
 use crate::duties::codes;
-use crate::entities::{duty_instance, duty_schedule};
+use crate::entities::{case, duty_instance, duty_schedule, unit};
 use crate::{Store, StoreError};
 
 /// Writes the current step of every duty instance still owed.
@@ -43,6 +43,7 @@ pub(super) async fn sweep(
         addresses
             .load_units(conn, chunk.iter().map(|d| d.unit_id))
             .await?;
+        let cases = case_codes(store, chunk).await?;
         for duty in chunk {
             let policy = policy_of(
                 &rules.duty,
@@ -70,6 +71,10 @@ pub(super) async fn sweep(
                 "duty_id": duty.id,
                 "duty_kind": duty.kind,
                 "period": duty.period,
+                // With the kind, what the e-mail names the duty by
+                // (`workflow::duty_period_label`, in the reader's language).
+                "case_code": duty.case_id.and_then(|id| cases.get(&id)),
+                "topic": duty.topic,
                 "due_at": duty.due_at,
                 "due_ts": duty.due_at.timestamp(),
                 "step": step.key(),
@@ -99,8 +104,26 @@ pub(super) async fn sweep(
     Ok(total)
 }
 
-/// The schedule's offsets over the configured defaults; trial duties
-/// (no schedule) follow the defaults.
+/// The codes of the cases the duties of `chunk` are about, by id.
+async fn case_codes(
+    store: &Store,
+    chunk: &[duty_instance::Model],
+) -> Result<std::collections::HashMap<i64, String>, StoreError> {
+    let ids: Vec<i64> = chunk.iter().filter_map(|d| d.case_id).collect();
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    Ok(case::Entity::find()
+        .filter(case::Column::Id.is_in(ids))
+        .all(&store.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.code))
+        .collect())
+}
+
+/// The schedule's offsets over the configured defaults; trial duties and
+/// ad-hoc requests (no schedule) follow the defaults.
 fn policy_of(
     default: &DutyReminderPolicy,
     schedule: Option<&duty_schedule::Model>,

@@ -9,6 +9,7 @@ mod case_paths;
 mod concurrency;
 mod digests;
 mod duties;
+mod duties_continued;
 mod duty_overdue;
 mod filing_batches;
 mod meetings;

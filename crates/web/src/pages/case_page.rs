@@ -613,7 +613,10 @@ fn facts(
         facts.push((t.coordinating_units(), names.join(", ")));
     }
     if let Some(date) = case.trial_date.filter(|_| internal) {
-        facts.push((t.trial_date(), date.format("%d/%m/%Y").to_string()));
+        facts.push((t.trial_date(), workflow::day_label(date)));
+    }
+    if let Some(date) = case.verdict_date.filter(|_| internal) {
+        facts.push((t.verdict_date(), workflow::day_label(date)));
     }
     if let Some(target) = case.merged_into {
         facts.push((t.merged_into(), format!("#{}", target.0)));
@@ -728,6 +731,10 @@ fn shown(
             }
             Widget::Time | Widget::OptTime => DateTime::parse_from_rfc3339(code)
                 .map_or(code.to_owned(), |at| local_time(at.with_timezone(&Utc), tz)),
+            // A trial or verdict date reads 20/01/2027, as officials write it.
+            Widget::Date => code
+                .parse::<chrono::NaiveDate>()
+                .map_or_else(|_| code.to_owned(), workflow::day_label),
             _ => code.to_owned(),
         }
     };

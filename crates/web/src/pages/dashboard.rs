@@ -134,7 +134,7 @@ struct DashboardPage {
     /// The fewest cases a time is shown for, when some time is "—".
     too_few: Option<u64>,
     resolution_cases: u64,
-    periods: Vec<String>,
+    periods: Vec<PeriodColumn>,
     matrix: Vec<MatrixRow>,
     legend: Vec<(&'static str, &'static str)>,
     escalated: Vec<CaseCard>,
@@ -335,8 +335,14 @@ fn time_chart(t: Tr, summary: &Summary, comma: bool) -> BarChart {
     )
 }
 
+/// A column of the compliance matrix: the period's code and its words.
+struct PeriodColumn {
+    code: String,
+    label: String,
+}
+
 /// The periods (columns) and agencies (rows) of the duty compliance.
-fn compliance_matrix(t: Tr, summary: &Summary) -> (Vec<String>, Vec<MatrixRow>) {
+fn compliance_matrix(t: Tr, summary: &Summary) -> (Vec<PeriodColumn>, Vec<MatrixRow>) {
     let mut periods: Vec<String> = summary
         .duties
         .iter()
@@ -364,7 +370,16 @@ fn compliance_matrix(t: Tr, summary: &Summary) -> (Vec<String>, Vec<MatrixRow>) 
                 .collect(),
         })
         .collect();
-    (periods, rows)
+    // A column reads *Quý IV/2026*, or *Ngày 24/12/2026* for the duties of
+    // one day (a trial's, an ad-hoc request's due day), never a code.
+    let columns = periods
+        .into_iter()
+        .map(|code| PeriodColumn {
+            label: workflow::period_code_label(&code, t.0),
+            code,
+        })
+        .collect();
+    (columns, rows)
 }
 
 /// The outcomes of duty compliance, worst first: label and colour class.

@@ -1,24 +1,22 @@
-//! The information duties as pages (SPEC §4.1, §6.3): the list of the
-//! duty instances the visitor may see (the board and admins: every
-//! agency's; a liaison: its unit's) with filters, and one duty with the
-//! forms of the moves the visitor may make now — submission by the
-//! provider's liaison, acknowledgement by the recipient board, waiver by
-//! an admin. The store's `list_duties`, `open_duty_with_moves` and
-//! `move_duty_once` are the API's own calls; a duty one may not see is the
-//! 404 page.
+//! The information duties as pages (SPEC §4.1, §6.3, §13): the list of
+//! the duty instances the visitor may see (the board and admins: every
+//! agency's; a liaison: its unit's) with filters, each named by its period
+//! in words, and for a board officer the form that asks a body for
+//! information when needed. The store's `list_duties` and `request_duty`
+//! are the API's own calls. One duty's page is `duty_page`.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
-use store::duties::{DutyAnswer, DutyCursor, DutyFilter, DutyInfo, DutyMove, DutyOnce};
-use workflow::{DutyAction, DutyStatus, Lang};
+use store::duties::{DutyAnswer, DutyCursor, DutyFilter, DutyInfo, DutyOnce, DutyRequestInput};
+use workflow::{DutyStatus, Lang};
 
 use super::directory::Directory;
 use super::error::PageError;
@@ -28,7 +26,6 @@ use super::link::with_query;
 use super::report::{Opt, valid_key};
 use super::session::Visitor;
 use crate::idempotency::request_hash;
-use crate::routes::duties::duty_id;
 use crate::{AppError, AppState};
 use catalogue::Tr;
 
@@ -39,8 +36,8 @@ const PAGE_SIZE: u64 = 25;
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/duties", get(list))
-        .route("/duties/{id}", get(show))
-        .route("/duties/{id}/move", post(carry_out))
+        .route("/duties/request", post(request))
+        .merge(super::duty_page::router())
 }
 
 /// The filters of the list as the form sends them ("" means any).
@@ -74,27 +71,31 @@ struct ListLink<'a> {
     cursor: Option<&'a str>,
 }
 
-/// A duty as a line of the list or the head of its page.
-struct DutyLine {
-    id: i64,
-    unit: String,
-    unit_name: String,
-    kind: &'static str,
-    period: String,
-    due: String,
-    status: &'static str,
-    status_code: &'static str,
-    overdue: bool,
+/// A duty as a line of the list or the head of its page: its kind and
+/// period in words (`workflow::duty_period_label`), never their codes.
+pub(crate) struct DutyLine {
+    pub(crate) id: i64,
+    pub(crate) unit: String,
+    pub(crate) unit_name: String,
+    pub(crate) kind: &'static str,
+    /// The stored code, for the list's filter and tests (`data-period`).
+    pub(crate) period_code: String,
+    pub(crate) period: String,
+    pub(crate) due: String,
+    pub(crate) status: &'static str,
+    pub(crate) status_code: &'static str,
+    pub(crate) overdue: bool,
 }
 
 impl DutyLine {
-    fn new(duty: &DutyInfo, t: Tr, lang: Lang, now: DateTime<Utc>, tz: Tz) -> DutyLine {
+    pub(crate) fn new(duty: &DutyInfo, lang: Lang, now: DateTime<Utc>, tz: Tz) -> DutyLine {
         DutyLine {
             id: duty.id,
             unit: duty.unit.clone(),
             unit_name: duty.unit_name.clone(),
-            kind: kind_label(&duty.kind, t),
-            period: duty.period.clone(),
+            kind: duty.kind.label(lang),
+            period_code: duty.period.clone(),
+            period: duty.period_label(lang),
             due: local_time(duty.due_at, tz),
             status: duty.status.label(lang),
             status_code: duty.status.code(),
@@ -103,12 +104,26 @@ impl DutyLine {
     }
 }
 
-/// The label of a duty kind.
-fn kind_label(kind: &str, t: Tr) -> &'static str {
-    match kind {
-        store::duties::kind::BEFORE_TRIAL => t.duty_before_trial(),
-        store::duties::kind::AFTER_TRIAL => t.duty_after_trial(),
-        _ => t.duty_periodic(),
+/// The board's request form as typed, and why it was refused.
+#[derive(Default)]
+struct RequestForm {
+    unit: String,
+    topic: String,
+    due: String,
+    case: String,
+    /// The message and the field it is about.
+    error: Option<(String, Option<String>)>,
+}
+
+impl RequestForm {
+    fn from_fields(fields: &Fields) -> RequestForm {
+        RequestForm {
+            unit: fields.get("unit").to_owned(),
+            topic: fields.get("topic").to_owned(),
+            due: fields.get("due_at").to_owned(),
+            case: fields.get("case").to_owned(),
+            error: None,
+        }
     }
 }
 
@@ -123,12 +138,44 @@ struct DutyListPage {
     duties: Vec<DutyLine>,
     next: Option<String>,
     first: Option<String>,
+    /// The request form, for a board officer.
+    request: Option<RequestForm>,
+    key: String,
+}
+
+impl DutyListPage {
+    /// The refusal of the request form about `field`, if any.
+    fn err(&self, field: &str) -> Option<&str> {
+        let (message, at) = self.request.as_ref()?.error.as_ref()?;
+        (at.as_deref() == Some(field)).then_some(message.as_str())
+    }
+
+    /// The refusal of the request form about no field of it.
+    fn general_err(&self) -> Option<&str> {
+        let (message, at) = self.request.as_ref()?.error.as_ref()?;
+        let own = ["unit", "topic", "due_at", "case"];
+        (!at.as_deref().is_some_and(|f| own.contains(&f))).then_some(message.as_str())
+    }
 }
 
 async fn list(
     State(state): State<AppState>,
     visitor: Visitor,
     Query(q): Query<DutyQuery>,
+) -> Result<DutyListPage, PageError> {
+    let request = visitor
+        .identity
+        .role
+        .requests_duties()
+        .then(RequestForm::default);
+    list_page(&state, &visitor, q, request).await
+}
+
+async fn list_page(
+    state: &AppState,
+    visitor: &Visitor,
+    q: DutyQuery,
+    request: Option<RequestForm>,
 ) -> Result<DutyListPage, PageError> {
     let now = Utc::now();
     let tz = state.policy.calendar.time_zone();
@@ -172,7 +219,7 @@ async fn list(
         with_query("/duties", &link)
     };
     Ok(DutyListPage {
-        l: Layout::new(&visitor, t.nav_duties(), "/duties", &query(None)),
+        l: Layout::new(visitor, t.nav_duties(), "/duties", &query(None)),
         units: dir.duty_providers(),
         statuses: DutyStatus::ALL
             .iter()
@@ -184,172 +231,41 @@ async fn list(
         duties: page
             .duties
             .iter()
-            .map(|d| DutyLine::new(d, t, lang, now, tz))
+            .map(|d| DutyLine::new(d, lang, now, tz))
             .collect(),
         next: page.next.map(|c| query(Some(&c.encode()))),
         first: (!q.cursor.is_empty()).then(|| query(None)),
         q,
-    })
-}
-
-/// A form that failed: which move, the message, and what was typed.
-struct Failure {
-    action: &'static str,
-    message: String,
-    text: String,
-}
-
-/// One duty's page.
-#[derive(Template, WebTemplate)]
-#[template(path = "duty.html")]
-struct DutyPage {
-    l: Layout,
-    d: DutyLine,
-    recipient: String,
-    case: Option<String>,
-    submitted: Option<String>,
-    text: Option<String>,
-    acknowledged: Option<String>,
-    waiver_reason: Option<String>,
-    /// The moves the visitor may make: `submit`, `acknowledge`, `waive`.
-    moves: Vec<&'static str>,
-    key: String,
-    done: Option<&'static str>,
-    failure: Option<Failure>,
-}
-
-impl DutyPage {
-    /// Whether the visitor may make `action`.
-    fn may(&self, action: &str) -> bool {
-        self.moves.contains(&action)
-    }
-
-    /// The message of `action`'s form, if it failed.
-    fn err(&self, action: &str) -> Option<&str> {
-        self.failure
-            .as_ref()
-            .filter(|f| f.action == action)
-            .map(|f| f.message.as_str())
-    }
-
-    /// What was typed in `action`'s form before it failed, else `default`.
-    fn kept<'a>(&'a self, action: &str, default: &'a str) -> &'a str {
-        self.failure
-            .as_ref()
-            .filter(|f| f.action == action)
-            .map_or(default, |f| f.text.as_str())
-    }
-}
-
-/// `?done=submit` after a move.
-#[derive(Debug, Deserialize)]
-struct Done {
-    done: Option<String>,
-}
-
-/// The code of a move in the forms.
-fn move_code(action: DutyAction) -> &'static str {
-    match action {
-        DutyAction::Submit => "submit",
-        DutyAction::Acknowledge => "acknowledge",
-        DutyAction::Waive => "waive",
-    }
-}
-
-async fn show(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    Path(id): Path<String>,
-    Query(done): Query<Done>,
-) -> Result<DutyPage, PageError> {
-    let t = Tr(visitor.lang);
-    let done = match done.done.as_deref() {
-        Some("submit") => Some(t.duty_done_submit()),
-        Some("acknowledge") => Some(t.duty_done_acknowledge()),
-        Some("waive") => Some(t.duty_done_waive()),
-        _ => None,
-    };
-    page(&state, &visitor, duty_id(&id)?, done, None).await
-}
-
-async fn page(
-    state: &AppState,
-    visitor: &Visitor,
-    id: i64,
-    done: Option<&'static str>,
-    failure: Option<Failure>,
-) -> Result<DutyPage, PageError> {
-    let now = Utc::now();
-    let tz = state.policy.calendar.time_zone();
-    let lang = visitor.lang;
-    let t = Tr(lang);
-    let (duty, moves) = state
-        .store
-        .open_duty_with_moves(visitor.identity.user, id, now)
-        .await
-        .map_err(AppError::from)?;
-    let dir = Directory::load(&state.store, visitor.identity.user, lang, now).await?;
-    let by = |at: Option<DateTime<Utc>>, who: &Option<store::duties::DutyUser>| {
-        at.map(|at| match who {
-            Some(who) => format!("{} — {}", local_time(at, tz), who.name),
-            None => local_time(at, tz),
-        })
-    };
-    Ok(DutyPage {
-        l: Layout::new(
-            visitor,
-            &format!("{} {} — {}", t.duty(), duty.period, duty.unit_name),
-            "/duties",
-            &format!("/duties/{id}"),
-        ),
-        d: DutyLine::new(&duty, t, lang, now, tz),
-        recipient: dir.unit(&duty.recipient),
-        case: duty.case.clone(),
-        submitted: by(duty.submitted_at, &duty.submitted_by),
-        text: duty.text.clone(),
-        acknowledged: by(duty.acknowledged_at, &duty.acknowledged_by),
-        waiver_reason: duty.waiver_reason.clone(),
-        moves: moves.into_iter().map(move_code).collect(),
+        request,
         key: form_key(),
-        done,
-        failure,
     })
 }
 
-/// A posted move: submit (`text`), acknowledge, or waive (`reason`).
-async fn carry_out(
+/// The board's request (SPEC §13), through the store call of `POST
+/// /duties`, once per form key; refused, the list again with the message
+/// beside its field and the input kept.
+async fn request(
     State(state): State<AppState>,
     visitor: Visitor,
-    Path(id): Path<String>,
     fields: Fields,
 ) -> Result<Response, PageError> {
     visitor.check_csrf(fields.get("csrf"))?;
-    let id = duty_id(&id)?;
-    let (action, duty_move, text) = match fields.get("action") {
-        "submit" => {
-            let text = fields.get("text").to_owned();
-            ("submit", DutyMove::Submit { text: text.clone() }, text)
-        }
-        "acknowledge" => ("acknowledge", DutyMove::Acknowledge, String::new()),
-        "waive" => {
-            let reason = fields.get("reason").to_owned();
-            (
-                "waive",
-                DutyMove::Waive {
-                    reason: reason.clone(),
-                },
-                reason,
-            )
-        }
-        _ => {
-            return Err(AppError::Invalid {
-                field: "action".to_owned(),
+    let mut form = RequestForm::from_fields(&fields);
+    let calendar = &state.policy.calendar;
+    let due_at = match form.due.trim() {
+        "" => Err(AppError::Invalid {
+            field: "due_at".to_owned(),
+            detail: crate::error::Detail::Missing,
+        }),
+        day => NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map(|day| calendar.end_of_day(day))
+            .map_err(|_| AppError::Invalid {
+                field: "due_at".to_owned(),
                 detail: crate::error::Detail::Invalid,
-            }
-            .into());
-        }
+            }),
     };
-    let hash = request_hash(&Method::POST, &format!("/duties/{id}/move"), &fields.raw);
+    let now = Utc::now();
+    let hash = request_hash(&Method::POST, "/duties/request", &fields.raw);
     let render = |duty: &DutyInfo| duty.id.to_string();
     let once = valid_key(fields.get("key")).map(|key| DutyOnce {
         key,
@@ -357,36 +273,43 @@ async fn carry_out(
         status: StatusCode::SEE_OTHER.as_u16(),
         render: &render,
     });
-    let answer = state
-        .store
-        .move_duty_once(
-            visitor.identity.user,
-            id,
-            duty_move,
-            Utc::now(),
-            once.as_ref(),
-        )
-        .await;
-    match answer {
-        Ok(DutyAnswer::Done(_) | DutyAnswer::Replay { .. }) => {
-            Ok(Redirect::to(&format!("/duties/{id}?done={action}")).into_response())
-        }
-        Err(err) => {
-            let err = AppError::from(err);
-            let (status, message, _) = err.shown(visitor.lang);
-            if status.is_server_error()
-                || status == StatusCode::UNAUTHORIZED
-                || status == StatusCode::NOT_FOUND
-            {
-                return Err(err.into());
-            }
-            let failure = Failure {
-                action,
-                message,
-                text,
+    let asked = match due_at {
+        Ok(due_at) => {
+            let input = DutyRequestInput {
+                unit: form.unit.clone(),
+                topic: form.topic.clone(),
+                due_at,
+                case: Some(form.case.clone()),
             };
-            let page = page(&state, &visitor, id, None, Some(failure)).await?;
-            Ok((status, page).into_response())
+            state
+                .store
+                .request_duty(visitor.identity.user, input, calendar, now, once.as_ref())
+                .await
+                .map_err(AppError::from)
         }
+        Err(err) => Err(err),
+    };
+    let err = match asked {
+        Ok(DutyAnswer::Done(duty)) => {
+            return Ok(
+                Redirect::to(&format!("/duties/{}?done=request#done", duty.id)).into_response(),
+            );
+        }
+        Ok(DutyAnswer::Replay { body, .. }) => {
+            return Ok(
+                Redirect::to(&format!("/duties/{}?done=request#done", body.trim())).into_response(),
+            );
+        }
+        Err(err) => err,
+    };
+    let (status, message, field) = err.shown(visitor.lang);
+    if status.is_server_error()
+        || status == StatusCode::UNAUTHORIZED
+        || status == StatusCode::FORBIDDEN
+    {
+        return Err(err.into());
     }
+    form.error = Some((message, field));
+    let page = list_page(&state, &visitor, DutyQuery::default(), Some(form)).await?;
+    Ok((status, page).into_response())
 }

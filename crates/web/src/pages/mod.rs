@@ -18,6 +18,7 @@ mod dashboard;
 mod directory;
 mod documents;
 mod duties;
+mod duty_page;
 mod error;
 mod form;
 mod form_files;

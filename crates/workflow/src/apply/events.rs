@@ -131,3 +131,20 @@ pub(super) fn set_trial_date(
     case.trial_date = Some(trial_date);
     Ok(Change::quiet(Command::SetTrialDate { trial_date }))
 }
+
+/// `set_verdict_date` (§13): a date within [`TimeWindow::TRIAL`] of today,
+/// on or after the trial date (a verdict ends a trial; the rules already
+/// refused a case without one).
+pub(super) fn set_verdict_date(
+    case: &mut Case,
+    verdict_date: NaiveDate,
+    ctx: &Context,
+) -> Result<Change, Refusal> {
+    let today = ctx.policy.calendar.local_date(ctx.now);
+    let verdict_date = TimeWindow::TRIAL.check_date("verdict_date", verdict_date, today)?;
+    if case.trial_date.is_some_and(|trial| verdict_date < trial) {
+        return Err(Refusal::VerdictBeforeTrial);
+    }
+    case.verdict_date = Some(verdict_date);
+    Ok(Change::quiet(Command::SetVerdictDate { verdict_date }))
+}

@@ -224,6 +224,9 @@ pub(super) fn carry_out(
             minutes,
         } => events::log_meeting(meeting, held_at, &chair_unit, &attendees, &minutes, ctx),
         Command::SetTrialDate { trial_date } => events::set_trial_date(case, trial_date, ctx),
+        Command::SetVerdictDate { verdict_date } => {
+            events::set_verdict_date(case, verdict_date, ctx)
+        }
         Command::Reassign {
             lead_unit,
             coordinating_units,

@@ -235,14 +235,29 @@ fn a_case_deadline_breaches_right_after_its_last_instant_then_repeats_every_two_
 #[test]
 fn trial_duties_fall_five_working_days_before_and_three_after_across_tet() {
     // Trial on Thursday 26/2/2026, the week after Tết.
-    let duties = trial_duties(d("2026-02-26"), &vn());
+    let duties = trial_duties(d("2026-02-26"), None, &vn());
     assert_eq!(duties.before_due, t("2026-02-12T23:59:59+07:00"));
     assert_eq!(duties.after_due, t("2026-03-03T23:59:59+07:00"));
 }
 
 #[test]
 fn trial_duties_of_an_ordinary_week() {
-    let duties = trial_duties(d("2026-03-13"), &vn());
+    let duties = trial_duties(d("2026-03-13"), None, &vn());
     assert_eq!(duties.before_due, t("2026-03-06T23:59:59+07:00"));
     assert_eq!(duties.after_due, t("2026-03-18T23:59:59+07:00"));
+}
+
+#[test]
+fn the_after_trial_duty_counts_from_the_verdict_not_the_first_day_of_the_trial() {
+    // A trial opening on Friday 13/3/2026 and sitting until its verdict on
+    // Thursday 19/3: the information after it is due on Tuesday 24/3, not
+    // on Wednesday 18/3 while the trial still sits.
+    let duties = trial_duties(d("2026-03-13"), Some(d("2026-03-19")), &vn());
+    assert_eq!(duties.before_due, t("2026-03-06T23:59:59+07:00"));
+    assert_eq!(duties.after_due, t("2026-03-24T23:59:59+07:00"));
+    // Given on the day of the trial, the verdict changes nothing.
+    assert_eq!(
+        trial_duties(d("2026-03-13"), Some(d("2026-03-13")), &vn()),
+        trial_duties(d("2026-03-13"), None, &vn())
+    );
 }

@@ -52,6 +52,10 @@ pub fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "reminder_before_days" => (t.refusal_field_reminder_before_days(), false),
         "overdue_every_days" => (t.refusal_field_overdue_every_days(), false),
         "period" => (t.period(), false),
+        // Fields of an ad-hoc request for information (§13).
+        "topic" => (t.duty_topic(), false),
+        "due_at" => (t.due_at(), false),
+        "case" => (t.case(), false),
         other => return (other.to_owned(), false),
     };
     (label.to_owned(), choice)

@@ -21,6 +21,9 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         R::NotInvolvedUnit {
             action: ActionKind::SetTrialDate,
         } => t.refusal_not_involved_court().to_owned(),
+        R::NotInvolvedUnit {
+            action: ActionKind::SetVerdictDate,
+        } => t.refusal_not_involved_court_verdict().to_owned(),
         R::NotInvolvedUnit { action } => t.refusal_not_involved_unit(action.verb(lang)),
         R::NotTheReporter => t.refusal_not_the_reporter().to_owned(),
         R::WrongState { action, state } => wrong_state(*action, *state, lang),
@@ -56,6 +59,10 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         R::NotARecipient => t.refusal_not_a_recipient().to_owned(),
         R::AcknowledgementLinkInvalid => t.refusal_acknowledgement_link_invalid().to_owned(),
         R::NotACourtCase => t.refusal_not_a_court_case().to_owned(),
+        R::NoTrialDate => t.refusal_no_trial_date().to_owned(),
+        R::VerdictBeforeTrial => t.refusal_verdict_before_trial().to_owned(),
+        R::DutyRequestNotAllowed => t.refusal_duty_request_not_allowed().to_owned(),
+        R::NotADutyProvider { unit } => t.refusal_not_a_duty_provider(unit),
         R::AdminOnly => t.refusal_admin_only().to_owned(),
         R::ReportsNotAllowed => t.refusal_reports_not_allowed().to_owned(),
         R::PasswordTooShort { min, .. } => t.refusal_password_too_short(min),

@@ -397,3 +397,12 @@ fn every_message_is_one_sentence_in_each_language() {
         }
     }
 }
+
+#[test]
+fn not_involved_unit_names_the_verdict_for_a_verdict_date() {
+    let refusal = Refusal::NotInvolvedUnit {
+        action: ActionKind::SetVerdictDate,
+    };
+    assert!(vi(&refusal).contains("ấn định ngày tuyên án"));
+    assert!(en(&refusal).contains("set the verdict date"));
+}

@@ -341,3 +341,40 @@ fn only_leaders_board_officers_and_administrators_read_the_reports() {
         );
     }
 }
+
+#[test]
+fn a_verdict_date_is_set_by_whoever_sets_the_trial_date_once_there_is_one() {
+    let case = case_in(S::Resolved);
+    assert!(check(&liaison_of(court()), &case, A::SetVerdictDate).is_ok());
+    assert!(check(&board_officer(), &case, A::SetVerdictDate).is_ok());
+    assert_eq!(
+        refusal(&liaison_of(people_committee()), &case, A::SetVerdictDate),
+        Some(R::NotInvolvedUnit {
+            action: A::SetVerdictDate
+        })
+    );
+    for actor in [leader(), reporter(), admin()] {
+        assert!(matches!(
+            refusal(&actor, &case, A::SetVerdictDate),
+            Some(R::RoleNotAllowed { .. })
+        ));
+    }
+    let untried = Case {
+        trial_date: None,
+        ..case_in(S::Oriented)
+    };
+    assert_eq!(
+        refusal(&board_officer(), &untried, A::SetVerdictDate),
+        Some(R::NoTrialDate)
+    );
+    assert!(R::NoTrialDate.is_conflict());
+    let no_court = Case {
+        lead_unit: Some(people_committee()),
+        coordinating_units: vec![],
+        ..case_in(S::Oriented)
+    };
+    assert_eq!(
+        refusal(&board_officer(), &no_court, A::SetVerdictDate),
+        Some(R::NotACourtCase)
+    );
+}

@@ -31,17 +31,35 @@ pub(crate) async fn download(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let attachment = state.store.attachment(caller.user, id, Utc::now()).await?;
-    let file = Blobs::new(&state.config.data_dir)
-        .open(&attachment.sha256)
-        .await?;
-    let content_type = HeaderValue::from_str(&attachment.content_type)
+    send_file(
+        &state,
+        &attachment.sha256,
+        &attachment.content_type,
+        &attachment.file_name,
+        attachment.size,
+    )
+    .await
+}
+
+/// A stored file as a download: always `Content-Disposition: attachment`,
+/// the sniffed type and `nosniff`, never cached. A case's attachments and
+/// a duty's documents are sent so.
+pub(crate) async fn send_file(
+    state: &AppState,
+    sha256: &str,
+    content_type: &str,
+    file_name: &str,
+    size: i64,
+) -> Result<Response, AppError> {
+    let file = Blobs::new(&state.config.data_dir).open(sha256).await?;
+    let content_type = HeaderValue::from_str(content_type)
         .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let disposition = HeaderValue::from_str(&content_disposition(&attachment.file_name))
+    let disposition = HeaderValue::from_str(&content_disposition(file_name))
         .unwrap_or(HeaderValue::from_static("attachment"));
     Ok((
         [
             (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_LENGTH, HeaderValue::from(attachment.size)),
+            (header::CONTENT_LENGTH, HeaderValue::from(size)),
             (header::CONTENT_DISPOSITION, disposition),
             (
                 header::X_CONTENT_TYPE_OPTIONS,

@@ -16,6 +16,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::AppState;
 
+pub(crate) use download::send_file;
 pub(crate) use upload::{multipart_error, receive};
 pub(crate) use view::{AttachmentView, UploadForm};
 

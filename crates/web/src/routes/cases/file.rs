@@ -2,9 +2,8 @@
 //! per `Idempotency-Key`.
 
 use axum::Json;
-use axum::body::Body;
-use axum::extract::{FromRequest, OriginalUri, Request, State};
-use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use axum::extract::{OriginalUri, Request, State};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -16,10 +15,9 @@ use workflow::{Actor, Case};
 use super::file_form::{FileForm, receive_filing};
 use crate::auth::Caller;
 use crate::idempotency::{key, replay, request_hash};
-use crate::json::JsonBody;
 use crate::routes::ErrorBody;
 use crate::views::CaseView;
-use crate::{AppError, AppState, MAX_JSON_BYTES};
+use crate::{AppError, AppState};
 
 /// A new report (SPEC §3.3 `file`): the area by code.
 pub(crate) type FileBody = FileRequest;
@@ -62,21 +60,8 @@ pub(crate) async fn file(
         let filing = receive_filing(request, &state).await?;
         (filing.body, filing.fingerprint, filing.uploads)
     } else {
-        // This route's body limit is the files'; a JSON body keeps its own,
-        // refused on its announced length before any of it is read.
-        let announced = headers
-            .get(CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        if announced.is_some_and(|length| length > MAX_JSON_BYTES) {
-            return Err(AppError::Status(StatusCode::PAYLOAD_TOO_LARGE));
-        }
-        let (parts, body) = request.into_parts();
-        let bytes = axum::body::to_bytes(body, MAX_JSON_BYTES)
-            .await
-            .map_err(|_| AppError::Status(StatusCode::PAYLOAD_TOO_LARGE))?;
-        let request = Request::from_parts(parts, Body::from(bytes));
-        let json = JsonBody::<FileBody>::from_request(request, &state).await?;
+        // This route's body limit is the files'; a JSON body keeps its own.
+        let json = crate::json::json_within_limit::<FileBody, _>(request, &state).await?;
         (json.value, json.raw.to_vec(), Vec::new())
     };
     let key = key(&headers)?;

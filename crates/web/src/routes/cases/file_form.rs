@@ -35,10 +35,11 @@ pub(crate) struct FileForm {
     file: Vec<Vec<u8>>,
 }
 
-/// A report and its files as received.
-pub(crate) struct Filing {
-    /// The report.
-    pub body: FileBody,
+/// A JSON body and its files as received (a report, or a duty's
+/// submission).
+pub(crate) struct Filing<T = FileBody> {
+    /// The JSON part, parsed.
+    pub body: T,
     /// What the idempotency key must match: the report's JSON and each
     /// file's hash, size and name (the multipart boundary differs between
     /// two sendings of the same request, so the raw body cannot be it).
@@ -51,17 +52,31 @@ pub(crate) struct Filing {
 /// many files or a file over the size limit refuse the request; the files
 /// already received are then removed.
 pub(crate) async fn receive_filing(request: Request, state: &AppState) -> Result<Filing, AppError> {
+    receive_json_and_files(request, state, CASE_PART).await
+}
+
+/// Reads a multipart body whose part `json` holds the JSON body of the
+/// plain request and whose parts `file` hold files, as a filing does: a
+/// part of another name, a second `json`, too many files or a file over
+/// the size limit refuse the request, and the files already received
+/// are then removed.
+pub(crate) async fn receive_json_and_files<T: serde::de::DeserializeOwned>(
+    request: Request,
+    state: &AppState,
+    json: &'static str,
+) -> Result<Filing<T>, AppError> {
     let mut multipart = Multipart::from_request(request, state)
         .await
         .map_err(|e| AppError::BadMultipart(e.body_text()))?;
     let blobs = Blobs::new(&state.config.data_dir);
     let max = state.config.max_attachment_bytes;
     let mut case: Option<Vec<u8>> = None;
+    let json_name = json;
     let mut uploads: Vec<Upload> = Vec::new();
     while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
         let name = field.name().unwrap_or_default().to_owned();
         match name.as_str() {
-            CASE_PART if case.is_none() => case = Some(json_part(field).await?),
+            name if name == json_name && case.is_none() => case = Some(json_part(field).await?),
             FILE_PART if uploads.len() < workflow::MAX_FILES_PER_REQUEST => {
                 let file_name = field.file_name().unwrap_or_default().to_owned();
                 let blob = receive(field, &blobs, max).await?;
@@ -83,11 +98,11 @@ pub(crate) async fn receive_filing(request: Request, state: &AppState) -> Result
     }
     let Some(raw) = case else {
         return Err(AppError::Invalid {
-            field: CASE_PART.to_owned(),
+            field: json_name.to_owned(),
             detail: crate::error::Detail::Missing,
         });
     };
-    let body = crate::json::parse::<FileBody>(&raw)?;
+    let body = crate::json::parse::<T>(&raw)?;
     let mut fingerprint = b"multipart\n".to_vec();
     fingerprint.extend_from_slice(&raw);
     for upload in &uploads {

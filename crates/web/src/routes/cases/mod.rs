@@ -19,7 +19,7 @@ use crate::routes::attachments::files_body_limit;
 pub(crate) use act::ActionBody;
 pub(crate) use events::EventView;
 pub(crate) use file::FileBody;
-pub(crate) use file_form::FileForm;
+pub(crate) use file_form::{FileForm, receive_json_and_files};
 pub(crate) use list::CasePageView;
 
 /// Filing, with its own body limit: a report may carry up to

@@ -259,3 +259,47 @@ fn a_refusal_for_the_role_comes_before_a_refusal_for_the_input() {
         }
     );
 }
+
+#[test]
+fn setting_a_verdict_date_records_it() {
+    let outcome = run(
+        &case_in(S::Oriented),
+        &liaison_of(court()),
+        command(A::SetVerdictDate),
+    )
+    .unwrap();
+    assert_eq!(
+        outcome.case.verdict_date,
+        NaiveDate::from_ymd_opt(2026, 2, 27)
+    );
+    assert_eq!(outcome.case.state, S::Oriented);
+    assert_eq!(
+        outcome.events[0].payload,
+        json!({ "verdict_date": "2026-02-27" })
+    );
+    assert!(outcome.notices.is_empty());
+}
+
+#[test]
+fn a_verdict_before_the_trial_is_refused_naming_its_field() {
+    let early = Command::SetVerdictDate {
+        verdict_date: NaiveDate::from_ymd_opt(2026, 2, 24).unwrap(),
+    };
+    let refused = run(&case_in(S::Oriented), &board_officer(), early).unwrap_err();
+    assert_eq!(refused, R::VerdictBeforeTrial);
+    assert_eq!(refused.field(), Some("verdict_date"));
+    assert_eq!(
+        refused.message(crate::Lang::Vi),
+        "Ngày tuyên án không được trước ngày xét xử."
+    );
+    let far = Command::SetVerdictDate {
+        verdict_date: NaiveDate::from_ymd_opt(2036, 3, 20).unwrap(),
+    };
+    assert!(matches!(
+        run(&case_in(S::Oriented), &board_officer(), far),
+        Err(R::TimeOutOfRange {
+            field: "verdict_date",
+            ..
+        })
+    ));
+}
