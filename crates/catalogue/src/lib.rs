@@ -21,6 +21,7 @@ mod orientation;
 mod pages;
 mod refusals;
 mod report;
+mod unreachable;
 
 pub use lang::Lang;
 
@@ -56,6 +57,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         meetings::ENTRIES,
         report::ENTRIES,
         board_moves::ENTRIES,
+        unreachable::ENTRIES,
     ]
     .into_iter()
     .flatten()

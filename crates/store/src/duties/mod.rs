@@ -8,6 +8,7 @@ mod moves;
 mod read;
 mod trial;
 
+pub(crate) use materialise::materialise;
 pub use moves::{DutyAnswer, DutyOnce};
 pub(crate) use read::codes;
 pub use read::{DutyCursor, DutyFilter, DutyInfo, DutyPage, DutyUser};
