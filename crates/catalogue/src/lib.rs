@@ -23,6 +23,7 @@ mod orientation;
 mod pages;
 mod refusals;
 mod report;
+mod unreachable;
 
 pub use lang::Lang;
 
@@ -60,6 +61,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         board_moves::ENTRIES,
         digest::ENTRIES,
         duty_words::ENTRIES,
+        unreachable::ENTRIES,
     ]
     .into_iter()
     .flatten()

@@ -2,15 +2,16 @@
 //! empty database.
 
 mod cases;
+mod duties;
 mod org;
 
 use anyhow::Context;
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 use store::{FileRequest, Store};
-use workflow::{Role, UserId};
+use workflow::{DeadlineSpec, Policy, Priority, Role, UserId};
 
-use cases::Step;
+use cases::{DemoCase, Step};
 
 use crate::settings::Settings;
 
@@ -58,14 +59,21 @@ pub async fn present_logins(store: &Store) -> anyhow::Result<DemoLogins> {
 }
 
 /// Loads the demo data set into an empty database and returns its logins.
-/// Every case goes through `Store::file_case` and `Store::act`, so the
-/// demo obeys the same rules as real use.
+/// Every case goes through `Store::file_case` and `Store::act`, every duty
+/// through `Store::materialise_duties` and `Store::move_duty`, so the demo
+/// obeys the same rules as real use. Its history is invented: the e-mails
+/// of that past are closed (`Store::close_history`), so that starting the
+/// demo sends only what is due now.
 pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogins> {
     let policy = settings.policy()?;
     let now = Utc::now();
-    let (logins, ids) = org::create(store, now)
+    let signed = duties::signing_time(now, &policy.calendar);
+    let (logins, ids) = org::create(store, settings, &policy.calendar, signed)
         .await
         .context("không tạo được tổ chức mẫu")?;
+    duties::materialise_since(store, signed, now, &policy.calendar)
+        .await
+        .context("không tạo được nghĩa vụ mẫu")?;
     let user = |role: Role, unit: Option<&str>| -> anyhow::Result<UserId> {
         org::USERS
             .iter()
@@ -83,16 +91,9 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
             _ => officer,
         };
         let filed_at = now - Duration::days(demo.days_ago);
-        let request = FileRequest {
-            title: demo.title.into(),
-            description: demo.description.into(),
-            area: demo.area.into(),
-            category: demo.category.into(),
-            source: demo.source,
-            people_affected: Some(20 + 7 * demo.days_ago),
-            hotspot_risk: demo.risk,
-        };
-        let mut case = store.file_case(filer, request, filed_at, &policy).await?;
+        let mut case = store
+            .file_case(filer, request(demo), filed_at, &policy)
+            .await?;
         let first_code = first.get_or_insert_with(|| case.code.clone()).clone();
         // Steps take the days they take in real life, so the dashboard's
         // times to answer and resolve are spread, not all nought.
@@ -169,5 +170,78 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
                 .with_context(|| format!("vụ việc mẫu {}: bước {step:?}", case.code))?;
         }
     }
+    let just_in = &cases::JUST_IN;
+    store
+        .file_case(
+            user(Role::Reporter, Some("MTTQ-HOALU"))?,
+            request(just_in),
+            filed_today(now, &policy),
+            &policy,
+        )
+        .await?;
+    let movers = duties::Movers {
+        liaison: user(Role::AgencyLiaison, Some("UBND-NB"))?,
+        officer,
+        admin: user(Role::Admin, None)?,
+    };
+    duties::give_information(store, &movers, now)
+        .await
+        .context("không ghi được việc thực hiện nghĩa vụ mẫu")?;
+    close_past(store, settings, now).await?;
     Ok(logins)
+}
+
+/// What a demo case files.
+fn request(demo: &DemoCase) -> FileRequest {
+    FileRequest {
+        title: demo.title.into(),
+        description: demo.description.into(),
+        area: demo.area.into(),
+        category: demo.category.into(),
+        source: demo.source,
+        people_affected: Some(20 + 7 * demo.days_ago),
+        hotspot_risk: demo.risk,
+    }
+}
+
+/// When the report just in ([`cases::JUST_IN`], a high hotspot risk, so
+/// urgent triage) was filed: so that its triage deadline, in clock hours,
+/// ends halfway between the start of today and now. Its breach reminder is
+/// then due today, whatever the hour the demo starts.
+fn filed_today(now: DateTime<Utc>, policy: &Policy) -> DateTime<Utc> {
+    let calendar = &policy.calendar;
+    let start = calendar.start_of_day(calendar.local_date(now));
+    let middle = start + (now - start) / 2;
+    match policy.deadlines.triage.get(Priority::Urgent) {
+        DeadlineSpec::Hours(hours) => middle - Duration::hours(i64::from(hours)),
+        _ => now - Duration::hours(4),
+    }
+}
+
+/// Ends the demo's invented past where today begins. The scheduler would
+/// have sent that past's reminders when they fell due: the sweep as of the
+/// last instant before today writes them, and they are closed with every
+/// other e-mail of the past (marked `historical`, never sent; the audit
+/// says why). Today's e-mails and the orientation notices still owed go.
+async fn close_past(store: &Store, settings: &Settings, now: DateTime<Utc>) -> anyhow::Result<()> {
+    let rules = crate::commands::scheduling::reminder_rules(settings)?;
+    let today = rules.calendar.start_of_day(rules.calendar.local_date(now));
+    store
+        .enqueue_reminders(today - Duration::seconds(1), &rules)
+        .await
+        .context("không ghi được lịch sử nhắc việc mẫu")?;
+    let closed = store
+        .close_history(today, now, "demo_history")
+        .await
+        .context("không khép được lịch sử thư của dữ liệu mẫu")?;
+    tracing::info!(
+        historical = closed.historical,
+        still_owed = closed.still_owed,
+        "dữ liệu mẫu: thư của quá khứ không gửi"
+    );
+    store
+        .enqueue_reminders(now, &rules)
+        .await
+        .context("không ghi được nhắc việc hôm nay của dữ liệu mẫu")?;
+    Ok(())
 }

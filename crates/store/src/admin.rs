@@ -79,6 +79,8 @@ pub struct ProgrammeCreated {
     pub id: i64,
     /// The default duty schedules: (provider unit code, recipient board code).
     pub schedules: Vec<(String, String)>,
+    /// The duty instances made with it (current and next period).
+    pub instances: u64,
 }
 
 impl Store {

@@ -14,6 +14,14 @@ use crate::entities::outbox;
 use crate::outbox::status;
 use crate::{Store, StoreError};
 
+/// The kinds of e-mail that carry a one-time link: their payload is
+/// blanked once the e-mail is sent (or will never be).
+pub(crate) const SECRET_KINDS: [&str; 3] = [
+    crate::auth::PASSWORD_RESET,
+    crate::orientations::ORIENTATION_NOTICE,
+    crate::orientations::ORIENTATION_REMINDER,
+];
+
 /// Rows due for delivery at `due_by` and not held by a live lease at `clock`.
 fn claimable(due_by: DateTime<Utc>, clock: DateTime<Utc>) -> Condition {
     Condition::all()
@@ -142,11 +150,7 @@ impl Store {
         outbox::Entity::update_many()
             .col_expr(outbox::Column::Payload, Expr::value("{}"))
             .filter(outbox::Column::Id.eq(id))
-            .filter(outbox::Column::Kind.is_in([
-                crate::auth::PASSWORD_RESET,
-                crate::orientations::ORIENTATION_NOTICE,
-                crate::orientations::ORIENTATION_REMINDER,
-            ]))
+            .filter(outbox::Column::Kind.is_in(SECRET_KINDS))
             .exec(&self.db)
             .await?;
         Ok(())

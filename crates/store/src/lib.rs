@@ -18,6 +18,7 @@ pub mod entities;
 mod error;
 mod events;
 mod fold;
+pub mod history;
 pub mod idempotency;
 pub mod meetings;
 mod need_to_know;
@@ -35,6 +36,7 @@ pub mod reports;
 mod request_counts;
 pub mod schedules;
 pub mod search_index;
+pub mod unreachable;
 
 pub use cases::{
     ActionInput, CaseFilter, CasePage, Cursor, FileRequest, Files, MAX_LIMIT, StoredEvent,

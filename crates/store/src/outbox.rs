@@ -27,6 +27,10 @@ pub mod status {
     pub const FAILED: &str = "failed";
     /// Its reason went away before it was sent.
     pub const DROPPED: &str = "dropped";
+    /// Written in a past that was loaded, not lived (the demo, an import):
+    /// its moment passed, it is kept as a record and never sent
+    /// (`Store::close_history`).
+    pub const HISTORICAL: &str = "historical";
 }
 
 /// One e-mail to enqueue.

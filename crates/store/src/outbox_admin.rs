@@ -14,11 +14,12 @@ use crate::outbox::status;
 use crate::{Store, StoreError};
 
 /// The statuses an outbox row can have.
-pub const STATUSES: [&str; 4] = [
+pub const STATUSES: [&str; 5] = [
     status::PENDING,
     status::SENT,
     status::FAILED,
     status::DROPPED,
+    status::HISTORICAL,
 ];
 
 /// An outbox row without its rendered payload.
@@ -32,7 +33,7 @@ pub struct OutboxInfo {
     pub key: String,
     /// To whom.
     pub recipient_email: String,
-    /// `pending`, `sent`, `failed` or `dropped`.
+    /// `pending`, `sent`, `failed`, `dropped` or `historical`.
     pub status: String,
     /// Tries so far.
     pub attempts: i32,

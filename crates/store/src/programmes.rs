@@ -3,45 +3,58 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
-use workflow::{Cadence, DueRule, DutyReminderPolicy, ProgrammeTerm, UserId, programme_schedules};
+use workflow::{
+    Cadence, Calendar, DueRule, DutyReminderPolicy, ProgrammeTerm, UserId, programme_schedules,
+};
 
 use crate::admin::{NewProgramme, ProgrammeCreated};
 use crate::audit::record_change;
+use crate::duties::materialise;
 use crate::entities::{duty_schedule, programme, programme_party};
 use crate::org::{area_by_code, unit_by_code};
 use crate::{Store, StoreError};
 
 impl Store {
     /// Adds a programme with the default quarterly duty schedules of each
-    /// state-body party toward the board party.
+    /// state-body party toward the board party, and no duty instance yet:
+    /// the fixtures of tests that decide themselves when duties are
+    /// materialised. People's programmes go through
+    /// [`Store::add_programme_with`].
     pub async fn add_programme(
         &self,
         new: NewProgramme,
         now: DateTime<Utc>,
     ) -> Result<ProgrammeCreated, StoreError> {
-        self.add_programme_with(new, DueRule::default(), &DutyReminderPolicy::default(), now)
+        let (due, reminders) = (DueRule::default(), DutyReminderPolicy::default());
+        self.add_programme_by(new, due, &reminders, None, now, None)
             .await
     }
 
     /// [`Store::add_programme`] with the configured due rule and reminder
-    /// offsets (`[duties]` of the configuration) written into the schedules.
+    /// offsets (`[duties]` of the configuration) written into the schedules,
+    /// and the duty instances of the current and the next period made in
+    /// the same transaction, as the cron job would make them (SPEC §14).
     pub async fn add_programme_with(
         &self,
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
+        calendar: &Calendar,
         now: DateTime<Utc>,
     ) -> Result<ProgrammeCreated, StoreError> {
-        self.add_programme_by(new, due, reminders, now, None).await
+        self.add_programme_by(new, due, reminders, Some(calendar), now, None)
+            .await
     }
 
     /// [`Store::add_programme_with`]; an administrator's change is audited
-    /// in its transaction.
+    /// in its transaction. With a `calendar`, the duties of the current and
+    /// the next period are materialised in that transaction.
     pub(crate) async fn add_programme_by(
         &self,
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
+        calendar: Option<&Calendar>,
         now: DateTime<Utc>,
         author: Option<UserId>,
     ) -> Result<ProgrammeCreated, StoreError> {
@@ -92,8 +105,9 @@ impl Store {
             .collect::<Vec<_>>()
             .join(",");
         let mut schedules = Vec::new();
+        let mut rows = Vec::new();
         for (provider, board) in pairs {
-            duty_schedule::ActiveModel {
+            let row = duty_schedule::ActiveModel {
                 programme_id: Set(programme.id),
                 provider_unit_id: Set(provider.id.0),
                 recipient_unit_id: Set(board.id.0),
@@ -107,8 +121,13 @@ impl Store {
             }
             .insert(&tx)
             .await?;
+            rows.push(row);
             schedules.push((provider.code, board.code));
         }
+        let instances = match calendar {
+            Some(calendar) => materialise(&tx, &rows, now, calendar).await?,
+            None => 0,
+        };
         record_change(&tx, author, now, "add_programme", || {
             json!({ "area": new.area, "year_from": new.year_from,
                 "year_to": new.year_to, "parties": new.parties })
@@ -118,6 +137,7 @@ impl Store {
         Ok(ProgrammeCreated {
             id: programme.id,
             schedules,
+            instances,
         })
     }
 }

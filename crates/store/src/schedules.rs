@@ -12,8 +12,8 @@ use sea_orm::{
 };
 use serde_json::json;
 use workflow::{
-    Cadence, DueRule, DutyReminderPolicy, ScheduleSettings, UnitId, UserId, check_schedule,
-    check_schedule_parties,
+    Cadence, Calendar, DueRule, DutyReminderPolicy, ScheduleSettings, UnitId, UserId,
+    check_schedule, check_schedule_parties,
 };
 
 use crate::admin::NewProgramme;
@@ -124,19 +124,20 @@ impl Store {
         Ok(programme_infos(&self.db, vec![row]).await?.remove(0))
     }
 
-    /// Adds a programme with its default schedules, as `noicom programme
-    /// add` does, as an administrator; audited.
+    /// Adds a programme with its default schedules and their current
+    /// duties, as `noicom programme add` does, as an administrator; audited.
     pub async fn create_programme(
         &self,
         by: UserId,
         new: NewProgramme,
         due: DueRule,
         reminders: &DutyReminderPolicy,
+        calendar: &Calendar,
         now: DateTime<Utc>,
     ) -> Result<ProgrammeInfo, StoreError> {
         self.administrator(by, now).await?;
         let created = self
-            .add_programme_by(new, due, reminders, now, Some(by))
+            .add_programme_by(new, due, reminders, Some(calendar), now, Some(by))
             .await?;
         self.programme(by, created.id, now).await
     }
@@ -153,6 +154,12 @@ impl Store {
 
     /// Adds a schedule to a programme (administrators): both units must be
     /// parties of it, and the schedule pass `workflow::check_schedule`.
+    /// Its duties of the current and the next period are made in the same
+    /// transaction, as the cron job would make them (SPEC §14).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the admin, the programme, the input and the configured defaults it falls back on"
+    )]
     pub async fn create_schedule(
         &self,
         by: UserId,
@@ -160,6 +167,7 @@ impl Store {
         new: NewSchedule,
         due: DueRule,
         reminders: &DutyReminderPolicy,
+        calendar: &Calendar,
         now: DateTime<Utc>,
     ) -> Result<ScheduleInfo, StoreError> {
         self.administrator(by, now).await?;
@@ -214,6 +222,7 @@ impl Store {
             "provider": provider.code, "recipient": recipient.code,
             "cadence": settings.cadence.code() });
         record(&tx, Some(by.0), "add_schedule", detail, now).await?;
+        crate::duties::materialise(&tx, std::slice::from_ref(&row), now, calendar).await?;
         let info = schedule_info(&tx, row).await?;
         tx.commit().await?;
         Ok(info)

@@ -13,6 +13,7 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use chrono::Utc;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::encoding::text::{encode_eof, encode_registry};
 use prometheus_client::metrics::counter::Counter;
@@ -20,7 +21,6 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-use store::outbox::status;
 use workflow::CaseState;
 
 use crate::{AppError, AppState};
@@ -138,9 +138,11 @@ pub(crate) async fn track(
 pub(crate) async fn metrics(State(state): State<AppState>) -> Result<Response, AppError> {
     let cases = state.store.case_counts_by_state().await?;
     let outbox = state.store.outbox_counts().await?;
+    let unreachable = state.store.count_unreachable_units(Utc::now()).await?;
     let mut text = String::new();
+    let gauges = database_gauges(&cases, &outbox, unreachable);
     let written = encode_registry(&mut text, &state.metrics.registry)
-        .and_then(|()| encode_registry(&mut text, &database_gauges(&cases, &outbox)))
+        .and_then(|()| encode_registry(&mut text, &gauges))
         .and_then(|()| encode_eof(&mut text));
     if written.is_err() {
         return Err(AppError::Status(
@@ -151,8 +153,13 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Result<Response, A
 }
 
 /// Gauges of what the database holds now. Every state and status is
-/// reported, with 0 when there is none, so a series never vanishes.
-fn database_gauges(cases: &[(String, i64)], outbox: &[(String, i64)]) -> Registry {
+/// reported, with 0 when there is none, so a series never vanishes; so is
+/// the number of active units e-mail cannot reach (SPEC §14).
+fn database_gauges(
+    cases: &[(String, i64)],
+    outbox: &[(String, i64)],
+    unreachable: u64,
+) -> Registry {
     let by_state = Family::<StateLabel, Gauge>::default();
     for state in CaseState::ALL {
         by_state
@@ -169,12 +176,7 @@ fn database_gauges(cases: &[(String, i64)], outbox: &[(String, i64)]) -> Registr
             .set(*n);
     }
     let by_status = Family::<StatusLabel, Gauge>::default();
-    for known in [
-        status::PENDING,
-        status::SENT,
-        status::FAILED,
-        status::DROPPED,
-    ] {
+    for known in store::outbox_admin::STATUSES {
         by_status
             .get_or_create(&StatusLabel {
                 status: known.to_owned(),
@@ -194,6 +196,13 @@ fn database_gauges(cases: &[(String, i64)], outbox: &[(String, i64)]) -> Registr
         "noicom_outbox",
         "E-mails in the outbox by status",
         by_status,
+    );
+    let without_address = Gauge::<i64>::default();
+    without_address.set(i64::try_from(unreachable).unwrap_or(i64::MAX));
+    registry.register(
+        "noicom_units_without_address",
+        "Active units with no e-mail address and no liaison with one: what is sent to them reaches nobody",
+        without_address,
     );
     registry
 }

@@ -30,6 +30,7 @@ mod orientation;
 mod password;
 mod period;
 mod programme;
+mod reach;
 mod redirect;
 mod refusal;
 mod reminder;
@@ -89,11 +90,13 @@ pub use input_field::{Choices, InputField, Widget};
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use orientation::{
     ACKNOWLEDGEMENT_LINK_DAYS, COPY_BOARD_AFTER_WORKING_DAYS, OrientationReminder,
-    acknowledgement_expires, orientation_reminder, orientation_reminder_recipients,
+    acknowledgement_expires, notice_still_owed, orientation_reminder,
+    orientation_reminder_recipients,
 };
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
 pub use programme::{ProgrammeTerm, programme_schedules};
+pub use reach::{reached_through, unit_reachable};
 pub use redirect::{redirect_target, same_site_path};
 pub use refusal::{Refusal, field_label, value_label};
 pub use reminder::{

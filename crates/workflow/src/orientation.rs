@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::{AreaId, Calendar, Recipients, ReminderRecipients, UnitId};
+use crate::{AreaId, Calendar, CaseState, Recipients, ReminderRecipients, UnitId};
 
 /// How long the link in an orientation e-mail acknowledges the notice.
 pub const ACKNOWLEDGEMENT_LINK_DAYS: i64 = 14;
@@ -17,6 +17,16 @@ pub const COPY_BOARD_AFTER_WORKING_DAYS: i64 = 3;
 /// carries a fresh link that ends then too.
 pub fn acknowledgement_expires(sent_at: DateTime<Utc>) -> DateTime<Utc> {
     sent_at + Duration::days(ACKNOWLEDGEMENT_LINK_DAYS)
+}
+
+/// Whether an orientation notice e-mailed in a past that was loaded rather
+/// than lived (the demo's history, an import) is still owed to its
+/// recipient once that past is closed: while the recipient has not
+/// acknowledged it and the case is open. The directed communication of a
+/// closed, dismissed or merged case is over; every other e-mail of such a
+/// past is history and is not sent.
+pub fn notice_still_owed(acknowledged: bool, case: CaseState) -> bool {
+    !acknowledged && case.is_open()
 }
 
 /// The reminder due on the local day of `now` to a recipient sent a
@@ -81,6 +91,16 @@ mod tests {
 
     fn due(sent: &str, now: &str) -> Option<OrientationReminder> {
         orientation_reminder(at(sent), at(now), &policy().calendar)
+    }
+
+    #[test]
+    fn a_loaded_notice_is_owed_while_unacknowledged_on_an_open_case() {
+        assert!(notice_still_owed(false, CaseState::Oriented));
+        assert!(notice_still_owed(false, CaseState::Escalated));
+        assert!(!notice_still_owed(true, CaseState::Oriented));
+        for over in [CaseState::Closed, CaseState::Dismissed, CaseState::Merged] {
+            assert!(!notice_still_owed(false, over), "{over:?}");
+        }
     }
 
     // 2026-03-02 is a Monday; Asia/Ho_Chi_Minh is UTC+7.

@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use crate::support::fixtures::quarters_of_today;
 use crate::support::smtp::SmtpSink;
 use crate::support::town::{Town, town};
 use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
@@ -14,8 +15,9 @@ on_both_backends!(
 );
 
 /// The town with a programme of HN (BTG-HN receiving from UBND-HN and
-/// VKSND-HN) and its duties of 2026-Q2 and 2026-Q3, materialised by a
-/// sweep as of mid-June 2026: four duties, all long past due.
+/// VKSND-HN), its duties of this quarter and the next made with it, and
+/// those of 2026-Q2 and 2026-Q3 materialised by a sweep as of mid-June
+/// 2026: four duties long past due.
 fn town_with_duties(db: &TestDb) -> Town {
     let town = town(db);
     noicom(db)
@@ -68,12 +70,21 @@ async fn duties_are_filtered_paged_and_shown_to_those_who_may_see_them(db: TestD
     let procuracy = Client::bearer(&server, &town.procuracy);
 
     // Latest due first; the same due time newest id first.
-    let all = owned(&[
+    let (this, next) = quarters_of_today();
+    let (this, next) = (this.as_str(), next.as_str());
+    let past = owned(&[
         ("VKSND-HN", "2026-Q3"),
         ("UBND-HN", "2026-Q3"),
         ("VKSND-HN", "2026-Q2"),
         ("UBND-HN", "2026-Q2"),
     ]);
+    let mut all = owned(&[
+        ("VKSND-HN", next),
+        ("UBND-HN", next),
+        ("VKSND-HN", this),
+        ("UBND-HN", this),
+    ]);
+    all.extend(past.clone());
     assert_eq!(list(&officer, "").await, all, "the recipient board");
     assert_eq!(
         list(&Client::bearer(&server, &town.leader), "").await,
@@ -81,14 +92,11 @@ async fn duties_are_filtered_paged_and_shown_to_those_who_may_see_them(db: TestD
         "a leader with jurisdiction"
     );
     assert_eq!(list(&Client::bearer(&server, &town.admin), "").await, all);
-    assert_eq!(
-        list(&liaison, "").await,
-        owned(&[("UBND-HN", "2026-Q3"), ("UBND-HN", "2026-Q2")])
-    );
-    assert_eq!(
-        list(&procuracy, "").await,
-        owned(&[("VKSND-HN", "2026-Q3"), ("VKSND-HN", "2026-Q2")])
-    );
+    let of = |unit: &str| -> Vec<(String, String)> {
+        all.iter().filter(|(u, _)| u == unit).cloned().collect()
+    };
+    assert_eq!(list(&liaison, "").await, of("UBND-HN"));
+    assert_eq!(list(&procuracy, "").await, of("VKSND-HN"));
     assert!(
         list(&Client::bearer(&server, &town.reporter), "")
             .await
@@ -101,7 +109,7 @@ async fn duties_are_filtered_paged_and_shown_to_those_who_may_see_them(db: TestD
         owned(&[("UBND-HN", "2026-Q2")])
     );
     assert_eq!(list(&officer, "period=2026-Q3").await.len(), 2);
-    assert_eq!(list(&officer, "status=pending&overdue=true").await, all);
+    assert_eq!(list(&officer, "status=pending&overdue=true").await, past);
     assert!(list(&officer, "status=submitted").await.is_empty());
     assert_eq!(
         list(&liaison, "unit=VKSND-HN").await,

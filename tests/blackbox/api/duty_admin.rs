@@ -6,6 +6,7 @@
 use serde_json::{Value, json};
 
 use crate::support::failed_email::{one_failed_email, sweep_now};
+use crate::support::fixtures::quarters_of_today;
 use crate::support::smtp::SmtpSink;
 use crate::support::town::town;
 use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
@@ -64,6 +65,29 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
         assert_eq!(s["overdue_every_days"], 7);
         assert_eq!(s["active"], true);
     }
+    // Its duties of this quarter and the next are there at once.
+    let (this, next) = quarters_of_today();
+    let made: Vec<String> = admin.get("/duties").await.expect(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["unit"].as_str().unwrap(),
+                d["period"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        made,
+        [
+            format!("VKSND-HN {next}"),
+            format!("UBND-HN {next}"),
+            format!("VKSND-HN {this}"),
+            format!("UBND-HN {this}"),
+        ]
+    );
     let path = format!("/programmes/{}", programme["id"]);
     assert_eq!(admin.get(&path).await.expect(200), programme);
     assert_eq!(
@@ -169,7 +193,9 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
         assert!(audit.iter().any(|a| a == action), "{action} in {audit:?}");
     }
 
-    // The sweep follows: only the monthly duties of June and July are made.
+    // The sweep follows the schedules as they are: as of mid-June, only
+    // the monthly duties of June and July are made, none of the stopped
+    // quarterly ones.
     let smtp = SmtpSink::start(db.dir());
     let run = noicom(&db)
         .env("NOICOM_SMTP_URL", &smtp.url())
@@ -180,16 +206,23 @@ async fn admins_manage_programmes_and_schedules_that_the_sweep_follows(db: TestD
         "{}",
         run.stdout
     );
-    let page = admin.get("/duties").await.expect(200);
-    let periods: Vec<&str> = page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["period"].as_str().unwrap())
-        .collect();
-    assert_eq!(periods, ["2026-07", "2026-06"]);
+    let of = async |period: &str| {
+        admin
+            .get(&format!("/duties?period={period}"))
+            .await
+            .expect(200)["items"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    for quarter in ["2026-Q2", "2026-Q3"] {
+        assert!(of(quarter).await.is_empty(), "{quarter}");
+    }
+    assert_eq!(of("2026-07").await.len(), 1);
+    let june = of("2026-06").await;
+    assert_eq!(june.len(), 1);
     // June ends on the 30th; 5 days after is Sunday 5/7: due Monday 6/7.
-    assert_eq!(page["items"][1]["due_at"], "2026-07-06T23:59:59+07:00");
+    assert_eq!(june[0]["due_at"], "2026-07-06T23:59:59+07:00");
 }
 
 async fn a_failed_email_is_listed_and_sent_once_after_a_retry(db: TestDb) {

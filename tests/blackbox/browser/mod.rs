@@ -27,3 +27,4 @@ mod reporter_phone;
 mod screenshot_names;
 mod sign_in_forgery;
 mod triage_marks;
+mod unreachable;

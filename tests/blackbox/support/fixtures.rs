@@ -47,3 +47,20 @@ pub fn unit(db: &TestDb, code: &str, name: &str, kind: &str, area: &str) {
         ])
         .ok();
 }
+
+/// The quarters whose duties a programme makes at once when it is added
+/// (SPEC §14): the one of today in Hà Nội and the next, as period codes.
+pub fn quarters_of_today() -> (String, String) {
+    use chrono::Datelike;
+    let today = chrono::Utc::now() + chrono::Duration::hours(7);
+    let (year, quarter) = (today.year(), (today.month() - 1) / 3 + 1);
+    let next = if quarter == 4 {
+        (year + 1, 1)
+    } else {
+        (year, quarter + 1)
+    };
+    (
+        format!("{year}-Q{quarter}"),
+        format!("{}-Q{}", next.0, next.1),
+    )
+}

@@ -7,7 +7,7 @@ mod backup;
 mod export_report;
 mod migrate;
 mod programme;
-mod scheduling;
+pub(crate) mod scheduling;
 mod seed_bench;
 mod serve;
 mod unit;

@@ -22,6 +22,7 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
     if parties.is_empty() {
         bail!("--parties cần ít nhất một đơn vị");
     }
+    let calendar = settings.policy()?.calendar;
     let store = super::open(settings).await?;
     let area = args.area.clone();
     let programme = NewProgramme {
@@ -36,6 +37,7 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
             programme,
             settings.duties.due_rule(),
             &settings.duties.reminder,
+            &calendar,
             Utc::now(),
         )
         .await
@@ -46,9 +48,10 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
         format!("{}–{year_to}", args.year)
     };
     println!(
-        "đã thêm chương trình phối hợp {} ({area}, {term}) với {} lịch nghĩa vụ",
+        "đã thêm chương trình phối hợp {} ({area}, {term}) với {} lịch nghĩa vụ, {} nghĩa vụ của kỳ này và kỳ sau",
         created.id,
-        created.schedules.len()
+        created.schedules.len(),
+        created.instances
     );
     for (provider, board) in &created.schedules {
         println!("  {provider} → {board}");

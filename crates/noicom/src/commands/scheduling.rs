@@ -10,20 +10,26 @@ use store::reminders::ReminderRules;
 
 use crate::settings::Settings;
 
-/// The scheduler's parts from the settings.
-pub fn build(settings: &Settings, store: Store) -> anyhow::Result<Scheduler> {
+/// The rules of the reminder sweep from the settings: the calendar, the
+/// duty and case reminder policies.
+pub fn reminder_rules(settings: &Settings) -> anyhow::Result<ReminderRules> {
     let policy = settings.policy()?;
     let mut duty = settings.duties.reminder.clone();
     duty.send_hour = duty.send_hour.min(23);
+    Ok(ReminderRules {
+        calendar: policy.calendar,
+        duty,
+        case: settings.case_reminders.clone(),
+    })
+}
+
+/// The scheduler's parts from the settings.
+pub fn build(settings: &Settings, store: Store) -> anyhow::Result<Scheduler> {
     Ok(Scheduler {
         store,
         mailer: Mailer::new(settings.smtp.url.expose(), &settings.smtp.from)
             .context("không tạo được kết nối SMTP")?,
-        rules: ReminderRules {
-            calendar: policy.calendar,
-            duty,
-            case: settings.case_reminders.clone(),
-        },
+        rules: reminder_rules(settings)?,
         delivery: DeliveryConfig {
             base_url: settings.base_url.clone(),
             max_attempts: settings.scheduler.max_attempts.max(1),

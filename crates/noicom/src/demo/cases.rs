@@ -400,6 +400,22 @@ pub const CASES: &[DemoCase] = &[
     },
 ];
 
+/// A report just in: a hotspot filed today whose urgent triage deadline
+/// passed earlier today (see `demo::filed_today`), so the first sweep after
+/// the demo starts reminds the board of it — a reminder due now, which
+/// goes, unlike the e-mails of the demo's past.
+pub const JUST_IN: DemoCase = DemoCase {
+    title: "Người dân tụ tập trước trụ sở phường phản đối phương án tái định cư",
+    description: "Khoảng 60 hộ dân khu tái định cư Ninh Phong tụ tập từ sáng trước trụ sở UBND phường, \
+                  đề nghị công khai phương án bố trí đất tái định cư; có người livestream trên mạng xã hội.",
+    area: "NB-HOALU",
+    category: "land",
+    source: Source::Collaborator,
+    risk: Some(HotspotRisk::High),
+    days_ago: 0,
+    steps: &[],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

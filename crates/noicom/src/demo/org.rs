@@ -5,9 +5,10 @@
 use chrono::{DateTime, Utc};
 use store::Store;
 use store::admin::{NewArea, NewProgramme, NewUnit, NewUser};
-use workflow::{Lang, Role, UnitKind};
+use workflow::{Calendar, Lang, Role, UnitKind};
 
 use super::DemoLogin;
+use crate::settings::Settings;
 
 /// The password of every demo account (printed at start-up on purpose).
 pub const DEMO_PASSWORD: &str = "noicom-demo-2026";
@@ -236,10 +237,14 @@ pub const USERS: &[(&str, &str, Role, &str)] = &[
     ),
 ];
 
-/// Creates areas, units, users and the 2026 programme; returns the logins
-/// and the user ids in the order of [`USERS`].
+/// Creates areas, units, users and the 2026–2030 programme, signed at
+/// `now`, with the duties of its first two quarters (the configured due
+/// rule and reminder offsets); returns the logins and the user ids in the
+/// order of [`USERS`].
 pub async fn create(
     store: &Store,
+    settings: &Settings,
+    calendar: &Calendar,
     now: DateTime<Utc>,
 ) -> anyhow::Result<(Vec<DemoLogin>, Vec<i64>)> {
     for (code, name, parent) in AREAS {
@@ -297,7 +302,7 @@ pub async fn create(
         });
     }
     store
-        .add_programme(
+        .add_programme_with(
             NewProgramme {
                 year_from: 2026,
                 year_to: 2030,
@@ -311,6 +316,9 @@ pub async fn create(
                         .into(),
                 ),
             },
+            settings.duties.due_rule(),
+            &settings.duties.reminder,
+            calendar,
             now,
         )
         .await?;

@@ -11,6 +11,7 @@ mod request;
 mod trial;
 
 pub use files::DutyFile;
+pub(crate) use materialise::materialise;
 pub use moves::{DutyAnswer, DutyOnce};
 pub(crate) use read::codes;
 pub use read::{DutyCursor, DutyFilter, DutyInfo, DutyPage, DutyUser};

@@ -10,7 +10,7 @@ use store::directory::{NewCategory, UserChange};
 use store::entities::{area, audit_log, programme, unit, user};
 use store::schedules::{NewSchedule, ScheduleChange};
 use store::{Store, StoreError};
-use workflow::{DueRule, DutyReminderPolicy, Lang, Role, UnitKind};
+use workflow::{Calendar, DueRule, DutyReminderPolicy, Lang, Role, UnitKind};
 
 use crate::support::snapshot;
 use testkit::case::monday;
@@ -110,6 +110,7 @@ async fn a_refused_change_writes_no_audit_row(db: TestDb) {
                 new_programme(&["BTG-HN", "KHONG-CO"]),
                 DueRule::default(),
                 &DutyReminderPolicy::default(),
+                &Calendar::vietnam_default(),
                 now,
             )
             .await
@@ -202,6 +203,7 @@ async fn an_accepted_change_writes_exactly_one_audit_row(db: TestDb) {
             new_programme(&["BTG-HN", "UBND-HN"]),
             DueRule::default(),
             &DutyReminderPolicy::default(),
+            &Calendar::vietnam_default(),
             now,
         )
         .await
@@ -217,6 +219,7 @@ async fn an_accepted_change_writes_exactly_one_audit_row(db: TestDb) {
         },
         DueRule::default(),
         &DutyReminderPolicy::default(),
+        &Calendar::vietnam_default(),
         now,
     )
     .await
@@ -293,6 +296,7 @@ async fn a_change_whose_audit_row_fails_is_not_kept(db: TestDb) {
             new_programme(&["BTG-HN", "UBND-HN"]),
             DueRule::default(),
             &DutyReminderPolicy::default(),
+            &Calendar::vietnam_default(),
             now,
         )
         .await;

@@ -10,6 +10,7 @@ mod forms;
 mod outbox;
 mod programmes;
 mod units;
+mod unreachable;
 mod users;
 
 use axum::Router;
@@ -37,6 +38,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(categories::router())
         .merge(programmes::router())
         .merge(outbox::router())
+        .merge(unreachable::router())
 }
 
 /// A signed-in administrator (workflow's `check_administration`); anyone
@@ -82,6 +84,7 @@ impl Admin {
             ("/admin/categories", t.admin_categories()),
             ("/admin/programmes", t.admin_programmes()),
             ("/admin/failed-emails", t.admin_failed_emails()),
+            (unreachable::PATH, t.admin_unreachable_units()),
         ]
         .into_iter()
         .map(|(href, label)| NavLink {

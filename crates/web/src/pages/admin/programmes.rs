@@ -150,6 +150,7 @@ async fn add(
                     new,
                     config.duty_due,
                     &config.duty_reminders,
+                    &state.policy.calendar,
                     Utc::now(),
                 )
                 .await
@@ -279,6 +280,7 @@ async fn add_schedule(
                     new,
                     config.duty_due,
                     &config.duty_reminders,
+                    &state.policy.calendar,
                     Utc::now(),
                 )
                 .await

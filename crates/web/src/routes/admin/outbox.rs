@@ -58,7 +58,7 @@ impl OutboxView {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct OutboxQuery {
-    /// `failed` (default), `pending`, `sent` or `dropped`.
+    /// `failed` (default), `pending`, `sent`, `dropped` or `historical`.
     status: Option<String>,
     /// How many, newest first: 1–500 (default 100).
     limit: Option<u64>,
@@ -105,7 +105,7 @@ pub(crate) async fn list_outbox(
         (status = 200, description = "Queued again", body = OutboxView),
         (status = 403, description = "Not an administrator", body = ErrorBody),
         (status = 404, description = "No such e-mail", body = ErrorBody),
-        (status = 409, description = "The e-mail has not failed (pending, sent or dropped)", body = ErrorBody),
+        (status = 409, description = "The e-mail has not failed (pending, sent, dropped or historical)", body = ErrorBody),
     ))]
 pub(crate) async fn retry_email(
     State(state): State<AppState>,

@@ -194,6 +194,7 @@ pub(crate) async fn create_programme(
             new,
             config.duty_due,
             &config.duty_reminders,
+            &state.policy.calendar,
             Utc::now(),
         )
         .await?;
@@ -272,6 +273,7 @@ pub(crate) async fn create_schedule(
             new,
             config.duty_due,
             &config.duty_reminders,
+            &state.policy.calendar,
             Utc::now(),
         )
         .await?;
