@@ -13,6 +13,7 @@ mod lang;
 #[macro_use]
 mod messages;
 mod board_moves;
+mod documents;
 mod errors;
 mod labels;
 mod mail;
@@ -56,6 +57,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         meetings::ENTRIES,
         report::ENTRIES,
         board_moves::ENTRIES,
+        documents::ENTRIES,
     ]
     .into_iter()
     .flatten()
