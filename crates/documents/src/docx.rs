@@ -22,8 +22,6 @@ const MM30: i32 = 1_701;
 const MM15: i32 = 851;
 /// The width between the margins.
 const TEXT_WIDTH: usize = 11_906 - 1_701 - 851;
-/// The header's left column: the issuer's name fits on a line or two.
-const LEFT_COLUMN: usize = 4_000;
 /// One centimetre, the first-line indent of a paragraph.
 const INDENT: i32 = 567;
 
@@ -39,6 +37,12 @@ struct Sizes {
     body: usize,
     /// *Nơi nhận* lines and tables.
     small: usize,
+    /// The header's left column, in twips: the date line on the right
+    /// must fit on one line (the issuer's name may take two).
+    left: usize,
+    /// The signature's left column: "T/M BAN TUYÊN GIÁO VÀ DÂN VẬN" must
+    /// fit on one line on the right.
+    sign_left: usize,
 }
 
 fn sizes(layout: Layout) -> Sizes {
@@ -50,14 +54,19 @@ fn sizes(layout: Layout) -> Sizes {
             kind: 32,
             body: 28,
             small: 24,
+            left: 4_300,
+            sign_left: 3_800,
         },
-        // Nghị định 30: names and motto 13, the kind 14, recipients 11.
+        // Nghị định 30: names 13, the motto's first line 12, the kind 14,
+        // recipients 11.
         Layout::State => Sizes {
             header: 26,
-            motto: 26,
+            motto: 24,
             kind: 28,
             body: 28,
             small: 22,
+            left: 3_900,
+            sign_left: 3_800,
         },
     }
 }
@@ -93,23 +102,25 @@ fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
         .width(width, WidthType::Dxa)
 }
 
-fn columns(left: Vec<Paragraph>, right: Vec<Paragraph>) -> DocxTable {
-    let right_width = TEXT_WIDTH - LEFT_COLUMN;
+fn columns(left: Vec<Paragraph>, right: Vec<Paragraph>, left_width: usize) -> DocxTable {
+    let right_width = TEXT_WIDTH - left_width;
     DocxTable::without_borders(vec![TableRow::new(vec![
-        cell(left, LEFT_COLUMN),
+        cell(left, left_width),
         cell(right, right_width),
     ])])
-    .set_grid(vec![LEFT_COLUMN, right_width])
+    .set_grid(vec![left_width, right_width])
     .layout(TableLayoutType::Fixed)
     .width(TEXT_WIDTH, WidthType::Dxa)
 }
 
 fn header(doc: &Document, s: &Sizes) -> DocxTable {
     use AlignmentType::Center;
-    let mut left = vec![
-        line(run(&doc.superior, s.header), Center),
-        line(run(&doc.issuer, s.header).bold(), Center),
-    ];
+    let mut left = vec![line(run(&doc.superior, s.header), Center)];
+    left.extend(
+        doc.issuer_lines()
+            .iter()
+            .map(|l| line(run(l, s.header).bold(), Center)),
+    );
     match doc.layout {
         // The Party's rule puts a star under the issuer.
         Layout::Party => left.push(line(run("*", s.header), Center)),
@@ -129,7 +140,7 @@ fn header(doc: &Document, s: &Sizes) -> DocxTable {
     }
     right.push(blank());
     right.push(line(run(&doc.date_line(), s.body).italic(), Center));
-    columns(left, right)
+    columns(left, right, s.left)
 }
 
 fn title(doc: &Document, s: &Sizes) -> Vec<Paragraph> {
@@ -235,7 +246,7 @@ fn signature(doc: &Document, s: &Sizes) -> DocxTable {
     // Room for the hand signature and the seal.
     right.extend((0..4).map(|_| blank()));
     right.push(line(run(&doc.signature.name, s.body).bold(), Center));
-    columns(left, right)
+    columns(left, right, s.sign_left)
 }
 
 /// The document as the bytes of a `.docx` file.

@@ -153,6 +153,13 @@ impl Document {
         self.number.line(self.layout, self.lang)
     }
 
+    /// The issuer's name as printed: on two balanced lines when it is too
+    /// long for its column ("BAN TUYÊN GIÁO" / "VÀ DÂN VẬN"), as clerks
+    /// break it, rather than wherever the column ends.
+    pub fn issuer_lines(&self) -> Vec<String> {
+        balanced_lines(&self.issuer, ISSUER_LINE)
+    }
+
     /// The place and date line as printed under the motto.
     pub fn date_line(&self) -> String {
         date_line(&self.place, self.date, self.lang)
@@ -189,6 +196,29 @@ impl Document {
         lines.push(self.signature.title.clone());
         lines
     }
+}
+
+/// The most characters of the issuer's name on one line of its column.
+const ISSUER_LINE: usize = 22;
+
+/// `text` on one line when it has at most `max` characters, else on two,
+/// broken at the space nearest the middle.
+fn balanced_lines(text: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return vec![text.to_owned()];
+    }
+    let middle = chars.len() / 2;
+    let Some(split) = (0..chars.len())
+        .filter(|&i| chars[i] == ' ')
+        .min_by_key(|&i| i.abs_diff(middle))
+    else {
+        return vec![text.to_owned()];
+    };
+    vec![
+        chars[..split].iter().collect(),
+        chars[split + 1..].iter().collect(),
+    ]
 }
 
 #[cfg(test)]
