@@ -18,6 +18,7 @@ mod m20261123_000020_search_merges;
 mod m20261123_000030_merged_into_index;
 mod m20261205_000010_orientations;
 mod m20261205_000011_meetings;
+mod m20261205_000050_documents;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000030_merged_into_index::Migration),
             Box::new(m20261205_000010_orientations::Migration),
             Box::new(m20261205_000011_meetings::Migration),
+            Box::new(m20261205_000050_documents::Migration),
         ]
     }
 }

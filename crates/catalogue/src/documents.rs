@@ -16,4 +16,35 @@ messages! {
     doc_filed => "Lưu văn phòng.", "Office file.";
     doc_on_behalf(body) => "T/M {body}", "ON BEHALF OF {body}";
     doc_to_write(what) => "[Phần để viết: {what}]", "[To be written: {what}]";
+
+    // The annual review report (SPEC §4.3, §15).
+    doc_report_kind => "BÁO CÁO", "REPORT";
+    doc_report_subject(year) => "Kết quả phối hợp cung cấp thông tin, định hướng dư luận xã hội năm {year}", "Coordination of information and public opinion in {year}";
+    doc_report_opening(programme, issuer, year) => "Thực hiện {programme}, {issuer} báo cáo kết quả thực hiện năm {year} như sau:", "Under {programme}, the {issuer} reports on {year} as follows:";
+    doc_report_opening_plain(issuer, year) => "{issuer} báo cáo kết quả phối hợp cung cấp thông tin năm {year} như sau:", "The {issuer} reports on the coordination of information in {year} as follows:";
+    doc_programme_signed(title, number, date) => "{title} số {number} ngày {date}", "{title} no. {number} of {date}";
+    doc_report_results => "I. KẾT QUẢ THỰC HIỆN", "I. RESULTS";
+    doc_report_items => "1. Kết quả thực hiện các nội dung của Chương trình", "1. Each content item of the programme";
+    doc_report_item_to_write(number) => "kết quả thực hiện nội dung {number}, đánh giá đạt hay chưa đạt", "what was done on item {number}, achieved or not";
+    doc_report_no_items => "kết quả thực hiện nhiệm vụ phối hợp trong năm", "what was done in the year";
+    doc_report_cases => "2. Tiếp nhận, giải quyết các vấn đề nổi cộm", "2. Prominent issues received and resolved";
+    doc_report_cases_to_write => "nhận xét về các vấn đề nổi cộm, cách giải quyết và hiệu quả thông tin", "comments on the issues, how they were resolved and how they were communicated";
+    doc_report_duties => "3. Thực hiện nghĩa vụ cung cấp thông tin", "3. Information duties kept";
+    doc_report_shortcomings => "II. HẠN CHẾ, NGUYÊN NHÂN", "II. SHORTCOMINGS AND THEIR CAUSES";
+    doc_report_shortcomings_to_write => "những hạn chế, khó khăn và nguyên nhân", "shortcomings, difficulties and their causes";
+    doc_report_next(year) => "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year}", "III. TASKS FOR {year}";
+    doc_report_next_to_write => "phương hướng, nhiệm vụ trọng tâm", "the main tasks";
+    doc_report_proposals => "IV. ĐỀ XUẤT, KIẾN NGHỊ", "IV. PROPOSALS";
+    doc_report_proposals_to_write => "đề xuất, kiến nghị với cấp ủy và các cơ quan", "proposals to the party committee and the bodies";
+    doc_table_overview(n) => "Bảng {n}. Số liệu tổng hợp so với năm trước", "Table {n}. Figures against the year before";
+    doc_table_by_category(n) => "Bảng {n}. Vấn đề nổi cộm theo lĩnh vực", "Table {n}. Issues by category";
+    doc_table_duties(n) => "Bảng {n}. Thực hiện nghĩa vụ cung cấp thông tin theo cơ quan", "Table {n}. Information duties kept, by agency";
+    doc_year(year) => "Năm {year}", "{year}";
+    doc_answered_on_time => "Trả lời bằng văn bản đúng hạn", "Written answers on time";
+    doc_answered_late => "Trả lời bằng văn bản trễ hạn", "Written answers late";
+    doc_answer_overdue => "Quá hạn trả lời, chưa trả lời", "Answers overdue, not given";
+    doc_resolved_on_time => "Giải quyết đúng hạn", "Resolved on time";
+    doc_median_answer => "Thời gian trả lời (trung vị, ngày làm việc)", "Time to answer (median, working days)";
+    doc_to_superior(body) => "Thường trực {body} (để báo cáo)", "The standing committee of the {body} (for report)";
+    doc_to_party(body) => "{body} (để phối hợp)", "{body} (to coordinate)";
 }

@@ -198,6 +198,50 @@ impl Document {
     }
 }
 
+/// The place a date line names: an area's name without its level
+/// ("Tỉnh Ninh Bình" → "Ninh Bình", "Phường Ba Đình" → "Ba Đình").
+pub fn place_name(area_name: &str) -> String {
+    const LEVELS: [&str; 6] = [
+        "Thành phố ",
+        "Thị trấn ",
+        "Đặc khu ",
+        "Tỉnh ",
+        "Phường ",
+        "Xã ",
+    ];
+    let name = area_name.trim();
+    LEVELS
+        .iter()
+        .find_map(|level| name.strip_prefix(level))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// The issuer's name as its letterhead prints it under its superior:
+/// without the superior's name when it ends with it ("Ban Tuyên giáo và
+/// Dân vận Tỉnh ủy Ninh Bình" under "Tỉnh ủy Ninh Bình" is "Ban Tuyên
+/// giáo và Dân vận"), which the line above already says.
+pub fn name_under(superior: &str, issuer: &str) -> String {
+    let (sup, iss) = (superior.trim().to_lowercase(), issuer.trim().to_lowercase());
+    match iss.strip_suffix(&sup) {
+        Some(rest) if !sup.is_empty() && !rest.trim().is_empty() => {
+            // Cut the original at the same number of characters.
+            issuer
+                .trim()
+                .chars()
+                .take(rest.trim_end().chars().count())
+                .collect()
+        }
+        _ => issuer.trim().to_owned(),
+    }
+}
+
+/// A number as Vietnamese documents write it: a decimal comma
+/// (`5,0`), one decimal.
+pub fn decimal(x: f64) -> String {
+    format!("{x:.1}").replace('.', ",")
+}
+
 /// The most characters of the issuer's name on one line of its column.
 const ISSUER_LINE: usize = 22;
 

@@ -87,6 +87,29 @@ fn a_long_issuer_breaks_in_the_middle_a_short_one_not_at_all() {
 }
 
 #[test]
+fn a_place_is_named_without_its_level() {
+    assert_eq!(place_name("Tỉnh Ninh Bình"), "Ninh Bình");
+    assert_eq!(place_name("Thành phố Hà Nội"), "Hà Nội");
+    assert_eq!(place_name("Phường Ba Đình"), "Ba Đình");
+    assert_eq!(place_name("Huế"), "Huế");
+}
+
+#[test]
+fn the_issuer_is_named_under_its_superior_without_repeating_it() {
+    assert_eq!(
+        name_under(
+            "Tỉnh ủy Ninh Bình",
+            "Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình"
+        ),
+        "Ban Tuyên giáo và Dân vận"
+    );
+    assert_eq!(name_under("Tỉnh ủy Ninh Bình", "Sở Nội vụ"), "Sở Nội vụ");
+    assert_eq!(name_under("Tỉnh ủy", "Tỉnh ủy"), "Tỉnh ủy");
+    assert_eq!(decimal(5.0), "5,0");
+    assert_eq!(decimal(12.25), "12,2");
+}
+
+#[test]
 fn the_number_reads_as_each_rule_writes_it() {
     let n = sample(Layout::Party).number;
     assert_eq!(n.line(Layout::Party, Lang::Vi), "Số 12-BC/BTGDVTU");

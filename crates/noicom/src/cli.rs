@@ -209,9 +209,14 @@ pub struct ExportReportArgs {
     /// Area code (the whole tree when not given).
     #[arg(long)]
     pub area: Option<String>,
-    /// Output format.
-    #[arg(long, default_value = "csv", value_parser = ["csv", "xlsx", "html"])]
+    /// Output format: `docx` is the report as a document of the board to
+    /// sign (SPEC §15), numbered from its register on the first export.
+    #[arg(long, default_value = "csv", value_parser = ["csv", "xlsx", "html", "docx"])]
     pub format: String,
+    /// The e-mail of the user who signs a `docx` report (their name and
+    /// title are printed in the signature block; blank when not given).
+    #[arg(long, value_name = "EMAIL")]
+    pub signer: Option<String>,
     /// The file to write (standard output when not given).
     #[arg(long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,

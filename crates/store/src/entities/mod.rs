@@ -18,6 +18,7 @@ pub mod document_number;
 pub mod duty_instance;
 pub mod duty_schedule;
 pub mod idempotency_key;
+pub mod issued_document;
 pub mod login_attempt;
 pub mod meeting;
 pub mod meeting_invitation;

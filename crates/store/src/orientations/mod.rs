@@ -21,6 +21,7 @@ use crate::entities::{orientation_link, unit};
 
 pub(crate) use issue::issue;
 pub use register::ORIENTATION_KIND;
+pub(crate) use register::next_number;
 pub(crate) use remind::sweep;
 
 /// Outbox kind of the notice e-mailed to a recipient unit.
