@@ -14,6 +14,7 @@ mod backup;
 mod board_moves;
 mod browser;
 mod config;
+mod documents;
 mod duties_over_http;
 mod export_report;
 mod later;

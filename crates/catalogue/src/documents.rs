@@ -17,6 +17,13 @@ messages! {
     doc_on_behalf(body) => "T/M {body}", "ON BEHALF OF {body}";
     doc_to_write(what) => "[Phần để viết: {what}]", "[To be written: {what}]";
 
+    // A programme's document facts (admin pages).
+    programme_number => "Số văn bản của Chương trình (nếu có)", "The programme's document number (if any)";
+    programme_signed_on => "Ngày ký (nếu có)", "Signed on (if any)";
+    programme_items => "Các nội dung của Chương trình", "The programme's content items";
+    programme_items_hint => "Mỗi dòng một nội dung, theo thứ tự; báo cáo năm đánh giá theo từng nội dung.", "One item a line, in order; the annual report is written against each.";
+    programme_no_items => "Chương trình chưa có nội dung nào.", "The programme has no content item yet.";
+
     // The annual review report (SPEC §4.3, §15).
     doc_report_kind => "BÁO CÁO", "REPORT";
     doc_report_subject(year) => "Kết quả phối hợp cung cấp thông tin, định hướng dư luận xã hội năm {year}", "Coordination of information and public opinion in {year}";

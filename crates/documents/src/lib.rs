@@ -218,22 +218,23 @@ pub fn place_name(area_name: &str) -> String {
 }
 
 /// The issuer's name as its letterhead prints it under its superior:
-/// without the superior's name when it ends with it ("Ban Tuyên giáo và
-/// Dân vận Tỉnh ủy Ninh Bình" under "Tỉnh ủy Ninh Bình" is "Ban Tuyên
-/// giáo và Dân vận"), which the line above already says.
+/// without the words that name the superior again ("Ban Tuyên giáo và
+/// Dân vận Tỉnh ủy Ninh Bình" or "… Thành ủy" under "Thành ủy Hà Nội" is
+/// "Ban Tuyên giáo và Dân vận"), which the line above already says. The
+/// words cut are the issuer's last two or more, when the superior's name
+/// begins with them.
 pub fn name_under(superior: &str, issuer: &str) -> String {
-    let (sup, iss) = (superior.trim().to_lowercase(), issuer.trim().to_lowercase());
-    match iss.strip_suffix(&sup) {
-        Some(rest) if !sup.is_empty() && !rest.trim().is_empty() => {
-            // Cut the original at the same number of characters.
-            issuer
-                .trim()
-                .chars()
-                .take(rest.trim_end().chars().count())
-                .collect()
+    let words: Vec<&str> = issuer.split_whitespace().collect();
+    let above: Vec<String> = superior.split_whitespace().map(str::to_lowercase).collect();
+    for cut in (2..words.len()).rev() {
+        let tail = &words[words.len() - cut..];
+        let same = tail.len() <= above.len()
+            && tail.iter().zip(&above).all(|(w, a)| w.to_lowercase() == *a);
+        if same {
+            return words[..words.len() - cut].join(" ");
         }
-        _ => issuer.trim().to_owned(),
     }
+    words.join(" ")
 }
 
 /// A number as Vietnamese documents write it: a decimal comma

@@ -103,7 +103,15 @@ fn the_issuer_is_named_under_its_superior_without_repeating_it() {
         ),
         "Ban Tuyên giáo và Dân vận"
     );
+    assert_eq!(
+        name_under("Thành ủy Hà Nội", "Ban Tuyên giáo và Dân vận Thành ủy"),
+        "Ban Tuyên giáo và Dân vận"
+    );
     assert_eq!(name_under("Tỉnh ủy Ninh Bình", "Sở Nội vụ"), "Sở Nội vụ");
+    assert_eq!(
+        name_under("Tỉnh ủy Ninh Bình", "Ban Tổ chức Tỉnh ủy"),
+        "Ban Tổ chức"
+    );
     assert_eq!(name_under("Tỉnh ủy", "Tỉnh ủy"), "Tỉnh ủy");
     assert_eq!(decimal(5.0), "5,0");
     assert_eq!(decimal(12.25), "12,2");

@@ -198,6 +198,17 @@ pub struct ProgrammeAddArgs {
     /// Party unit codes, comma-separated: the board and the state bodies.
     #[arg(long, value_delimiter = ',', value_name = "U1,U2", required = true)]
     pub parties: Vec<String>,
+    /// A UTF-8 text file of the programme's content items, one a line, in
+    /// order (a number typed in front, "1." or "2)", is dropped; blank
+    /// lines are skipped). The annual report is written against them.
+    #[arg(long, value_name = "FILE")]
+    pub items: Option<std::path::PathBuf>,
+    /// The programme's number as signed, e.g. 05-CTr/BTGDVTU-UBND.
+    #[arg(long)]
+    pub number: Option<String>,
+    /// The day it was signed (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub signed_on: Option<chrono::NaiveDate>,
 }
 
 /// `noicom export-report`

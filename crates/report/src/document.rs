@@ -43,10 +43,10 @@ pub fn annual_document(input: &AnnualInput<'_>) -> Document {
     }
     body.push(Block::Subheading(t.doc_report_cases().to_owned()));
     body.push(Block::Table(overview(input, 1)));
-    body.push(Block::Table(by_category(input, 2)));
+    body.push(Block::Table(or_none(by_category(input, 2), t)));
     body.push(Block::ToWrite(t.doc_report_cases_to_write().to_owned()));
     body.push(Block::Subheading(t.doc_report_duties().to_owned()));
-    body.push(Block::Table(duties(input.summary, t, 3)));
+    body.push(Block::Table(or_none(duties(input.summary, t, 3), t)));
     body.push(Block::Heading(t.doc_report_shortcomings().to_owned()));
     body.push(Block::ToWrite(
         t.doc_report_shortcomings_to_write().to_owned(),
@@ -86,6 +86,17 @@ pub fn annual_document(input: &AnnualInput<'_>) -> Document {
             name: head.signer_name.clone().unwrap_or_default(),
         },
     }
+}
+
+/// A table with no rows says so in its first cell rather than print a
+/// heading over nothing.
+fn or_none(mut table: Table, t: Tr) -> Table {
+    if table.rows.is_empty() {
+        let mut row = vec![String::new(); table.header.len()];
+        row[0] = t.report_no_figures().to_owned();
+        table.rows.push(row);
+    }
+    table
 }
 
 /// Vietnamese upper case, as letterheads print names.

@@ -22,6 +22,14 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
     if parties.is_empty() {
         bail!("--parties cần ít nhất một đơn vị");
     }
+    let items = match &args.items {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("không đọc được tệp nội dung {}", path.display()))?
+            .lines()
+            .map(str::to_owned)
+            .collect(),
+        None => Vec::new(),
+    };
     let store = super::open(settings).await?;
     let area = args.area.clone();
     let programme = NewProgramme {
@@ -30,6 +38,9 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
         area: args.area,
         parties,
         title: None,
+        items,
+        number: args.number,
+        signed_on: args.signed_on,
     };
     let created = store
         .add_programme_with(

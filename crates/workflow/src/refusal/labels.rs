@@ -52,6 +52,10 @@ pub fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "reminder_before_days" => (t.refusal_field_reminder_before_days(), false),
         "overdue_every_days" => (t.refusal_field_overdue_every_days(), false),
         "period" => (t.period(), false),
+        // A programme's document facts.
+        "items" => (t.programme_items(), false),
+        "number" => (t.programme_number(), false),
+        "signed_on" => (t.programme_signed_on(), false),
         other => return (other.to_owned(), false),
     };
     (label.to_owned(), choice)

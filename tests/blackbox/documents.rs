@@ -1,0 +1,237 @@
+//! Documents in the official layout (SPEC §15) read as their readers read
+//! them, on both backends: the annual report downloaded as DOCX by a
+//! board officer opens with python-docx and holds the Party header
+//! blocks, the register's number (the same on a second download), the
+//! date in words, the programme's numbered content items with their
+//! narrative left to write, the figures of the CSV and no code; the
+//! command line writes the same document; LibreOffice converts it to PDF
+//! and page 1 is saved under target/screenshots/ for review.
+
+use chrono::{Datelike, Duration, Utc};
+use serde_json::{Value, json};
+
+use crate::support::documents::{all_text, read_docx, render_page_one};
+use crate::support::town::town;
+use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
+
+on_both_backends!(the_annual_report_is_a_party_document_ready_for_its_narrative);
+
+/// Today in Hà Nội.
+fn today() -> chrono::NaiveDate {
+    (Utc::now() + Duration::hours(7)).date_naive()
+}
+
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&bytes[3..])
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn texts(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+async fn the_annual_report_is_a_party_document_ready_for_its_narrative(db: TestDb) {
+    let town = town(&db);
+    let year = today().year();
+    let items = db.dir().join("noi-dung.txt");
+    std::fs::write(
+        &items,
+        "1. Cung cấp thông tin định kỳ hằng quý\n\n2. Phối hợp định hướng thông tin trên báo chí\n",
+    )
+    .unwrap();
+    noicom(&db)
+        .args([
+            "programme",
+            "add",
+            "--year",
+            &year.to_string(),
+            "--area",
+            "HN",
+        ])
+        .args(["--parties", "BTG-HN,UBND-HN,VKSND-HN"])
+        .args(["--items", items.to_str().unwrap()])
+        .args([
+            "--number",
+            "05-CTr/BTG-HN",
+            "--signed-on",
+            &format!("{year}-01-15"),
+        ])
+        .ok();
+    let server = Server::start(&db, &[]).await;
+    let reporter = Client::bearer(&server, &town.reporter);
+    let officer = Client::bearer(&server, &town.officer);
+    let case = reporter.files_case("HN-BD", "Ngập úng khu dân cư").await;
+    let case = officer
+        .acts(
+            &case,
+            "accept",
+            json!({"sensitivity": "normal", "priority": "normal", "lead_unit": "UBND-HN"}),
+        )
+        .await
+        .expect(200);
+    Client::bearer(&server, &town.liaison)
+        .acts(&case, "respond", json!({"answer": "Đã khơi thông cống."}))
+        .await
+        .expect(200);
+    reporter.files_case("HN-BD", "Rác thải ven đường").await;
+
+    let (status, headers, bytes) = officer
+        .get_bytes(&format!("/reports/annual?year={year}&format=docx"))
+        .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        headers["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    assert_eq!(
+        headers["content-disposition"],
+        format!("attachment; filename=\"bao-cao-nam-{year}.docx\"").as_str()
+    );
+    let file = db.dir().join("bao-cao.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let read = read_docx(&file);
+    assert_eq!(read["page_mm"], json!([210, 297]), "A4 portrait");
+    assert_eq!(read["margins_mm"], json!([20, 15, 20, 30]));
+    assert_eq!(read["fonts"], json!(["Times New Roman"]));
+    let paragraphs = texts(&read["paragraphs"]);
+    let at = |needle: &str| {
+        paragraphs
+            .iter()
+            .position(|p| p == needle)
+            .unwrap_or_else(|| panic!("no paragraph «{needle}» in {paragraphs:#?}"))
+    };
+    let date = today();
+    let date_line = format!(
+        "Hà Nội, ngày {:02} tháng {} năm {}",
+        date.day(),
+        match date.month() {
+            m @ (1 | 2) => format!("{m:02}"),
+            m => m.to_string(),
+        },
+        date.year()
+    );
+    // The header blocks, then the title, in reading order.
+    let order = [
+        at("THÀNH ỦY HÀ NỘI"),
+        at("Số 1-BC/BTG-HN"),
+        at("ĐẢNG CỘNG SẢN VIỆT NAM"),
+        at(&date_line),
+        at("BÁO CÁO"),
+        at("I. KẾT QUẢ THỰC HIỆN"),
+        at("1.1. Cung cấp thông tin định kỳ hằng quý"),
+        at("[Phần để viết: kết quả thực hiện nội dung 1, đánh giá đạt hay chưa đạt]"),
+        at("1.2. Phối hợp định hướng thông tin trên báo chí"),
+        at("II. HẠN CHẾ, NGUYÊN NHÂN"),
+        at(&format!("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {}", year + 1)),
+        at("Nơi nhận:"),
+        at("- Thường trực Thành ủy Hà Nội (để báo cáo),"),
+        at("- UBND thành phố Hà Nội (để phối hợp),"),
+        at("T/M BAN TUYÊN GIÁO VÀ DÂN VẬN"),
+        at("canbo@example.vn"),
+    ];
+    assert!(order.is_sorted(), "{order:?} in {paragraphs:#?}");
+    let opening = paragraphs
+        .iter()
+        .find(|p| p.starts_with("Thực hiện "))
+        .expect("the opening paragraph");
+    assert!(
+        opening.contains(&format!("số 05-CTr/BTG-HN ngày 15/01/{year}")),
+        "{opening}"
+    );
+
+    // The figures are the CSV's.
+    let (_, _, csv) = officer
+        .get_bytes(&format!("/reports/annual?year={year}&format=csv"))
+        .await;
+    let rows = csv_rows(&csv);
+    let filed = &rows
+        .iter()
+        .find(|r| r[0] == "Số vụ việc tiếp nhận")
+        .unwrap()[1];
+    let tables = read["tables"].as_array().unwrap();
+    let overview = tables
+        .iter()
+        .find(|t| t[0][0] == "Chỉ tiêu")
+        .expect("the overview table");
+    let filed_row = overview
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r[0] == "Số vụ việc tiếp nhận")
+        .unwrap();
+    assert_eq!(filed_row[2].as_str().unwrap(), filed.as_str());
+    assert_eq!(filed_row[1], "—", "no figures the year before");
+    // No code reaches the reader: the CSV's category and state codes are
+    // not in the document, their names are.
+    let text = all_text(&read);
+    let codes: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.len() == 3 && r[0].chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .map(|r| r[0].as_str())
+        .collect();
+    assert!(codes.len() >= 3, "codes of the CSV: {rows:?}");
+    for code in &codes {
+        assert!(
+            !text.contains(code),
+            "code «{code}» in the document:\n{text}"
+        );
+    }
+
+    // The same number on a second download and from the command line.
+    let (_, _, again) = officer
+        .get_bytes(&format!("/reports/annual?year={year}&format=docx"))
+        .await;
+    let second = db.dir().join("lan-hai.docx");
+    std::fs::write(&second, &again).unwrap();
+    assert!(all_text(&read_docx(&second)).contains("Số 1-BC/BTG-HN"));
+    let cli = db.dir().join("cli.docx");
+    noicom(&db)
+        .args([
+            "export-report",
+            "--year",
+            &year.to_string(),
+            "--format",
+            "docx",
+        ])
+        .args([
+            "--signer",
+            "canbo@example.vn",
+            "--output",
+            cli.to_str().unwrap(),
+        ])
+        .ok();
+    let from_cli = all_text(&read_docx(&cli));
+    assert!(from_cli.contains("Số 1-BC/BTG-HN"), "{from_cli}");
+    assert!(from_cli.contains("canbo@example.vn"), "{from_cli}");
+    // Another subject takes the next number.
+    let (_, _, ward) = officer
+        .get_bytes(&format!(
+            "/reports/annual?year={year}&area=HN-BD&format=docx"
+        ))
+        .await;
+    let ward_file = db.dir().join("phuong.docx");
+    std::fs::write(&ward_file, &ward).unwrap();
+    assert!(all_text(&read_docx(&ward_file)).contains("Số 2-BC/BTG-HN"));
+
+    // A reporter may not have it, nor take a number.
+    let (status, _, _) = reporter
+        .get_bytes(&format!("/reports/annual?year={year}&format=docx"))
+        .await;
+    assert_eq!(status, 403);
+
+    let backend = match db.backend {
+        testkit::Backend::Sqlite => "sqlite",
+        testkit::Backend::Postgres => "postgres",
+    };
+    let pages = render_page_one(&file, &format!("d1-bao-cao-nam-{backend}"));
+    assert!((1..=4).contains(&pages), "{pages} pages");
+}
