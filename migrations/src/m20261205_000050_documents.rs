@@ -1,5 +1,6 @@
 //! Documents in the official layout (SPEC §15): a user's title for the
-//! signature block, a programme's number and signing date, and the
+//! signature block (a table of its own: the `users` row stays as it was,
+//! so code of this version runs on a database not yet migrated), a programme's number and signing date, and the
 //! documents issued from the register, so that the annual report of a
 //! year keeps the number it was given however often it is downloaded.
 
@@ -10,6 +11,13 @@ use crate::{fk, index};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
+
+#[derive(DeriveIden, Clone, Copy)]
+enum UserTitles {
+    Table,
+    UserId,
+    Title,
+}
 
 #[derive(DeriveIden, Clone, Copy)]
 enum Programmes {
@@ -34,14 +42,16 @@ enum IssuedDocuments {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        // SQLite alters one column per statement.
-        m.alter_table(
-            Table::alter()
-                .table(Users::Table)
-                .add_column(string_null(Alias::new("title")))
+        m.create_table(
+            Table::create()
+                .table(UserTitles::Table)
+                .col(big_integer(UserTitles::UserId).primary_key())
+                .col(string(UserTitles::Title))
+                .foreign_key(&mut fk(UserTitles::Table, "user_id", Users::Table))
                 .to_owned(),
         )
         .await?;
+        // SQLite alters one column per statement.
         m.alter_table(
             Table::alter()
                 .table(Programmes::Table)
@@ -115,12 +125,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.alter_table(
-            Table::alter()
-                .table(Users::Table)
-                .drop_column(Alias::new("title"))
-                .to_owned(),
-        )
-        .await
+        m.drop_table(Table::drop().table(UserTitles::Table).to_owned())
+            .await
     }
 }

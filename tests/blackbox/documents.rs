@@ -41,6 +41,25 @@ fn texts(v: &Value) -> Vec<String> {
 
 async fn the_annual_report_is_a_party_document_ready_for_its_narrative(db: TestDb) {
     let town = town(&db);
+    // A signer with a title in their profile.
+    noicom(&db)
+        .args([
+            "user",
+            "add",
+            "--email",
+            "phoban@example.vn",
+            "--name",
+            "Trần Thị Bình",
+        ])
+        .args([
+            "--role",
+            "board_officer",
+            "--unit",
+            "BTG-HN",
+            "--title",
+            "Phó Trưởng Ban",
+        ])
+        .ok();
     let year = today().year();
     let items = db.dir().join("noi-dung.txt");
     std::fs::write(
@@ -204,14 +223,18 @@ async fn the_annual_report_is_a_party_document_ready_for_its_narrative(db: TestD
         ])
         .args([
             "--signer",
-            "canbo@example.vn",
+            "phoban@example.vn",
             "--output",
             cli.to_str().unwrap(),
         ])
         .ok();
     let from_cli = all_text(&read_docx(&cli));
     assert!(from_cli.contains("Số 1-BC/BTG-HN"), "{from_cli}");
-    assert!(from_cli.contains("canbo@example.vn"), "{from_cli}");
+    assert!(
+        from_cli.contains("T/M BAN TUYÊN GIÁO VÀ DÂN VẬN\nPHÓ TRƯỞNG BAN")
+            && from_cli.contains("Trần Thị Bình"),
+        "{from_cli}"
+    );
     // Another subject takes the next number.
     let (_, _, ward) = officer
         .get_bytes(&format!(

@@ -173,6 +173,10 @@ pub struct UserAddArgs {
     /// Language of the user's pages and e-mails: vi or en.
     #[arg(long, default_value = "vi")]
     pub lang: String,
+    /// The title (chức vụ) a document's signature block prints under the
+    /// user's name, e.g. "Trưởng ban".
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 /// `noicom programme …`

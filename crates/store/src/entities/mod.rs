@@ -35,3 +35,4 @@ pub mod session;
 pub mod unit;
 pub mod unit_area;
 pub mod user;
+pub mod user_title;

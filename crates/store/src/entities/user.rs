@@ -17,8 +17,6 @@ pub struct Model {
     pub lang: String,
     pub disabled: bool,
     pub created_at: DateTimeUtc,
-    /// The title a document's signature block prints (chức vụ).
-    pub title: Option<String>,
 }
 
 /// No declared relations: queries join explicitly.

@@ -13,6 +13,7 @@ use workflow::{UnitId, UnitKind};
 use super::Reader;
 use crate::entities::{
     area, issued_document, programme, programme_item, programme_party, unit, unit_area, user,
+    user_title,
 };
 use crate::org::{area_by_code, lineage_of};
 use crate::orientations::next_number;
@@ -122,8 +123,14 @@ impl Store {
                 Some(p) => Some(programme_ref(conn, p).await?),
                 None => None,
             },
-            signer_name: person.as_ref().map(|p| p.name.clone()),
-            signer_title: person.and_then(|p| p.title),
+            signer_title: match &person {
+                Some(p) => user_title::Entity::find_by_id(p.id)
+                    .one(conn)
+                    .await?
+                    .map(|t| t.title),
+                None => None,
+            },
+            signer_name: person.map(|p| p.name),
         })
     }
 
@@ -287,4 +294,28 @@ async fn programme_ref(
         items,
         parties,
     })
+}
+
+impl Store {
+    /// Sets the title (chức vụ) a document's signature block prints under
+    /// the user's name; a blank title removes it.
+    pub async fn set_user_title(
+        &self,
+        user: workflow::UserId,
+        title: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx().await?;
+        user_title::Entity::delete_by_id(user.0).exec(&tx).await?;
+        if !title.trim().is_empty() {
+            let title = workflow::ShortText::parse("title", title)?.into_string();
+            user_title::ActiveModel {
+                user_id: Set(user.0),
+                title: Set(title),
+            }
+            .insert(&tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
 }
