@@ -17,6 +17,8 @@ messages! {
     doc_on_behalf(body) => "T/M {body}", "ON BEHALF OF {body}";
     doc_to_write(what) => "[Phần để viết: {what}]", "[To be written: {what}]";
 
+    download_docx => "Tải báo cáo để ký (Word)", "Download the report to sign (Word)";
+
     // A programme's document facts (admin pages).
     programme_number => "Số văn bản của Chương trình (nếu có)", "The programme's document number (if any)";
     programme_signed_on => "Ngày ký (nếu có)", "Signed on (if any)";
