@@ -14,7 +14,17 @@ use crate::support::documents::{all_text, read_docx, render_page_one};
 use crate::support::town::town;
 use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
 
-on_both_backends!(the_annual_report_is_a_party_document_ready_for_its_narrative);
+on_both_backends!(
+    the_annual_report_is_a_party_document_ready_for_its_narrative,
+    an_orientation_notice_downloads_as_the_boards_numbered_letter,
+);
+
+fn backend_name(db: &TestDb) -> &'static str {
+    match db.backend {
+        testkit::Backend::Sqlite => "sqlite",
+        testkit::Backend::Postgres => "postgres",
+    }
+}
 
 /// Today in Hà Nội.
 fn today() -> chrono::NaiveDate {
@@ -251,10 +261,104 @@ async fn the_annual_report_is_a_party_document_ready_for_its_narrative(db: TestD
         .await;
     assert_eq!(status, 403);
 
-    let backend = match db.backend {
-        testkit::Backend::Sqlite => "sqlite",
-        testkit::Backend::Postgres => "postgres",
-    };
-    let pages = render_page_one(&file, &format!("d1-bao-cao-nam-{backend}"));
+    let pages = render_page_one(&file, &format!("d1-bao-cao-nam-{}", backend_name(&db)));
     assert!((1..=4).contains(&pages), "{pages} pages");
+}
+
+async fn an_orientation_notice_downloads_as_the_boards_numbered_letter(db: TestDb) {
+    let town = town(&db);
+    noicom(&db)
+        .args([
+            "unit",
+            "add",
+            "--code",
+            "BAO-HN",
+            "--name",
+            "Báo Hà Nội mới",
+        ])
+        .args([
+            "--kind",
+            "media",
+            "--area",
+            "HN",
+            "--email",
+            "toasoan@bao.example.vn",
+        ])
+        .ok();
+    let server = Server::start(&db, &[]).await;
+    let officer = Client::bearer(&server, &town.officer);
+    let reporter = Client::bearer(&server, &town.reporter);
+    let case = reporter
+        .files_case("HN-BD", "Sạt lở bờ kè sông Tô Lịch")
+        .await;
+    let code = case["code"].as_str().unwrap().to_owned();
+    let case = officer
+        .acts(
+            &case,
+            "accept",
+            json!({"sensitivity": "normal", "priority": "high", "lead_unit": "UBND-HN"}),
+        )
+        .await
+        .expect(200);
+    officer
+        .acts(
+            &case,
+            "orient",
+            json!({"messages": "Chính quyền đã khoanh vùng nguy hiểm.\nCác hộ dân đã được di dời an toàn.",
+                   "channels": ["press", "grassroots_radio"], "audience": "Nhân dân phường Ba Đình",
+                   "recipients": ["BAO-HN"]}),
+        )
+        .await
+        .expect(200);
+    let list = officer
+        .get(&format!("/cases/{code}/orientations"))
+        .await
+        .expect(200);
+    let id = list[0]["id"].as_i64().unwrap();
+    let number = list[0]["number"].as_str().unwrap().to_owned();
+    let (status, headers, bytes) = officer
+        .get_bytes(&format!("/orientations/{id}/document"))
+        .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        headers["content-disposition"],
+        format!("attachment; filename=\"cong-van-1-{code}.docx\"").as_str()
+    );
+    let file = db.dir().join("cong-van.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let read = read_docx(&file);
+    let paragraphs = texts(&read["paragraphs"]);
+    for needle in [
+        "THÀNH ỦY HÀ NỘI".to_owned(),
+        format!("Số {number}"),
+        format!("V/v định hướng thông tin về vụ việc {code}"),
+        "ĐẢNG CỘNG SẢN VIỆT NAM".to_owned(),
+        "Kính gửi: Báo Hà Nội mới".to_owned(),
+        "1. Nội dung thông tin chủ yếu".to_owned(),
+        "Các hộ dân đã được di dời an toàn.".to_owned(),
+        "- Như trên,".to_owned(),
+        "T/M BAN TUYÊN GIÁO VÀ DÂN VẬN".to_owned(),
+        "canbo@example.vn".to_owned(),
+    ] {
+        assert!(
+            paragraphs.contains(&needle),
+            "no «{needle}» in {paragraphs:#?}"
+        );
+    }
+    let text = all_text(&read);
+    // The channels by their names, never their codes.
+    assert!(text.contains("Báo chí"), "{text}");
+    assert!(
+        !text.contains("grassroots_radio") && !text.contains("press"),
+        "{text}"
+    );
+    // Only the case's internal readers have it.
+    let (status, _, _) = reporter
+        .get_bytes(&format!("/orientations/{id}/document"))
+        .await;
+    assert_eq!(status, 404);
+    render_page_one(
+        &file,
+        &format!("d2-cong-van-dinh-huong-{}", backend_name(&db)),
+    );
 }

@@ -13,11 +13,16 @@ messages! {
     doc_state_number(number, kind, issuer) => "Số: {number}/{kind}-{issuer}", "No.: {number}/{kind}-{issuer}";
     doc_place_date(place, day, month, year) => "{place}, ngày {day} tháng {month} năm {year}", "{place}, {day}/{month}/{year}";
     doc_recipients => "Nơi nhận:", "Recipients:";
+    doc_about(subject) => "V/v {subject}", "Re: {subject}";
+    doc_to => "Kính gửi:", "To:";
+    doc_to_one(addressee) => "Kính gửi: {addressee}", "To: {addressee}";
+    doc_as_above => "Như trên", "As above";
     doc_filed => "Lưu văn phòng.", "Office file.";
     doc_on_behalf(body) => "T/M {body}", "ON BEHALF OF {body}";
     doc_to_write(what) => "[Phần để viết: {what}]", "[To be written: {what}]";
 
     download_docx => "Tải báo cáo để ký (Word)", "Download the report to sign (Word)";
+    download_letter => "Tải công văn (Word)", "Download the letter (Word)";
 
     // A programme's document facts (admin pages).
     programme_number => "Số văn bản của Chương trình (nếu có)", "The programme's document number (if any)";
@@ -25,6 +30,15 @@ messages! {
     programme_items => "Các nội dung của Chương trình", "The programme's content items";
     programme_items_hint => "Mỗi dòng một nội dung, theo thứ tự; báo cáo năm đánh giá theo từng nội dung.", "One item a line, in order; the annual report is written against each.";
     programme_no_items => "Chương trình chưa có nội dung nào.", "The programme has no content item yet.";
+
+    // The orientation notice (SPEC §12, §15).
+    doc_orientation_subject(code) => "định hướng thông tin về vụ việc {code}", "orienting communication on case {code}";
+    doc_orientation_opening(code, title, issuer) => "Về vụ việc {code} — “{title}”, {issuer} định hướng thông tin như sau:", "On case {code} — “{title}”, the {issuer} orients communication as follows:";
+    doc_orientation_messages => "1. Nội dung thông tin chủ yếu", "1. Key messages";
+    doc_orientation_channels => "2. Hình thức, kênh thông tin", "2. Channels";
+    doc_orientation_audience => "3. Đối tượng tiếp nhận", "3. Audience";
+    doc_orientation_replaces(number) => "Công văn này thay thế Công văn số {number}.", "This notice replaces notice no. {number}.";
+    doc_orientation_ask => "Đề nghị các cơ quan thực hiện và xác nhận đã nhận Công văn qua liên kết trong thư điện tử hoặc trên hệ thống.", "The bodies are asked to carry it out and to acknowledge receipt through the link in their e-mail or in the system.";
 
     // The annual review report (SPEC §4.3, §15).
     doc_report_kind => "BÁO CÁO", "REPORT";

@@ -128,6 +128,9 @@ fn header(doc: &Document, s: &Sizes) -> DocxTable {
         Layout::State => left.push(line(run("────────", s.header), Center)),
     }
     left.push(line(run(&doc.number_line(), s.header), Center));
+    if doc.is_letter() {
+        left.push(line(run(&doc.about_line(), s.small).italic(), Center));
+    }
     let motto = doc.motto();
     let mut right = Vec::new();
     for (i, words) in motto.iter().enumerate() {
@@ -145,6 +148,22 @@ fn header(doc: &Document, s: &Sizes) -> DocxTable {
 
 fn title(doc: &Document, s: &Sizes) -> Vec<Paragraph> {
     use AlignmentType::Center;
+    if doc.is_letter() {
+        let lines = doc.addressee_lines();
+        let single = lines.len() == 1;
+        let mut out = vec![blank()];
+        for (i, l) in lines.iter().enumerate() {
+            // "Kính gửi:" centred; the addressees under it, indented.
+            let p = if single || i == 0 {
+                line(run(l, s.body), Center)
+            } else {
+                line(run(l, s.body), AlignmentType::Left).indent(Some(INDENT * 4), None, None, None)
+            };
+            out.push(p);
+        }
+        out.push(blank());
+        return out;
+    }
     vec![
         blank(),
         line(run(&doc.kind, s.kind).bold(), Center),

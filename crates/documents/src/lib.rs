@@ -134,10 +134,14 @@ pub struct Document {
     pub place: String,
     /// The signing date.
     pub date: NaiveDate,
-    /// The kind, upper case (`BÁO CÁO`, `CÔNG VĂN`, `THÔNG BÁO`).
+    /// The kind, upper case (`BÁO CÁO`, `THÔNG BÁO`), printed as a title
+    /// over the subject; empty for a letter (*công văn*), whose subject is
+    /// printed `V/v …` under its number instead.
     pub kind: String,
-    /// What it is about, one line under the kind.
+    /// What it is about.
     pub subject: String,
+    /// A letter's addressees (*Kính gửi*); none for a titled document.
+    pub addressees: Vec<String>,
     /// The body.
     pub body: Vec<Block>,
     /// *Nơi nhận:* one line each, without the final "Lưu" line, which is
@@ -158,6 +162,30 @@ impl Document {
     /// break it, rather than wherever the column ends.
     pub fn issuer_lines(&self) -> Vec<String> {
         balanced_lines(&self.issuer, ISSUER_LINE)
+    }
+
+    /// Whether it is a letter (*công văn*): no title, `V/v` under the
+    /// number, *Kính gửi* above the body.
+    pub fn is_letter(&self) -> bool {
+        self.kind.trim().is_empty()
+    }
+
+    /// A letter's subject line under its number.
+    pub fn about_line(&self) -> String {
+        Tr(self.lang).doc_about(&self.subject)
+    }
+
+    /// The *Kính gửi* lines of a letter: one addressee on the heading's
+    /// line, several each on a line of their own after a dash.
+    pub fn addressee_lines(&self) -> Vec<String> {
+        let t = Tr(self.lang);
+        match self.addressees.as_slice() {
+            [] => Vec::new(),
+            [one] => vec![t.doc_to_one(one)],
+            many => std::iter::once(t.doc_to().to_owned())
+                .chain(many.iter().map(|a| format!("- {a};")))
+                .collect(),
+        }
     }
 
     /// The place and date line as printed under the motto.

@@ -24,6 +24,7 @@ fn sample(layout: Layout) -> Document {
         date: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
         kind: "BÁO CÁO".to_owned(),
         subject: "Kết quả phối hợp cung cấp thông tin năm 2026".to_owned(),
+        addressees: Vec::new(),
         body: vec![
             Block::Heading("I. KẾT QUẢ THỰC HIỆN".to_owned()),
             Block::Paragraph(

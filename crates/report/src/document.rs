@@ -78,6 +78,7 @@ pub fn annual_document(input: &AnnualInput<'_>) -> Document {
         date: input.date,
         kind: t.doc_report_kind().to_owned(),
         subject: t.doc_report_subject(year),
+        addressees: Vec::new(),
         body,
         recipients,
         signature: Signature {

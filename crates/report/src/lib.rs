@@ -10,6 +10,7 @@ mod annual_docx;
 mod csv_out;
 mod document;
 mod html;
+mod orientation;
 mod tables;
 mod xlsx;
 
@@ -23,6 +24,7 @@ pub use annual_docx::{AnnualDocxError, annual_docx};
 pub use csv_out::to_csv;
 pub use document::{AnnualInput, annual_document};
 pub use html::to_html;
+pub use orientation::orientation_document;
 pub use tables::{Cell, Table, tables};
 pub use xlsx::to_xlsx;
 

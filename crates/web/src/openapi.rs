@@ -37,6 +37,7 @@ use common_errors::CommonErrors;
         routes::cases::events,
         routes::orientations::list,
         routes::orientations::acknowledge,
+        routes::orientations::document,
         routes::meetings::list,
         routes::attachments::upload,
         routes::attachments::list,

@@ -102,19 +102,13 @@ impl Store {
         };
         let programme = programme_of(conn, &lineage, year).await?;
         let issuer = issuer_of(conn, &lineage, programme.as_ref(), person.as_ref()).await?;
-        let superior = unit::Entity::find()
-            .filter(unit::Column::HomeAreaId.eq(issuer.home_area_id))
-            .filter(unit::Column::Kind.eq(UnitKind::PartyCommittee.code()))
-            .order_by_asc(unit::Column::Id)
-            .one(conn)
-            .await?;
-        let issuer_area = crate::org::area_by_id(conn, issuer.home_area_id).await?;
+        let (superior, issuer_area) = superior_of(conn, &issuer).await?;
         let subject = format!("annual:{year}:{}", area.code);
         let number = self
             .number_for(issuer.id, &subject, today.year(), person.as_ref(), now)
             .await?;
         Ok(Letterhead {
-            superior: superior.map_or_else(|| issuer_area.name.clone(), |u| u.name),
+            superior,
             issuer: issuer.name,
             issuer_code: issuer.code,
             area_name: issuer_area.name,
@@ -124,10 +118,7 @@ impl Store {
                 None => None,
             },
             signer_title: match &person {
-                Some(p) => user_title::Entity::find_by_id(p.id)
-                    .one(conn)
-                    .await?
-                    .map(|t| t.title),
+                Some(p) => title_of(conn, p.id).await?,
                 None => None,
             },
             signer_name: person.map(|p| p.name),
@@ -170,6 +161,36 @@ impl Store {
         tx.commit().await?;
         Ok(number)
     }
+}
+
+/// The name of the body above `issuer` (the party committee of its home
+/// area, else the area itself) and the issuer's home area.
+pub(crate) async fn superior_of(
+    conn: &impl ConnectionTrait,
+    issuer: &unit::Model,
+) -> Result<(String, area::Model), StoreError> {
+    let committee = unit::Entity::find()
+        .filter(unit::Column::HomeAreaId.eq(issuer.home_area_id))
+        .filter(unit::Column::Kind.eq(UnitKind::PartyCommittee.code()))
+        .order_by_asc(unit::Column::Id)
+        .one(conn)
+        .await?;
+    let area = crate::org::area_by_id(conn, issuer.home_area_id).await?;
+    Ok((
+        committee.map_or_else(|| area.name.clone(), |u| u.name),
+        area,
+    ))
+}
+
+/// A user's title for signature blocks, if set.
+pub(crate) async fn title_of(
+    conn: &impl ConnectionTrait,
+    user: i64,
+) -> Result<Option<String>, StoreError> {
+    Ok(user_title::Entity::find_by_id(user)
+        .one(conn)
+        .await?
+        .map(|t| t.title))
 }
 
 /// The report `subject` of `issuer`, if it was given a number.

@@ -8,6 +8,7 @@ mod cases;
 mod duties;
 mod figures;
 mod letterhead;
+pub(crate) use letterhead::{superior_of, title_of};
 mod meetings;
 mod names;
 mod open;
