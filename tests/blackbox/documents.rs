@@ -17,6 +17,7 @@ use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
 on_both_backends!(
     the_annual_report_is_a_party_document_ready_for_its_narrative,
     an_orientation_notice_downloads_as_the_boards_numbered_letter,
+    a_conclusion_is_numbered_and_downloads_as_the_committees_notice,
 );
 
 fn backend_name(db: &TestDb) -> &'static str {
@@ -360,5 +361,120 @@ async fn an_orientation_notice_downloads_as_the_boards_numbered_letter(db: TestD
     render_page_one(
         &file,
         &format!("d2-cong-van-dinh-huong-{}", backend_name(&db)),
+    );
+}
+
+async fn a_conclusion_is_numbered_and_downloads_as_the_committees_notice(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let officer = Client::bearer(&server, &town.officer);
+    let reporter = Client::bearer(&server, &town.reporter);
+    let leader = Client::bearer(&server, &town.leader);
+    let case = reporter.files_case("HN-BD", "Bãi rác tự phát ven đê").await;
+    let code = case["code"].as_str().unwrap().to_owned();
+    let case = officer
+        .acts(
+            &case,
+            "accept",
+            json!({"sensitivity": "normal", "priority": "high", "lead_unit": "UBND-HN",
+                   "coordinating_units": ["VKSND-HN"]}),
+        )
+        .await
+        .expect(200);
+    let case = Client::bearer(&server, &town.liaison)
+        .acts(
+            &case,
+            "respond",
+            json!({"answer": "UBND đã chỉ đạo thu dọn."}),
+        )
+        .await
+        .expect(200);
+    let case = officer
+        .acts(
+            &case,
+            "escalate",
+            json!({"opinions": [{"unit": "UBND-HN", "opinion": "Đã xử lý xong."},
+                                {"unit": "VKSND-HN", "opinion": "Rác vẫn còn."}]}),
+        )
+        .await
+        .expect(200);
+    let signed = leader
+        .upload(
+            &format!("/cases/{}/attachments", case["id"]),
+            "Kết luận số 12-KL.pdf",
+            &crate::support::files::pdf(3_000),
+        )
+        .await
+        .expect(201);
+    leader
+        .acts(
+            &case,
+            "conclude",
+            json!({"conclusion": "Giao UBND thành phố thu dọn dứt điểm trong 10 ngày.\nBan Tuyên giáo và Dân vận định hướng thông tin kết quả.",
+                   "documents": [signed["id"]]}),
+        )
+        .await
+        .expect(200);
+    let events = officer
+        .get(&format!("/cases/{code}/events"))
+        .await
+        .expect(200);
+    let event = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "conclude")
+        .expect("the conclude event")["id"]
+        .as_i64()
+        .unwrap();
+    let (status, headers, bytes) = officer
+        .get_bytes(&format!("/conclusions/{event}/document"))
+        .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        headers["content-disposition"],
+        format!("attachment; filename=\"thong-bao-ket-luan-1-{code}.docx\"").as_str()
+    );
+    let file = db.dir().join("ket-luan.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let paragraphs = texts(&read_docx(&file)["paragraphs"]);
+    for needle in [
+        "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI",
+        "THÀNH ỦY HÀ NỘI",
+        "Số 1-TB/TU-HN",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "THÔNG BÁO",
+        "Giao UBND thành phố thu dọn dứt điểm trong 10 ngày.",
+        "- Kết luận số 12-KL.pdf",
+        "- UBND thành phố Hà Nội (để thực hiện),",
+        "- Viện kiểm sát nhân dân thành phố (để thực hiện),",
+        "- Ban Tuyên giáo và Dân vận Thành ủy (để thực hiện),",
+        "T/M THÀNH ỦY HÀ NỘI",
+        "lanhdao@example.vn",
+    ] {
+        assert!(
+            paragraphs.iter().any(|p| p == needle),
+            "no «{needle}» in {paragraphs:#?}"
+        );
+    }
+    // The case page links it for its internal readers only.
+    let mut board = crate::support::pages::Visitor::new(&server, None);
+    board
+        .sign_in("canbo@example.vn", crate::support::town::PASSWORD, "/")
+        .await;
+    let page = board.get(&format!("/cases/{code}")).await;
+    assert!(
+        page.body
+            .contains(&format!("/api/v1/conclusions/{event}/document")),
+        "{}",
+        page.body
+    );
+    let (status, _, _) = reporter
+        .get_bytes(&format!("/conclusions/{event}/document"))
+        .await;
+    assert_eq!(status, 404);
+    render_page_one(
+        &file,
+        &format!("d3-thong-bao-ket-luan-{}", backend_name(&db)),
     );
 }

@@ -23,6 +23,7 @@ messages! {
 
     download_docx => "Tải báo cáo để ký (Word)", "Download the report to sign (Word)";
     download_letter => "Tải công văn (Word)", "Download the letter (Word)";
+    download_conclusion => "Tải thông báo kết luận (Word)", "Download the conclusion notice (Word)";
 
     // A programme's document facts (admin pages).
     programme_number => "Số văn bản của Chương trình (nếu có)", "The programme's document number (if any)";
@@ -39,6 +40,13 @@ messages! {
     doc_orientation_audience => "3. Đối tượng tiếp nhận", "3. Audience";
     doc_orientation_replaces(number) => "Công văn này thay thế Công văn số {number}.", "This notice replaces notice no. {number}.";
     doc_orientation_ask => "Đề nghị các cơ quan thực hiện và xác nhận đã nhận Công văn qua liên kết trong thư điện tử hoặc trên hệ thống.", "The bodies are asked to carry it out and to acknowledge receipt through the link in their e-mail or in the system.";
+
+    // The conclusion notice (SPEC §11, §15).
+    doc_conclusion_kind => "THÔNG BÁO", "NOTICE";
+    doc_conclusion_subject(code) => "Kết luận về việc giải quyết vụ việc {code}", "Conclusion on case {code}";
+    doc_conclusion_opening(code, title, issuer) => "Về vụ việc {code} — “{title}”, sau khi xem xét ý kiến của các cơ quan liên quan, {issuer} kết luận như sau:", "On case {code} — “{title}”, having heard the bodies concerned, the {issuer} concludes:";
+    doc_documents_attached => "Văn bản kèm theo:", "Documents attached:";
+    doc_to_carry_out(body) => "{body} (để thực hiện)", "{body} (to carry out)";
 
     // The annual review report (SPEC §4.3, §15).
     doc_report_kind => "BÁO CÁO", "REPORT";

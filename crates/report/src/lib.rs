@@ -7,6 +7,7 @@
 //! (`catalogue/src/report.rs`).
 
 mod annual_docx;
+mod conclusion;
 mod csv_out;
 mod document;
 mod html;
@@ -21,6 +22,7 @@ use thiserror::Error;
 use workflow::{Calendar, Lang};
 
 pub use annual_docx::{AnnualDocxError, annual_docx};
+pub use conclusion::conclusion_document;
 pub use csv_out::to_csv;
 pub use document::{AnnualInput, annual_document};
 pub use html::to_html;

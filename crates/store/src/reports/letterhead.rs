@@ -262,6 +262,19 @@ async fn issuer_of(
     {
         return Ok(u);
     }
+    serving_board(conn, lineage)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            thing: Thing::Unit,
+            key: board.to_owned(),
+        })
+}
+
+/// The first board serving an area of `lineage`.
+async fn serving_board(
+    conn: &impl ConnectionTrait,
+    lineage: &[i64],
+) -> Result<Option<unit::Model>, StoreError> {
     let serving: Vec<i64> = unit_area::Entity::find()
         .filter(unit_area::Column::AreaId.is_in(lineage.iter().copied()))
         .all(conn)
@@ -269,16 +282,20 @@ async fn issuer_of(
         .into_iter()
         .map(|ua| ua.unit_id)
         .collect();
-    unit::Entity::find()
+    Ok(unit::Entity::find()
         .filter(unit::Column::Id.is_in(serving))
-        .filter(unit::Column::Kind.eq(board))
+        .filter(unit::Column::Kind.eq(UnitKind::Board.code()))
         .order_by_asc(unit::Column::Id)
         .one(conn)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            thing: Thing::Unit,
-            key: board.to_owned(),
-        })
+        .await?)
+}
+
+/// The board serving the area `area` or one above it.
+pub(crate) async fn board_of_area(
+    conn: &impl ConnectionTrait,
+    area: i64,
+) -> Result<Option<unit::Model>, StoreError> {
+    serving_board(conn, &lineage_of(conn, area).await?).await
 }
 
 async fn programme_ref(
