@@ -20,6 +20,7 @@ mod m20261205_000010_orientations;
 mod m20261205_000011_meetings;
 mod m20261205_000020_reminder_digests;
 mod m20261205_000030_duties_continued;
+mod m20261205_000050_documents;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000011_meetings::Migration),
             Box::new(m20261205_000020_reminder_digests::Migration),
             Box::new(m20261205_000030_duties_continued::Migration),
+            Box::new(m20261205_000050_documents::Migration),
         ]
     }
 }

@@ -63,5 +63,6 @@ messages! {
     thing_category => "lĩnh vực", "category";
     thing_schedule => "lịch nghĩa vụ", "duty schedule";
     thing_orientation => "công văn định hướng thông tin", "orientation notice";
+    thing_conclusion => "thông báo kết luận", "conclusion notice";
     thing_programme => "chương trình phối hợp", "coordination programme";
 }

@@ -14,6 +14,7 @@ mod lang;
 mod messages;
 mod board_moves;
 mod digest;
+mod documents;
 mod duty_words;
 mod errors;
 mod labels;
@@ -62,6 +63,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         digest::ENTRIES,
         duty_words::ENTRIES,
         unreachable::ENTRIES,
+        documents::ENTRIES,
     ]
     .into_iter()
     .flatten()

@@ -173,6 +173,10 @@ pub struct UserAddArgs {
     /// Language of the user's pages and e-mails: vi or en.
     #[arg(long, default_value = "vi")]
     pub lang: String,
+    /// The title (chức vụ) a document's signature block prints under the
+    /// user's name, e.g. "Trưởng ban".
+    #[arg(long)]
+    pub title: Option<String>,
 }
 
 /// `noicom programme …`
@@ -198,6 +202,17 @@ pub struct ProgrammeAddArgs {
     /// Party unit codes, comma-separated: the board and the state bodies.
     #[arg(long, value_delimiter = ',', value_name = "U1,U2", required = true)]
     pub parties: Vec<String>,
+    /// A UTF-8 text file of the programme's content items, one a line, in
+    /// order (a number typed in front, "1." or "2)", is dropped; blank
+    /// lines are skipped). The annual report is written against them.
+    #[arg(long, value_name = "FILE")]
+    pub items: Option<std::path::PathBuf>,
+    /// The programme's number as signed, e.g. 05-CTr/BTGDVTU-UBND.
+    #[arg(long)]
+    pub number: Option<String>,
+    /// The day it was signed (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub signed_on: Option<chrono::NaiveDate>,
 }
 
 /// `noicom export-report`
@@ -209,9 +224,14 @@ pub struct ExportReportArgs {
     /// Area code (the whole tree when not given).
     #[arg(long)]
     pub area: Option<String>,
-    /// Output format.
-    #[arg(long, default_value = "csv", value_parser = ["csv", "xlsx", "html"])]
+    /// Output format: `docx` is the report as a document of the board to
+    /// sign (SPEC §15), numbered from its register on the first export.
+    #[arg(long, default_value = "csv", value_parser = ["csv", "xlsx", "html", "docx"])]
     pub format: String,
+    /// The e-mail of the user who signs a `docx` report (their name and
+    /// title are printed in the signature block; blank when not given).
+    #[arg(long, value_name = "EMAIL")]
+    pub signer: Option<String>,
     /// The file to write (standard output when not given).
     #[arg(long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,

@@ -6,8 +6,12 @@
 //! Its labels and sentences are the catalogue's `report_…` entries
 //! (`catalogue/src/report.rs`).
 
+mod annual_docx;
+mod conclusion;
 mod csv_out;
+mod document;
 mod html;
+mod orientation;
 mod tables;
 mod xlsx;
 
@@ -17,8 +21,12 @@ use store::reports::{ReportScope, Summary};
 use thiserror::Error;
 use workflow::{Calendar, Lang};
 
+pub use annual_docx::{AnnualDocxError, annual_docx};
+pub use conclusion::conclusion_document;
 pub use csv_out::to_csv;
+pub use document::{AnnualInput, annual_document};
 pub use html::to_html;
+pub use orientation::orientation_document;
 pub use tables::{Cell, Table, tables};
 pub use xlsx::to_xlsx;
 
@@ -34,6 +42,12 @@ pub enum ReportError {
     /// The HTML template failed to write.
     #[error("không tạo được trang HTML: {0}")]
     Html(#[from] askama::Error),
+    /// The DOCX or its printable page failed to write.
+    #[error("{0}")]
+    Document(#[from] documents::DocumentError),
+    /// A DOCX asked of [`render`], which has no letterhead to print.
+    #[error("báo cáo DOCX cần tiêu đề văn bản: dùng render_docx")]
+    NeedsLetterhead,
     /// A year outside the calendar's range.
     #[error("năm {0} không hợp lệ")]
     BadYear(i32),
@@ -48,6 +62,8 @@ pub enum Format {
     Xlsx,
     /// A printable web page.
     Html,
+    /// A Word document in the official layout (SPEC §15), to sign.
+    Docx,
 }
 
 impl Format {
@@ -57,6 +73,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "xlsx" => Some(Format::Xlsx),
             "html" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -67,6 +84,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 
@@ -76,6 +94,9 @@ impl Format {
             Format::Csv => "text/csv; charset=utf-8",
             Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Format::Html => "text/html; charset=utf-8",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
         }
     }
 }
@@ -126,7 +147,14 @@ pub fn render(
         Format::Csv => to_csv(&title, &tables),
         Format::Xlsx => to_xlsx(&title, &tables),
         Format::Html => Ok(to_html(&title, &tables, lang)?.into_bytes()),
+        // A document needs its letterhead and number: `render_docx`.
+        Format::Docx => Err(ReportError::NeedsLetterhead),
     }
+}
+
+/// The annual report as a DOCX in the official layout.
+pub fn render_docx(input: &AnnualInput<'_>) -> Result<Vec<u8>, ReportError> {
+    Ok(documents::to_docx(&annual_document(input))?)
 }
 
 /// "Báo cáo kết quả phối hợp năm 2026 — Phường Ba Đình".

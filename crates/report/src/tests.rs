@@ -132,6 +132,35 @@ fn the_xlsx_has_a_sheet_per_table_with_numbers_as_numbers() {
 }
 
 #[test]
+fn each_xlsx_sheet_prints_on_a4_landscape_with_its_heading_row_frozen_and_columns_sized() {
+    use std::io::Read;
+    let bytes = render_as(Format::Xlsx);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains(r#"paperSize="9""#), "{xml}");
+    assert!(xml.contains(r#"orientation="landscape""#), "{xml}");
+    assert!(
+        xml.contains(r#"ySplit="4""#),
+        "the heading row is frozen: {xml}"
+    );
+    assert!(xml.contains("fitToPage"), "{xml}");
+    // The overview's label column is sized to "Tên địa bàn, đơn vị theo
+    // ngày" (30 characters), not a fixed 18.
+    let first_col = xml
+        .split("<col ")
+        .nth(1)
+        .and_then(|c| c.split("width=\"").nth(1))
+        .and_then(|w| w.split('"').next())
+        .and_then(|w| w.parse::<f64>().ok())
+        .expect("a first column width");
+    assert!((30.0..=60.0).contains(&first_col), "{first_col}");
+}
+
+#[test]
 fn the_html_is_printable_escaped_and_self_contained() {
     let html = String::from_utf8(render_as(Format::Html)).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));

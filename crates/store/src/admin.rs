@@ -70,6 +70,12 @@ pub struct NewProgramme {
     pub parties: Vec<String>,
     /// Title; a default is made from the area and the term when `None`.
     pub title: Option<String>,
+    /// Its content items, numbered from 1 in this order (SPEC §15).
+    pub items: Vec<String>,
+    /// Its number as signed, e.g. `05-CTr/BTGDVTU-UBND`.
+    pub number: Option<String>,
+    /// When it was signed.
+    pub signed_on: Option<chrono::NaiveDate>,
 }
 
 /// What `add_programme` created.

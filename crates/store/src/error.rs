@@ -124,6 +124,8 @@ pub enum Thing {
     Programme,
     /// An orientation notice (§12).
     Orientation,
+    /// A conclusion notice (§11).
+    Conclusion,
 }
 
 impl Thing {
@@ -143,6 +145,7 @@ impl Thing {
             Thing::Schedule => t.thing_schedule(),
             Thing::Programme => t.thing_programme(),
             Thing::Orientation => t.thing_orientation(),
+            Thing::Conclusion => t.thing_conclusion(),
         }
     }
 }

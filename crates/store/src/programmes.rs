@@ -10,7 +10,7 @@ use workflow::{
 use crate::admin::{NewProgramme, ProgrammeCreated};
 use crate::audit::record_change;
 use crate::duties::materialise;
-use crate::entities::{duty_schedule, programme, programme_party};
+use crate::entities::{duty_schedule, programme, programme_item, programme_party};
 use crate::org::{area_by_code, unit_by_code};
 use crate::{Store, StoreError};
 
@@ -76,6 +76,13 @@ impl Store {
             }
         }
         let pairs = programme_schedules(&parties)?;
+        let items = workflow::programme_items(&new.items)?;
+        let number = match new.number.as_deref().map(str::trim) {
+            Some(n) if !n.is_empty() => {
+                Some(workflow::ShortText::parse("number", n)?.into_string())
+            }
+            _ => None,
+        };
         let title = new
             .title
             .filter(|t| !t.trim().is_empty())
@@ -86,10 +93,22 @@ impl Store {
             year_from: Set(term.first()),
             year_to: Set(term.last()),
             created_at: Set(now),
+            number: Set(number.clone()),
+            signed_on: Set(new.signed_on),
             ..Default::default()
         }
         .insert(&tx)
         .await?;
+        for (i, text) in items.iter().enumerate() {
+            programme_item::ActiveModel {
+                programme_id: Set(programme.id),
+                number: Set(i32::try_from(i + 1).unwrap_or(i32::MAX)),
+                text: Set(text.clone()),
+                ..Default::default()
+            }
+            .insert(&tx)
+            .await?;
+        }
         for party in &parties {
             programme_party::ActiveModel {
                 programme_id: Set(programme.id),
@@ -130,7 +149,8 @@ impl Store {
         };
         record_change(&tx, author, now, "add_programme", || {
             json!({ "area": new.area, "year_from": new.year_from,
-                "year_to": new.year_to, "parties": new.parties })
+                "year_to": new.year_to, "parties": new.parties, "items": items,
+                "number": number, "signed_on": new.signed_on })
         })
         .await?;
         tx.commit().await?;

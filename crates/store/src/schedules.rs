@@ -40,6 +40,12 @@ pub struct ProgrammeInfo {
     pub parties: Vec<String>,
     /// Its duty schedules.
     pub schedules: Vec<ScheduleInfo>,
+    /// Its content items, in order.
+    pub items: Vec<String>,
+    /// Its number as signed.
+    pub number: Option<String>,
+    /// When it was signed.
+    pub signed_on: Option<chrono::NaiveDate>,
 }
 
 /// A duty schedule.
@@ -405,6 +411,13 @@ async fn programme_infos(
         )
         .collect();
     let codes = unit_codes(conn, &unit_ids).await?;
+    let items = crate::entities::programme_item::Entity::find()
+        .filter(
+            crate::entities::programme_item::Column::ProgrammeId.is_in(rows.iter().map(|p| p.id)),
+        )
+        .order_by_asc(crate::entities::programme_item::Column::Number)
+        .all(conn)
+        .await?;
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
         let mut party_codes = Vec::new();
@@ -427,6 +440,12 @@ async fn programme_infos(
             year_to: p.year_to,
             parties: party_codes,
             schedules: infos,
+            items: (items.iter())
+                .filter(|i| i.programme_id == p.id)
+                .map(|i| i.text.clone())
+                .collect(),
+            number: p.number,
+            signed_on: p.signed_on,
         });
     }
     Ok(out)

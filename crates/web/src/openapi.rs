@@ -37,6 +37,8 @@ use common_errors::CommonErrors;
         routes::cases::events,
         routes::orientations::list,
         routes::orientations::acknowledge,
+        routes::documents::orientation,
+        routes::documents::conclusion,
         routes::meetings::list,
         routes::attachments::upload,
         routes::attachments::list,

@@ -95,7 +95,7 @@ pub use orientation::{
 };
 pub use password::{MIN_PASSWORD_CHARS, check_new_password};
 pub use period::{Cadence, Period};
-pub use programme::{ProgrammeTerm, programme_schedules};
+pub use programme::{MAX_PROGRAMME_ITEMS, ProgrammeTerm, programme_items, programme_schedules};
 pub use reach::{reached_through, unit_reachable};
 pub use redirect::{redirect_target, same_site_path};
 pub use refusal::{Refusal, field_label, value_label};

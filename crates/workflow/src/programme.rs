@@ -48,6 +48,35 @@ impl ProgrammeTerm {
     }
 }
 
+/// The most content items a programme may carry.
+pub const MAX_PROGRAMME_ITEMS: usize = 50;
+
+/// A programme's numbered content items (SPEC §15: the annual report is
+/// evaluated against them), numbered from 1 in the order given: each a
+/// non-blank text, at most [`MAX_PROGRAMME_ITEMS`] of them. A number typed
+/// in front of an item ("1. …", "2) …") is the order's, and is dropped.
+pub fn programme_items(items: &[String]) -> Result<Vec<String>, Refusal> {
+    let items: Vec<&str> = items
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+        .collect();
+    if items.len() > MAX_PROGRAMME_ITEMS {
+        return Err(Refusal::InvalidInput { field: "items" });
+    }
+    items
+        .into_iter()
+        .map(|item| {
+            let digits = item.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+            let text = match item[digits..].strip_prefix(['.', ')']) {
+                Some(rest) if digits > 0 => rest.trim(),
+                _ => item,
+            };
+            crate::LongText::parse("items", text).map(crate::LongText::into_string)
+        })
+        .collect()
+}
+
 /// The (provider, recipient board) pairs of a programme's default schedules.
 /// The parties must be active and include exactly one board and at least one
 /// state body.
@@ -73,6 +102,46 @@ pub fn programme_schedules(parties: &[UnitRef]) -> Result<Vec<(UnitRef, UnitRef)
         return Err(Refusal::InvalidInput { field: "parties" });
     }
     Ok(pairs)
+}
+
+#[cfg(test)]
+mod item_tests {
+    use super::*;
+
+    #[test]
+    fn items_are_numbered_in_order_without_the_numbers_typed() {
+        let typed = [
+            "1. Cung cấp thông tin định kỳ",
+            "",
+            "2) Phối hợp xử lý điểm nóng",
+            "Họp giao ban",
+        ]
+        .map(str::to_owned);
+        assert_eq!(
+            programme_items(&typed).unwrap(),
+            [
+                "Cung cấp thông tin định kỳ",
+                "Phối hợp xử lý điểm nóng",
+                "Họp giao ban"
+            ]
+        );
+        // A year opening an item is no numbering.
+        assert_eq!(
+            programme_items(&["2026 là năm đầu nhiệm kỳ".to_owned()]).unwrap(),
+            ["2026 là năm đầu nhiệm kỳ"]
+        );
+        let many: Vec<String> = (0..=MAX_PROGRAMME_ITEMS)
+            .map(|i| format!("Nội dung {i}"))
+            .collect();
+        assert_eq!(
+            programme_items(&many),
+            Err(Refusal::InvalidInput { field: "items" })
+        );
+        assert_eq!(
+            programme_items(&["1.".to_owned()]),
+            Err(Refusal::MissingInput { field: "items" })
+        );
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod browser;
 pub mod cli;
+pub mod documents;
 pub mod failed_email;
 pub mod files;
 pub mod fixtures;

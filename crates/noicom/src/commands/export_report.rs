@@ -1,6 +1,7 @@
-//! `noicom export-report --year Y [--area A] [--format csv|xlsx|html]
-//! [--output FILE] [--lang vi|en]`: the annual review report (SPEC §4.3) of
-//! every case and duty in the database, written by the `report` crate.
+//! `noicom export-report --year Y [--area A] [--format csv|xlsx|html|docx]
+//! [--signer EMAIL] [--output FILE] [--lang vi|en]`: the annual review
+//! report (SPEC §4.3) of every case and duty in the database, written by
+//! the `report` crate; as `docx`, the board's document to sign (§15).
 
 use std::io::Write;
 
@@ -23,13 +24,29 @@ pub async fn run(settings: &Settings, args: ExportReportArgs) -> anyhow::Result<
     TimeWindow::REPORT
         .check_year("year", args.year, calendar.local_date(now))
         .with_context(|| format!("--year {}", args.year))?;
-    let scope = report::annual_scope(args.year, args.area.clone(), calendar)?;
     let store = super::open(settings).await?;
-    let summary = store
-        .report_summary(Reader::Operator, &scope, now, calendar, lang)
+    let (bytes, summary) = if format == report::Format::Docx {
+        report::annual_docx(
+            &store,
+            Reader::Operator,
+            args.year,
+            args.area.clone(),
+            args.signer.as_deref(),
+            lang,
+            calendar,
+            now,
+        )
         .await
-        .with_context(|| format!("không lập được báo cáo năm {}", args.year))?;
-    let bytes = report::render(&summary, args.year, format, lang, calendar)?;
+        .with_context(|| format!("không lập được báo cáo năm {}", args.year))?
+    } else {
+        let scope = report::annual_scope(args.year, args.area.clone(), calendar)?;
+        let summary = store
+            .report_summary(Reader::Operator, &scope, now, calendar, lang)
+            .await
+            .with_context(|| format!("không lập được báo cáo năm {}", args.year))?;
+        let bytes = report::render(&summary, args.year, format, lang, calendar)?;
+        (bytes, summary)
+    };
     match &args.output {
         Some(path) => {
             std::fs::write(path, &bytes)

@@ -23,6 +23,14 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
         bail!("--parties cần ít nhất một đơn vị");
     }
     let calendar = settings.policy()?.calendar;
+    let items = match &args.items {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("không đọc được tệp nội dung {}", path.display()))?
+            .lines()
+            .map(str::to_owned)
+            .collect(),
+        None => Vec::new(),
+    };
     let store = super::open(settings).await?;
     let area = args.area.clone();
     let programme = NewProgramme {
@@ -31,6 +39,9 @@ pub async fn add(settings: &Settings, args: ProgrammeAddArgs) -> anyhow::Result<
         area: args.area,
         parties,
         title: None,
+        items,
+        number: args.number,
+        signed_on: args.signed_on,
     };
     let created = store
         .add_programme_with(

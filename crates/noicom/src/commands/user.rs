@@ -47,6 +47,12 @@ pub async fn add(settings: &Settings, args: UserAddArgs) -> anyhow::Result<()> {
         .add_user(user, Utc::now())
         .await
         .with_context(|| format!("không thêm được người dùng {email}"))?;
+    if let Some(title) = &args.title {
+        store
+            .set_user_title(workflow::UserId(id), title)
+            .await
+            .with_context(|| format!("đã thêm người dùng {email} nhưng không ghi được chức vụ"))?;
+    }
     let done = format!("đã thêm người dùng {email} ({})", role.label(Lang::Vi));
     if args.print_token {
         let token = store

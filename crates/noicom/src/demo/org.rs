@@ -315,6 +315,19 @@ pub async fn create(
                  TAND, VKSND tỉnh Ninh Bình giai đoạn 2026–2030"
                         .into(),
                 ),
+                items: [
+                    "Cung cấp thông tin định kỳ hằng quý về tình hình kinh tế - xã hội, \
+                     xây dựng pháp luật, giải quyết khiếu nại, tố cáo",
+                    "Cung cấp thông tin kịp thời về các vấn đề nổi cộm, dư luận xã hội quan tâm \
+                     và các vụ án lớn, phức tạp",
+                    "Phối hợp định hướng thông tin trên báo chí và hệ thống truyền thanh cơ sở",
+                    "Phối hợp nắm bắt dư luận xã hội, kịp thời phát hiện, xử lý điểm nóng",
+                    "Họp giao ban định kỳ, sơ kết, tổng kết việc thực hiện Chương trình",
+                ]
+                .map(str::to_owned)
+                .to_vec(),
+                number: Some("05-CTr/BTGDVTU-HĐND-UBND-TAND-VKSND".into()),
+                signed_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 15),
             },
             settings.duties.due_rule(),
             &settings.duties.reminder,

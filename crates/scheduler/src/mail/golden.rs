@@ -180,7 +180,10 @@ fn digests(lang: Lang) -> Vec<(String, Mail)> {
     let duty = |id: i64, due: chrono::DateTime<chrono::Utc>, unreached: bool| {
         Item::Duty(DutyItem {
             duty_id: id,
-            period: "2026-Q4 <&>".to_owned(),
+            duty_kind: Some("periodic".to_owned()),
+            period: "2026-Q4".to_owned(),
+            case_code: None,
+            topic: None,
             unit_name: "UBND phường <Ba Đình> & co".to_owned(),
             board_name: "Ban <Tuyên giáo> & \"Dân vận\"".to_owned(),
             due_at: due.fixed_offset(),

@@ -239,6 +239,11 @@ async fn act_steps(
     let (invitations, notices): (Vec<_>, Vec<_>) = (outcome.notices.iter().cloned())
         .partition(|n| n.kind == workflow::NoticeKind::MeetingInvitation);
     crate::meetings::on_action(tx, &after, event, &invitations, now).await?;
+    if let Some((event_id, e)) = event
+        && e.action == workflow::ActionKind::Conclude
+    {
+        crate::conclusions::number(tx, &actor, event_id, &policy.calendar, now).await?;
+    }
     enqueue_notices(tx, &after, &notices, event, now).await?;
     if let (Some(recipients), Some((event_id, event))) = (orientation, event) {
         // The rules checked the recipients; a unit named twice is sent once.

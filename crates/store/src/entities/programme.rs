@@ -13,6 +13,10 @@ pub struct Model {
     pub year_from: i32,
     pub year_to: i32,
     pub created_at: DateTimeUtc,
+    /// Its number as signed, e.g. `05-CTr/BTGDVTU-UBND`.
+    pub number: Option<String>,
+    /// When it was signed.
+    pub signed_on: Option<Date>,
 }
 
 /// No declared relations: queries join explicitly.

@@ -4,6 +4,7 @@
 //! listed with each recipient's status, reminded until acknowledged.
 
 mod acknowledge;
+mod document;
 mod issue;
 mod list;
 mod register;
@@ -19,8 +20,10 @@ use crate::StoreError;
 use crate::credentials::{new_token, token_hash};
 use crate::entities::{orientation_link, unit};
 
+pub use document::NoticeFacts;
 pub(crate) use issue::issue;
 pub use register::ORIENTATION_KIND;
+pub(crate) use register::next_number;
 pub(crate) use remind::sweep;
 
 /// Outbox kind of the notice e-mailed to a recipient unit.

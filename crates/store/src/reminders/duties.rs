@@ -12,7 +12,7 @@ use workflow::{AreaId, DutyReminderPolicy, DutyStatus, UnitId, duty_reminder_rec
 use super::items::{Cause, for_cause};
 use super::{Addresses, CHUNK, DUTY_REMINDER, ReminderRules, Units, Written, write_chunk};
 use crate::duties::codes;
-use crate::entities::{case, duty_instance, duty_schedule, unit};
+use crate::entities::{case, duty_instance, duty_schedule};
 use crate::{Store, StoreError};
 
 /// Writes the current step of every duty instance still owed.

@@ -7,6 +7,8 @@
 mod cases;
 mod duties;
 mod figures;
+mod letterhead;
+pub(crate) use letterhead::{board_of_area, superior_of, title_of};
 mod meetings;
 mod names;
 mod open;
@@ -15,6 +17,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ColumnTrait, Condition};
 use workflow::{Calendar, Lang, TimeWindow, UserId, Visibility};
 
+pub use letterhead::{Letterhead, ProgrammeRef, REPORT_KIND};
 pub use open::OpenCases;
 
 pub use figures::{

@@ -77,6 +77,9 @@ async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
                     "MTTQ-BADINH".into(),
                 ],
                 title: None,
+                items: Vec::new(),
+                number: None,
+                signed_on: None,
             },
             monday(),
         )
@@ -98,6 +101,9 @@ async fn a_programme_creates_a_schedule_per_state_body(db: TestDb) {
                 area: "HN".into(),
                 parties: vec!["UBND-HN".into()],
                 title: None,
+                items: Vec::new(),
+                number: None,
+                signed_on: None,
             },
             monday(),
         )

@@ -62,6 +62,9 @@ fn new_programme(parties: &[&str]) -> NewProgramme {
         area: "HN".into(),
         parties: parties.iter().map(|p| (*p).to_owned()).collect(),
         title: None,
+        items: Vec::new(),
+        number: None,
+        signed_on: None,
     }
 }
 

@@ -228,6 +228,9 @@ async fn a_reminder_that_reaches_nobody_is_recorded_and_named_to_the_board(db: T
             area: "HN".into(),
             parties: vec!["BTG-HN".into(), "UBND-HOANKIEM".into()],
             title: None,
+            items: Vec::new(),
+            number: None,
+            signed_on: None,
         },
         monday(),
     )

@@ -32,6 +32,9 @@ pub async fn programme(s: &Store) {
             area: "HN".into(),
             parties: vec!["BTG-HN".into(), "UBND-BADINH".into(), "TAND-KV1".into()],
             title: None,
+            items: Vec::new(),
+            number: None,
+            signed_on: None,
         },
         monday(),
     )

@@ -30,7 +30,7 @@ async fn concurrent_issues_take_every_number_once_in_order(db: TestDb) {
     let s = db.store().clone();
     org::build(&s).await;
     let mut tasks = Vec::new();
-    for _ in 0..30 {
+    for _ in 0..50 {
         let s = s.clone();
         tasks.push(tokio::spawn(async move {
             s.issue_document_number(UnitId(1), "CV", 2026).await
@@ -41,7 +41,7 @@ async fn concurrent_issues_take_every_number_once_in_order(db: TestDb) {
         numbers.push(t.await.expect("task").expect("number"));
     }
     numbers.sort_unstable();
-    assert_eq!(numbers, (1..=30).collect::<Vec<i64>>());
+    assert_eq!(numbers, (1..=50).collect::<Vec<i64>>());
     // Another kind and another year count on their own.
     assert_eq!(
         s.issue_document_number(UnitId(1), "BC", 2026)
@@ -59,7 +59,7 @@ async fn concurrent_issues_take_every_number_once_in_order(db: TestDb) {
         s.issue_document_number(UnitId(1), "CV", 2026)
             .await
             .unwrap(),
-        31
+        51
     );
 }
 

@@ -110,6 +110,7 @@ async fn annual(
     let downloads = [
         (Format::Csv, t.download_csv()),
         (Format::Xlsx, t.download_xlsx()),
+        (Format::Docx, t.download_docx()),
     ]
     .into_iter()
     .map(|(format, label)| Download {

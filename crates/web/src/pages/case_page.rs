@@ -80,6 +80,9 @@ struct EventLine {
     /// "Nguyễn Văn A (UBND xã X)".
     author: String,
     lines: Vec<(String, String)>,
+    /// The address of the document it issued (a conclusion's notice), for
+    /// the case's internal readers.
+    document: Option<String>,
 }
 
 /// A failed action: which form, the message, the field at fault, and
@@ -462,6 +465,8 @@ async fn page(
                 change: change(e, reader, lang),
                 author: author(e),
                 lines: payload_lines(&e.action, &e.payload, &dir, t, tz),
+                document: (reader == Audience::Internal && e.action == ActionKind::Conclude.code())
+                    .then(|| format!("/api/v1/conclusions/{}/document", e.id)),
             })
             .collect(),
         forms: allowed

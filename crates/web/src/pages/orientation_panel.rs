@@ -9,6 +9,8 @@ use catalogue::Tr;
 
 /// A notice as the panel shows it.
 pub(crate) struct NoticeLine {
+    /// Its id (the address of its letter).
+    pub(crate) id: i64,
     /// "Công văn số 3-CV/BTG-NB · lần 2".
     pub(crate) heading: String,
     /// When it was issued.
@@ -25,6 +27,7 @@ pub(crate) fn lines(notices: &[OrientationNotice], t: Tr, tz: Tz) -> Vec<NoticeL
     notices
         .iter()
         .map(|n| NoticeLine {
+            id: n.id,
             heading: format!(
                 "{} · {}",
                 t.ack_notice(&n.number),

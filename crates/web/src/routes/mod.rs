@@ -5,6 +5,7 @@ pub(crate) mod admin;
 pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
+pub(crate) mod documents;
 pub(crate) mod duties;
 pub(crate) mod meetings;
 pub(crate) mod orientations;
@@ -28,6 +29,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(reports::router())
         .merge(password::router())
         .merge(orientations::router())
+        .merge(documents::router())
         .merge(meetings::router())
 }
 

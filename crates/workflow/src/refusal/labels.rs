@@ -56,6 +56,10 @@ pub fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "topic" => (t.duty_topic(), false),
         "due_at" => (t.due_at(), false),
         "case" => (t.case(), false),
+        // A programme's document facts.
+        "items" => (t.programme_items(), false),
+        "number" => (t.programme_number(), false),
+        "signed_on" => (t.programme_signed_on(), false),
         other => return (other.to_owned(), false),
     };
     (label.to_owned(), choice)

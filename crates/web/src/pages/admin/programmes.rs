@@ -131,6 +131,17 @@ fn new_programme(fields: &Fields) -> Result<NewProgramme, StoreError> {
         area: fields.get("area").to_owned(),
         parties: fields.all("parties"),
         title,
+        // One content item a line, as a programme's text lists them.
+        items: fields.get("items").lines().map(str::to_owned).collect(),
+        number: Some(fields.get("number").trim().to_owned()).filter(|n| !n.is_empty()),
+        signed_on: match fields.get("signed_on").trim() {
+            "" => None,
+            day => Some(
+                chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
+                    StoreError::Refused(Refusal::InvalidInput { field: "signed_on" })
+                })?,
+            ),
+        },
     })
 }
 

@@ -32,6 +32,12 @@ pub(crate) struct ProgrammeView {
     parties: Vec<String>,
     /// Its duty schedules.
     schedules: Vec<ScheduleView>,
+    /// Its content items, numbered from 1 in this order.
+    items: Vec<String>,
+    /// Its number as signed.
+    number: Option<String>,
+    /// When it was signed (`YYYY-MM-DD`).
+    signed_on: Option<chrono::NaiveDate>,
 }
 
 /// A duty schedule.
@@ -84,6 +90,9 @@ impl From<ProgrammeInfo> for ProgrammeView {
             year_to: p.year_to,
             parties: p.parties,
             schedules: p.schedules.into_iter().map(ScheduleView::from).collect(),
+            items: p.items,
+            number: p.number,
+            signed_on: p.signed_on,
         }
     }
 }
@@ -104,6 +113,16 @@ pub(crate) struct NewProgrammeBody {
     /// Title (default: made from the area and the term).
     #[serde(default)]
     title: Option<String>,
+    /// Its content items in order (numbered from 1); the annual report
+    /// is written against them.
+    #[serde(default)]
+    items: Vec<String>,
+    /// Its number as signed, e.g. `05-CTr/BTGDVTU-UBND`.
+    #[serde(default)]
+    number: Option<String>,
+    /// When it was signed (`YYYY-MM-DD`).
+    #[serde(default)]
+    signed_on: Option<chrono::NaiveDate>,
 }
 
 /// A new schedule; unset numbers take the configured defaults.
@@ -185,6 +204,9 @@ pub(crate) async fn create_programme(
         area: b.area,
         parties: b.parties,
         title: b.title,
+        items: b.items,
+        number: b.number,
+        signed_on: b.signed_on,
     };
     let config = &state.config;
     let created = state

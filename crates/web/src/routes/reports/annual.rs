@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use report::Format;
+use report::{Format, ReportError};
 use serde::Deserialize;
 use store::StoreError;
 use store::reports::Reader;
@@ -28,7 +28,9 @@ pub(crate) struct AnnualQuery {
     year: i32,
     /// Area code: the area and every area below it; the whole tree when absent.
     area: Option<String>,
-    /// `csv` (default; UTF-8 with a BOM), `xlsx` or `html` (printable).
+    /// `csv` (default; UTF-8 with a BOM), `xlsx`, `html` (printable) or
+    /// `docx` (the board's document to sign, numbered from its register
+    /// on the first download, SPEC §15).
     format: Option<String>,
 }
 
@@ -44,6 +46,7 @@ pub(crate) struct AnnualQuery {
                 (String = "text/csv"),
                 (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 (String = "text/html"),
+                (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             ),
             headers(("content-disposition" = String, description = "attachment; filename=\"bao-cao-nam-<year>[-<area>].<format>\""))),
         (status = 401, description = "Not signed in", body = ErrorBody),
@@ -61,7 +64,7 @@ pub(crate) async fn annual(
             field: "format".to_owned(),
             detail: crate::error::Detail::UnknownValue {
                 value: code.to_owned(),
-                expected: vec!["csv".into(), "xlsx".into(), "html".into()],
+                expected: vec!["csv".into(), "xlsx".into(), "html".into(), "docx".into()],
             },
         })?,
     };
@@ -71,21 +74,44 @@ pub(crate) async fn annual(
         .check_year("year", query.year, calendar.local_date(now))
         .map_err(StoreError::from)?;
     let area = query.area.filter(|a| !a.trim().is_empty());
-    let scope = report::annual_scope(query.year, area.clone(), calendar).map_err(|_| {
-        AppError::Invalid {
-            field: "year".to_owned(),
-            detail: crate::error::Detail::Year,
-        }
-    })?;
     let lang = lang::current();
-    let summary = state
-        .store
-        .report_summary(Reader::User(caller.user), &scope, now, calendar, lang)
-        .await?;
-    let bytes = report::render(&summary, query.year, format, lang, calendar).map_err(|err| {
+    let failed = |err: &dyn std::fmt::Display| {
         tracing::error!(error = %err, "rendering the annual report");
         AppError::Status(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
-    })?;
+    };
+    let bad_year = |_: ReportError| AppError::Invalid {
+        field: "year".to_owned(),
+        detail: crate::error::Detail::Year,
+    };
+    let reader = Reader::User(caller.user);
+    let bytes = if format == Format::Docx {
+        let made = report::annual_docx(
+            &state.store,
+            reader,
+            query.year,
+            area.clone(),
+            None,
+            lang,
+            calendar,
+            now,
+        )
+        .await;
+        match made {
+            Ok((bytes, _)) => bytes,
+            Err(report::AnnualDocxError::Store(err)) => return Err(err.into()),
+            Err(report::AnnualDocxError::Report(err @ ReportError::BadYear(_))) => {
+                return Err(bad_year(err));
+            }
+            Err(report::AnnualDocxError::Report(err)) => return Err(failed(&err)),
+        }
+    } else {
+        let scope = report::annual_scope(query.year, area.clone(), calendar).map_err(bad_year)?;
+        let summary = state
+            .store
+            .report_summary(reader, &scope, now, calendar, lang)
+            .await?;
+        report::render(&summary, query.year, format, lang, calendar).map_err(|err| failed(&err))?
+    };
     let name = report::file_name(query.year, area.as_deref(), format);
     Ok((
         [
