@@ -124,7 +124,7 @@ async fn a_day_of_reminders_comes_in_one_digest_per_reader(db: TestDb) {
             mail.html
         );
     }
-    let duties = mail.text.matches("cung cấp thông tin kỳ").count();
+    let duties = mail.text.matches("cung cấp thông tin (Quý ").count();
     assert!(duties >= 2, "two overdue duties: {}", mail.text);
     assert!(mail.text.starts_with("Kính gửi"), "{}", mail.text);
     let overdue = mail.text.find("Việc đã quá hạn").expect("overdue group");
