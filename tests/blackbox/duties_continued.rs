@@ -98,6 +98,11 @@ async fn the_board_asks_for_information_and_the_unit_is_reminded(db: TestDb) {
         .await
         .error(422, "deadline_in_past");
     assert_eq!(past["error"]["field"], "due_at");
+    let unreadable = officer
+        .post("/duties", &body("UBND-HN", topic, "tomorrow"))
+        .await
+        .error(422, "invalid_input");
+    assert_eq!(unreadable["error"]["field"], "due_at");
     let nowhere = officer
         .post("/duties", &body("UBND-NOWHERE", topic, &ok_due))
         .await

@@ -31,7 +31,7 @@ messages! {
     duty_request_intro => "Khi cần thiết, Ban yêu cầu cơ quan nhà nước cung cấp thông tin về một vấn đề; cơ quan được nhắc hạn như với nghĩa vụ hằng quý.", "When needed, the board asks a state body for information on a matter; the body is reminded as for its quarterly duty.";
     duty_request_unit => "Cơ quan được yêu cầu", "Body asked";
     duty_request_due => "Hạn cung cấp (ngày)", "Due by (date)";
-    duty_request_case => "Vụ việc liên quan (mã vụ việc, nếu có)", "Related case (its code, if any)";
+    duty_request_case => "Vụ việc liên quan (mã vụ việc)", "Related case (its code)";
     duty_request_send => "Gửi yêu cầu", "Send the request";
     duty_requested => "Đã gửi yêu cầu cung cấp thông tin", "Request sent";
     duty_requested_by => "Yêu cầu của", "Asked by";
