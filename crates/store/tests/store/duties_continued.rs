@@ -9,10 +9,10 @@ use std::time::{Duration, SystemTime};
 use chrono::{TimeZone, Utc};
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 use serde_json::json;
-use store::StoreError;
 use store::attachments::{Blobs, Upload};
 use store::duties::{DutyAnswer, DutyMove, DutyRequestInput};
 use store::entities::{duty_file, duty_instance};
+use store::{Files, StoreError};
 use workflow::{Calendar, DutyKind, Lang, Refusal};
 
 use testkit::case::{action, monday, policy, report};
@@ -258,6 +258,13 @@ async fn upload(blobs: &Blobs, name: &str, bytes: &[u8]) -> Upload {
     }
 }
 
+fn files(uploads: Vec<Upload>, blobs: &Blobs) -> Files<'_> {
+    Files {
+        uploads,
+        blobs: Some(blobs),
+    }
+}
+
 async fn a_submission_carries_its_documents_and_a_bad_file_leaves_nothing(db: TestDb) {
     let s = db.store();
     let o = org::build(s).await;
@@ -284,7 +291,7 @@ async fn a_submission_carries_its_documents_and_a_bad_file_leaves_nothing(db: Te
     // A file that is no document refuses the submission: nothing stored.
     let bad = vec![upload(&blobs, "virus.exe", b"MZ\x90\x00not a document").await];
     let refused = s
-        .move_duty_with_files(o.liaison, duty.id, submit(), bad, Some(&blobs), now, None)
+        .move_duty_with_files(o.liaison, duty.id, submit(), files(bad, &blobs), now, None)
         .await
         .unwrap_err();
     assert!(matches!(
@@ -302,7 +309,7 @@ async fn a_submission_carries_its_documents_and_a_bad_file_leaves_nothing(db: Te
 
     let good = vec![upload(&blobs, "Văn bản 2210.pdf", &pdf()).await];
     let DutyAnswer::Done(submitted) = s
-        .move_duty_with_files(o.liaison, duty.id, submit(), good, Some(&blobs), now, None)
+        .move_duty_with_files(o.liaison, duty.id, submit(), files(good, &blobs), now, None)
         .await
         .unwrap()
     else {
