@@ -40,6 +40,12 @@ messages! {
     mail_duty_subject(step, duty, unit) => "{step}: cung cấp thông tin ({duty}) — {unit}", "{step}: information ({duty}) — {unit}";
     mail_duty_owed(board, duty, due) => "Thông tin cần cung cấp cho {board}: {duty}. Hạn cung cấp: {due}.", "Information owed to {board}: {duty}. Due: {due}.";
 
+    // The request's first notice, to the body asked (at once).
+    mail_duty_requested_subject(board) => "{board} yêu cầu cung cấp thông tin", "{board} asks for information";
+    mail_duty_requested(board, duty, due) => "{board} đề nghị đơn vị cung cấp thông tin: {duty}. Hạn cung cấp: {due}.", "{board} asks your unit for information: {duty}. Due: {due}.";
+    mail_duty_requested_case(case) => "Vụ việc liên quan: {case}.", "Related case: {case}.";
+    mail_duty_requested_link => "Xem yêu cầu và cung cấp thông tin", "View the request and submit the information";
+
     // Documents of a submission.
     duty_no_files => "Không có tài liệu kèm theo.", "No documents attached.";
     duty_files_field => "Văn bản, tài liệu kèm theo (PDF, ảnh, Word, Excel…)", "Documents (PDF, photos, Word, Excel…)";

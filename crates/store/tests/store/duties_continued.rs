@@ -7,7 +7,7 @@
 use std::time::{Duration, SystemTime};
 
 use chrono::{TimeZone, Utc};
-use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use store::attachments::{Blobs, Upload};
 use store::duties::{DutyAnswer, DutyMove, DutyRequestInput};
@@ -243,6 +243,14 @@ async fn the_board_asks_for_information_and_others_are_refused(db: TestDb) {
         .await;
     assert_eq!(refusal(no_case).field(), Some("case"));
     assert_eq!(duties(s).await.len(), 2, "nothing written by a refusal");
+    // Each request told the body at once: one e-mail per request to its
+    // liaison; the refusals told nobody.
+    let notices = store::entities::outbox::Entity::find()
+        .filter(store::entities::outbox::Column::Kind.eq("duty_requested"))
+        .count(s.connection())
+        .await
+        .unwrap();
+    assert_eq!(notices, 2);
 }
 
 fn pdf() -> Vec<u8> {
