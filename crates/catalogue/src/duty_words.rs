@@ -13,6 +13,7 @@ messages! {
     period_after_trial_day(date) => "Sau phiên tòa ngày {date}", "After the trial on {date}";
     period_day(date) => "Ngày {date}", "On {date}";
     duty_ad_hoc => "Yêu cầu đột xuất", "Ad-hoc request";
+    period_filter_hint => "Ví dụ Quý IV/2026, Tháng 11/2026, Năm 2026, hoặc một ngày như 20/04/2026 (ngày xét xử, hạn của yêu cầu đột xuất).", "E.g. Quarter IV/2026, Month 11/2026, Year 2026, or a day such as 20/04/2026 (a trial's, or an ad-hoc request's due day).";
 
     // The verdict date (`set_verdict_date`).
     action_set_verdict_date => "Ấn định ngày tuyên án", "Set verdict date";
