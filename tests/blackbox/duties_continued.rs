@@ -98,6 +98,11 @@ async fn the_board_asks_for_information_and_the_unit_is_reminded(db: TestDb) {
         .await
         .error(422, "deadline_in_past");
     assert_eq!(past["error"]["field"], "due_at");
+    let unreadable = officer
+        .post("/duties", &body("UBND-HN", topic, "tomorrow"))
+        .await
+        .error(422, "invalid_input");
+    assert_eq!(unreadable["error"]["field"], "due_at");
     let nowhere = officer
         .post("/duties", &body("UBND-NOWHERE", topic, &ok_due))
         .await
@@ -127,11 +132,24 @@ async fn the_board_asks_for_information_and_the_unit_is_reminded(db: TestDb) {
         .args(["remind", "--as-of", &as_of])
         .ok()
         .stdout;
-    let received: Vec<_> = smtp
-        .received()
-        .into_iter()
-        .filter(|m| m.kind == "duty_reminder" && m.to.iter().any(|t| t == LIAISON))
-        .collect();
+    let to_liaison = |kind: &str| -> Vec<_> {
+        smtp.received()
+            .into_iter()
+            .filter(|m| m.kind == kind && m.to.iter().any(|t| t == LIAISON))
+            .collect()
+    };
+    // The request itself went at once, alone, with the case it is about.
+    let asked_mail = to_liaison("duty_requested");
+    assert_eq!(asked_mail.len(), 1, "{summary}: {asked_mail:#?}");
+    println!("{}\n{}", asked_mail[0].subject, asked_mail[0].text);
+    assert!(asked_mail[0].subject.contains("yêu cầu cung cấp thông tin"));
+    assert!(asked_mail[0].text.contains(topic), "{}", asked_mail[0].text);
+    assert!(
+        asked_mail[0].text.contains(case["code"].as_str().unwrap()),
+        "{}",
+        asked_mail[0].text
+    );
+    let received = to_liaison("duty_reminder");
     assert_eq!(received.len(), 1, "{summary}: {received:#?}");
     let mail = &received[0];
     println!("{}\n{}", mail.subject, mail.text);

@@ -13,6 +13,7 @@ messages! {
     period_after_trial_day(date) => "Sau phiên tòa ngày {date}", "After the trial on {date}";
     period_day(date) => "Ngày {date}", "On {date}";
     duty_ad_hoc => "Yêu cầu đột xuất", "Ad-hoc request";
+    period_filter_hint => "Ví dụ Quý IV/2026, Tháng 11/2026, Năm 2026, hoặc một ngày như 20/04/2026 (ngày xét xử, hạn của yêu cầu đột xuất).", "E.g. Quarter IV/2026, Month 11/2026, Year 2026, or a day such as 20/04/2026 (a trial's, or an ad-hoc request's due day).";
 
     // The verdict date (`set_verdict_date`).
     action_set_verdict_date => "Ấn định ngày tuyên án", "Set verdict date";
@@ -31,7 +32,7 @@ messages! {
     duty_request_intro => "Khi cần thiết, Ban yêu cầu cơ quan nhà nước cung cấp thông tin về một vấn đề; cơ quan được nhắc hạn như với nghĩa vụ hằng quý.", "When needed, the board asks a state body for information on a matter; the body is reminded as for its quarterly duty.";
     duty_request_unit => "Cơ quan được yêu cầu", "Body asked";
     duty_request_due => "Hạn cung cấp (ngày)", "Due by (date)";
-    duty_request_case => "Vụ việc liên quan (mã vụ việc, nếu có)", "Related case (its code, if any)";
+    duty_request_case => "Vụ việc liên quan (mã vụ việc)", "Related case (its code)";
     duty_request_send => "Gửi yêu cầu", "Send the request";
     duty_requested => "Đã gửi yêu cầu cung cấp thông tin", "Request sent";
     duty_requested_by => "Yêu cầu của", "Asked by";
@@ -39,6 +40,12 @@ messages! {
     // The duty reminder e-mail names the duty by its period in words.
     mail_duty_subject(step, duty, unit) => "{step}: cung cấp thông tin ({duty}) — {unit}", "{step}: information ({duty}) — {unit}";
     mail_duty_owed(board, duty, due) => "Thông tin cần cung cấp cho {board}: {duty}. Hạn cung cấp: {due}.", "Information owed to {board}: {duty}. Due: {due}.";
+
+    // The request's first notice, to the body asked (at once).
+    mail_duty_requested_subject(board) => "{board} yêu cầu cung cấp thông tin", "{board} asks for information";
+    mail_duty_requested(board, duty, due) => "{board} đề nghị đơn vị cung cấp thông tin: {duty}. Hạn cung cấp: {due}.", "{board} asks your unit for information: {duty}. Due: {due}.";
+    mail_duty_requested_case(case) => "Vụ việc liên quan: {case}.", "Related case: {case}.";
+    mail_duty_requested_link => "Xem yêu cầu và cung cấp thông tin", "View the request and submit the information";
 
     // Documents of a submission.
     duty_no_files => "Không có tài liệu kèm theo.", "No documents attached.";

@@ -64,6 +64,22 @@ pub(crate) struct CaseReminder {
     pub link: String,
 }
 
+/// An ad-hoc request for information (§13), to the body asked, at once.
+#[derive(Debug, Clone)]
+pub(crate) struct DutyRequested {
+    pub lang: Lang,
+    pub unit_name: String,
+    pub board_name: String,
+    /// What is asked (`workflow::duty_period_label` of the request).
+    pub duty: String,
+    /// The case it is about, if any.
+    pub case_code: Option<String>,
+    /// The due time in the calendar's time zone.
+    pub due_local: String,
+    /// The duty's page.
+    pub link: String,
+}
+
 /// A one-time password reset link.
 #[derive(Debug, Clone)]
 pub(crate) struct PasswordReset {
@@ -180,6 +196,7 @@ impl CaseReminder {
 #[derive(Debug, Clone)]
 pub(crate) enum Mail {
     DutyReminder(DutyReminder),
+    DutyRequested(DutyRequested),
     CaseReminder(CaseReminder),
     PasswordReset(PasswordReset),
     Notice(NoticeKind, CaseNotice),
@@ -264,6 +281,12 @@ impl Mail {
                 DutyReminder,
                 "duty_reminder/mail.txt",
                 "duty_reminder/mail.html",
+            ),
+            Mail::DutyRequested(duty) => folder!(
+                duty,
+                DutyRequested,
+                "duty_requested/mail.txt",
+                "duty_requested/mail.html",
             ),
             Mail::CaseReminder(case) => folder!(
                 case,

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use store::auth::PASSWORD_RESET;
+use store::duties::DUTY_REQUESTED;
 use store::entities::outbox;
 use store::orientations::{ORIENTATION_NOTICE, ORIENTATION_REMINDER};
 use store::reminders::{CASE_REMINDER, DUTY_REMINDER, DigestItem};
@@ -16,8 +17,8 @@ use workflow::{
 
 use crate::ics::{Invitation, Party};
 use crate::mail::{
-    CaseNotice, CaseReminder, DutyReminder, Mail, MeetingInvitation, Orientation, PasswordReset,
-    Rendered,
+    CaseNotice, CaseReminder, DutyReminder, DutyRequested, Mail, MeetingInvitation, Orientation,
+    PasswordReset, Rendered,
 };
 
 /// The outbox kind of a meeting invitation.
@@ -95,6 +96,18 @@ struct DutyPayload {
     board_name: String,
     due_at: DateTime<FixedOffset>,
     step: String,
+}
+
+/// The payload of an ad-hoc request's first notice, as
+/// `store::duties` writes it.
+#[derive(Deserialize)]
+struct RequestedPayload {
+    duty_id: i64,
+    topic: Option<String>,
+    case_code: Option<String>,
+    unit_name: String,
+    board_name: String,
+    due_at: DateTime<FixedOffset>,
 }
 
 /// The payload of a case deadline reminder.
@@ -224,6 +237,24 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
                     p.topic.as_deref(),
                     lang,
                 ),
+                due_local: local(p.due_at),
+                link: format!("{base}/duties/{}", p.duty_id),
+            })
+        }
+        DUTY_REQUESTED => {
+            let p: RequestedPayload = payload(row)?;
+            Mail::DutyRequested(DutyRequested {
+                lang,
+                duty: duty_period_label(
+                    DutyKind::AdHoc,
+                    "",
+                    p.case_code.as_deref(),
+                    p.topic.as_deref(),
+                    lang,
+                ),
+                case_code: p.case_code,
+                unit_name: p.unit_name,
+                board_name: p.board_name,
                 due_local: local(p.due_at),
                 link: format!("{base}/duties/{}", p.duty_id),
             })

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::{Calendar, Period};
 
 pub use apply::{DutyMove, DutyNow, DutyOutcome, DutyRecord, allowed_duty_actions, apply_duty};
-pub use label::{DutyKind, day_label, duty_period_label, period_code_label};
+pub use label::{
+    DutyKind, day_label, duty_period_label, period_code_from_words, period_code_label,
+};
 pub use request::{DutyRequest, check_duty_request, check_duty_requester};
 pub use seen::{DutyParties, DutyScope, duty_visibility};
 pub use status::{DutyAction, DutyStatus, OverdueDuties, duty_transition};

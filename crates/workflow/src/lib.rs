@@ -81,7 +81,7 @@ pub use duty::{
     DutyOutcome, DutyParties, DutyRecord, DutyReminderPolicy, DutyReminderStep, DutyRequest,
     DutyScope, DutyStatus, OverdueDuties, TrialDuties, allowed_duty_actions, apply_duty,
     check_duty_request, check_duty_requester, day_label, duty_period_label, duty_transition,
-    duty_visibility, period_code_label, trial_duties,
+    duty_visibility, period_code_from_words, period_code_label, trial_duties,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};

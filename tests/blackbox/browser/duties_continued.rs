@@ -40,6 +40,23 @@ async fn the_board_asks_and_the_agency_answers_with_a_document(db: TestDb) {
         .as_array()
         .unwrap()
         .len();
+    // The period filter takes the words the page writes.
+    desk.open(&format!(
+        "/duties?period=Qu%C3%BD+III%2F{}",
+        this_year() - 1
+    ))
+    .await;
+    let rows = desk
+        .client
+        .find_all(fantoccini::Locator::Css("#duty-list tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1, "the third quarter's duty only");
+    assert_eq!(
+        rows[0].attr("data-period").await.unwrap(),
+        Some(format!("{}-Q3", this_year() - 1))
+    );
+    desk.open("/duties").await;
     desk.click("#duty-request summary").await;
     desk.choose("#request-unit", "UBND-HN").await;
     desk.run(&format!(

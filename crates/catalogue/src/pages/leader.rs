@@ -50,7 +50,6 @@ messages! {
     duty_before_trial => "Trước phiên xét xử", "Before the trial";
     duty_after_trial => "Sau phiên xét xử", "After the trial";
     period => "Kỳ", "Period";
-    period_hint => "Ví dụ 2026-Q4, 2026-11, 2026, hoặc ngày xét xử 2026-04-20.", "E.g. 2026-Q4, 2026-11, 2026, or a trial date 2026-04-20.";
     due_at => "Hạn cung cấp", "Due";
     only_overdue_duties => "Chỉ nghĩa vụ quá hạn", "Overdue only";
     recipient => "Cơ quan tiếp nhận", "Recipient";

@@ -78,6 +78,20 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
             ));
         }
     }
+    for (name, case_code) in [("", None), ("-case", Some("HN-2026-000123"))] {
+        all.push((
+            format!("duty_requested{name}"),
+            Mail::DutyRequested(DutyRequested {
+                lang,
+                unit_name: "UBND phường <Ba Đình> & co".to_owned(),
+                board_name: "Ban <Tuyên giáo> & \"Dân vận\"".to_owned(),
+                duty: "Tình hình <sạt lở> & di dời".to_owned(),
+                case_code: case_code.map(str::to_owned),
+                due_local: "23:59 20/01/2027 <&>".to_owned(),
+                link: "https://noicom.example.vn/duties/43".to_owned(),
+            }),
+        ));
+    }
     all.push((
         "password_reset".to_owned(),
         Mail::PasswordReset(PasswordReset {

@@ -20,6 +20,10 @@ pub(crate) use trial::on_trial_date;
 /// The moves on a duty are the workflow's.
 pub use workflow::DutyMove;
 
+/// The outbox kind of an ad-hoc request's first notice, sent at once to
+/// the body asked (SPEC §13, §14 "first notices … go at once").
+pub const DUTY_REQUESTED: &str = "duty_requested";
+
 /// The kinds of duty instance (column `kind`): the codes of
 /// `workflow::DutyKind`.
 pub mod kind {

@@ -12,7 +12,8 @@ use workflow::{
 };
 
 use super::read::{DutyInfo, infos, not_found, visible_duty};
-use crate::attachments::{Blobs, Upload, check_uploads, place};
+use crate::Files;
+use crate::attachments::{check_uploads, place};
 use crate::entities::duty_instance;
 use crate::idempotency::{KeyTaken, lookup_key, save_key};
 use crate::org::actor;
@@ -72,7 +73,11 @@ impl Store {
         now: DateTime<Utc>,
         once: Option<&DutyOnce<'_>>,
     ) -> Result<DutyAnswer, StoreError> {
-        self.move_duty_with_files(user, id, action, Vec::new(), None, now, once)
+        let files = Files {
+            uploads: Vec::new(),
+            blobs: None,
+        };
+        self.move_duty_with_files(user, id, action, files, now, once)
             .await
     }
 
@@ -81,17 +86,16 @@ impl Store {
     /// written, recorded on the duty in the move's transaction and put in
     /// its place under `blobs` right before the commit; files with any
     /// other move, or a file refused, leave nothing stored.
-    #[allow(clippy::too_many_arguments)]
     pub async fn move_duty_with_files(
         &self,
         user: UserId,
         id: i64,
         action: DutyMove,
-        uploads: Vec<Upload>,
-        blobs: Option<&Blobs>,
+        files: Files<'_>,
         now: DateTime<Utc>,
         once: Option<&DutyOnce<'_>>,
     ) -> Result<DutyAnswer, StoreError> {
+        let Files { uploads, blobs } = files;
         let files = check_uploads(uploads).await?;
         let tx = self.write_tx().await?;
         if let Some(answer) = replayed(&tx, user, once, now).await? {

@@ -10,10 +10,12 @@ use workflow::{
     Calendar, DutyKind, DutyStatus, Refusal, UserId, check_duty_request, check_duty_requester,
 };
 
+use super::DUTY_REQUESTED;
 use super::moves::{DutyAnswer, DutyOnce, replayed};
 use super::read::infos;
-use crate::entities::{area, duty_instance};
+use crate::entities::{area, duty_instance, unit};
 use crate::org::{actor, area_ref, unit_by_code, unknown};
+use crate::outbox::{Mail, enqueue};
 use crate::{Store, StoreError};
 
 /// What a board officer asks, as the client named it.
@@ -75,6 +77,7 @@ impl Store {
         };
         let request =
             check_duty_request(&actor, &provider, &serves, &input.topic, input.due_at, now)?;
+        let row_units = (request.provider.0, request.recipient.0);
         let row = duty_instance::ActiveModel {
             schedule_id: Set(None),
             case_id: Set(case),
@@ -93,6 +96,49 @@ impl Store {
         .insert(&tx)
         .await?;
         let info = infos(&tx, vec![row]).await?.remove(0);
+        notify(&tx, &info, row_units, now).await?;
         self.commit_once(tx, user, once, info, now).await
     }
+}
+
+/// The request's first notice, in the request's transaction, to each
+/// address of the body asked (its liaisons, else its own address): the
+/// reminders of §4.1 come only 14 and 3 days before, and a request due
+/// sooner would otherwise reach nobody until then.
+async fn notify(
+    conn: &impl sea_orm::ConnectionTrait,
+    duty: &super::DutyInfo,
+    (provider, board): (i64, i64),
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let board_name = unit::Entity::find_by_id(board)
+        .one(conn)
+        .await?
+        .map(|u| u.name)
+        .unwrap_or_default();
+    let addresses = crate::outbox::units_recipients(conn, &[provider])
+        .await?
+        .remove(&provider)
+        .unwrap_or_default();
+    let payload = serde_json::json!({
+        "duty_id": duty.id,
+        "topic": duty.topic,
+        "case_code": duty.case,
+        "unit_name": duty.unit_name,
+        "board_name": board_name,
+        "due_at": duty.due_at,
+    });
+    let mails = addresses
+        .into_iter()
+        .map(|(to, user, lang)| Mail {
+            key: format!("duty:{}:requested:to:{to}", duty.id),
+            kind: DUTY_REQUESTED.to_owned(),
+            to,
+            user,
+            lang,
+            payload: payload.clone(),
+        })
+        .collect();
+    enqueue(conn, mails, now).await?;
+    Ok(())
 }

@@ -7,12 +7,12 @@
 use std::time::{Duration, SystemTime};
 
 use chrono::{TimeZone, Utc};
-use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::json;
-use store::StoreError;
 use store::attachments::{Blobs, Upload};
 use store::duties::{DutyAnswer, DutyMove, DutyRequestInput};
 use store::entities::{duty_file, duty_instance};
+use store::{Files, StoreError};
 use workflow::{Calendar, DutyKind, Lang, Refusal};
 
 use testkit::case::{action, monday, policy, report};
@@ -243,6 +243,14 @@ async fn the_board_asks_for_information_and_others_are_refused(db: TestDb) {
         .await;
     assert_eq!(refusal(no_case).field(), Some("case"));
     assert_eq!(duties(s).await.len(), 2, "nothing written by a refusal");
+    // Each request told the body at once: one e-mail per request to its
+    // liaison; the refusals told nobody.
+    let notices = store::entities::outbox::Entity::find()
+        .filter(store::entities::outbox::Column::Kind.eq("duty_requested"))
+        .count(s.connection())
+        .await
+        .unwrap();
+    assert_eq!(notices, 2);
 }
 
 fn pdf() -> Vec<u8> {
@@ -255,6 +263,13 @@ async fn upload(blobs: &Blobs, name: &str, bytes: &[u8]) -> Upload {
     Upload {
         file_name: name.to_owned(),
         blob: writer.finish().await.expect("finish"),
+    }
+}
+
+fn files(uploads: Vec<Upload>, blobs: &Blobs) -> Files<'_> {
+    Files {
+        uploads,
+        blobs: Some(blobs),
     }
 }
 
@@ -284,7 +299,7 @@ async fn a_submission_carries_its_documents_and_a_bad_file_leaves_nothing(db: Te
     // A file that is no document refuses the submission: nothing stored.
     let bad = vec![upload(&blobs, "virus.exe", b"MZ\x90\x00not a document").await];
     let refused = s
-        .move_duty_with_files(o.liaison, duty.id, submit(), bad, Some(&blobs), now, None)
+        .move_duty_with_files(o.liaison, duty.id, submit(), files(bad, &blobs), now, None)
         .await
         .unwrap_err();
     assert!(matches!(
@@ -302,7 +317,7 @@ async fn a_submission_carries_its_documents_and_a_bad_file_leaves_nothing(db: Te
 
     let good = vec![upload(&blobs, "Văn bản 2210.pdf", &pdf()).await];
     let DutyAnswer::Done(submitted) = s
-        .move_duty_with_files(o.liaison, duty.id, submit(), good, Some(&blobs), now, None)
+        .move_duty_with_files(o.liaison, duty.id, submit(), files(good, &blobs), now, None)
         .await
         .unwrap()
     else {

@@ -190,7 +190,8 @@ async fn list_page(
     let some = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
     let filter = DutyFilter {
         unit: some(&q.unit),
-        period: some(&q.period),
+        // Typed as the pages write periods (Quý IV/2026), or as a code.
+        period: some(&q.period).map(|p| workflow::period_code_from_words(&p).unwrap_or(p)),
         status: match q.status.as_str() {
             "" => None,
             code => Some(DutyStatus::from_code(code).ok_or_else(|| invalid("status"))?),

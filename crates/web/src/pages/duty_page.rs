@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use store::Files;
 use store::attachments::{Blobs, Upload};
 use store::duties::{DutyAnswer, DutyInfo, DutyMove, DutyOnce, DutyUser};
 use workflow::{DutyAction, DutyKind};
@@ -304,8 +305,10 @@ async fn move_once(
             visitor.identity.user,
             id,
             duty_move,
-            uploads,
-            Some(&blobs),
+            Files {
+                uploads,
+                blobs: Some(&blobs),
+            },
             Utc::now(),
             once.as_ref(),
         )

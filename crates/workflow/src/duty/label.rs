@@ -91,6 +91,50 @@ pub fn period_code_label(code: &str, lang: Lang) -> String {
     }
 }
 
+/// The period code of what a person types in a filter, in words as the
+/// pages write periods (*Quý IV/2026*, *Tháng 11/2026*, *Năm 2026*, a day
+/// *20/01/2027*, their English forms, quarters in Arabic numerals too) or
+/// as a code (`2026-Q4`, `2026-11`, `2026`, `2027-01-20`); `None` for
+/// anything else.
+pub fn period_code_from_words(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.parse::<Period>().is_ok() || text.parse::<NaiveDate>().is_ok() {
+        return Some(text.to_owned());
+    }
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%d/%m/%Y") {
+        return Some(day.to_string());
+    }
+    let lower = text.to_lowercase();
+    let (word, rest) = lower.split_once(char::is_whitespace)?;
+    let rest = rest.trim();
+    let year = |y: &str| {
+        y.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))
+    };
+    let period = match word {
+        "năm" | "year" => Period::Year { year: year(rest)? },
+        "quý" | "quarter" => {
+            let (q, y) = rest.split_once('/')?;
+            let quarter = match q.trim() {
+                "i" | "1" => 1,
+                "ii" | "2" => 2,
+                "iii" | "3" => 3,
+                "iv" | "4" => 4,
+                _ => return None,
+            };
+            Period::quarter(year(y)?, quarter)?
+        }
+        "tháng" | "month" => {
+            let (m, y) = rest.split_once('/')?;
+            Period::month(year(y)?, m.trim().parse().ok()?)?
+        }
+        _ => return None,
+    };
+    Some(period.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +210,43 @@ mod tests {
         assert_eq!(period_code_label("junk", Lang::Vi), "junk");
         // A periodic duty with an unreadable code keeps it rather than lying.
         assert_eq!(label(DutyKind::Periodic, "junk", Lang::Vi), "junk");
+    }
+
+    #[test]
+    fn a_filter_reads_periods_as_the_pages_write_them() {
+        for (typed, code) in [
+            ("Quý IV/2026", "2026-Q4"),
+            ("quý 4/2026", "2026-Q4"),
+            ("Quarter II/2027", "2027-Q2"),
+            ("Tháng 11/2026", "2026-11"),
+            ("tháng 1/2027", "2027-01"),
+            ("Month 3/2026", "2026-03"),
+            ("Năm 2026", "2026"),
+            (" 20/01/2027 ", "2027-01-20"),
+            ("2026-Q4", "2026-Q4"),
+            ("2027-01-20", "2027-01-20"),
+        ] {
+            assert_eq!(
+                period_code_from_words(typed).as_deref(),
+                Some(code),
+                "{typed}"
+            );
+        }
+        for junk in [
+            "",
+            "Quý V/2026",
+            "Tháng 13/2026",
+            "Năm",
+            "hôm qua",
+            "32/01/2027",
+        ] {
+            assert_eq!(period_code_from_words(junk), None, "{junk}");
+        }
+        // What the pages write reads back.
+        for code in ["2026-Q3", "2026-11", "2026"] {
+            let label = code.parse::<Period>().unwrap().label(Lang::Vi);
+            assert_eq!(period_code_from_words(&label).as_deref(), Some(code));
+        }
     }
 
     #[test]

@@ -199,15 +199,7 @@ async fn carry_out(
     });
     let answer = state
         .store
-        .move_duty_with_files(
-            caller.user,
-            id,
-            action,
-            files.uploads,
-            files.blobs,
-            now,
-            once.as_ref(),
-        )
+        .move_duty_with_files(caller.user, id, action, files, now, once.as_ref())
         .await?;
     Ok(match answer {
         DutyAnswer::Done(duty) => Json(DutyView::new(&duty, now, tz)).into_response(),
