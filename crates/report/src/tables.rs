@@ -73,10 +73,11 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
     let counts = |sheet, title, label, list: &[Count]| Table {
         sheet,
         title,
-        header: vec![t.code(), label, t.cases_count()],
+        // Names only: a code never reaches a reader (SPEC §13).
+        header: vec![label, t.cases_count()],
         rows: list
             .iter()
-            .map(|c| vec![text(&c.code), text(&c.label), num(c.count)])
+            .map(|c| vec![text(&c.label), num(c.count)])
             .collect(),
     };
     let time_row = |label: &str, f: &TimeFigures| {
@@ -153,7 +154,6 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
             sheet: t.report_lead_units_sheet(),
             title: t.report_lead_units().to_owned(),
             header: vec![
-                t.report_unit_code(),
                 t.lead_unit(),
                 t.cases_count(),
                 t.report_answers_late(),
@@ -166,7 +166,6 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
                 .iter()
                 .map(|u| {
                     vec![
-                        text(&u.unit),
                         text(&u.name),
                         num(u.cases),
                         num(u.answer_late),
@@ -178,9 +177,8 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
                 .collect(),
         },
     ];
-    let compliance_row = |unit: &str, name: &str, period: String, c: &ComplianceCounts| {
+    let compliance_row = |name: &str, period: String, c: &ComplianceCounts| {
         vec![
-            text(unit),
             text(name),
             text(period),
             num(c.on_time),
@@ -194,14 +192,12 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
     for agency in &summary.duties {
         for p in &agency.periods {
             duty_rows.push(compliance_row(
-                &agency.unit,
                 &agency.name,
-                p.period.clone(),
+                workflow::period_code_label(&p.period, lang),
                 &p.counts,
             ));
         }
         duty_rows.push(compliance_row(
-            &agency.unit,
             &agency.name,
             t.report_total().to_owned(),
             &agency.total,
@@ -211,7 +207,6 @@ pub fn tables(summary: &Summary, lang: Lang, tz: Tz) -> Vec<Table> {
         sheet: t.report_duties_sheet(),
         title: t.report_duties().to_owned(),
         header: vec![
-            t.report_unit_code(),
             t.agency(),
             t.period(),
             t.duty_on_time(),

@@ -47,14 +47,15 @@ async fn a_name_that_looks_like_a_formula_is_text_in_the_csv(db: TestDb) {
         "{headers:?}"
     );
     let rows = csv_rows(&bytes);
-    let row = |code: &str| {
+    let row = |first: &str| {
         rows.iter()
-            .find(|r| r[0] == code)
-            .unwrap_or_else(|| panic!("no row {code}: {rows:?}"))
+            .find(|r| r[0] == first)
+            .unwrap_or_else(|| panic!("no row {first}: {rows:?}"))
             .clone()
     };
-    assert_eq!(row("HN-X")[1..], [format!("'{formula}"), "1".to_owned()]);
-    assert_eq!(row("HN-Y")[1..], ["'+Khu dân cư 3", "2"]);
+    // The areas by name (no code column, SPEC §13), each a text.
+    assert_eq!(row(&format!("'{formula}"))[1..], ["1"]);
+    assert_eq!(row("'+Khu dân cư 3")[1..], ["2"]);
     for cell in rows.iter().flatten() {
         assert!(
             !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
