@@ -21,6 +21,7 @@ mod m20261205_000011_meetings;
 mod m20261205_000020_reminder_digests;
 mod m20261205_000030_duties_continued;
 mod m20261205_000050_documents;
+mod m20261206_000010_opinion_network;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000020_reminder_digests::Migration),
             Box::new(m20261205_000030_duties_continued::Migration),
             Box::new(m20261205_000050_documents::Migration),
+            Box::new(m20261206_000010_opinion_network::Migration),
         ]
     }
 }

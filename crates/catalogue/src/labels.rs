@@ -45,6 +45,19 @@ messages! {
     channel_social_media => "Mạng xã hội", "Social media";
     channel_meeting => "Hội nghị, cuộc họp", "Meeting";
 
+    // The public-opinion network (§16).
+    collaborator_kind_collaborator => "Cộng tác viên dư luận xã hội", "Public-opinion collaborator";
+    collaborator_kind_propagandist => "Báo cáo viên", "Propagandist";
+    mood_supportive => "Đồng tình", "Supportive";
+    mood_neutral => "Trung lập", "Neutral";
+    mood_concerned => "Băn khoăn", "Concerned";
+    mood_angry => "Bức xúc", "Angry";
+    reach_few => "Ít người", "Few people";
+    reach_many => "Nhiều người", "Many people";
+    reach_widespread => "Lan rộng", "Widespread";
+    alert_reason_unusual_rise => "Tăng bất thường so với 8 tuần trước", "Unusual rise against the 8 weeks before";
+    alert_reason_high_risk_case => "Có phản ánh nguy cơ điểm nóng cao", "A case with a high hotspot risk was filed";
+
     // The actions: the label of a button, and the verb phrase that fits
     // "Chỉ … mới được …" / "Only … may …".
     action_file => "Gửi phản ánh", "File a report";

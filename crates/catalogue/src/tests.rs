@@ -96,6 +96,7 @@ const HOMONYMS: &[(&str, &str)] = &[
     ("time_to_resolve", "deadline_resolution"),
     ("duty_on_time", "deadline_on_time"),
     ("duty_late", "deadline_late"),
+    ("source_collaborator", "collaborator_kind_collaborator"),
 ];
 
 /// One thing, one key: the same words under a second key are a copy that

@@ -26,6 +26,7 @@ mod ids;
 mod input;
 mod input_field;
 mod notice;
+mod opinion_codes;
 mod orientation;
 mod password;
 mod period;
@@ -88,6 +89,7 @@ pub use ids::{AreaId, CaseId, UnitId, UserId};
 pub use input::{Email, LongText, NonBlankText, NotAnEmail, ShortText};
 pub use input_field::{Choices, InputField, Widget};
 pub use notice::{Notice, NoticeKind, Recipients};
+pub use opinion_codes::{AlertReason, CollaboratorKind, Mood, OpinionReach};
 pub use orientation::{
     ACKNOWLEDGEMENT_LINK_DAYS, COPY_BOARD_AFTER_WORKING_DAYS, OrientationReminder,
     acknowledgement_expires, notice_still_owed, orientation_reminder,
