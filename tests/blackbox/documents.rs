@@ -380,6 +380,22 @@ async fn a_conclusion_is_numbered_and_downloads_as_the_committees_notice(db: Tes
     let officer = Client::bearer(&server, &town.officer);
     let reporter = Client::bearer(&server, &town.reporter);
     let leader = Client::bearer(&server, &town.leader);
+    // The administrator gives the leader the title their signature prints.
+    let admin = Client::bearer(&server, &town.admin);
+    let users = admin.get("/users").await.expect(200);
+    let id = (users.as_array().unwrap().iter())
+        .find(|u| u["email"] == "lanhdao@example.vn")
+        .expect("the leader")["id"]
+        .as_i64()
+        .unwrap();
+    let changed = admin
+        .patch_json(
+            &format!("/users/{id}"),
+            &json!({"title": "Phó Bí thư Thường trực"}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(changed["title"], "Phó Bí thư Thường trực");
     let case = reporter.files_case("HN-BD", "Bãi rác tự phát ven đê").await;
     let code = case["code"].as_str().unwrap().to_owned();
     let case = officer
@@ -460,6 +476,7 @@ async fn a_conclusion_is_numbered_and_downloads_as_the_committees_notice(db: Tes
         "- Viện kiểm sát nhân dân thành phố (để thực hiện),",
         "- Ban Tuyên giáo và Dân vận Thành ủy (để thực hiện),",
         "T/M THÀNH ỦY HÀ NỘI",
+        "PHÓ BÍ THƯ THƯỜNG TRỰC",
         "lanhdao@example.vn",
     ] {
         assert!(
@@ -477,6 +494,11 @@ async fn a_conclusion_is_numbered_and_downloads_as_the_committees_notice(db: Tes
         page.body
             .contains(&format!("/api/v1/conclusions/{event}/document")),
         "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Thông báo kết luận số 1-TB/TU-HN"),
+        "the case page names the notice's number: {}",
         page.body
     );
     let (status, _, _) = reporter

@@ -23,7 +23,13 @@ messages! {
 
     download_docx => "Tải báo cáo để ký (Word)", "Download the report to sign (Word)";
     download_letter => "Tải công văn (Word)", "Download the letter (Word)";
+    conclusion_notice_number(number) => "Thông báo kết luận số {number}", "Conclusion notice No. {number}";
     download_conclusion => "Tải thông báo kết luận (Word)", "Download the conclusion notice (Word)";
+
+    // A user's title, printed under their signature (admin pages).
+    signer_title => "Chức vụ", "Title";
+    signer_title_optional => "Chức vụ (không bắt buộc)", "Title (optional)";
+    signer_title_hint => "In dưới chữ ký trên văn bản, ví dụ “Phó Trưởng ban”.", "Printed under the signature on documents, e.g. “Deputy Head”.";
 
     // A programme's document facts (admin pages).
     programme_number => "Số văn bản của Chương trình (nếu có)", "The programme's document number (if any)";

@@ -4,6 +4,8 @@
 //! the lead, the coordinating units and the board, for the case's
 //! internal readers.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use workflow::{Actor, Audience, Calendar, UnitKind, UserId};
@@ -11,7 +13,7 @@ use workflow::{Actor, Audience, Calendar, UnitKind, UserId};
 use crate::cases::row::{find, to_case};
 use crate::entities::{attachment, case_event, issued_document, unit, user};
 use crate::org::actor;
-use crate::orientations::next_number;
+use crate::orientations::{label, next_number};
 use crate::reports::{superior_of, title_of};
 use crate::{Store, StoreError, Thing};
 
@@ -87,6 +89,36 @@ pub struct ConclusionFacts {
 }
 
 impl Store {
+    /// The register numbers of the conclusions recorded as `event_ids`
+    /// (`3-TB/TTTU-NB`), for the case page's timeline: the caller shows
+    /// them only to the case's internal readers, as it does the events.
+    pub async fn conclusion_numbers(
+        &self,
+        event_ids: &[i64],
+    ) -> Result<HashMap<i64, String>, StoreError> {
+        if event_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let subjects: Vec<String> = event_ids.iter().map(|id| subject(*id)).collect();
+        let issued = issued_document::Entity::find()
+            .filter(issued_document::Column::Kind.eq(CONCLUSION_KIND))
+            .filter(issued_document::Column::Subject.is_in(subjects))
+            .all(&self.db)
+            .await?;
+        let issuers = unit::Entity::find()
+            .filter(unit::Column::Id.is_in(issued.iter().map(|d| d.issuer_unit_id)))
+            .all(&self.db)
+            .await?;
+        Ok(event_ids
+            .iter()
+            .filter_map(|id| {
+                let doc = issued.iter().find(|d| d.subject == subject(*id))?;
+                let issuer = issuers.iter().find(|u| u.id == doc.issuer_unit_id)?;
+                Some((*id, label(doc.number, &doc.kind, &issuer.code)))
+            })
+            .collect())
+    }
+
     /// The conclusion recorded as `event_id` as its notice prints, if
     /// `user` reads its case's internal file; otherwise not found.
     pub async fn conclusion_facts(

@@ -77,6 +77,8 @@ pub struct UserInfo {
     pub lang: String,
     /// Whether the account is disabled.
     pub disabled: bool,
+    /// Title (chức vụ) printed under a signature, if set.
+    pub title: Option<String>,
 }
 
 /// A category of cases.

@@ -7,7 +7,7 @@ use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
 use workflow::{UnitRef, UserId};
 
 use super::{AreaInfo, AuditEntry, CategoryInfo, UnitInfo, UserInfo, former_names};
-use crate::entities::{area, audit_log, category, unit, unit_area, user};
+use crate::entities::{area, audit_log, category, unit, unit_area, user, user_title};
 use crate::org::actor;
 use crate::{Store, StoreError};
 
@@ -119,9 +119,16 @@ impl Store {
             .order_by_asc(user::Column::Email)
             .all(&self.db)
             .await?;
+        let mut titles: HashMap<i64, String> = user_title::Entity::find()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|t| (t.user_id, t.title))
+            .collect();
         Ok(rows
             .into_iter()
             .map(|u| UserInfo {
+                title: titles.remove(&u.id),
                 id: u.id,
                 unit: units.get(&u.unit_id).cloned().unwrap_or_default(),
                 email: u.email,

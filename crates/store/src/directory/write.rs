@@ -24,6 +24,8 @@ pub struct UserChange {
     pub unit: Option<String>,
     /// Disable (true) or enable (false) the account.
     pub disabled: Option<bool>,
+    /// New title (chức vụ) for signature blocks; blank removes it.
+    pub title: Option<String>,
 }
 
 /// A new category.
@@ -118,6 +120,9 @@ impl Store {
             active.disabled = Set(disabled);
         }
         active.update(&tx).await?;
+        if let Some(title) = &change.title {
+            crate::reports::write_title(&tx, id, title).await?;
+        }
         if change.disabled == Some(true) {
             // Enabling the account again must not bring old sign-ins back.
             crate::auth::end_credentials(&tx, id, now).await?;
@@ -128,6 +133,7 @@ impl Store {
             "role": change.role.map(|r| r.code()),
             "unit": change.unit,
             "disabled": change.disabled,
+            "title": change.title,
         });
         record(&tx, Some(by.0), "update_user", detail, now).await?;
         tx.commit().await?;

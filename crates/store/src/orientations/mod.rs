@@ -23,7 +23,7 @@ use crate::entities::{orientation_link, unit};
 pub use document::NoticeFacts;
 pub(crate) use issue::issue;
 pub use register::ORIENTATION_KIND;
-pub(crate) use register::next_number;
+pub(crate) use register::{label, next_number};
 pub(crate) use remind::sweep;
 
 /// Outbox kind of the notice e-mailed to a recipient unit.

@@ -343,17 +343,32 @@ impl Store {
         title: &str,
     ) -> Result<(), StoreError> {
         let tx = self.write_tx().await?;
-        user_title::Entity::delete_by_id(user.0).exec(&tx).await?;
-        if !title.trim().is_empty() {
-            let title = workflow::ShortText::parse("title", title)?.into_string();
-            user_title::ActiveModel {
-                user_id: Set(user.0),
-                title: Set(title),
-            }
-            .insert(&tx)
-            .await?;
-        }
+        write_title(&tx, user.0, title).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Replaces `user`'s title in the caller's transaction; a blank title
+/// removes it.
+pub(crate) async fn write_title(
+    tx: &impl ConnectionTrait,
+    user: i64,
+    title: &str,
+) -> Result<(), StoreError> {
+    let title = if title.trim().is_empty() {
+        None
+    } else {
+        Some(workflow::ShortText::parse("title", title)?.into_string())
+    };
+    user_title::Entity::delete_by_id(user).exec(tx).await?;
+    if let Some(title) = title {
+        user_title::ActiveModel {
+            user_id: Set(user),
+            title: Set(title),
+        }
+        .insert(tx)
+        .await?;
+    }
+    Ok(())
 }

@@ -195,6 +195,7 @@ async fn an_administrator_resets_a_password_or_disables_a_user_and_their_credent
         role: None,
         unit: None,
         disabled: Some(disabled),
+        title: None,
     };
     s.update_user(o.admin, o.court.0, change(true), monday())
         .await
@@ -299,6 +300,7 @@ async fn a_reset_link_is_mailed_to_an_active_account_only_and_works_once_within_
         role: None,
         unit: None,
         disabled: Some(true),
+        title: None,
     };
     s.update_user(o.admin, o.leader.0, change, monday())
         .await

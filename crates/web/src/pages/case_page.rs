@@ -80,9 +80,16 @@ struct EventLine {
     /// "Nguyễn Văn A (UBND xã X)".
     author: String,
     lines: Vec<(String, String)>,
-    /// The address of the document it issued (a conclusion's notice), for
-    /// the case's internal readers.
-    document: Option<String>,
+    /// The document it issued (a conclusion's notice), for the case's
+    /// internal readers.
+    document: Option<IssuedLink>,
+}
+
+/// A numbered document issued by an event, and where to download it.
+struct IssuedLink {
+    /// "Thông báo kết luận số 3-TB/TTTU-NB".
+    number: String,
+    href: String,
 }
 
 /// A failed action: which form, the message, the field at fault, and
@@ -407,6 +414,17 @@ async fn page(
     } else {
         Vec::new()
     };
+    // The conclusion notices' numbers, for the internal readers only, as
+    // their download links.
+    let numbers = if reader == Audience::Internal {
+        let concluded: Vec<i64> = (events.iter())
+            .filter(|e| e.action == ActionKind::Conclude.code())
+            .map(|e| e.id)
+            .collect();
+        (state.store.conclusion_numbers(&concluded).await).map_err(AppError::from)?
+    } else {
+        Default::default()
+    };
     // A reporter does not read them (§10): the store would answer 404.
     let orientations = if reader == Audience::Internal {
         let notices = state
@@ -465,8 +483,10 @@ async fn page(
                 change: change(e, reader, lang),
                 author: author(e),
                 lines: payload_lines(&e.action, &e.payload, &dir, t, tz),
-                document: (reader == Audience::Internal && e.action == ActionKind::Conclude.code())
-                    .then(|| format!("/api/v1/conclusions/{}/document", e.id)),
+                document: numbers.get(&e.id).map(|number| IssuedLink {
+                    number: t.conclusion_notice_number(number),
+                    href: format!("/api/v1/conclusions/{}/document", e.id),
+                }),
             })
             .collect(),
         forms: allowed

@@ -260,6 +260,7 @@ async fn change(
         role: Some(role),
         unit: Some(fields.get("unit").to_owned()),
         disabled: None,
+        title: Some(fields.get("title").to_owned()),
     });
     update(&state, &admin, id, "user-edit", change, fields).await
 }

@@ -28,6 +28,8 @@ pub(crate) struct UserView {
     /// `vi` or `en`.
     lang: String,
     disabled: bool,
+    /// Title (chức vụ) printed under the user's signature on documents.
+    title: Option<String>,
 }
 
 impl From<UserInfo> for UserView {
@@ -40,6 +42,7 @@ impl From<UserInfo> for UserView {
             unit: u.unit,
             lang: u.lang,
             disabled: u.disabled,
+            title: u.title,
         }
     }
 }
@@ -79,6 +82,10 @@ pub(crate) struct UserChangeBody {
     /// `true` disables the account: its tokens and sessions stop working.
     #[serde(default)]
     disabled: Option<bool>,
+    /// Title (chức vụ) printed under the user's signature on documents,
+    /// e.g. "Phó Trưởng ban"; an empty string removes it.
+    #[serde(default)]
+    title: Option<String>,
 }
 
 /// Every user (administrators).
@@ -150,6 +157,7 @@ pub(crate) async fn update_user(
         role: b.role,
         unit: b.unit,
         disabled: b.disabled,
+        title: b.title,
     };
     state
         .store
