@@ -13,6 +13,7 @@ mod area;
 mod backup;
 mod board_moves;
 mod browser;
+mod bulletin;
 mod config;
 mod demo;
 mod digests;

@@ -13,6 +13,7 @@ mod lang;
 #[macro_use]
 mod messages;
 mod board_moves;
+mod bulletin;
 mod digest;
 mod documents;
 mod duty_words;
@@ -47,6 +48,7 @@ pub struct Entry {
 pub fn entries() -> impl Iterator<Item = &'static Entry> {
     [
         pages::ENTRIES,
+        bulletin::ENTRIES,
         pages::admin::ENTRIES,
         pages::leader::ENTRIES,
         pages::photos::ENTRIES,

@@ -7,6 +7,7 @@
 //! (`catalogue/src/report.rs`).
 
 mod annual_docx;
+mod bulletin;
 mod conclusion;
 mod csv_out;
 mod document;
@@ -22,6 +23,7 @@ use thiserror::Error;
 use workflow::{Calendar, Lang};
 
 pub use annual_docx::{AnnualDocxError, annual_docx};
+pub use bulletin::{bulletin_body, bulletin_document, bulletin_month_words};
 pub use conclusion::conclusion_document;
 pub use csv_out::to_csv;
 pub use document::{AnnualInput, annual_document};

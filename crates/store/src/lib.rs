@@ -7,6 +7,7 @@ pub mod attachments;
 mod audit;
 pub mod auth;
 pub mod bench;
+pub mod bulletins;
 mod cases;
 pub mod conclusions;
 mod connect;

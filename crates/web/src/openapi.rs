@@ -39,6 +39,7 @@ use common_errors::CommonErrors;
         routes::orientations::acknowledge,
         routes::documents::orientation,
         routes::documents::conclusion,
+        routes::bulletin::bulletin,
         routes::meetings::list,
         routes::attachments::upload,
         routes::attachments::list,

@@ -10,6 +10,7 @@ mod actor;
 mod apply;
 mod attachment;
 mod audience;
+mod bulletin;
 mod calendar;
 mod candidates;
 mod case;
@@ -63,6 +64,9 @@ pub use attachment::{
 pub use audience::{
     Audience, INTERNAL_FILTERS, SHARE_WITH_REPORTER, Sight, attachment_audience, deadlines_read,
     description_listed, event_audience, event_sight, filters_on_internal_facts, reader,
+};
+pub use bulletin::{
+    BULLETIN_CONCERNS, Concern, OpinionLine, bulletin_month, mood_shares, top_concerns,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use candidates::{

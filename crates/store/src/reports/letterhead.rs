@@ -37,7 +37,19 @@ pub struct ProgrammeRef {
     pub parties: Vec<String>,
 }
 
-/// The letterhead and signature of the annual report of one year.
+/// Whose report a letterhead heads: who reads it, of which area (the root
+/// when `None`), who signs it at the command line, and the year whose
+/// programme it is measured against, if any.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Heading<'a> {
+    pub reader: Reader,
+    pub area: Option<&'a str>,
+    pub signer: Option<&'a str>,
+    pub programme_year: Option<i32>,
+}
+
+/// The letterhead and signature of a report (the annual report of one
+/// year, a monthly bulletin).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Letterhead {
     /// The body above the issuer, e.g. "Tỉnh ủy Ninh Bình".
@@ -73,6 +85,31 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<Letterhead, StoreError> {
+        let head = Heading {
+            reader,
+            area,
+            signer,
+            programme_year: Some(year),
+        };
+        self.letterhead(head, |area| format!("annual:{year}:{area}"), today, now)
+            .await
+    }
+
+    /// The letterhead of a report (kind `BC`) of the board of `head`'s
+    /// area, numbered once per `subject` (made from the area's code).
+    pub(crate) async fn letterhead(
+        &self,
+        head: Heading<'_>,
+        subject: impl FnOnce(&str) -> String,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Letterhead, StoreError> {
+        let Heading {
+            reader,
+            area,
+            signer,
+            programme_year,
+        } = head;
         let conn = &self.db;
         let area = match area {
             Some(code) => area_by_code(conn, code, "area").await?,
@@ -100,10 +137,13 @@ impl Store {
                 .map(Some)?,
             (Reader::Operator, None) => None,
         };
-        let programme = programme_of(conn, &lineage, year).await?;
+        let programme = match programme_year {
+            Some(year) => programme_of(conn, &lineage, year).await?,
+            None => None,
+        };
         let issuer = issuer_of(conn, &lineage, programme.as_ref(), person.as_ref()).await?;
         let (superior, issuer_area) = superior_of(conn, &issuer).await?;
-        let subject = format!("annual:{year}:{}", area.code);
+        let subject = subject(&area.code);
         let number = self
             .number_for(issuer.id, &subject, today.year(), person.as_ref(), now)
             .await?;

@@ -8,7 +8,7 @@ mod cases;
 mod duties;
 mod figures;
 mod letterhead;
-pub(crate) use letterhead::{board_of_area, superior_of, title_of, write_title};
+pub(crate) use letterhead::{Heading, board_of_area, superior_of, title_of, write_title};
 mod meetings;
 mod names;
 mod open;

@@ -10,6 +10,7 @@ mod admin;
 mod annual_report;
 mod assets;
 mod badge;
+mod bulletin;
 mod case_meetings;
 mod case_page;
 mod charts;
@@ -58,6 +59,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(case_page::router())
         .merge(photo::router())
         .merge(dashboard::router())
+        .merge(bulletin::router())
         .merge(annual_report::router())
         .merge(duties::router())
         .merge(password::router())

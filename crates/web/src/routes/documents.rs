@@ -36,9 +36,14 @@ pub(crate) struct DocumentQuery {
 }
 
 impl DocumentQuery {
+    /// The query of a route that takes `format` among its own fields.
+    pub(crate) fn of(format: Option<String>) -> DocumentQuery {
+        DocumentQuery { format }
+    }
+
     /// Whether the printable page was asked for; an unknown format is
     /// refused with the ones there are.
-    fn html(&self) -> Result<bool, AppError> {
+    pub(crate) fn html(&self) -> Result<bool, AppError> {
         match self.format.as_deref().map(str::trim) {
             None | Some("" | "docx") => Ok(false),
             Some("html") => Ok(true),
@@ -54,7 +59,7 @@ impl DocumentQuery {
 }
 
 /// `doc` as a file named `name.docx`, or as a printable page.
-fn respond(doc: &Document, name: &str, html: bool) -> Result<Response, AppError> {
+pub(crate) fn respond(doc: &Document, name: &str, html: bool) -> Result<Response, AppError> {
     let failed = |err: documents::DocumentError| {
         tracing::error!(error = %err, "writing a document");
         AppError::Status(axum::http::StatusCode::INTERNAL_SERVER_ERROR)

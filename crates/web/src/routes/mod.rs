@@ -4,6 +4,7 @@
 pub(crate) mod admin;
 pub(crate) mod attachments;
 pub(crate) mod auth;
+pub(crate) mod bulletin;
 pub(crate) mod cases;
 pub(crate) mod documents;
 pub(crate) mod duties;
@@ -30,6 +31,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(password::router())
         .merge(orientations::router())
         .merge(documents::router())
+        .merge(bulletin::router())
         .merge(meetings::router())
 }
 
