@@ -10,10 +10,14 @@ use chrono::{Datelike, Duration, Utc};
 use sea_orm::{ConnectionTrait, Database, Statement};
 
 use crate::support::documents::{all_text, read_docx, render_page_one};
+use crate::support::smtp::SmtpSink;
 use crate::support::town::town;
-use crate::support::{Client, Server, TestDb, on_both_backends};
+use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
 
-on_both_backends!(the_monthly_bulletin_reads_as_the_boards_report);
+on_both_backends!(
+    the_monthly_bulletin_reads_as_the_boards_report,
+    the_leaders_receive_the_bulletin_once_from_its_day,
+);
 
 /// Today in Hà Nội.
 fn today() -> chrono::NaiveDate {
@@ -184,4 +188,98 @@ async fn the_monthly_bulletin_reads_as_the_boards_report(db: TestDb) {
             }
         ),
     );
+}
+
+/// `noicom remind --as-of at` with the sink as SMTP server.
+fn remind(db: &TestDb, smtp: &SmtpSink, at: &str) -> String {
+    noicom(db)
+        .env("NOICOM_SMTP_URL", &smtp.url())
+        .env("NOICOM_BASE_URL", "https://noicom.example.vn")
+        .args(["remind", "--as-of", at])
+        .ok()
+        .stdout
+        .trim()
+        .to_owned()
+}
+
+async fn the_leaders_receive_the_bulletin_once_from_its_day(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    Client::bearer(&server, &town.reporter)
+        .files_case("HN-BD", "Khói bụi từ bãi rác")
+        .await;
+    opinion_report(
+        &db,
+        "ctv.bd@example.vn",
+        "HN-BD",
+        &[(
+            "environment",
+            "Người dân bức xúc vì mùi hôi từ bãi rác",
+            "angry",
+            "widespread",
+        )],
+    )
+    .await;
+    drop(server);
+    let words = today().format("%m/%Y").to_string();
+    let next = (today().with_day(1).unwrap() + Duration::days(32))
+        .with_day(1)
+        .unwrap();
+    let smtp = SmtpSink::start(db.dir());
+    // The 2nd of next month: not yet; the 3rd from 08:00: once.
+    let early = remind(
+        &db,
+        &smtp,
+        &format!("{}T09:00:00+07:00", next.with_day(2).unwrap()),
+    );
+    assert!(early.ends_with("bulletins 0"), "{early}");
+    let due = remind(
+        &db,
+        &smtp,
+        &format!("{}T08:30:00+07:00", next.with_day(3).unwrap()),
+    );
+    assert!(due.ends_with("bulletins 1"), "{due}");
+    let again = remind(
+        &db,
+        &smtp,
+        &format!("{}T10:00:00+07:00", next.with_day(3).unwrap()),
+    );
+    assert!(again.ends_with("bulletins 0"), "{again}");
+    let bulletins: Vec<_> = (smtp.received().into_iter())
+        .filter(|m| m.kind == "opinion_bulletin")
+        .collect();
+    assert_eq!(bulletins.len(), 1, "{bulletins:#?}");
+    let mail = &bulletins[0];
+    assert_eq!(mail.to, vec!["lanhdao@example.vn".to_owned()]);
+    assert_eq!(
+        mail.subject,
+        format!("[noicom] Bản tin dư luận xã hội tháng {words} — Thành phố Hà Nội")
+    );
+    for needle in [
+        "Kính gửi lanhdao@example.vn,",
+        "I. TÌNH HÌNH CHUNG",
+        "1. Môi trường tại Phường Ba Đình: 1 ý kiến, trong đó 1 ý kiến băn khoăn, bức xúc; 1 ý kiến đã lan rộng.",
+        "Ý kiến tiêu biểu: “Người dân bức xúc vì mùi hôi từ bãi rác”",
+        "Trong tháng tiếp nhận 1 phản ánh mới",
+        &format!(
+            "https://noicom.example.vn/bulletin?month={}",
+            today().format("%Y-%m")
+        ),
+    ] {
+        assert!(mail.text.contains(needle), "no «{needle}» in {}", mail.text);
+        assert!(
+            mail.html
+                .contains(&needle.replace('“', "&#8220;").replace('”', "&#8221;"))
+                || mail.html.contains(needle),
+            "no «{needle}» in {}",
+            mail.html
+        );
+    }
+    for code in ["environment", "angry", "HN-BD"] {
+        assert!(
+            !mail.text.contains(code),
+            "a code «{code}» in {}",
+            mail.text
+        );
+    }
 }

@@ -37,6 +37,6 @@ messages! {
     bulletin_compiled(at) => "Tổng hợp lúc {at}.", "Compiled at {at}.";
     bulletin_nav => "Bản tin dư luận", "Opinion bulletin";
     mail_bulletin_subject(month, area) => "Bản tin dư luận xã hội tháng {month} — {area}", "Public-opinion bulletin for {month} — {area}";
-    mail_bulletin_intro(month, area) => "Kính gửi đồng chí bản tin dư luận xã hội tháng {month} trên địa bàn {area}.", "Here is the public-opinion bulletin for {month} in {area}.";
+    mail_bulletin_intro(month, area) => "Ban Tuyên giáo và Dân vận gửi đồng chí Bản tin dư luận xã hội tháng {month} trên địa bàn {area}.", "The board sends you the public-opinion bulletin for {month} in {area}.";
     mail_bulletin_link => "Xem đầy đủ và tải văn bản để ký", "Read it in full and download the document to sign";
 }

@@ -262,6 +262,7 @@ async fn run(backend: Backend, units: usize, cases: usize) {
         delivery: scheduler::DeliveryConfig::default(),
         worker: "bench".into(),
         blobs: store::attachments::Blobs::new(dir.path()),
+        bulletin_day: 3,
     };
     // Half the rows one at a time, the other half eight at a time.
     let half = keep / 2;

@@ -5,6 +5,7 @@
 //! on their cron schedules until shut down (`noicom scheduler`, and inside
 //! `noicom serve`).
 
+mod bulletin;
 mod config;
 mod deliver;
 mod digest;

@@ -205,6 +205,8 @@ pub(crate) enum Mail {
     Meeting(Box<MeetingInvitation>),
     /// The daily digest of an address's reminders (§14).
     Digest(Box<crate::digest::Digest>),
+    /// The monthly opinion bulletin, to a leader (§16).
+    Bulletin(Box<crate::bulletin::BulletinMail>),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
@@ -293,6 +295,12 @@ impl Mail {
                 CaseReminder,
                 "case_reminder/mail.txt",
                 "case_reminder/mail.html",
+            ),
+            Mail::Bulletin(bulletin) => folder!(
+                bulletin,
+                crate::bulletin::BulletinMail,
+                "opinion_bulletin/mail.txt",
+                "opinion_bulletin/mail.html",
             ),
             Mail::Digest(digest) => folder!(
                 digest,

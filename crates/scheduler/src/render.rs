@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use store::auth::PASSWORD_RESET;
+use store::bulletins::OPINION_BULLETIN;
 use store::duties::DUTY_REQUESTED;
 use store::entities::outbox;
 use store::orientations::{ORIENTATION_NOTICE, ORIENTATION_REMINDER};
@@ -219,6 +220,14 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
             .to_string()
     };
     Ok(match row.kind.as_str() {
+        OPINION_BULLETIN => {
+            let bulletin: crate::bulletin::BulletinPayload = payload(row)?;
+            Mail::Bulletin(Box::new(crate::bulletin::BulletinMail {
+                lang,
+                link: format!("{base}/bulletin?month={}", bulletin.month_code),
+                bulletin,
+            }))
+        }
         DUTY_REMINDER => {
             let p: DutyPayload = payload(row)?;
             Mail::DutyReminder(DutyReminder {

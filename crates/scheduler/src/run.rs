@@ -78,17 +78,7 @@ async fn run_job(s: &Scheduler, job: Job) {
             .await
             .map(|n| format!("{n} duty instances created"))
             .map_err(crate::Error::from),
-        Job::Remind => s
-            .store
-            .enqueue_reminders(now, &s.rules)
-            .await
-            .map(|c| {
-                format!(
-                    "{} duty and {} case reminders written, {} digests enqueued, {} undeliverable",
-                    c.duty, c.case, c.digests, c.undeliverable
-                )
-            })
-            .map_err(crate::Error::from),
+        Job::Remind => remind(s, now).await,
         Job::Deliver => deliver_due(
             &s.store,
             &s.mailer,
@@ -151,5 +141,16 @@ async fn cleanup(s: &Scheduler, now: chrono::DateTime<Utc>) -> Result<String, cr
     Ok(format!(
         "{} sessions, {} idempotency keys, {} sign-in counts, {} request counts, {files} orphan files removed",
         purged.sessions, purged.idempotency_keys, purged.login_attempts, purged.request_counts
+    ))
+}
+
+/// The reminders' sweep, then the monthly bulletins (due from their day at
+/// the reminders' send hour).
+async fn remind(s: &Scheduler, now: chrono::DateTime<Utc>) -> Result<String, crate::Error> {
+    let c = s.store.enqueue_reminders(now, &s.rules).await?;
+    let bulletins = crate::bulletin::enqueue_bulletins(s, now).await?;
+    Ok(format!(
+        "{} duty and {} case reminders written, {} digests enqueued, {} undeliverable, {} bulletins enqueued",
+        c.duty, c.case, c.digests, c.undeliverable, bulletins
     ))
 }

@@ -23,6 +23,9 @@ pub struct Scheduler {
     pub worker: String,
     /// The attachment files, for the clean-up's orphan sweep.
     pub blobs: Blobs,
+    /// The day of the month (1–28) from which the month before's opinion
+    /// bulletin is e-mailed to the leaders, at the reminders' send hour.
+    pub bulletin_day: u32,
 }
 
 /// What one sweep did; printed by `noicom remind`.
@@ -38,6 +41,8 @@ pub struct Summary {
     /// Reminders that reached nobody (a unit with no e-mail and no
     /// active liaison): recorded and named in the board's digest.
     pub undeliverable: u64,
+    /// Monthly opinion bulletins enqueued (one per leader and month).
+    pub bulletins: u64,
     /// What delivery did.
     pub delivered: Delivered,
 }
@@ -46,14 +51,15 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}, digests {}, undeliverable {}",
+            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}, digests {}, undeliverable {}, bulletins {}",
             self.instances,
             self.enqueued,
             self.delivered.sent,
             self.delivered.failed,
             self.delivered.dropped,
             self.digests,
-            self.undeliverable
+            self.undeliverable,
+            self.bulletins
         )
     }
 }
@@ -62,6 +68,7 @@ impl std::fmt::Display for Summary {
 pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error> {
     let instances = s.store.materialise_duties(as_of, &s.rules.calendar).await?;
     let count = s.store.enqueue_reminders(as_of, &s.rules).await?;
+    let bulletins = crate::bulletin::enqueue_bulletins(s, as_of).await?;
     let delivered = deliver_due(
         &s.store,
         &s.mailer,
@@ -76,6 +83,7 @@ pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error
         enqueued: count.duty + count.case + count.orientation,
         digests: count.digests,
         undeliverable: count.undeliverable,
+        bulletins,
         delivered,
     })
 }

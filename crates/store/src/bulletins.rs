@@ -13,6 +13,10 @@ use workflow::{
     AlertReason, AreaId, BULLETIN_CONCERNS, Calendar, Lang, Mood, OpinionLine, OpinionReach, Period,
 };
 
+mod mail;
+
+pub use mail::{BulletinReader, OPINION_BULLETIN};
+
 use crate::entities::{area, category, hotspot_alert, opinion_item, opinion_report};
 use crate::org::actor;
 use crate::reports::{Heading, Letterhead, OpenCases, Reader, ReportScope, Summary};

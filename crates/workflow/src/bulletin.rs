@@ -109,3 +109,13 @@ pub fn mood_shares(items: &[OpinionLine]) -> Vec<(Mood, u32, u32)> {
 pub fn bulletin_month(today: chrono::NaiveDate) -> Period {
     Period::containing(crate::Cadence::Monthly, today).prev()
 }
+
+/// The month whose bulletin is due to the leaders at the local time
+/// `local`: from `send_hour` on the `day` of each month (1–28, so that
+/// every month has it) until the month ends, the month before; none
+/// earlier in the month. The outbox's key makes it once per leader.
+pub fn bulletin_due(local: chrono::NaiveDateTime, day: u32, send_hour: u32) -> Option<Period> {
+    use chrono::{Datelike, Timelike};
+    let on = (local.day(), local.hour());
+    (on.0 > day || (on.0 == day && on.1 >= send_hour)).then(|| bulletin_month(local.date()))
+}

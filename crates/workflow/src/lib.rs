@@ -66,7 +66,8 @@ pub use audience::{
     description_listed, event_audience, event_sight, filters_on_internal_facts, reader,
 };
 pub use bulletin::{
-    BULLETIN_CONCERNS, Concern, OpinionLine, bulletin_month, mood_shares, top_concerns,
+    BULLETIN_CONCERNS, Concern, OpinionLine, bulletin_due, bulletin_month, mood_shares,
+    top_concerns,
 };
 pub use calendar::{Calendar, CalendarConfig, YearCalendar, YearStatus};
 pub use candidates::{

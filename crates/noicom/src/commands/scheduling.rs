@@ -40,6 +40,7 @@ pub fn build(settings: &Settings, store: Store) -> anyhow::Result<Scheduler> {
         },
         worker: scheduler::worker_name(),
         blobs: store::attachments::Blobs::new(&settings.data_dir),
+        bulletin_day: settings.bulletin.day,
     })
 }
 

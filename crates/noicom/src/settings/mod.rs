@@ -40,6 +40,8 @@ pub struct Settings {
     pub calendar: CalendarConfig,
     /// Information duty defaults (SPEC §4.1).
     pub duties: DutySettings,
+    /// The monthly opinion bulletin.
+    pub bulletin: BulletinSettings,
     /// Case deadline reminders (SPEC §5).
     pub case_reminders: CaseReminderPolicy,
     /// Uploaded files (SPEC §6.2).
@@ -75,6 +77,14 @@ pub struct SmtpSettings {
     pub url: SecretUrl,
     /// The sender, `name <address>` (`NOICOM_SMTP_FROM`).
     pub from: String,
+}
+
+/// The monthly opinion bulletin (SPEC §16).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulletinSettings {
+    /// E-mailed to the leaders from this day of the month (1–28).
+    pub day: u32,
 }
 
 /// Defaults of the quarterly information duties.
@@ -136,6 +146,12 @@ impl Settings {
             return Err(format!(
                 "duties.reminder.send_hour = {} phải từ 0 đến 23",
                 self.duties.reminder.send_hour
+            ));
+        }
+        if !(1..=28).contains(&self.bulletin.day) {
+            return Err(format!(
+                "bulletin.day = {} phải từ 1 đến 28 (ngày có ở mọi tháng)",
+                self.bulletin.day
             ));
         }
         if self.case_reminders.warn_at_percent == 0 || self.case_reminders.warn_at_percent > 100 {

@@ -178,7 +178,49 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
         })),
     ));
     all.extend(digests(lang));
+    all.push(("opinion_bulletin".to_owned(), bulletin(lang)));
     all
+}
+
+/// A bulletin as `crate::bulletin` writes its payload: the sections are
+/// the document's own sentences, written in the reader's language when it
+/// is enqueued (here the same Vietnamese ones for both readers).
+fn bulletin(lang: Lang) -> Mail {
+    use crate::bulletin::{BulletinMail, BulletinPayload, Section};
+    let section = |heading: &str, lines: &[&str]| Section {
+        heading: heading.to_owned(),
+        lines: lines.iter().map(|l| (*l).to_owned()).collect(),
+    };
+    Mail::Bulletin(Box::new(BulletinMail {
+        lang,
+        link: "https://noicom.example.vn/bulletin?month=2026-11".to_owned(),
+        bulletin: BulletinPayload {
+            month: "11/2026".to_owned(),
+            month_code: "2026-11".to_owned(),
+            area: "Tỉnh <Ninh Bình> & co".to_owned(),
+            name: "Nguyễn Văn <A>".to_owned(),
+            sections: vec![
+                section(
+                    "",
+                    &["Ban Tuyên giáo và Dân vận báo cáo tình hình dư luận xã hội tháng 11/2026:"],
+                ),
+                section(
+                    "I. TÌNH HÌNH CHUNG",
+                    &[
+                        "Trong tháng, Ban nhận được 12 báo cáo dư luận xã hội của 9 cộng tác viên, báo cáo viên, với 31 ý kiến.",
+                        "Tâm trạng của nhân dân qua các ý kiến: đồng tình 10%, bức xúc 90%.",
+                    ],
+                ),
+                section(
+                    "II. NHỮNG VẤN ĐỀ DƯ LUẬN QUAN TÂM",
+                    &[
+                        "1. Môi trường tại Xã <Gia Viễn>: 9 ý kiến.",
+                        "Ý kiến tiêu biểu: “Mùi hôi & khói”",
+                    ],
+                ),
+            ],
+        },
+    }))
 }
 
 /// The daily digest: a liaison's, with every group, and the board's,

@@ -79,3 +79,23 @@ fn a_bulletin_is_of_the_month_before() {
     assert_eq!(bulletin_month(day(2026, 12, 3)).to_string(), "2026-11");
     assert_eq!(bulletin_month(day(2027, 1, 1)).to_string(), "2026-12");
 }
+
+#[test]
+fn the_bulletin_is_due_from_its_day_and_hour() {
+    let at = |d, h| {
+        NaiveDate::from_ymd_opt(2026, 12, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    };
+    assert_eq!(bulletin_due(at(2, 23), 3, 8), None);
+    assert_eq!(bulletin_due(at(3, 7), 3, 8), None);
+    assert_eq!(
+        bulletin_due(at(3, 8), 3, 8).map(|p| p.to_string()),
+        Some("2026-11".to_owned())
+    );
+    assert_eq!(
+        bulletin_due(at(31, 0), 3, 8).map(|p| p.to_string()),
+        Some("2026-11".to_owned())
+    );
+}
