@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use workflow::{
-    Case, FileInput, MAX_TITLE_CHARS, OpinionRefusal, OpinionReportFacts, Policy, Source, UserId,
-    case_title_from_summary, check_case_from_item, hotspot_risk_of,
+    Actor, Case, FileInput, MAX_TITLE_CHARS, OpinionRefusal, OpinionReportFacts, Policy, Source,
+    UserId, case_title_from_summary, check_case_from_item, hotspot_risk_of,
 };
 
 use super::read::visible_report;
@@ -23,7 +23,8 @@ use crate::{Store, StoreError, Thing};
 
 impl Store {
     /// Files a case from the item at `position` of report `report_id`, as
-    /// `user` at `now`. Returns the new case.
+    /// `user` at `now`. Returns the caller as the rules saw them and the
+    /// new case.
     pub async fn file_case_from_opinion(
         &self,
         user: UserId,
@@ -31,7 +32,7 @@ impl Store {
         position: i32,
         now: DateTime<Utc>,
         policy: &Policy,
-    ) -> Result<Case, StoreError> {
+    ) -> Result<(Actor, Case), StoreError> {
         let tx = self.write_tx().await?;
         let report = visible_report(&tx, user, report_id, now).await?;
         let item = opinion_item::Entity::find()
@@ -65,8 +66,8 @@ impl Store {
             hotspot_risk: mood.zip(reach).map(|(m, r)| hotspot_risk_of(m, r)),
         };
         let prepared = prepare(&tx, user, request, now, policy).await?;
-        let filed = match write_once(&tx, user, prepared, &[], now, None).await {
-            Ok(Answer::Done { case, .. }) => *case,
+        let (filer, filed) = match write_once(&tx, user, prepared, &[], now, None).await {
+            Ok(Answer::Done { case, actor }) => (actor, *case),
             Ok(Answer::Replay { .. }) => unreachable!("no key, no replay"),
             Err(KeyTaken::Error(e)) => return Err(e),
             Err(KeyTaken::Race) => return Err(StoreError::KeyReused),
@@ -89,7 +90,7 @@ impl Store {
             };
         }
         tx.commit().await?;
-        Ok(filed)
+        Ok((filer, filed))
     }
 }
 

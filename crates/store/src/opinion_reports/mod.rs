@@ -17,7 +17,9 @@ use workflow::{Mood, OpinionReach, Source};
 pub use file::{OpinionAnswer, OpinionOnce};
 pub use list::{OpinionReportFilter, OpinionReportPage};
 pub use read::OpinionOrigin;
-pub use trends::{TrendBucket, TrendQuery, TrendStep, Trends};
+pub use trends::{
+    MoodCounts, ReachCounts, TrendBucket, TrendQuery, TrendStep, Trends, period_start,
+};
 
 /// The most reports one page holds.
 pub const MAX_REPORTS_PER_PAGE: u64 = 100;

@@ -241,7 +241,7 @@ async fn a_case_is_filed_from_an_item_once(db: TestDb) {
         refused,
         StoreError::OpinionRefused(OpinionRefusal::NotBoardOfficer)
     ));
-    let case = s
+    let (_, case) = s
         .file_case_from_opinion(o.officer, report.id, 1, monday(), &policy())
         .await
         .unwrap();
