@@ -54,6 +54,9 @@
       if (Object.prototype.hasOwnProperty.call(data, el.name) && data[el.name] !== "") {
         el.value = data[el.name];
         restored = true;
+        // A field kept inside a closed part of the form (an opinion added
+        // with "Thêm ý kiến") is shown again, with every part around it.
+        for (var part = el.closest("details"); part; part = part.parentElement && part.parentElement.closest("details")) { part.open = true; }
       }
     });
     // Say that the photos of the draft must be chosen again: only when

@@ -40,6 +40,59 @@ impl Store {
         view_of(&self.read, row).await
     }
 
+    /// [`Store::opinion_report`] and whether `user` may file a case from
+    /// its items (`workflow::check_case_from_item`): the buttons a page
+    /// offers.
+    pub async fn opinion_report_with_rights(
+        &self,
+        user: UserId,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(OpinionReportView, bool), StoreError> {
+        let row = visible_report(&self.read, user, id, now).await?;
+        let actor = actor(&self.read, user, now).await?;
+        let facts = OpinionReportFacts {
+            reporter: UserId(row.reporter_id),
+            area: area_ref(&area_by_id(&self.read, row.area_id).await?),
+        };
+        let may_file = workflow::check_case_from_item(&actor, &facts).is_ok();
+        Ok((view_of(&self.read, row).await?, may_file))
+    }
+
+    /// The areas `user` may send opinion reports for today, as (code,
+    /// name) in code order: those their profile covers and every area
+    /// below them; none unless they are a collaborator serving today.
+    pub async fn opinion_areas(
+        &self,
+        user: UserId,
+        now: DateTime<Utc>,
+        tz: chrono_tz::Tz,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let today = now.with_timezone(&tz).date_naive();
+        let actor = actor(&self.read, user, now).await?;
+        let Some(profile) = super::profile::profile_of(&self.read, user).await? else {
+            return Ok(Vec::new());
+        };
+        if actor.role != workflow::Role::Reporter || !profile.serving_on(today) {
+            return Ok(Vec::new());
+        }
+        let mut ids = Vec::new();
+        for covered in &profile.areas {
+            let lineage = area_by_id(&self.read, covered.0).await?.lineage;
+            ids.extend(super::list::subtree_ids(&self.read, &lineage).await?);
+        }
+        let mut areas: Vec<(String, String)> = area::Entity::find()
+            .filter(area::Column::Id.is_in(ids))
+            .read_all(&self.read)
+            .await?
+            .into_iter()
+            .map(|a| (a.code, a.name))
+            .collect();
+        areas.sort();
+        areas.dedup();
+        Ok(areas)
+    }
+
     /// The report the case `case_id` was filed from, if it was and `user`
     /// may read that report.
     pub async fn opinion_origin(
