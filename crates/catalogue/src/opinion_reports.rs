@@ -26,7 +26,7 @@ messages! {
     thing_opinion_report => "báo cáo dư luận xã hội", "opinion report";
 
     // The report's words.
-    nav_opinion_reports => "Dư luận xã hội", "Public opinion";
+    nav_opinion_reports => "Dư luận", "Public opinion";
     opinion_reports => "Báo cáo dư luận xã hội", "Opinion reports";
     opinion_report_new => "Gửi báo cáo dư luận xã hội", "Send an opinion report";
     opinion_report_title(area, when) => "Báo cáo tình hình dư luận xã hội — {area}, {when}", "Public-opinion report — {area}, {when}";

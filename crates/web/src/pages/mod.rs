@@ -27,6 +27,7 @@ mod link;
 mod lists;
 mod opinion_report_page;
 mod opinion_reports;
+mod opinion_trends;
 mod opinions;
 mod orientation_panel;
 mod password;
