@@ -151,6 +151,13 @@ impl Store {
         let to = query
             .to
             .unwrap_or_else(|| now.with_timezone(&tz).date_naive());
+        // A day outside these years is a typing mistake, and the calendar
+        // arithmetic below must not run off the end of time.
+        for (field, day) in [("from", query.from), ("to", Some(to))] {
+            if day.is_some_and(|d| !(1900..=2200).contains(&d.year())) {
+                return Err(Refusal::InvalidInput { field }.into());
+            }
+        }
         let from = query.from.unwrap_or_else(|| default_from(to, query.by));
         if from > to {
             return Err(StoreError::Invalid {

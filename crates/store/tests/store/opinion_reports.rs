@@ -347,6 +347,16 @@ async fn trends_count_the_items_and_cases_a_caller_reads(db: TestDb) {
         .await
         .unwrap();
     assert_eq!((land.periods[2].items, land.periods[2].cases_filed), (1, 1));
+    // A day far outside the calendar is refused, not computed.
+    let far = TrendQuery {
+        to: NaiveDate::from_ymd_opt(262_000, 1, 1),
+        ..query.clone()
+    };
+    let refused = s
+        .opinion_trends(o.officer, &far, monday(), tz())
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, StoreError::Refused(_)), "{refused:?}");
     let by_month = TrendQuery {
         by: TrendStep::Month,
         ..query

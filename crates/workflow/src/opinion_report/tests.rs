@@ -117,9 +117,12 @@ fn a_bad_item_is_named_by_its_position_and_field() {
     );
 }
 
+/// A change that makes an item's field wrong.
+type Spoil = fn(&mut OpinionItemInput);
+
 #[test]
 fn each_item_field_is_checked() {
-    let cases: [(fn(&mut OpinionItemInput), &str); 6] = [
+    let cases: [(Spoil, &str); 6] = [
         (|i| i.category = " ".into(), "category"),
         (|i| i.summary = "x".repeat(2001), "summary"),
         (|i| i.mood = "furious".into(), "mood"),
