@@ -43,16 +43,13 @@ messages! {
     opinion_item_source => "Nguồn nắm bắt", "Where it was heard";
     opinion_item_people => "Số người quan tâm (ước tính)", "People concerned (estimate)";
     opinion_item_add => "Thêm ý kiến", "Add an opinion";
-    opinion_item_remove => "Bỏ ý kiến này", "Remove this opinion";
     opinion_report_send => "Gửi báo cáo", "Send the report";
     opinion_report_sent => "Đã gửi báo cáo.", "The report was sent.";
     opinion_reports_none => "Chưa có báo cáo nào.", "No report yet.";
     opinion_report_items_count(n) => "{n} ý kiến", "{n} opinions";
-    opinion_report_open => "Xem báo cáo", "Open the report";
     opinion_item_file_case => "Lập phản ánh từ ý kiến này", "File a case from this opinion";
     opinion_item_file_case_confirm => "Lập một phản ánh mới từ ý kiến này?", "File a new case from this opinion?";
     opinion_item_case(code) => "Đã lập phản ánh {code}", "Filed as the case {code}";
-    opinion_case_description(reporter, date, summary) => "Từ báo cáo dư luận xã hội của {reporter} ngày {date}: {summary}", "From the opinion report of {reporter} of {date}: {summary}";
     opinion_case_from_report(reporter, date) => "Từ báo cáo dư luận xã hội của {reporter} ngày {date}", "From the public-opinion report of {reporter} of {date}";
 
     // Trends.
@@ -60,6 +57,4 @@ messages! {
     opinion_trends_items_by_mood => "Ý kiến theo thái độ", "Opinions by mood";
     opinion_trends_cases_filed => "Phản ánh được lập", "Cases filed";
     opinion_trends_period_start => "Từ ngày", "Starting";
-    opinion_trends_total => "Tổng số ý kiến", "All opinions";
-    opinion_trends_none => "Chưa có ý kiến nào trong khoảng thời gian này.", "No opinion in this time.";
 }
