@@ -25,6 +25,7 @@ mod later;
 mod meetings;
 mod migrate;
 mod notices;
+mod opinion_reports;
 mod orientations;
 mod pages;
 mod programme;

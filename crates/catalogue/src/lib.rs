@@ -21,6 +21,7 @@ mod errors;
 mod labels;
 mod mail;
 mod meetings;
+mod opinion_reports;
 mod orientation;
 mod pages;
 mod refusals;
@@ -60,6 +61,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         mail::ENTRIES,
         orientation::ENTRIES,
         meetings::ENTRIES,
+        opinion_reports::ENTRIES,
         report::ENTRIES,
         board_moves::ENTRIES,
         digest::ENTRIES,

@@ -3,6 +3,7 @@
 
 mod cases;
 mod duties;
+mod opinion;
 mod org;
 
 use anyhow::Context;
@@ -187,6 +188,16 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
     duties::give_information(store, &movers, now)
         .await
         .context("không ghi được việc thực hiện nghĩa vụ mẫu")?;
+    let reporters = [
+        (user(Role::Reporter, Some("MTTQ-HOALU"))?, "NB-HOALU"),
+        (
+            user(Role::Reporter, Some("MTTQ-KIMSON"))?,
+            opinion::RISING_AREA,
+        ),
+    ];
+    opinion::load(store, &policy, now, &reporters, officer)
+        .await
+        .context("không tạo được báo cáo dư luận xã hội mẫu")?;
     close_past(store, settings, now).await?;
     Ok(logins)
 }

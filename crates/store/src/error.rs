@@ -1,7 +1,7 @@
 //! The errors of the store.
 
 use thiserror::Error;
-use workflow::{Lang, NotAnEmail, Refusal, Tr};
+use workflow::{Lang, NotAnEmail, OpinionRefusal, Refusal, Tr};
 
 /// Why a store operation did not happen. Nothing was written.
 #[derive(Debug, Error)]
@@ -33,6 +33,10 @@ pub enum StoreError {
     /// The workflow refused the action or an input.
     #[error(transparent)]
     Refused(#[from] Refusal),
+    /// The workflow refused an opinion report or a case from one of its
+    /// items (SPEC §16).
+    #[error(transparent)]
+    OpinionRefused(#[from] OpinionRefusal),
     /// An input outside the workflow's rules is not acceptable (an e-mail
     /// address, a password…).
     #[error("{field}: {reason}")]
@@ -126,6 +130,8 @@ pub enum Thing {
     Orientation,
     /// A conclusion notice (§11).
     Conclusion,
+    /// An opinion report (§16).
+    OpinionReport,
 }
 
 impl Thing {
@@ -146,6 +152,7 @@ impl Thing {
             Thing::Programme => t.thing_programme(),
             Thing::Orientation => t.thing_orientation(),
             Thing::Conclusion => t.thing_conclusion(),
+            Thing::OpinionReport => t.thing_opinion_report(),
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod history;
 pub mod idempotency;
 pub mod meetings;
 mod need_to_know;
+pub mod opinion_reports;
 mod org;
 pub mod orientations;
 pub mod outbox;

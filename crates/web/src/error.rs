@@ -242,6 +242,20 @@ fn store_parts(err: &StoreError, lang: Lang) -> Parts {
             }
             p
         }
+        StoreError::OpinionRefused(refusal) => {
+            let status = if refusal.is_forbidden() {
+                StatusCode::FORBIDDEN
+            } else if refusal.is_conflict() {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let mut p = parts(status, refusal.code(), refusal.message(lang));
+            if let Some(field) = refusal.field() {
+                p.extra.insert("field".into(), json!(field));
+            }
+            p
+        }
         StoreError::Invalid { field, reason } => {
             let mut p = parts(
                 StatusCode::UNPROCESSABLE_ENTITY,

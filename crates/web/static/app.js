@@ -43,6 +43,17 @@
     try { localStorage.setItem(DRAFT_PREFIX + form.dataset.draft, JSON.stringify(data)); } catch (e) { /* full or disabled */ }
   }
 
+  // Whether a field holds something else than what the page put there.
+  function typedIn(el) {
+    if (el.tagName === "SELECT") {
+      var first = null;
+      Array.prototype.forEach.call(el.options, function (o) { if (o.defaultSelected && first === null) { first = o.value; } });
+      if (first === null && el.options.length) { first = el.options[0].value; }
+      return el.value !== first;
+    }
+    return el.value !== el.defaultValue;
+  }
+
   function restoreDraft(form) {
     var text = null;
     try { text = localStorage.getItem(DRAFT_PREFIX + form.dataset.draft); } catch (e) { return; }
@@ -54,6 +65,12 @@
       if (Object.prototype.hasOwnProperty.call(data, el.name) && data[el.name] !== "") {
         el.value = data[el.name];
         restored = true;
+        // A field typed in a closed part of the form (an opinion added
+        // with "Thêm ý kiến") is shown again, with every part around it;
+        // a choice left at the page's default opens nothing.
+        if (typedIn(el)) {
+          for (var part = el.closest("details"); part; part = part.parentElement && part.parentElement.closest("details")) { part.open = true; }
+        }
       }
     });
     // Say that the photos of the draft must be chosen again: only when

@@ -30,6 +30,8 @@ pub enum Desk {
     Duties,
     /// The annual review report.
     AnnualReport,
+    /// The public-opinion reports (SPEC §16).
+    OpinionReports,
 }
 
 impl Desk {
@@ -44,9 +46,10 @@ impl Desk {
     ];
 
     /// Every desk, in menu order after the home.
-    const ORDER: [Desk; 8] = [
+    const ORDER: [Desk; 9] = [
         Desk::AllCases,
         Desk::File,
+        Desk::OpinionReports,
         Desk::Escalated,
         Desk::Resolved,
         Desk::Duties,
@@ -70,6 +73,9 @@ impl Desk {
             Desk::Admin => role.administers(),
             Desk::Dashboard | Desk::AnnualReport => role.reads_reports(),
             Desk::Duties => role.sees_duties(),
+            // Collaborators send theirs; the board, the leaders and the
+            // admins read those of their areas; agencies read none.
+            Desk::OpinionReports => role != Role::AgencyLiaison,
         }
     }
 }
@@ -108,7 +114,10 @@ mod tests {
 
     #[test]
     fn a_reporter_follows_their_reports_and_files_new_ones() {
-        assert_eq!(desks(Role::Reporter), [D::MyReports, D::File]);
+        assert_eq!(
+            desks(Role::Reporter),
+            [D::MyReports, D::File, D::OpinionReports]
+        );
     }
 
     #[test]
@@ -119,6 +128,7 @@ mod tests {
                 D::Triage,
                 D::AllCases,
                 D::File,
+                D::OpinionReports,
                 D::Duties,
                 D::Dashboard,
                 D::AnnualReport
@@ -141,6 +151,7 @@ mod tests {
             [
                 D::Dashboard,
                 D::AllCases,
+                D::OpinionReports,
                 D::Escalated,
                 D::Resolved,
                 D::Duties,
@@ -156,6 +167,7 @@ mod tests {
             [
                 D::Admin,
                 D::AllCases,
+                D::OpinionReports,
                 D::Duties,
                 D::Dashboard,
                 D::AnnualReport

@@ -28,6 +28,7 @@ mod input;
 mod input_field;
 mod notice;
 mod opinion_codes;
+mod opinion_report;
 mod orientation;
 mod password;
 mod period;
@@ -95,6 +96,12 @@ pub use input::{Email, LongText, NonBlankText, NotAnEmail, ShortText};
 pub use input_field::{Choices, InputField, Widget};
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use opinion_codes::{AlertReason, CollaboratorKind, Mood, OpinionReach};
+pub use opinion_report::{
+    CollaboratorProfile, ItemProblem, MAX_OPINION_ITEMS, MAX_OPINION_SUMMARY_CHARS, NewOpinionItem,
+    NewOpinionReport, OpinionItemInput, OpinionRefusal, OpinionReportFacts, OpinionReportInput,
+    OpinionVisibility, ReportKind, case_title_from_summary, check_case_from_item,
+    check_opinion_filer, hotspot_risk_of, opinion_visibility,
+};
 pub use orientation::{
     ACKNOWLEDGEMENT_LINK_DAYS, COPY_BOARD_AFTER_WORKING_DAYS, OrientationReminder,
     acknowledgement_expires, notice_still_owed, orientation_reminder,

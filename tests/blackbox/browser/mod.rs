@@ -19,6 +19,7 @@ mod language;
 mod leader;
 mod meetings;
 mod need_to_know;
+mod opinion_reports;
 mod orientations;
 mod passwords;
 mod photos;

@@ -14,10 +14,11 @@ mod search;
 mod similar;
 
 pub use file::Files;
+pub(crate) use file::{prepare, write_once};
 pub(crate) use group_commit::Filer;
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
-pub(crate) use list::{in_subtree, visible};
+pub(crate) use list::{escape_like, in_subtree, visible};
 pub use read::StoredEvent;
 pub(crate) use row::to_active;
 pub(crate) use search::SearchSteps;

@@ -16,6 +16,7 @@ mod history;
 mod meetings;
 mod merged_into_index;
 mod open_cases;
+mod opinion_reports;
 mod organisation_edits;
 mod orientations;
 mod orphans;

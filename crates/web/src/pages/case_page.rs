@@ -138,6 +138,9 @@ struct CasePage {
     /// The board's question the reporter is to answer, shown above the
     /// supplement form.
     open_question: Option<String>,
+    /// The opinion report the case was filed from, for a visitor who may
+    /// read that report: its link and "Từ báo cáo dư luận xã hội của …".
+    origin: Option<(String, String)>,
 }
 
 impl CasePage {
@@ -469,7 +472,9 @@ async fn page(
         .contains(&ActionKind::Supplement)
         .then(|| latest_question(&events))
         .flatten();
+    let origin = super::opinion_report_page::origin_of(state, user, case.id.0, lang, tz).await?;
     Ok(CasePage {
+        origin,
         l: Layout::new(visitor, &case.title, "", &format!("/cases/{}", case.code)),
         facts: facts(&case, reader, &dir, t, published_text(&events)),
         deadlines: deadlines(&case, reader, t, now, tz),

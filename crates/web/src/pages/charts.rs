@@ -177,9 +177,32 @@ impl BarChart {
         }
     }
 
-    /// Where the legend entry of series `i` starts.
+    /// Where the legend entry of series `i` starts: after the labels'
+    /// column for up to three series, across the whole width for more (so
+    /// that a fourth one is not cut off at the right edge).
     pub(crate) fn legend_x(&self, i: usize) -> f64 {
-        BARS_X + i as f64 * 130.0
+        match self.series.len() {
+            0..=3 => BARS_X + i as f64 * 130.0,
+            n => 10.0 + i as f64 * (WIDTH - 10.0) / n as f64,
+        }
+    }
+
+    /// The same chart with the series coloured by `classes` (in series
+    /// order) instead of the default palette: colours that mean something,
+    /// as a mood's do.
+    pub(crate) fn with_classes(mut self, classes: &[&'static str]) -> BarChart {
+        let by_default: Vec<&'static str> = self.series.iter().map(|s| s.class).collect();
+        for (s, class) in self.series.iter_mut().zip(classes) {
+            s.class = class;
+        }
+        for row in &mut self.rows {
+            for piece in &mut row.pieces {
+                if let Some(i) = by_default.iter().position(|c| *c == piece.class) {
+                    piece.class = classes.get(i).copied().unwrap_or(piece.class);
+                }
+            }
+        }
+        self
     }
 
     /// The x where labels end (they are right-aligned to it).

@@ -144,6 +144,8 @@ struct DashboardPage {
     meetings_without_board: String,
     /// Whether there was any: the figure is then marked as a breach.
     any_without_board: bool,
+    /// The public-opinion trends of the last weeks (SPEC §16).
+    opinion: super::opinion_trends::TrendCharts,
 }
 
 async fn dashboard(
@@ -259,7 +261,11 @@ async fn dashboard(
     let resolved = lists.pop().unwrap_or_default();
     let escalated = lists.pop().unwrap_or_default();
     let back = format!("/dashboard?{}", chosen.query);
+    let opinion =
+        super::opinion_trends::trend_charts(&state, visitor.identity.user, area.clone(), lang, now)
+            .await?;
     Ok(DashboardPage {
+        opinion,
         l: Layout::new(&visitor, t.nav_dashboard(), "/dashboard", &back),
         annual_link: format!("/annual-report?{}", chosen.query),
         year: chosen.year,

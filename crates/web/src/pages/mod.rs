@@ -26,6 +26,9 @@ mod form_files;
 mod layout;
 mod link;
 mod lists;
+mod opinion_report_page;
+mod opinion_reports;
+mod opinion_trends;
 mod opinions;
 mod orientation_panel;
 mod password;
@@ -65,6 +68,8 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(password::router())
         .merge(acknowledge::router())
         .merge(admin::router())
+        .merge(opinion_reports::router())
+        .merge(opinion_report_page::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())
 }

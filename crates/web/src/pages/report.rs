@@ -105,7 +105,10 @@ impl ReportPage {
 
 /// The active categories in the reader's alphabetical order, diacritics
 /// folded ("Đất đai" with the D's), "Khác" (`other`) last.
-fn categories(all: &[store::directory::CategoryInfo], lang: catalogue::Lang) -> Vec<Opt> {
+pub(crate) fn categories(
+    all: &[store::directory::CategoryInfo],
+    lang: catalogue::Lang,
+) -> Vec<Opt> {
     let mut listed: Vec<(bool, String, Opt)> = all
         .iter()
         .filter(|c| c.active)

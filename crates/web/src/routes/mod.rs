@@ -9,6 +9,7 @@ pub(crate) mod cases;
 pub(crate) mod documents;
 pub(crate) mod duties;
 pub(crate) mod meetings;
+pub(crate) mod opinion_reports;
 pub(crate) mod orientations;
 pub(crate) mod paging;
 pub(crate) mod password;
@@ -33,6 +34,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(documents::router())
         .merge(bulletin::router())
         .merge(meetings::router())
+        .merge(opinion_reports::router())
 }
 
 /// The body of every error answer (SPEC §6.2).

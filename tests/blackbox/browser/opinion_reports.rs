@@ -1,0 +1,168 @@
+//! A collaborator sends the month's opinion report from a 390×844 phone:
+//! the first opinion, then a second one added with "Thêm ý kiến"; the
+//! draft (the filing form's mechanism) brings both back after a reload;
+//! the report is sent and shown. The board then files a case from one
+//! opinion after a confirmation, the case links back to the report, and
+//! the dashboard's trends count the week's opinions by mood and the case.
+
+use crate::support::browser::{Browser, DESK, PHONE_390};
+use crate::support::opinion_rows::give_profile;
+use crate::support::town::{PASSWORD, town};
+use crate::support::{Backend, Server, TestDb, on_both_backends};
+
+on_both_backends!(a_collaborator_sends_the_month_s_report_from_a_phone);
+
+async fn value(phone: &Browser, css: &str) -> Option<String> {
+    phone.find(css).await.prop("value").await.unwrap()
+}
+
+async fn a_collaborator_sends_the_month_s_report_from_a_phone(db: TestDb) {
+    town(&db);
+    give_profile(&db, "ctv.bd@example.vn", &["HN-BD"]).await;
+    let server = Server::start(&db, &[]).await;
+    let shots = matches!(db.backend, Backend::Sqlite);
+    let mut phone = Browser::start(&server, PHONE_390, "vi-VN,vi").await;
+    phone.shots = shots;
+    phone.sign_in("ctv.bd@example.vn", PASSWORD).await;
+    phone.open("/opinion-reports").await;
+    phone
+        .click_and_wait_for_next_page("#new-opinion-report")
+        .await;
+    assert_eq!(phone.viewport_width().await, 390);
+    // The one area covered is chosen; the month is this one.
+    assert_eq!(value(&phone, "#area").await.as_deref(), Some("HN-BD"));
+    let month = value(&phone, "#period").await.unwrap_or_default();
+    assert_eq!(month.len(), 7, "{month}");
+    // Only the first opinion is open; the next one waits behind "Thêm ý kiến".
+    assert!(
+        !phone
+            .find("#item2_summary")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+    phone.choose("#item1_category", "land").await;
+    phone
+        .fill(
+            "#item1_summary",
+            "Nhiều hộ dân bức xúc vì chậm chi trả tiền bồi thường mở rộng đường",
+        )
+        .await;
+    phone.choose("#item1_mood", "angry").await;
+    phone.choose("#item1_reach", "many").await;
+    phone.fill("#item1_people", "150").await;
+    phone.click("#more2 > summary").await;
+    assert!(
+        phone
+            .find("#item2_summary")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+    phone.choose("#item2_category", "environment").await;
+    phone
+        .fill(
+            "#item2_summary",
+            "Người dân đồng tình với việc thu gom rác đúng giờ",
+        )
+        .await;
+    phone.choose("#item2_mood", "supportive").await;
+    phone.choose("#item2_reach", "few").await;
+    phone.choose("#item2_source", "meeting").await;
+    phone
+        .run("document.getElementById('more2').scrollIntoView(); return null;")
+        .await;
+    phone.screenshot("47-opinion-report-form-phone-390").await;
+
+    // A reload (a dropped page on a poor connection): the draft brings
+    // both opinions back, the second one shown.
+    phone.open("/opinion-reports/new").await;
+    assert_eq!(
+        value(&phone, "#item2_summary").await.as_deref(),
+        Some("Người dân đồng tình với việc thu gom rác đúng giờ")
+    );
+    assert!(
+        phone
+            .find("#item2_summary")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+    assert_eq!(value(&phone, "#item1_mood").await.as_deref(), Some("angry"));
+    assert!(
+        !phone
+            .find("#item3_summary")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+
+    phone
+        .click_and_wait_for_next_page("#send-opinion-report")
+        .await;
+    assert_eq!(phone.text("#report-sent").await, "Đã gửi báo cáo.");
+    let opinions = phone.text("#opinions").await;
+    assert!(opinions.contains("Bức xúc"), "{opinions}");
+    assert!(opinions.contains("Đồng tình"), "{opinions}");
+    assert!(opinions.contains("Hội nghị"), "{opinions}");
+    // The collaborator files no case from it.
+    assert!(!phone.has("#item-1-file").await);
+    phone.screenshot("48-opinion-report-sent-phone").await;
+    // The draft is gone once the report arrived.
+    phone.open("/opinion-reports/new").await;
+    assert_eq!(value(&phone, "#item1_summary").await.as_deref(), Some(""));
+    let report_path = {
+        phone.open("/opinion-reports").await;
+        phone
+            .find("#opinion-reports h2 a")
+            .await
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    phone.close().await;
+
+    // The board files a case from the first opinion, after confirming.
+    let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
+    desk.shots = shots;
+    desk.sign_in("canbo@example.vn", PASSWORD).await;
+    desk.open(&report_path).await;
+    desk.click("#item-1-file > summary").await;
+    desk.click_and_wait_for_next_page("#item-1-confirm").await;
+    let link = desk.text("#item-1-case").await;
+    assert!(link.starts_with("Đã lập phản ánh "), "{link}");
+    assert!(!desk.has("#item-1-file").await);
+    assert!(desk.has("#item-2-file").await);
+    desk.click_and_wait_for_next_page("#item-1-case").await;
+    let origin = desk.text("#opinion-origin").await;
+    assert!(
+        origin.starts_with("Từ báo cáo dư luận xã hội của ctv.bd@example.vn ngày "),
+        "{origin}"
+    );
+    desk.screenshot("49-case-from-opinion-links-back").await;
+
+    // The dashboard's trends: this week's two opinions by mood, one case.
+    desk.open("/dashboard").await;
+    let cells = |table: &str| {
+        format!(
+            "return Array.from(document.querySelectorAll('#{table} tbody tr:last-child td')).map(function (c) {{ return c.textContent.trim(); }});"
+        )
+    };
+    let moods = desk.run(&cells("opinion-by-mood-table")).await;
+    assert_eq!(
+        moods,
+        serde_json::json!(["1", "0", "0", "1"]),
+        "supportive, neutral, concerned, angry"
+    );
+    let cases = desk.run(&cells("opinion-cases-filed-table")).await;
+    assert_eq!(cases, serde_json::json!(["1"]));
+    desk.run("document.getElementById('opinion-trends').scrollIntoView(); return null;")
+        .await;
+    desk.screenshot("58-dashboard-opinion-trends").await;
+    desk.close().await;
+}
