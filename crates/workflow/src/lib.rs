@@ -37,6 +37,7 @@ mod refusal;
 mod reminder;
 mod report;
 mod request_limit;
+mod roster;
 mod rules;
 mod schedule;
 mod search;
@@ -109,6 +110,12 @@ pub use report::{
     duty_compliance, enough_to_measure, hours_taken, spread, working_days_taken,
 };
 pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
+pub use roster::{
+    CollaboratorInput, CollaboratorProfile, DEFAULT_OPINION_REPORT_DAY, MAX_OPINION_REPORT_DAY,
+    OpinionReportDuty, RosterScope, Term, check_collaborator, check_collaborator_user,
+    check_roster_change, is_serving, opinion_period_label, opinion_report_due_on,
+    opinion_reports_owed, parse_day, roster_scope,
+};
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
     role_may, trial_court,
