@@ -8,6 +8,7 @@ mod audit;
 pub mod auth;
 pub mod bench;
 mod cases;
+pub mod collaborators;
 pub mod conclusions;
 mod connect;
 mod counts;

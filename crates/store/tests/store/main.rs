@@ -6,6 +6,7 @@ mod act_files;
 mod admin;
 mod admin_audit;
 mod case_paths;
+mod collaborators;
 mod concurrency;
 mod digests;
 mod duties;

@@ -2,8 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::testkit::{
-    admin, board_officer, commune, leader, other_commune, other_province, outside_officer,
-    reporter,
+    admin, board_officer, commune, leader, other_commune, other_province, outside_officer, reporter,
 };
 use crate::{Lang, Role};
 
@@ -194,8 +193,9 @@ fn a_report_is_owed_by_whoever_serves_today_and_had_begun_by_the_due_day() {
         },
         ..check_collaborator(&input()).unwrap()
     };
-    let [january, february]: [OpinionReportDuty; 2] =
-        opinion_reports_owed(day(2026, 2, 3), 25).try_into().unwrap();
+    let [january, february]: [OpinionReportDuty; 2] = opinion_reports_owed(day(2026, 2, 3), 25)
+        .try_into()
+        .unwrap();
     // Their term began after January's due day: January is not theirs.
     assert!(!january.is_owed_by(&p, day(2026, 2, 3)));
     assert!(february.is_owed_by(&p, day(2026, 2, 3)));
