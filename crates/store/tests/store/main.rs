@@ -17,6 +17,7 @@ mod history;
 mod meetings;
 mod merged_into_index;
 mod open_cases;
+mod opinion_report_duty;
 mod organisation_edits;
 mod orientations;
 mod orphans;
