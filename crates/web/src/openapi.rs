@@ -78,6 +78,10 @@ use common_errors::CommonErrors;
         admin::update_schedule,
         admin::list_outbox,
         admin::retry_email,
+        routes::collaborators::list,
+        routes::collaborators::show,
+        routes::collaborators::create,
+        routes::collaborators::update,
     ),
     components(schemas(
         ErrorBody,
@@ -141,6 +145,10 @@ use common_errors::CommonErrors;
         admin::NewScheduleBody,
         admin::ScheduleChangeBody,
         admin::OutboxView,
+        routes::collaborators::CollaboratorView,
+        routes::collaborators::UserRef,
+        routes::collaborators::NewCollaboratorBody,
+        routes::collaborators::CollaboratorChangeBody,
     )),
     modifiers(&Security, &CommonErrors, &AttachmentTypes),
     tags(
@@ -150,6 +158,7 @@ use common_errors::CommonErrors;
         (name = "organisation", description = "Địa bàn, đơn vị, người dùng, lĩnh vực, nhật ký"),
         (name = "reports", description = "Báo cáo tổng hợp, báo cáo năm"),
         (name = "orientations", description = "Công văn định hướng thông tin: danh sách, xác nhận đã nhận"),
+        (name = "opinion", description = "Mạng lưới cộng tác viên dư luận xã hội: danh sách, hồ sơ"),
         (name = "meetings", description = "Cuộc họp giải quyết vụ việc: thời gian, địa điểm, giấy mời từng đơn vị"),
     )
 )]

@@ -5,6 +5,7 @@ pub(crate) mod admin;
 pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
+pub(crate) mod collaborators;
 pub(crate) mod documents;
 pub(crate) mod duties;
 pub(crate) mod meetings;
@@ -31,6 +32,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(orientations::router())
         .merge(documents::router())
         .merge(meetings::router())
+        .merge(collaborators::router())
 }
 
 /// The body of every error answer (SPEC §6.2).
