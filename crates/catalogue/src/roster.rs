@@ -28,7 +28,6 @@ messages! {
     roster_edit => "Sửa hồ sơ", "Edit the profile";
     roster_edit_title(name) => "Hồ sơ cộng tác viên: {name}", "Collaborator profile: {name}";
     roster_save => "Lưu hồ sơ", "Save the profile";
-    roster_saved => "Đã lưu hồ sơ cộng tác viên.", "The collaborator profile was saved.";
     roster_filter_active => "Chỉ người đang hoạt động", "Active only";
     roster_filter_inactive => "Chỉ người đã thôi", "Inactive only";
     roster_filter_area => "Trong địa bàn", "Within the area";

@@ -30,6 +30,8 @@ pub enum Desk {
     Duties,
     /// The annual review report.
     AnnualReport,
+    /// The roster of the public-opinion network (§16).
+    Roster,
 }
 
 impl Desk {
@@ -44,12 +46,13 @@ impl Desk {
     ];
 
     /// Every desk, in menu order after the home.
-    const ORDER: [Desk; 8] = [
+    const ORDER: [Desk; 9] = [
         Desk::AllCases,
         Desk::File,
         Desk::Escalated,
         Desk::Resolved,
         Desk::Duties,
+        Desk::Roster,
         Desk::Dashboard,
         Desk::AnnualReport,
         Desk::Admin,
@@ -70,6 +73,8 @@ impl Desk {
             Desk::Admin => role.administers(),
             Desk::Dashboard | Desk::AnnualReport => role.reads_reports(),
             Desk::Duties => role.sees_duties(),
+            // `roster_scope`: admins and board officers manage it.
+            Desk::Roster => matches!(role, Role::Admin | Role::BoardOfficer),
         }
     }
 }
@@ -120,6 +125,7 @@ mod tests {
                 D::AllCases,
                 D::File,
                 D::Duties,
+                D::Roster,
                 D::Dashboard,
                 D::AnnualReport
             ]
@@ -157,6 +163,7 @@ mod tests {
                 D::Admin,
                 D::AllCases,
                 D::Duties,
+                D::Roster,
                 D::Dashboard,
                 D::AnnualReport
             ]
@@ -169,6 +176,27 @@ mod tests {
         assert_eq!(D::Escalated.waiting_state(), Some(CaseState::Escalated));
         assert_eq!(D::Resolved.waiting_state(), Some(CaseState::Resolved));
         assert_eq!(D::AllCases.waiting_state(), None);
+    }
+
+    #[test]
+    fn the_roster_is_a_desk_of_whoever_may_manage_it() {
+        use crate::testkit::{
+            admin, board_officer, leader, liaison_of, people_committee, reporter,
+        };
+        for actor in [
+            admin(),
+            board_officer(),
+            leader(),
+            reporter(),
+            liaison_of(people_committee()),
+        ] {
+            assert_eq!(
+                D::Roster.open_to(actor.role),
+                crate::roster_scope(&actor).is_ok(),
+                "{:?}",
+                actor.role
+            );
+        }
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod password;
 mod photo;
 mod presession;
 mod report;
+mod roster;
 mod session;
 mod sign_in;
 
@@ -63,6 +64,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(password::router())
         .merge(acknowledge::router())
         .merge(admin::router())
+        .merge(roster::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())
 }

@@ -20,8 +20,14 @@ use crate::{AppError, AppState};
 /// The roster's routes.
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
-        .route("/collaborators", get(list).post(create))
-        .route("/collaborators/{user_id}", get(show).patch(update))
+        .route(
+            "/collaborators",
+            get(list_collaborators).post(create_collaborator),
+        )
+        .route(
+            "/collaborators/{user_id}",
+            get(show_collaborator).patch(update_collaborator),
+        )
 }
 
 /// A collaborator profile.
@@ -136,7 +142,7 @@ pub(crate) struct CollaboratorChangeBody {
         (status = 403, description = "Neither an administrator nor a board officer", body = ErrorBody),
         (status = 422, description = "Unknown parameter or area code, bad value", body = ErrorBody),
     ))]
-pub(crate) async fn list(
+pub(crate) async fn list_collaborators(
     State(state): State<AppState>,
     caller: Caller,
     ApiQuery(query): ApiQuery<CollaboratorQuery>,
@@ -163,7 +169,7 @@ pub(crate) async fn list(
         (status = 403, description = "Neither an administrator nor a board officer", body = ErrorBody),
         (status = 404, description = "No profile the caller may read", body = ErrorBody),
     ))]
-pub(crate) async fn show(
+pub(crate) async fn show_collaborator(
     State(state): State<AppState>,
     caller: Caller,
     Path(user_id): Path<i64>,
@@ -183,7 +189,7 @@ pub(crate) async fn show(
         (status = 409, description = "The user has a profile already", body = ErrorBody),
         (status = 422, description = "Missing or bad field, unknown user or area, a user who is not a reporter", body = ErrorBody),
     ))]
-pub(crate) async fn create(
+pub(crate) async fn create_collaborator(
     State(state): State<AppState>,
     caller: Caller,
     body: JsonBody<NewCollaboratorBody>,
@@ -220,7 +226,7 @@ pub(crate) async fn create(
         (status = 404, description = "No profile the caller may change", body = ErrorBody),
         (status = 422, description = "Bad field, unknown area, a term ending before it begins", body = ErrorBody),
     ))]
-pub(crate) async fn update(
+pub(crate) async fn update_collaborator(
     State(state): State<AppState>,
     caller: Caller,
     Path(user_id): Path<i64>,
