@@ -6,12 +6,14 @@
 use serde_json::json;
 
 use crate::support::fixtures::unit;
-use crate::support::town::{town, user};
+use crate::support::pages::Visitor;
+use crate::support::town::{PASSWORD, town, user};
 use crate::support::{Client, Server, TestDb, on_both_backends};
 
 on_both_backends!(
     admins_and_board_officers_manage_the_roster_others_are_refused,
     a_ward_officer_manages_only_the_wards_collaborators,
+    the_roster_pages_are_refused_to_other_roles,
 );
 
 async fn admins_and_board_officers_manage_the_roster_others_are_refused(db: TestDb) {
@@ -249,5 +251,44 @@ async fn a_ward_officer_manages_only_the_wards_collaborators(db: TestDb) {
     assert_eq!(
         ward.get("/collaborators").await.expect(200)[0]["user_id"],
         bd
+    );
+}
+
+async fn the_roster_pages_are_refused_to_other_roles(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    let officer = Client::bearer(&server, &town.officer);
+    let bd = officer
+        .post(
+            "/collaborators",
+            &json!({"user": "ctv.bd@example.vn", "kind": "collaborator",
+                                         "areas": ["HN-BD"], "from": "2026-01-01"}),
+        )
+        .await
+        .expect(201)["user_id"]
+        .as_i64()
+        .unwrap();
+    for email in ["ctv.bd@example.vn", "lanhdao@example.vn", "ubnd@example.vn"] {
+        let mut visitor = Visitor::new(&server, None);
+        assert_eq!(visitor.sign_in(email, PASSWORD, "/").await.status, 303);
+        let home = visitor.get("/collaborators").await;
+        assert_eq!(home.status, 403, "{email}: {}", home.body);
+        assert!(!home.body.contains("ctv.bd@example.vn</a>"), "{email}");
+        let one = visitor.get(&format!("/collaborators/{bd}")).await;
+        assert_eq!(one.status, 403, "{email}: {}", one.body);
+        assert!(!one.body.contains("roster-edit"), "{email}");
+        let dashboard = visitor.get("/cases").await;
+        assert!(
+            !dashboard.body.contains("href=\"/collaborators\""),
+            "{email}: a menu link"
+        );
+    }
+    let mut visitor = Visitor::new(&server, None);
+    visitor.sign_in("canbo@example.vn", PASSWORD, "/").await;
+    let list = visitor.get("/collaborators").await;
+    assert_eq!(list.status, 200);
+    assert!(
+        list.body.contains("href=\"/collaborators\""),
+        "the officer's menu link"
     );
 }
