@@ -30,6 +30,7 @@ mod orientations;
 mod pages;
 mod programme;
 mod reminders;
+mod roster;
 mod scheduler;
 mod seed_bench;
 mod serve;

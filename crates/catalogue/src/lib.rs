@@ -26,6 +26,7 @@ mod orientation;
 mod pages;
 mod refusals;
 mod report;
+mod roster;
 mod unreachable;
 
 pub use lang::Lang;
@@ -68,6 +69,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         duty_words::ENTRIES,
         unreachable::ENTRIES,
         documents::ENTRIES,
+        roster::ENTRIES,
     ]
     .into_iter()
     .flatten()

@@ -56,6 +56,9 @@ pub enum Command {
     /// Coordination programmes (chương trình phối hợp).
     #[command(subcommand)]
     Programme(ProgrammeCommand),
+    /// The roster of the public-opinion network (cộng tác viên).
+    #[command(subcommand)]
+    Collaborator(CollaboratorCommand),
     /// A consistent online copy of the database (SQLite).
     Backup {
         /// Where to write the copy; must not exist yet.
@@ -105,6 +108,18 @@ pub enum AreaCommand {
     },
     /// Add many areas from a CSV file with the header code,name,parent; all
     /// or none. A row's parent may be an earlier row.
+    Import {
+        /// The CSV file (UTF-8).
+        file: PathBuf,
+    },
+}
+
+/// `noicom collaborator …`
+#[derive(Debug, Subcommand)]
+pub enum CollaboratorCommand {
+    /// Add many collaborator profiles from a CSV file with the header
+    /// email,kind,areas,from,until,active (areas separated by `;`, days
+    /// yyyy-mm-dd or dd/mm/yyyy); all or none, a bad row named by its line.
     Import {
         /// The CSV file (UTF-8).
         file: PathBuf,

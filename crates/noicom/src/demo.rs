@@ -5,6 +5,7 @@ mod cases;
 mod duties;
 mod opinion;
 mod org;
+mod roster;
 
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
@@ -72,6 +73,9 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
     let (logins, ids) = org::create(store, settings, &policy.calendar, signed)
         .await
         .context("không tạo được tổ chức mẫu")?;
+    roster::create(store, signed)
+        .await
+        .context("không tạo được mạng lưới cộng tác viên mẫu")?;
     duties::materialise_since(store, signed, now, &policy.calendar)
         .await
         .context("không tạo được nghĩa vụ mẫu")?;

@@ -202,6 +202,7 @@ async fn run(backend: Backend, units: usize, cases: usize) {
         calendar: Calendar::vietnam_default(),
         duty: DutyReminderPolicy::default(),
         case: CaseReminderPolicy::default(),
+        opinion_report_day: workflow::DEFAULT_OPINION_REPORT_DAY,
     };
     let clock = Instant::now();
     let made = s

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
-use store::reminders::{CASE_REMINDER, DUTY_REMINDER, DigestItem};
+use store::reminders::{CASE_REMINDER, DUTY_REMINDER, DigestItem, OPINION_REPORT_REMINDER};
 use workflow::{Calendar, DeadlineKind, DigestGroup, DigestLine, DueWords, Lang, Tr};
 
 use crate::render::RenderError;
@@ -52,6 +52,19 @@ pub(crate) struct Line {
 pub(crate) enum Item {
     Duty(DutyItem),
     Case(CaseItem),
+    Opinion(OpinionItem),
+}
+
+/// A monthly opinion report's payload (§16): the collaborator's own.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct OpinionItem {
+    /// The collaborator's name.
+    pub name: String,
+    /// The month, `2026-11`.
+    pub period: String,
+    pub due_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub unreached: bool,
 }
 
 /// A duty item's payload, as `store::reminders` writes it.
@@ -110,6 +123,9 @@ impl Item {
                 }
                 Ok(Item::Case(case))
             }
+            OPINION_REPORT_REMINDER => {
+                Ok(Item::Opinion(serde_json::from_value(value).map_err(bad)?))
+            }
             other => Err(RenderError::Payload(format!("item kind {other:?}"))),
         }
     }
@@ -118,6 +134,7 @@ impl Item {
         match self {
             Item::Duty(d) => d.unreached,
             Item::Case(c) => c.unreached,
+            Item::Opinion(o) => o.unreached,
         }
     }
 
@@ -129,6 +146,7 @@ impl Item {
                 .holder
                 .clone()
                 .unwrap_or_else(|| t.unit_kind_board().to_owned()),
+            Item::Opinion(o) => o.name.clone(),
         }
     }
 
@@ -161,6 +179,11 @@ impl Item {
                     local(c.due_at),
                 )
             }
+            Item::Opinion(o) => t.digest_item_opinion_report(
+                words,
+                workflow::opinion_period_label(&o.period, t.0),
+                local(o.due_at),
+            ),
         }
     }
 
@@ -170,6 +193,11 @@ impl Item {
             Item::Case(c) => (
                 t.mail_case_reminder_link(),
                 format!("{base}/cases/{}", c.case_code),
+            ),
+            // The reports' filing page (another part of issue 19).
+            Item::Opinion(o) => (
+                t.digest_link_opinion_report(),
+                format!("{base}/opinion-reports/new?period={}", o.period),
             ),
         }
     }
@@ -210,6 +238,7 @@ pub(crate) fn build(
             due_at: match &item {
                 Item::Duty(d) => d.due_at.to_utc(),
                 Item::Case(c) => c.due_at.to_utc(),
+                Item::Opinion(o) => o.due_at.to_utc(),
             },
             item,
         })

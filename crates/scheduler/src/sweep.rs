@@ -80,7 +80,7 @@ pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error
     .await?;
     Ok(Summary {
         instances,
-        enqueued: count.duty + count.case + count.orientation,
+        enqueued: count.duty + count.case + count.opinion + count.orientation,
         digests: count.digests,
         undeliverable: count.undeliverable,
         bulletins,

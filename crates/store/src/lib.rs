@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bench;
 pub mod bulletins;
 mod cases;
+pub mod collaborators;
 pub mod conclusions;
 mod connect;
 mod counts;

@@ -84,6 +84,10 @@ use common_errors::CommonErrors;
         admin::update_schedule,
         admin::list_outbox,
         admin::retry_email,
+        routes::collaborators::list_collaborators,
+        routes::collaborators::show_collaborator,
+        routes::collaborators::create_collaborator,
+        routes::collaborators::update_collaborator,
     ),
     components(schemas(
         ErrorBody,
@@ -161,6 +165,10 @@ use common_errors::CommonErrors;
         admin::NewScheduleBody,
         admin::ScheduleChangeBody,
         admin::OutboxView,
+        routes::collaborators::CollaboratorView,
+        routes::collaborators::UserRef,
+        routes::collaborators::NewCollaboratorBody,
+        routes::collaborators::CollaboratorChangeBody,
     )),
     modifiers(&Security, &CommonErrors, &AttachmentTypes),
     tags(
@@ -170,7 +178,7 @@ use common_errors::CommonErrors;
         (name = "organisation", description = "Địa bàn, đơn vị, người dùng, lĩnh vực, nhật ký"),
         (name = "reports", description = "Báo cáo tổng hợp, báo cáo năm"),
         (name = "orientations", description = "Công văn định hướng thông tin: danh sách, xác nhận đã nhận"),
-        (name = "opinion", description = "Báo cáo tình hình dư luận xã hội, xu hướng dư luận"),
+        (name = "opinion", description = "Mạng lưới cộng tác viên dư luận xã hội: danh sách, hồ sơ; báo cáo tình hình dư luận xã hội, xu hướng dư luận"),
         (name = "meetings", description = "Cuộc họp giải quyết vụ việc: thời gian, địa điểm, giấy mời từng đơn vị"),
     )
 )]

@@ -32,6 +32,8 @@ pub enum Desk {
     AnnualReport,
     /// The public-opinion reports (SPEC §16).
     OpinionReports,
+    /// The roster of the public-opinion network (§16).
+    Roster,
 }
 
 impl Desk {
@@ -46,13 +48,14 @@ impl Desk {
     ];
 
     /// Every desk, in menu order after the home.
-    const ORDER: [Desk; 9] = [
+    const ORDER: [Desk; 10] = [
         Desk::AllCases,
         Desk::File,
         Desk::OpinionReports,
         Desk::Escalated,
         Desk::Resolved,
         Desk::Duties,
+        Desk::Roster,
         Desk::Dashboard,
         Desk::AnnualReport,
         Desk::Admin,
@@ -76,6 +79,8 @@ impl Desk {
             // Collaborators send theirs; the board, the leaders and the
             // admins read those of their areas; agencies read none.
             Desk::OpinionReports => role != Role::AgencyLiaison,
+            // `roster_scope`: admins and board officers manage it.
+            Desk::Roster => matches!(role, Role::Admin | Role::BoardOfficer),
         }
     }
 }
@@ -130,6 +135,7 @@ mod tests {
                 D::File,
                 D::OpinionReports,
                 D::Duties,
+                D::Roster,
                 D::Dashboard,
                 D::AnnualReport
             ]
@@ -169,6 +175,7 @@ mod tests {
                 D::AllCases,
                 D::OpinionReports,
                 D::Duties,
+                D::Roster,
                 D::Dashboard,
                 D::AnnualReport
             ]
@@ -181,6 +188,27 @@ mod tests {
         assert_eq!(D::Escalated.waiting_state(), Some(CaseState::Escalated));
         assert_eq!(D::Resolved.waiting_state(), Some(CaseState::Resolved));
         assert_eq!(D::AllCases.waiting_state(), None);
+    }
+
+    #[test]
+    fn the_roster_is_a_desk_of_whoever_may_manage_it() {
+        use crate::testkit::{
+            admin, board_officer, leader, liaison_of, people_committee, reporter,
+        };
+        for actor in [
+            admin(),
+            board_officer(),
+            leader(),
+            reporter(),
+            liaison_of(people_committee()),
+        ] {
+            assert_eq!(
+                D::Roster.open_to(actor.role),
+                crate::roster_scope(&actor).is_ok(),
+                "{:?}",
+                actor.role
+            );
+        }
     }
 
     #[test]

@@ -39,6 +39,7 @@ mod refusal;
 mod reminder;
 mod report;
 mod request_limit;
+mod roster;
 mod rules;
 mod schedule;
 mod search;
@@ -97,7 +98,7 @@ pub use input_field::{Choices, InputField, Widget};
 pub use notice::{Notice, NoticeKind, Recipients};
 pub use opinion_codes::{AlertReason, CollaboratorKind, Mood, OpinionReach};
 pub use opinion_report::{
-    CollaboratorProfile, ItemProblem, MAX_OPINION_ITEMS, MAX_OPINION_SUMMARY_CHARS, NewOpinionItem,
+    FilerProfile, ItemProblem, MAX_OPINION_ITEMS, MAX_OPINION_SUMMARY_CHARS, NewOpinionItem,
     NewOpinionReport, OpinionItemInput, OpinionRefusal, OpinionReportFacts, OpinionReportInput,
     OpinionVisibility, ReportKind, case_title_from_summary, check_case_from_item,
     check_opinion_filer, hotspot_risk_of, opinion_visibility,
@@ -121,6 +122,12 @@ pub use report::{
     duty_compliance, enough_to_measure, hours_taken, spread, working_days_taken,
 };
 pub use request_limit::{LimitDecision, RequestLimit, ResetRequestLimits};
+pub use roster::{
+    CollaboratorInput, CollaboratorProfile, DEFAULT_OPINION_REPORT_DAY, MAX_OPINION_REPORT_DAY,
+    OpinionReportDuty, RosterScope, Term, check_collaborator, check_collaborator_user,
+    check_roster_change, is_serving, opinion_period_label, opinion_report_due_on,
+    opinion_reports_owed, parse_day, roster_scope,
+};
 pub use rules::{
     allowed_actions, can_view, check_action, check_administration, check_filing, check_reports,
     role_may, trial_court,

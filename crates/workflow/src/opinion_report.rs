@@ -14,8 +14,8 @@ mod refusal;
 mod tests;
 
 pub use access::{
-    CollaboratorProfile, OpinionReportFacts, OpinionVisibility, check_case_from_item,
-    check_opinion_filer, opinion_visibility,
+    FilerProfile, OpinionReportFacts, OpinionVisibility, check_case_from_item, check_opinion_filer,
+    opinion_visibility,
 };
 pub use refusal::{ItemProblem, OpinionRefusal};
 

@@ -264,6 +264,26 @@ pub enum Refusal {
         /// The unit's code.
         unit: String,
     },
+    /// A collaborator profile for a user who is not a `reporter` (§16).
+    #[error("{}", self.message(Lang::Vi))]
+    NotAReporter {
+        /// The user as named (e-mail or name).
+        user: String,
+        /// Their role.
+        role: Role,
+    },
+    /// Only admins and board officers manage the roster (§16).
+    #[error("{}", self.message(Lang::Vi))]
+    RosterNotAllowed,
+    /// A term whose last day is before its first.
+    #[error("{}", self.message(Lang::Vi))]
+    TermEndsBeforeStart,
+    /// A board officer naming an area their unit does not serve.
+    #[error("{}", self.message(Lang::Vi))]
+    AreaOutsideScope {
+        /// The area's code.
+        area: String,
+    },
 }
 
 impl Refusal {
@@ -315,6 +335,10 @@ impl Refusal {
             Refusal::OpinionsFromOneUnit => "opinions_from_one_unit",
             Refusal::NothingReassessed => "nothing_reassessed",
             Refusal::SameLeadUnit { .. } => "same_lead_unit",
+            Refusal::NotAReporter { .. } => "not_a_reporter",
+            Refusal::RosterNotAllowed => "roster_not_allowed",
+            Refusal::TermEndsBeforeStart => "term_ends_before_start",
+            Refusal::AreaOutsideScope { .. } => "area_outside_scope",
         }
     }
 
@@ -353,6 +377,9 @@ impl Refusal {
                 Some(field)
             }
             Refusal::WrongCurrentPassword => Some("current_password"),
+            Refusal::NotAReporter { .. } => Some("user"),
+            Refusal::AreaOutsideScope { .. } => Some("areas"),
+            Refusal::TermEndsBeforeStart => Some("until"),
             Refusal::ResetLinkInvalid => Some("token"),
             Refusal::RoleNotAllowed { .. }
             | Refusal::OutsideJurisdiction { .. }
@@ -372,6 +399,7 @@ impl Refusal {
             | Refusal::AttachmentNotAllowed
             | Refusal::AttachmentCaseFinished { .. }
             | Refusal::NotARecipient
+            | Refusal::RosterNotAllowed
             | Refusal::EmailNotFailed => None,
         }
     }
@@ -392,6 +420,8 @@ impl Refusal {
                 | Refusal::DutyRequestNotAllowed
                 | Refusal::AttachmentNotAllowed
                 | Refusal::NotARecipient
+                | Refusal::RosterNotAllowed
+                | Refusal::AreaOutsideScope { .. }
         )
     }
 

@@ -3,6 +3,7 @@
 pub(crate) mod attachments;
 mod auth;
 mod cases;
+mod collaborators;
 mod conformance;
 mod coordination;
 mod duties;

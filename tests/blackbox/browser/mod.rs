@@ -25,6 +25,7 @@ mod passwords;
 mod photos;
 mod refusals;
 mod reporter_phone;
+mod roster;
 mod screenshot_names;
 mod sign_in_forgery;
 mod triage_marks;

@@ -1,11 +1,13 @@
-//! Collaborator profiles for the opinion-report tests, written straight
-//! into the roster's tables (`collaborators`, `collaborator_areas`): the
-//! one place to swap for the roster's own API once it exists.
+//! Rows of the public-opinion network written straight into the database
+//! (SPEC §16), for tests whose subject is elsewhere: a collaborator's
+//! profile for the opinion-report tests, and a monthly report filed for
+//! the roster's duty test. The roster's API (`POST /collaborators`) and the
+//! reports' (`POST /opinion-reports`) are tested on their own.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Database, EntityTrait, QueryFilter, Set};
 use store::Store;
-use store::entities::{area, collaborator, collaborator_area, user};
+use store::entities::{area, collaborator, collaborator_area, opinion_report, user};
 
 use super::TestDb;
 
@@ -47,4 +49,34 @@ pub async fn give_profile(db: &TestDb, email: &str, codes: &[&str]) {
         .expect("a covered area");
     }
     store.close().await;
+}
+
+/// Files the monthly report of `period` (`2026-11`) by the user of
+/// `email` about `area_code`, with no items.
+pub async fn file_monthly_report(db: &TestDb, email: &str, area_code: &str, period: &str) {
+    let conn = Database::connect(db.url.as_str()).await.expect("connect");
+    let reporter = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&conn)
+        .await
+        .unwrap()
+        .expect("the reporter");
+    let area = area::Entity::find()
+        .filter(area::Column::Code.eq(area_code))
+        .one(&conn)
+        .await
+        .unwrap()
+        .expect("the area");
+    opinion_report::ActiveModel {
+        reporter_id: Set(reporter.id),
+        area_id: Set(area.id),
+        period: Set(Some(period.to_owned())),
+        quick: Set(false),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&conn)
+    .await
+    .unwrap();
+    let _ = conn.close().await;
 }

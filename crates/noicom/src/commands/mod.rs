@@ -4,6 +4,8 @@
 mod area;
 mod area_csv;
 mod backup;
+mod collaborator;
+mod collaborator_csv;
 mod export_report;
 mod migrate;
 mod programme;
@@ -16,7 +18,9 @@ mod user;
 use anyhow::Context;
 use store::Store;
 
-use crate::cli::{AreaCommand, Command, ProgrammeCommand, UnitCommand, UserCommand};
+use crate::cli::{
+    AreaCommand, CollaboratorCommand, Command, ProgrammeCommand, UnitCommand, UserCommand,
+};
 use crate::settings::Settings;
 
 /// Runs one command.
@@ -33,6 +37,9 @@ pub async fn run(command: Command, settings: &Settings) -> anyhow::Result<()> {
         Command::Unit(UnitCommand::Add(args)) => unit::add(settings, args).await,
         Command::User(UserCommand::Add(args)) => user::add(settings, args).await,
         Command::Programme(ProgrammeCommand::Add(args)) => programme::add(settings, args).await,
+        Command::Collaborator(CollaboratorCommand::Import { file }) => {
+            collaborator::import(settings, &file).await
+        }
         Command::Backup { file } => backup::run(settings, &file).await,
         Command::ExportReport(args) => export_report::run(settings, args).await,
         Command::SeedBench(args) => seed_bench::run(settings, args).await,

@@ -20,6 +20,7 @@ pub fn reminder_rules(settings: &Settings) -> anyhow::Result<ReminderRules> {
         calendar: policy.calendar,
         duty,
         case: settings.case_reminders.clone(),
+        opinion_report_day: settings.opinion_reports.due_day,
     })
 }
 

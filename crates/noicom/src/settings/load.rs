@@ -59,6 +59,14 @@ impl Settings {
                 figment = figment.merge(Serialized::default(key, value));
             }
         }
+        if let Some(value) = env("NOICOM_OPINION_REPORT_DAY") {
+            let day: u32 = value.trim().parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "NOICOM_OPINION_REPORT_DAY «{value}» phải là một ngày trong tháng, từ 1 đến 28"
+                )
+            })?;
+            figment = figment.merge(Serialized::default("opinion_reports.due_day", day));
+        }
         if let Some(value) = env("NOICOM_SCHEDULER") {
             figment = figment.merge(Serialized::default(
                 "scheduler.enabled",

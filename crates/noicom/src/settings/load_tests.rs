@@ -179,3 +179,18 @@ fn a_database_url_of_another_kind_is_refused() {
     .unwrap_err();
     assert!(format!("{err:#}").contains("database_url"), "{err:#}");
 }
+
+#[test]
+fn the_opinion_report_day_defaults_to_the_25th_and_reads_the_environment() {
+    let dir = empty_dir();
+    assert_eq!(
+        load(dir.path(), None, &[]).unwrap().opinion_reports.due_day,
+        25
+    );
+    let s = load(dir.path(), None, &[("NOICOM_OPINION_REPORT_DAY", "20")]).unwrap();
+    assert_eq!(s.opinion_reports.due_day, 20);
+    for bad in ["0", "29", "hai mươi"] {
+        let err = load(dir.path(), None, &[("NOICOM_OPINION_REPORT_DAY", bad)]).unwrap_err();
+        assert!(format!("{err:#}").contains("28"), "{bad}: {err:#}");
+    }
+}

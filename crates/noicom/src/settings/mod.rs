@@ -44,6 +44,9 @@ pub struct Settings {
     pub bulletin: BulletinSettings,
     /// Case deadline reminders (SPEC §5).
     pub case_reminders: CaseReminderPolicy,
+    /// The collaborators' monthly opinion reports (SPEC §16).
+    #[serde(default)]
+    pub opinion_reports: OpinionReportSettings,
     /// Uploaded files (SPEC §6.2).
     pub attachments: AttachmentSettings,
     /// The HTTP server behind reverse proxies.
@@ -95,6 +98,24 @@ pub struct DutySettings {
     pub due_days_after_end: u32,
     /// When reminders go out.
     pub reminder: DutyReminderPolicy,
+}
+
+/// The monthly opinion report every serving collaborator owes (§16),
+/// reminded on the duty reminder days (`duties.reminder`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpinionReportSettings {
+    /// The day of the month it is due, 1–28 (default 25;
+    /// `NOICOM_OPINION_REPORT_DAY`).
+    pub due_day: u32,
+}
+
+impl Default for OpinionReportSettings {
+    fn default() -> OpinionReportSettings {
+        OpinionReportSettings {
+            due_day: workflow::DEFAULT_OPINION_REPORT_DAY,
+        }
+    }
 }
 
 impl DutySettings {
@@ -158,6 +179,13 @@ impl Settings {
             return Err(format!(
                 "case_reminders.warn_at_percent = {} phải từ 1 đến 100",
                 self.case_reminders.warn_at_percent
+            ));
+        }
+        let day = self.opinion_reports.due_day;
+        if day == 0 || day > workflow::MAX_OPINION_REPORT_DAY {
+            return Err(format!(
+                "opinion_reports.due_day = {day} phải từ 1 đến {}",
+                workflow::MAX_OPINION_REPORT_DAY
             ));
         }
         web::TrustedProxies::parse(&self.http.trusted_proxies)?;

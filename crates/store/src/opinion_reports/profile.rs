@@ -2,7 +2,7 @@
 //! tables (`collaborators`, `collaborator_areas`).
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use workflow::{AreaId, CollaboratorProfile, UserId};
+use workflow::{AreaId, FilerProfile, UserId};
 
 use crate::StoreError;
 use crate::entities::{collaborator, collaborator_area};
@@ -12,7 +12,7 @@ use crate::reads::{ReadSelect, Reads};
 pub(super) async fn profile_of(
     conn: &impl Reads,
     user: UserId,
-) -> Result<Option<CollaboratorProfile>, StoreError> {
+) -> Result<Option<FilerProfile>, StoreError> {
     let Some(row) = collaborator::Entity::find_by_id(user.0)
         .read_one(conn)
         .await?
@@ -26,7 +26,7 @@ pub(super) async fn profile_of(
         .into_iter()
         .map(|a| AreaId(a.area_id))
         .collect();
-    Ok(Some(CollaboratorProfile {
+    Ok(Some(FilerProfile {
         active: row.active,
         term_from: row.term_from,
         term_until: row.term_until,

@@ -14,6 +14,7 @@ mod cases;
 mod digest;
 mod duties;
 mod items;
+mod opinion_reports;
 mod recheck;
 
 use std::collections::{BTreeSet, HashMap};
@@ -39,6 +40,8 @@ pub const DUTY_REMINDER: &str = "duty_reminder";
 /// Kind of a case deadline reminder item (and of the e-mails of one
 /// written before the digests).
 pub const CASE_REMINDER: &str = "case_reminder";
+/// Kind of a reminder of a collaborator's monthly opinion report (§16).
+pub const OPINION_REPORT_REMINDER: &str = "opinion_report_reminder";
 /// Outbox kind of the daily digest of an address's reminders (§14).
 pub const REMINDER_DIGEST: &str = "reminder_digest";
 
@@ -52,6 +55,9 @@ pub struct ReminderRules {
     pub duty: DutyReminderPolicy,
     /// Case deadline reminders.
     pub case: CaseReminderPolicy,
+    /// The day of the month the collaborators' monthly opinion report is
+    /// due (§16; default 25, at most 28); reminded on the duty policy.
+    pub opinion_report_day: u32,
 }
 
 /// What a sweep wrote.
@@ -61,6 +67,8 @@ pub struct SweepCount {
     pub duty: u64,
     /// New case reminder items (one per step and address).
     pub case: u64,
+    /// New reminder items of monthly opinion reports (§16).
+    pub opinion: u64,
     /// New reminders of unacknowledged orientation notices (§12), sent
     /// alone: each carries its own link.
     pub orientation: u64,
@@ -82,6 +90,7 @@ impl Store {
     ) -> Result<SweepCount, StoreError> {
         let duty = duties::sweep(self, now, rules).await?;
         let case = cases::sweep(self, now, rules).await?;
+        let opinion = opinion_reports::sweep(self, now, rules).await?;
         let orientation = crate::orientations::sweep(self, now, &rules.calendar).await?;
         // After both sweeps, so that the day's digest carries duties and
         // cases; and not before the send hour, so that a deadline passed
@@ -95,9 +104,10 @@ impl Store {
         Ok(SweepCount {
             duty: duty.pending,
             case: case.pending,
+            opinion: opinion.pending,
             orientation,
             digests,
-            undeliverable: duty.undeliverable + case.undeliverable,
+            undeliverable: duty.undeliverable + case.undeliverable + opinion.undeliverable,
         })
     }
 }

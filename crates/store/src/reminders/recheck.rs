@@ -8,7 +8,7 @@ use sea_orm::EntityTrait;
 use workflow::{CaseState, DeadlineKind, DutyStatus};
 
 use super::cases::due_of;
-use super::{CASE_REMINDER, DUTY_REMINDER, REMINDER_DIGEST};
+use super::{CASE_REMINDER, DUTY_REMINDER, OPINION_REPORT_REMINDER, REMINDER_DIGEST};
 use crate::entities::{case, duty_instance, outbox};
 use crate::{Store, StoreError};
 
@@ -59,6 +59,8 @@ impl Store {
                     k.code() == wanted && due_of(&row, k).map(|d| d.timestamp()) == due_ts
                 }))
             }
+            // A monthly opinion report filed meanwhile makes it moot.
+            OPINION_REPORT_REMINDER => super::opinion_reports::still_owed(&self.db, payload).await,
             crate::orientations::ORIENTATION_REMINDER => {
                 // An acknowledgement that came first makes the reminder moot.
                 let Some(id) = payload["recipient_id"].as_i64() else {

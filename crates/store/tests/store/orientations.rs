@@ -324,6 +324,7 @@ fn rules() -> ReminderRules {
         calendar: Calendar::vietnam_default(),
         duty: DutyReminderPolicy::default(),
         case: CaseReminderPolicy::default(),
+        opinion_report_day: workflow::DEFAULT_OPINION_REPORT_DAY,
     }
 }
 

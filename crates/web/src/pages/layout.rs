@@ -133,6 +133,7 @@ pub(crate) fn menu(role: Role, t: Tr) -> Vec<(&'static str, &'static str)> {
             Desk::Escalated => ("/cases?state=escalated", t.nav_escalated()),
             Desk::Resolved => ("/cases?state=resolved", t.nav_resolved()),
             Desk::Duties => ("/duties", t.nav_duties()),
+            Desk::Roster => ("/collaborators", t.roster_nav()),
             Desk::AnnualReport => ("/annual-report", t.nav_annual_report()),
             Desk::OpinionReports => ("/opinion-reports", t.nav_opinion_reports()),
         })

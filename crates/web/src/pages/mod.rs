@@ -35,6 +35,7 @@ mod password;
 mod photo;
 mod presession;
 mod report;
+mod roster;
 mod session;
 mod sign_in;
 
@@ -70,6 +71,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(opinion_reports::router())
         .merge(opinion_report_page::router())
+        .merge(roster::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())
 }

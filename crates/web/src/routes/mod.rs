@@ -6,6 +6,7 @@ pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod bulletin;
 pub(crate) mod cases;
+pub(crate) mod collaborators;
 pub(crate) mod documents;
 pub(crate) mod duties;
 pub(crate) mod meetings;
@@ -35,6 +36,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(bulletin::router())
         .merge(meetings::router())
         .merge(opinion_reports::router())
+        .merge(collaborators::router())
 }
 
 /// The body of every error answer (SPEC §6.2).

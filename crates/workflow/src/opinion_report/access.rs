@@ -12,7 +12,7 @@ use crate::{Actor, AreaId, AreaRef, Role, UserId};
 /// A collaborator profile as the rules need it (tables `collaborators`
 /// and `collaborator_areas`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CollaboratorProfile {
+pub struct FilerProfile {
     /// Whether the profile is active.
     pub active: bool,
     /// The first day of the term.
@@ -23,7 +23,7 @@ pub struct CollaboratorProfile {
     pub areas: Vec<AreaId>,
 }
 
-impl CollaboratorProfile {
+impl FilerProfile {
     /// Whether the collaborator serves on `today`: active and within term.
     pub fn serving_on(&self, today: NaiveDate) -> bool {
         self.active && self.term_from <= today && self.term_until.is_none_or(|last| last >= today)
@@ -35,7 +35,7 @@ impl CollaboratorProfile {
 /// covered areas include `area` or one above it.
 pub fn check_opinion_filer(
     actor: &Actor,
-    profile: Option<&CollaboratorProfile>,
+    profile: Option<&FilerProfile>,
     area: &AreaRef,
     today: NaiveDate,
 ) -> Result<(), OpinionRefusal> {

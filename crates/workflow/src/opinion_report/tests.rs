@@ -35,8 +35,8 @@ fn refused(input: OpinionReportInput) -> OpinionRefusal {
     NewOpinionReport::parse(input, today()).unwrap_err()
 }
 
-fn profile(areas: &[i64]) -> CollaboratorProfile {
-    CollaboratorProfile {
+fn profile(areas: &[i64]) -> FilerProfile {
+    FilerProfile {
         active: true,
         term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         term_until: Some(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()),

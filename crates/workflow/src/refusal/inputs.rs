@@ -11,6 +11,7 @@ pub(super) fn invalid_input(field: &str, lang: Lang) -> String {
         "people_affected" => t.refusal_negative_people_affected().to_owned(),
         "coordinating_units" => t.refusal_coordinating_is_lead().to_owned(),
         "attachments" | "documents" => t.refusal_invalid_attachment().to_owned(),
+        "from" | "until" => t.roster_invalid_day(field_label(field, lang).0),
         _ => t.refusal_invalid_input(field_label(field, lang).0),
     }
 }

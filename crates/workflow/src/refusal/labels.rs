@@ -60,6 +60,13 @@ pub fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "items" => (t.programme_items(), false),
         "number" => (t.programme_number(), false),
         "signed_on" => (t.programme_signed_on(), false),
+        // A collaborator profile (§16).
+        "user" => (t.roster_user(), true),
+        "kind" => (t.duty_kind(), true),
+        "areas" => (t.roster_areas(), true),
+        "from" => (t.refusal_field_report_from(), false),
+        "until" => (t.roster_until(), false),
+        "active" => (t.active(), false),
         other => return (other.to_owned(), false),
     };
     (label.to_owned(), choice)

@@ -79,6 +79,10 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         R::OpinionsFromOneUnit => t.refusal_opinions_two_units().to_owned(),
         R::NothingReassessed => t.refusal_nothing_reassessed().to_owned(),
         R::SameLeadUnit { unit } => t.refusal_same_lead_unit(unit),
+        R::NotAReporter { user, role } => t.roster_not_a_reporter(user, role.label(lang)),
+        R::RosterNotAllowed => t.roster_not_allowed().to_owned(),
+        R::TermEndsBeforeStart => t.roster_until_before_from().to_owned(),
+        R::AreaOutsideScope { area } => t.roster_area_outside_scope(area),
         R::DutyWrongStatus { action, status } => {
             t.refusal_duty_wrong_status(status.label(lang), duty_verb(*action, lang))
         }

@@ -346,6 +346,15 @@ fn every_refusal() -> Vec<Refusal> {
         Refusal::AcknowledgementLinkInvalid,
         Refusal::NotACourtCase,
         Refusal::AdminOnly,
+        Refusal::NotAReporter {
+            user: "an@example.vn".into(),
+            role: Role::Leader,
+        },
+        Refusal::RosterNotAllowed,
+        Refusal::TermEndsBeforeStart,
+        Refusal::AreaOutsideScope {
+            area: "HN-X".into(),
+        },
         Refusal::ReportsNotAllowed,
         Refusal::PasswordTooShort {
             field: "new_password",

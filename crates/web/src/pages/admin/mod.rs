@@ -6,7 +6,7 @@
 
 mod areas;
 mod categories;
-mod forms;
+pub(crate) mod forms;
 mod outbox;
 mod programmes;
 mod units;
