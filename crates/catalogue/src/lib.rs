@@ -12,6 +12,7 @@
 mod lang;
 #[macro_use]
 mod messages;
+mod alerts;
 mod board_moves;
 mod digest;
 mod documents;
@@ -64,6 +65,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         duty_words::ENTRIES,
         unreachable::ENTRIES,
         documents::ENTRIES,
+        alerts::ENTRIES,
     ]
     .into_iter()
     .flatten()

@@ -126,6 +126,8 @@ pub enum Thing {
     Orientation,
     /// A conclusion notice (§11).
     Conclusion,
+    /// An early-warning alert (§16).
+    Alert,
 }
 
 impl Thing {
@@ -146,6 +148,7 @@ impl Thing {
             Thing::Programme => t.thing_programme(),
             Thing::Orientation => t.thing_orientation(),
             Thing::Conclusion => t.thing_conclusion(),
+            Thing::Alert => t.thing_alert(),
         }
     }
 }

@@ -264,6 +264,18 @@ pub enum Refusal {
         /// The unit's code.
         unit: String,
     },
+    /// Only a board officer with jurisdiction over an early-warning
+    /// alert's area acknowledges it (§16).
+    #[error("{}", self.message(Lang::Vi))]
+    AlertNotAllowed,
+    /// The alert was acknowledged before: by whom and when.
+    #[error("{}", self.message(Lang::Vi))]
+    AlertAcknowledged {
+        /// The officer's name.
+        by: String,
+        /// When, in local words.
+        at: String,
+    },
 }
 
 impl Refusal {
@@ -315,6 +327,8 @@ impl Refusal {
             Refusal::OpinionsFromOneUnit => "opinions_from_one_unit",
             Refusal::NothingReassessed => "nothing_reassessed",
             Refusal::SameLeadUnit { .. } => "same_lead_unit",
+            Refusal::AlertNotAllowed => "alert_not_allowed",
+            Refusal::AlertAcknowledged { .. } => "alert_acknowledged",
         }
     }
 
@@ -372,7 +386,9 @@ impl Refusal {
             | Refusal::AttachmentNotAllowed
             | Refusal::AttachmentCaseFinished { .. }
             | Refusal::NotARecipient
-            | Refusal::EmailNotFailed => None,
+            | Refusal::EmailNotFailed
+            | Refusal::AlertNotAllowed
+            | Refusal::AlertAcknowledged { .. } => None,
         }
     }
 
@@ -392,6 +408,7 @@ impl Refusal {
                 | Refusal::DutyRequestNotAllowed
                 | Refusal::AttachmentNotAllowed
                 | Refusal::NotARecipient
+                | Refusal::AlertNotAllowed
         )
     }
 
@@ -408,6 +425,7 @@ impl Refusal {
                 | Refusal::DutyWrongStatus { .. }
                 | Refusal::AttachmentCaseFinished { .. }
                 | Refusal::EmailNotFailed
+                | Refusal::AlertAcknowledged { .. }
         )
     }
 }

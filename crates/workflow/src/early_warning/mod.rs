@@ -14,6 +14,7 @@
 //! The store reads the counts, this module rolls them up into subtrees
 //! ([`SignalGrid`]) and decides; nothing here reads a clock.
 
+mod access;
 mod grid;
 mod poisson;
 #[cfg(test)]
@@ -24,6 +25,7 @@ use chrono_tz::Tz;
 
 use crate::{AlertReason, HotspotRisk, Mood, OpinionReach};
 
+pub use access::{Acknowledged, check_alert_acknowledgement, may_read_alert};
 pub use grid::{Alarm, SignalGrid};
 pub use poisson::poisson_upper_tail;
 

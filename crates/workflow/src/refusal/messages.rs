@@ -79,6 +79,8 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         R::OpinionsFromOneUnit => t.refusal_opinions_two_units().to_owned(),
         R::NothingReassessed => t.refusal_nothing_reassessed().to_owned(),
         R::SameLeadUnit { unit } => t.refusal_same_lead_unit(unit),
+        R::AlertNotAllowed => t.refusal_alert_not_allowed().to_owned(),
+        R::AlertAcknowledged { by, at } => t.refusal_alert_acknowledged(by, at),
         R::DutyWrongStatus { action, status } => {
             t.refusal_duty_wrong_status(status.label(lang), duty_verb(*action, lang))
         }
