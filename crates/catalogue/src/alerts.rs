@@ -10,9 +10,8 @@ messages! {
     mail_alert_rise(observed, baseline) => "Mức phản ánh trong tuần là {observed}, trong khi 8 tuần trước đó trung bình chỉ khoảng {baseline} mỗi tuần.", "The level of reports this week was {observed}, where the 8 weeks before averaged about {baseline} a week.";
     mail_alert_chance(weeks) => "Nếu tình hình vẫn như thường lệ, một tuần cao như vậy chỉ xảy ra khoảng 1 lần trong {weeks} tuần.", "Were things as usual, a week this high would happen about once in {weeks} weeks.";
     mail_alert_chance_rare(weeks) => "Nếu tình hình vẫn như thường lệ, một tuần cao như vậy xảy ra chưa đến 1 lần trong {weeks} tuần.", "Were things as usual, a week this high would happen less than once in {weeks} weeks.";
-    mail_alert_high_risk(observed) => "Trong tuần có vụ việc được đánh giá nguy cơ trở thành điểm nóng cao (mức phản ánh trong tuần: {observed}).", "A case judged at high risk of becoming a hotspot was filed this week (level of reports this week: {observed}).";
+    mail_alert_high_risk => "Trong tuần có vụ việc được đánh giá có nguy cơ trở thành điểm nóng cao.", "A case judged at high risk of becoming a hotspot was filed this week.";
     mail_alert_how => "Cách tính mức phản ánh: mỗi vụ việc được tiếp nhận tính 1; mỗi ý kiến dư luận tính theo thái độ (bức xúc gấp đôi băn khoăn) và mức độ lan rộng.", "How the level is counted: each case filed counts 1; each opinion counts by its mood (angry twice concerned) and by how far it has spread.";
-    mail_alert_link => "Xem danh sách theo dõi và xác nhận đã nắm tình hình tại:", "See the watch-list and acknowledge the alert at:";
     mail_alert_link_html => "Mở danh sách theo dõi nguy cơ điểm nóng", "Open the hotspot watch-list";
 
     // The watch-list page.
@@ -23,9 +22,6 @@ messages! {
     watch_list_signals => "Mức phản ánh theo tuần (12 tuần gần nhất)", "Level of reports by week (last 12 weeks)";
     watch_list_explain => "Cảnh báo được đưa ra khi mức phản ánh trong tuần cao bất thường so với trung bình 8 tuần trước (xác suất dưới 1 %), hoặc khi có vụ việc được đánh giá nguy cơ điểm nóng cao.", "An alert is raised when the week's level of reports is unusually high against the mean of the 8 weeks before (a chance below 1 %), or when a case judged at high hotspot risk is filed.";
     alert_week => "Tuần", "Week";
-    alert_area => "Địa bàn", "Area";
-    alert_category => "Lĩnh vực", "Category";
-    alert_reason => "Lý do", "Reason";
     alert_observed => "Mức trong tuần", "This week";
     alert_baseline => "Mức thường thấy", "Usual level";
     alert_status => "Xác nhận", "Acknowledgement";

@@ -17,6 +17,10 @@
 //! facts of its own also needs its context here and its payload read in
 //! `render`. `golden/` holds every e-mail as it reads, byte for byte.
 
+mod alert;
+
+pub(crate) use alert::HotspotAlert;
+
 use askama::Template;
 use catalogue::Tr;
 use workflow::{CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
@@ -205,6 +209,8 @@ pub(crate) enum Mail {
     Meeting(Box<MeetingInvitation>),
     /// The daily digest of an address's reminders (§14).
     Digest(Box<crate::digest::Digest>),
+    /// An early-warning alert (§16).
+    HotspotAlert(Box<HotspotAlert>),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
@@ -299,6 +305,12 @@ impl Mail {
                 crate::digest::Digest,
                 "reminder_digest/mail.txt",
                 "reminder_digest/mail.html",
+            ),
+            Mail::HotspotAlert(alert) => folder!(
+                alert,
+                HotspotAlert,
+                "hotspot_alert/mail.txt",
+                "hotspot_alert/mail.html",
             ),
             Mail::PasswordReset(reset) => folder!(
                 reset,

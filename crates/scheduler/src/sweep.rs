@@ -38,6 +38,8 @@ pub struct Summary {
     /// Reminders that reached nobody (a unit with no e-mail and no
     /// active liaison): recorded and named in the board's digest.
     pub undeliverable: u64,
+    /// Early-warning alerts stored by this sweep (SPEC §16).
+    pub alerts: u64,
     /// What delivery did.
     pub delivered: Delivered,
 }
@@ -46,14 +48,15 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}, digests {}, undeliverable {}",
+            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}, digests {}, undeliverable {}, alerts {}",
             self.instances,
             self.enqueued,
             self.delivered.sent,
             self.delivered.failed,
             self.delivered.dropped,
             self.digests,
-            self.undeliverable
+            self.undeliverable,
+            self.alerts
         )
     }
 }
@@ -62,6 +65,11 @@ impl std::fmt::Display for Summary {
 pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error> {
     let instances = s.store.materialise_duties(as_of, &s.rules.calendar).await?;
     let count = s.store.enqueue_reminders(as_of, &s.rules).await?;
+    // Before delivery, so that a new alert's e-mails go out in this sweep.
+    let alerts = s
+        .store
+        .raise_alerts(as_of, &s.rules.calendar, &workflow::AlertRule::default())
+        .await?;
     let delivered = deliver_due(
         &s.store,
         &s.mailer,
@@ -76,6 +84,7 @@ pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error
         enqueued: count.duty + count.case + count.orientation,
         digests: count.digests,
         undeliverable: count.undeliverable,
+        alerts: alerts.new,
         delivered,
     })
 }
