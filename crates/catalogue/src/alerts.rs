@@ -14,7 +14,8 @@ messages! {
     mail_alert_how => "Cách tính mức phản ánh: mỗi vụ việc được tiếp nhận tính 1; mỗi ý kiến dư luận tính theo thái độ (bức xúc gấp đôi băn khoăn) và mức độ lan rộng.", "How the level is counted: each case filed counts 1; each opinion counts by its mood (angry twice concerned) and by how far it has spread.";
     mail_alert_link_html => "Mở danh sách theo dõi nguy cơ điểm nóng", "Open the hotspot watch-list";
 
-    // The watch-list page.
+    // The watch-list page and its menu entry.
+    nav_watch_list => "Điểm nóng", "Hotspots";
     watch_list_title => "Theo dõi nguy cơ điểm nóng", "Hotspot watch-list";
     watch_list_open => "Cảnh báo chưa xác nhận", "Open alerts";
     watch_list_done => "Cảnh báo đã xác nhận", "Acknowledged alerts";

@@ -40,6 +40,8 @@ use common_errors::CommonErrors;
         routes::documents::orientation,
         routes::documents::conclusion,
         routes::meetings::list,
+        routes::alerts::list,
+        routes::alerts::acknowledge,
         routes::attachments::upload,
         routes::attachments::list,
         routes::attachments::download,
@@ -95,6 +97,8 @@ use common_errors::CommonErrors;
         store::orientations::Acknowledgement,
         store::meetings::MeetingView,
         store::meetings::Invitation,
+        routes::alerts::AlertJson,
+        routes::alerts::AlertAcknowledgeBody,
         routes::attachments::AttachmentView,
         routes::attachments::UploadForm,
         routes::duties::DutyView,
@@ -151,6 +155,7 @@ use common_errors::CommonErrors;
         (name = "reports", description = "Báo cáo tổng hợp, báo cáo năm"),
         (name = "orientations", description = "Công văn định hướng thông tin: danh sách, xác nhận đã nhận"),
         (name = "meetings", description = "Cuộc họp giải quyết vụ việc: thời gian, địa điểm, giấy mời từng đơn vị"),
+        (name = "alerts", description = "Cảnh báo nguy cơ điểm nóng: danh sách, xác nhận đã nắm tình hình"),
     )
 )]
 pub(crate) struct ApiDoc;

@@ -30,6 +30,8 @@ pub enum Desk {
     Duties,
     /// The annual review report.
     AnnualReport,
+    /// The hotspot watch-list (§16).
+    WatchList,
 }
 
 impl Desk {
@@ -44,12 +46,13 @@ impl Desk {
     ];
 
     /// Every desk, in menu order after the home.
-    const ORDER: [Desk; 8] = [
+    const ORDER: [Desk; 9] = [
         Desk::AllCases,
         Desk::File,
         Desk::Escalated,
         Desk::Resolved,
         Desk::Duties,
+        Desk::WatchList,
         Desk::Dashboard,
         Desk::AnnualReport,
         Desk::Admin,
@@ -70,6 +73,9 @@ impl Desk {
             Desk::Admin => role.administers(),
             Desk::Dashboard | Desk::AnnualReport => role.reads_reports(),
             Desk::Duties => role.sees_duties(),
+            // Those who read alerts (`may_read_alert`): the board, the
+            // leaders, the administrators.
+            Desk::WatchList => matches!(role, Role::BoardOfficer | Role::Leader | Role::Admin),
         }
     }
 }
@@ -120,6 +126,7 @@ mod tests {
                 D::AllCases,
                 D::File,
                 D::Duties,
+                D::WatchList,
                 D::Dashboard,
                 D::AnnualReport
             ]
@@ -144,6 +151,7 @@ mod tests {
                 D::Escalated,
                 D::Resolved,
                 D::Duties,
+                D::WatchList,
                 D::AnnualReport
             ]
         );
@@ -157,6 +165,7 @@ mod tests {
                 D::Admin,
                 D::AllCases,
                 D::Duties,
+                D::WatchList,
                 D::Dashboard,
                 D::AnnualReport
             ]

@@ -134,6 +134,7 @@ pub(crate) fn menu(role: Role, t: Tr) -> Vec<(&'static str, &'static str)> {
             Desk::Resolved => ("/cases?state=resolved", t.nav_resolved()),
             Desk::Duties => ("/duties", t.nav_duties()),
             Desk::AnnualReport => ("/annual-report", t.nav_annual_report()),
+            Desk::WatchList => ("/watch-list", t.nav_watch_list()),
         })
         .collect()
 }

@@ -33,6 +33,7 @@ mod presession;
 mod report;
 mod session;
 mod sign_in;
+mod watch_list;
 
 use axum::Router;
 use axum::extract::Request;
@@ -63,6 +64,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(password::router())
         .merge(acknowledge::router())
         .merge(admin::router())
+        .merge(watch_list::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())
 }

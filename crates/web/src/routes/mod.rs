@@ -2,6 +2,7 @@
 //! with its own router, merged here.
 
 pub(crate) mod admin;
+pub(crate) mod alerts;
 pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod cases;
@@ -31,6 +32,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(orientations::router())
         .merge(documents::router())
         .merge(meetings::router())
+        .merge(alerts::router())
 }
 
 /// The body of every error answer (SPEC §6.2).
