@@ -8,6 +8,7 @@ messages! {
     mail_alert_subject(category, area) => "Cảnh báo nguy cơ điểm nóng: {category} tại {area}", "Hotspot warning: {category} in {area}";
     mail_alert_head(category, area, from, to) => "Tuần từ {from} đến {to}, lĩnh vực «{category}» tại {area} có dấu hiệu nguy cơ trở thành điểm nóng.", "In the week from {from} to {to}, «{category}» in {area} shows signs of becoming a hotspot.";
     mail_alert_rise(observed, baseline) => "Mức phản ánh trong tuần là {observed}, trong khi 8 tuần trước đó trung bình chỉ khoảng {baseline} mỗi tuần.", "The level of reports this week was {observed}, where the 8 weeks before averaged about {baseline} a week.";
+    mail_alert_rise_from_nothing(observed) => "Mức phản ánh trong tuần là {observed}, trong khi 8 tuần trước đó không có phản ánh nào.", "The level of reports this week was {observed}, where the 8 weeks before had none.";
     mail_alert_chance(weeks) => "Nếu tình hình vẫn như thường lệ, một tuần cao như vậy chỉ xảy ra khoảng 1 lần trong {weeks} tuần.", "Were things as usual, a week this high would happen about once in {weeks} weeks.";
     mail_alert_chance_rare(weeks) => "Nếu tình hình vẫn như thường lệ, một tuần cao như vậy xảy ra chưa đến 1 lần trong {weeks} tuần.", "Were things as usual, a week this high would happen less than once in {weeks} weeks.";
     mail_alert_high_risk => "Trong tuần có vụ việc được đánh giá có nguy cơ trở thành điểm nóng cao.", "A case judged at high risk of becoming a hotspot was filed this week.";

@@ -19,6 +19,8 @@ pub(crate) struct HotspotAlert {
     /// The week's signal and the usual one, as numbers are written.
     pub observed: String,
     pub baseline: String,
+    /// Nothing was reported in the 8 weeks before.
+    pub quiet: bool,
     /// Raised by a high-risk case rather than an unusual rise.
     pub high_risk: bool,
     /// How rare such a week would be, in words (unusual rises).
@@ -59,6 +61,7 @@ impl HotspotAlert {
             to: (monday + Duration::days(6)).format("%d/%m/%Y").to_string(),
             observed: decimal(observed, lang),
             baseline: decimal(baseline, lang),
+            quiet: baseline <= 0.0,
             high_risk: p_value.is_none(),
             chance,
             link,
