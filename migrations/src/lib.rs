@@ -22,6 +22,7 @@ mod m20261205_000020_reminder_digests;
 mod m20261205_000030_duties_continued;
 mod m20261205_000050_documents;
 mod m20261206_000010_opinion_network;
+mod m20261206_000040_alert_signal_index;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000030_duties_continued::Migration),
             Box::new(m20261205_000050_documents::Migration),
             Box::new(m20261206_000010_opinion_network::Migration),
+            Box::new(m20261206_000040_alert_signal_index::Migration),
         ]
     }
 }

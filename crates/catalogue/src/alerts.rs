@@ -25,7 +25,7 @@ messages! {
     watch_list_explain => "Cảnh báo được đưa ra khi mức phản ánh trong tuần cao bất thường so với trung bình 8 tuần trước (xác suất dưới 1 %), hoặc khi có vụ việc được đánh giá nguy cơ điểm nóng cao.", "An alert is raised when the week's level of reports is unusually high against the mean of the 8 weeks before (a chance below 1 %), or when a case judged at high hotspot risk is filed.";
     alert_week => "Tuần", "Week";
     alert_observed => "Mức trong tuần", "This week";
-    alert_baseline => "Mức thường thấy", "Usual level";
+    alert_baseline => "Mức thường thấy (trung bình 8 tuần trước)", "Usual level (mean of the 8 weeks before)";
     alert_status => "Xác nhận", "Acknowledgement";
     alert_acknowledged_by(name, at) => "{name} đã xác nhận lúc {at}", "acknowledged by {name} at {at}";
     alert_note => "Ghi chú xác nhận", "Acknowledgement note";

@@ -87,6 +87,8 @@ async fn the_board_follows_and_acknowledges_an_alert_on_the_watch_list(db: TestD
     let done = desk.text("#done-alerts").await;
     assert!(done.contains("canbo@example.vn đã xác nhận lúc"), "{done}");
     assert!(done.contains("giao UBND phường đối thoại"), "{done}");
+    desk.run("document.getElementById('done-heading').scrollIntoView(); return true;")
+        .await;
     desk.screenshot("77-watch-list-acknowledged").await;
     // The desk no longer says there is an open alert.
     desk.open("/triage").await;
