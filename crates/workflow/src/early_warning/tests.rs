@@ -207,3 +207,85 @@ proptest! {
         prop_assert!((0.0..=1.0).contains(&p));
     }
 }
+
+mod access {
+    use crate::{
+        Acknowledged, Actor, AreaId, AreaRef, Refusal, Role, UnitId, UnitKind, UnitRef, UserId,
+        check_alert_acknowledgement, may_read_alert,
+    };
+
+    /// A user of `role` in a unit serving area 2 (a district of city 1).
+    fn actor(role: Role) -> Actor {
+        Actor {
+            user: UserId(7),
+            role,
+            unit: UnitRef {
+                id: UnitId(3),
+                code: "BTG-Q".into(),
+                kind: UnitKind::Board,
+                serves: vec![AreaId(2)],
+                active: true,
+            },
+        }
+    }
+
+    fn area(lineage: &[i64]) -> AreaRef {
+        AreaRef {
+            id: AreaId(*lineage.last().unwrap()),
+            code: "X".into(),
+            lineage: lineage.iter().map(|a| AreaId(*a)).collect(),
+        }
+    }
+
+    #[test]
+    fn only_the_board_and_leaders_in_jurisdiction_and_admins_read_an_alert() {
+        let inside = area(&[1, 2, 5]);
+        let outside = area(&[1, 4, 9]);
+        let city = area(&[1]);
+        for role in [Role::BoardOfficer, Role::Leader] {
+            assert!(may_read_alert(&actor(role), &inside), "{role:?}");
+            assert!(!may_read_alert(&actor(role), &outside), "{role:?}");
+            // An alert of the city is above the district's jurisdiction.
+            assert!(!may_read_alert(&actor(role), &city), "{role:?}");
+        }
+        assert!(may_read_alert(&actor(Role::Admin), &outside));
+        for role in [Role::Reporter, Role::AgencyLiaison] {
+            assert!(!may_read_alert(&actor(role), &inside), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_board_officer_acknowledges_once_with_a_note() {
+        let inside = area(&[1, 2, 5]);
+        let officer = actor(Role::BoardOfficer);
+        let note = check_alert_acknowledgement(&officer, &inside, None, " Đã nắm ").unwrap();
+        assert_eq!(note.as_str(), "Đã nắm");
+        assert_eq!(
+            check_alert_acknowledgement(&officer, &inside, None, "  "),
+            Err(Refusal::MissingInput { field: "note" })
+        );
+        for role in [Role::Leader, Role::Admin, Role::Reporter] {
+            assert_eq!(
+                check_alert_acknowledgement(&actor(role), &inside, None, "x"),
+                Err(Refusal::AlertNotAllowed)
+            );
+        }
+        assert_eq!(
+            check_alert_acknowledgement(&officer, &area(&[1, 4]), None, "x"),
+            Err(Refusal::AlertNotAllowed)
+        );
+        let before = Acknowledged {
+            by: "Nguyễn Văn A".into(),
+            at: "09:30 07/12/2026".into(),
+        };
+        let refused =
+            check_alert_acknowledgement(&officer, &inside, Some(before), "x").unwrap_err();
+        assert_eq!(refused.code(), "alert_acknowledged");
+        assert!(refused.is_conflict());
+        let message = refused.message(crate::Lang::Vi);
+        assert!(
+            message.contains("Nguyễn Văn A") && message.contains("09:30 07/12/2026"),
+            "{message}"
+        );
+    }
+}
