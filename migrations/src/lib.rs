@@ -23,6 +23,7 @@ mod m20261205_000030_duties_continued;
 mod m20261205_000050_documents;
 mod m20261206_000010_opinion_network;
 mod m20261206_000030_opinion_report_once;
+mod m20261206_000040_alert_signal_index;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000050_documents::Migration),
             Box::new(m20261206_000010_opinion_network::Migration),
             Box::new(m20261206_000030_opinion_report_once::Migration),
+            Box::new(m20261206_000040_alert_signal_index::Migration),
         ]
     }
 }

@@ -232,19 +232,19 @@ async fn the_leaders_receive_the_bulletin_once_from_its_day(db: TestDb) {
         &smtp,
         &format!("{}T09:00:00+07:00", next.with_day(2).unwrap()),
     );
-    assert!(early.ends_with("bulletins 0"), "{early}");
+    assert!(early.contains("bulletins 0,"), "{early}");
     let due = remind(
         &db,
         &smtp,
         &format!("{}T08:30:00+07:00", next.with_day(3).unwrap()),
     );
-    assert!(due.ends_with("bulletins 1"), "{due}");
+    assert!(due.contains("bulletins 1,"), "{due}");
     let again = remind(
         &db,
         &smtp,
         &format!("{}T10:00:00+07:00", next.with_day(3).unwrap()),
     );
-    assert!(again.ends_with("bulletins 0"), "{again}");
+    assert!(again.contains("bulletins 0,"), "{again}");
     let bulletins: Vec<_> = (smtp.received().into_iter())
         .filter(|m| m.kind == "opinion_bulletin")
         .collect();

@@ -8,6 +8,7 @@
 
 mod support;
 
+mod alerts;
 mod api;
 mod area;
 mod backup;

@@ -12,6 +12,7 @@
 mod lang;
 #[macro_use]
 mod messages;
+mod alerts;
 mod board_moves;
 mod bulletin;
 mod digest;
@@ -70,6 +71,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         unreachable::ENTRIES,
         documents::ENTRIES,
         roster::ENTRIES,
+        alerts::ENTRIES,
     ]
     .into_iter()
     .flatten()

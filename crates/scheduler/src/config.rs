@@ -65,6 +65,14 @@ pub struct CronJobs {
     /// PostgreSQL).
     #[serde(default = "default_search_index")]
     pub search_index: CronExpr,
+    /// Evaluate the hotspot early warning (SPEC §16) and e-mail new alerts;
+    /// hourly by default.
+    #[serde(default = "default_alerts")]
+    pub alerts: CronExpr,
+}
+
+fn default_alerts() -> CronExpr {
+    "0 15 * * * * *".parse().expect("a valid expression")
 }
 
 fn default_cleanup() -> CronExpr {

@@ -17,6 +17,10 @@
 //! facts of its own also needs its context here and its payload read in
 //! `render`. `golden/` holds every e-mail as it reads, byte for byte.
 
+mod alert;
+
+pub(crate) use alert::HotspotAlert;
+
 use askama::Template;
 use catalogue::Tr;
 use workflow::{CaseReminderStep, DeadlineKind, DutyReminderStep, Lang, NoticeKind};
@@ -207,6 +211,8 @@ pub(crate) enum Mail {
     Digest(Box<crate::digest::Digest>),
     /// The monthly opinion bulletin, to a leader (§16).
     Bulletin(Box<crate::bulletin::BulletinMail>),
+    /// An early-warning alert (§16).
+    HotspotAlert(Box<HotspotAlert>),
 }
 
 /// The templates of one e-mail folder, `mail.txt` (its blocks `subject` and
@@ -307,6 +313,12 @@ impl Mail {
                 crate::digest::Digest,
                 "reminder_digest/mail.txt",
                 "reminder_digest/mail.html",
+            ),
+            Mail::HotspotAlert(alert) => folder!(
+                alert,
+                HotspotAlert,
+                "hotspot_alert/mail.txt",
+                "hotspot_alert/mail.html",
             ),
             Mail::PasswordReset(reset) => folder!(
                 reset,

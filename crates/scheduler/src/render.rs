@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use store::alerts::HOTSPOT_ALERT;
 use store::auth::PASSWORD_RESET;
 use store::bulletins::OPINION_BULLETIN;
 use store::duties::DUTY_REQUESTED;
@@ -18,8 +19,8 @@ use workflow::{
 
 use crate::ics::{Invitation, Party};
 use crate::mail::{
-    CaseNotice, CaseReminder, DutyReminder, DutyRequested, Mail, MeetingInvitation, Orientation,
-    PasswordReset, Rendered,
+    CaseNotice, CaseReminder, DutyReminder, DutyRequested, HotspotAlert, Mail, MeetingInvitation,
+    Orientation, PasswordReset, Rendered,
 };
 
 /// The outbox kind of a meeting invitation.
@@ -171,6 +172,17 @@ struct NoticePayload {
     /// The file names of the documents the action carries.
     #[serde(default)]
     documents: Vec<String>,
+}
+
+/// The payload of an early-warning alert, as `store::alerts` writes it.
+#[derive(Deserialize)]
+struct AlertPayload {
+    area_name: String,
+    category_name: String,
+    week_start: NaiveDate,
+    observed: f64,
+    baseline: f64,
+    p_value: Option<f64>,
 }
 
 /// The payload of a meeting invitation, as `store::meetings` writes it.
@@ -328,6 +340,19 @@ fn mail(row: &outbox::Model, base_url: &str, calendar: &Calendar) -> Result<Mail
             } else {
                 Mail::OrientationReminder(o)
             }
+        }
+        HOTSPOT_ALERT => {
+            let p: AlertPayload = payload(row)?;
+            Mail::HotspotAlert(Box::new(HotspotAlert::new(
+                lang,
+                p.area_name,
+                p.category_name,
+                p.week_start,
+                p.observed,
+                p.baseline,
+                p.p_value,
+                format!("{base}/watch-list"),
+            )))
         }
         MEETING_INVITATION => {
             let p: MeetingPayload = payload(row)?;

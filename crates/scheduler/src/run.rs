@@ -17,6 +17,7 @@ enum Job {
     Deliver,
     Cleanup,
     SearchIndex,
+    Alerts,
 }
 
 /// Runs the jobs until `shutdown` completes. A failing job is logged and
@@ -32,6 +33,7 @@ pub async fn run(s: Scheduler, config: SchedulerConfig, shutdown: impl Future<Ou
             Job::SearchIndex,
             config.cron.search_index.schedule().clone(),
         ),
+        (Job::Alerts, config.cron.alerts.schedule().clone()),
     ];
     tokio::pin!(shutdown);
     tracing::info!(worker = %s.worker, "bộ lập lịch đã chạy");
@@ -95,6 +97,12 @@ async fn run_job(s: &Scheduler, job: Job) {
             )
         }),
         Job::Cleanup => cleanup(s, now).await,
+        Job::Alerts => s
+            .store
+            .raise_alerts(now, &s.rules.calendar, &workflow::AlertRule::default())
+            .await
+            .map(|r| format!("{} alerts, {} new, {} e-mails", r.alarms, r.new, r.mails))
+            .map_err(crate::Error::from),
         Job::SearchIndex => s
             .store
             .merge_search_index(MERGE_PAGES, MERGE_MAX_STEPS)

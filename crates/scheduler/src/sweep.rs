@@ -43,6 +43,8 @@ pub struct Summary {
     pub undeliverable: u64,
     /// Monthly opinion bulletins enqueued (one per leader and month).
     pub bulletins: u64,
+    /// Early-warning alerts stored by this sweep (SPEC §16).
+    pub alerts: u64,
     /// What delivery did.
     pub delivered: Delivered,
 }
@@ -51,7 +53,7 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}, digests {}, undeliverable {}, bulletins {}",
+            "instances created {}, reminders enqueued {}, sent {}, failed {}, dropped {}, digests {}, undeliverable {}, bulletins {}, alerts {}",
             self.instances,
             self.enqueued,
             self.delivered.sent,
@@ -59,7 +61,8 @@ impl std::fmt::Display for Summary {
             self.delivered.dropped,
             self.digests,
             self.undeliverable,
-            self.bulletins
+            self.bulletins,
+            self.alerts
         )
     }
 }
@@ -69,6 +72,11 @@ pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error
     let instances = s.store.materialise_duties(as_of, &s.rules.calendar).await?;
     let count = s.store.enqueue_reminders(as_of, &s.rules).await?;
     let bulletins = crate::bulletin::enqueue_bulletins(s, as_of).await?;
+    // Before delivery, so that a new alert's e-mails go out in this sweep.
+    let alerts = s
+        .store
+        .raise_alerts(as_of, &s.rules.calendar, &workflow::AlertRule::default())
+        .await?;
     let delivered = deliver_due(
         &s.store,
         &s.mailer,
@@ -84,6 +92,7 @@ pub async fn sweep(s: &Scheduler, as_of: DateTime<Utc>) -> Result<Summary, Error
         digests: count.digests,
         undeliverable: count.undeliverable,
         bulletins,
+        alerts: alerts.new,
         delivered,
     })
 }

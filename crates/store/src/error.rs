@@ -132,6 +132,8 @@ pub enum Thing {
     Conclusion,
     /// An opinion report (§16).
     OpinionReport,
+    /// An early-warning alert (§16).
+    Alert,
 }
 
 impl Thing {
@@ -153,6 +155,7 @@ impl Thing {
             Thing::Orientation => t.thing_orientation(),
             Thing::Conclusion => t.thing_conclusion(),
             Thing::OpinionReport => t.thing_opinion_report(),
+            Thing::Alert => t.thing_alert(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! use case in one transaction; domain decisions are delegated to `workflow`.
 
 pub mod admin;
+pub mod alerts;
 pub mod attachments;
 mod audit;
 pub mod auth;

@@ -46,6 +46,8 @@ use common_errors::CommonErrors;
         routes::opinion_reports::show,
         routes::opinion_reports::case_from_item,
         routes::opinion_reports::trends,
+        routes::alerts::list,
+        routes::alerts::acknowledge,
         routes::attachments::upload,
         routes::attachments::list,
         routes::attachments::download,
@@ -119,6 +121,8 @@ use common_errors::CommonErrors;
         store::opinion_reports::TrendStep,
         store::opinion_reports::MoodCounts,
         store::opinion_reports::ReachCounts,
+        routes::alerts::AlertJson,
+        routes::alerts::AlertAcknowledgeBody,
         routes::attachments::AttachmentView,
         routes::attachments::UploadForm,
         routes::duties::DutyView,
@@ -180,6 +184,7 @@ use common_errors::CommonErrors;
         (name = "orientations", description = "Công văn định hướng thông tin: danh sách, xác nhận đã nhận"),
         (name = "opinion", description = "Mạng lưới cộng tác viên dư luận xã hội: danh sách, hồ sơ; báo cáo tình hình dư luận xã hội, xu hướng dư luận"),
         (name = "meetings", description = "Cuộc họp giải quyết vụ việc: thời gian, địa điểm, giấy mời từng đơn vị"),
+        (name = "alerts", description = "Cảnh báo nguy cơ điểm nóng: danh sách, xác nhận đã nắm tình hình"),
     )
 )]
 pub(crate) struct ApiDoc;

@@ -34,6 +34,8 @@ pub enum Desk {
     OpinionReports,
     /// The roster of the public-opinion network (§16).
     Roster,
+    /// The hotspot watch-list (§16).
+    WatchList,
 }
 
 impl Desk {
@@ -48,7 +50,7 @@ impl Desk {
     ];
 
     /// Every desk, in menu order after the home.
-    const ORDER: [Desk; 10] = [
+    const ORDER: [Desk; 11] = [
         Desk::AllCases,
         Desk::File,
         Desk::OpinionReports,
@@ -56,6 +58,7 @@ impl Desk {
         Desk::Resolved,
         Desk::Duties,
         Desk::Roster,
+        Desk::WatchList,
         Desk::Dashboard,
         Desk::AnnualReport,
         Desk::Admin,
@@ -81,6 +84,9 @@ impl Desk {
             Desk::OpinionReports => role != Role::AgencyLiaison,
             // `roster_scope`: admins and board officers manage it.
             Desk::Roster => matches!(role, Role::Admin | Role::BoardOfficer),
+            // Those who read alerts (`may_read_alert`): the board, the
+            // leaders, the administrators.
+            Desk::WatchList => matches!(role, Role::BoardOfficer | Role::Leader | Role::Admin),
         }
     }
 }
@@ -136,6 +142,7 @@ mod tests {
                 D::OpinionReports,
                 D::Duties,
                 D::Roster,
+                D::WatchList,
                 D::Dashboard,
                 D::AnnualReport
             ]
@@ -161,6 +168,7 @@ mod tests {
                 D::Escalated,
                 D::Resolved,
                 D::Duties,
+                D::WatchList,
                 D::AnnualReport
             ]
         );
@@ -176,6 +184,7 @@ mod tests {
                 D::OpinionReports,
                 D::Duties,
                 D::Roster,
+                D::WatchList,
                 D::Dashboard,
                 D::AnnualReport
             ]

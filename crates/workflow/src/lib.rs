@@ -22,6 +22,7 @@ mod deadline_kind;
 mod desk;
 mod digest;
 mod duty;
+mod early_warning;
 mod event;
 mod ids;
 mod input;
@@ -90,6 +91,11 @@ pub use duty::{
     DutyScope, DutyStatus, OverdueDuties, TrialDuties, allowed_duty_actions, apply_duty,
     check_duty_request, check_duty_requester, day_label, duty_period_label, duty_transition,
     duty_visibility, period_code_from_words, period_code_label, trial_duties,
+};
+pub use early_warning::{
+    Acknowledged, Alarm, BASELINE_WEEKS, CASE_WEIGHT, Rule as AlertRule, SERIES_WEEKS, SignalGrid,
+    Verdict, check_alert_acknowledgement, is_high_risk, item_weight, may_read_alert,
+    poisson_upper_tail, week_begins, week_index, week_start,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};

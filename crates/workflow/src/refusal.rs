@@ -284,6 +284,18 @@ pub enum Refusal {
         /// The area's code.
         area: String,
     },
+    /// Only a board officer with jurisdiction over an early-warning
+    /// alert's area acknowledges it (§16).
+    #[error("{}", self.message(Lang::Vi))]
+    AlertNotAllowed,
+    /// The alert was acknowledged before: by whom and when.
+    #[error("{}", self.message(Lang::Vi))]
+    AlertAcknowledged {
+        /// The officer's name.
+        by: String,
+        /// When, in local words.
+        at: String,
+    },
 }
 
 impl Refusal {
@@ -339,6 +351,8 @@ impl Refusal {
             Refusal::RosterNotAllowed => "roster_not_allowed",
             Refusal::TermEndsBeforeStart => "term_ends_before_start",
             Refusal::AreaOutsideScope { .. } => "area_outside_scope",
+            Refusal::AlertNotAllowed => "alert_not_allowed",
+            Refusal::AlertAcknowledged { .. } => "alert_acknowledged",
         }
     }
 
@@ -400,7 +414,9 @@ impl Refusal {
             | Refusal::AttachmentCaseFinished { .. }
             | Refusal::NotARecipient
             | Refusal::RosterNotAllowed
-            | Refusal::EmailNotFailed => None,
+            | Refusal::EmailNotFailed
+            | Refusal::AlertNotAllowed
+            | Refusal::AlertAcknowledged { .. } => None,
         }
     }
 
@@ -422,6 +438,7 @@ impl Refusal {
                 | Refusal::NotARecipient
                 | Refusal::RosterNotAllowed
                 | Refusal::AreaOutsideScope { .. }
+                | Refusal::AlertNotAllowed
         )
     }
 
@@ -438,6 +455,7 @@ impl Refusal {
                 | Refusal::DutyWrongStatus { .. }
                 | Refusal::AttachmentCaseFinished { .. }
                 | Refusal::EmailNotFailed
+                | Refusal::AlertAcknowledged { .. }
         )
     }
 }

@@ -30,3 +30,4 @@ mod screenshot_names;
 mod sign_in_forgery;
 mod triage_marks;
 mod unreachable;
+mod watch_list;

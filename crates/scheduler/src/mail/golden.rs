@@ -177,6 +177,25 @@ fn every_mail(lang: Lang) -> Vec<(String, Mail)> {
             },
         })),
     ));
+    for (name, p_value, baseline) in [
+        ("rise", Some(0.0021), 3.75),
+        ("rare", Some(1e-7), 0.0),
+        ("high_risk", None, 3.75),
+    ] {
+        all.push((
+            format!("hotspot_alert-{name}"),
+            Mail::HotspotAlert(Box::new(HotspotAlert::new(
+                lang,
+                "Phường <Ba Đình> & \"Đông\"".to_owned(),
+                "Đất đai & <giải phóng> mặt bằng".to_owned(),
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+                14.5,
+                baseline,
+                p_value,
+                "https://noicom.example.vn/watch-list".to_owned(),
+            ))),
+        ));
+    }
     all.extend(digests(lang));
     all.push(("opinion_bulletin".to_owned(), bulletin(lang)));
     all

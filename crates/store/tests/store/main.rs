@@ -5,6 +5,7 @@ mod support;
 mod act_files;
 mod admin;
 mod admin_audit;
+mod alerts;
 mod case_paths;
 mod collaborators;
 mod concurrency;

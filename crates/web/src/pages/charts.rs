@@ -29,7 +29,7 @@ pub(crate) struct Series {
 #[derive(Debug, Clone)]
 pub(crate) struct BarChart {
     /// The element id (also the table's, with `-table`).
-    pub id: &'static str,
+    pub id: String,
     /// Heading and accessible name.
     pub title: String,
     /// The first column of the table.
@@ -99,7 +99,7 @@ impl BarChart {
     /// A chart of `rows` (code, label, one value per series; `None` when
     /// there is nothing to measure, shown as a dash and no bar).
     pub(crate) fn new(
-        id: &'static str,
+        id: impl Into<String>,
         title: String,
         label_heading: String,
         series: Vec<String>,
@@ -166,7 +166,7 @@ impl BarChart {
             })
             .collect();
         BarChart {
-            id,
+            id: id.into(),
             described: format!("{}. {}", title, described.join("; ")),
             title,
             label_heading,

@@ -136,6 +136,7 @@ pub(crate) fn menu(role: Role, t: Tr) -> Vec<(&'static str, &'static str)> {
             Desk::Roster => ("/collaborators", t.roster_nav()),
             Desk::AnnualReport => ("/annual-report", t.nav_annual_report()),
             Desk::OpinionReports => ("/opinion-reports", t.nav_opinion_reports()),
+            Desk::WatchList => ("/watch-list", t.nav_watch_list()),
         })
         .collect()
 }

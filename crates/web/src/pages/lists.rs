@@ -11,6 +11,7 @@ use axum::extract::{Query, State};
 use axum::routing::get;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
+use store::alerts::AlertFilter;
 use store::{CaseFilter, Cursor};
 use workflow::{ActionKind, CaseState, Desk, Priority, ReporterState};
 
@@ -134,6 +135,9 @@ struct ListPage {
     order: Option<&'static str>,
     next: Option<String>,
     first: Option<String>,
+    /// The open early-warning alerts, on the board's desk (§16): a line
+    /// that leads to the watch-list.
+    alerts_open: Option<usize>,
 }
 
 async fn my_reports(
@@ -242,6 +246,16 @@ async fn list(
         .await
         .map_err(AppError::from)?;
     let dir = Directory::load(&state.store, user, lang, now).await?;
+    let alerts_open = if kind == Kind::Triage {
+        let open = AlertFilter {
+            acknowledged: Some(false),
+            area: None,
+        };
+        let alerts = state.store.list_alerts(user, &open, lang, now).await;
+        Some(alerts.map_err(AppError::from)?.len()).filter(|n| *n > 0)
+    } else {
+        None
+    };
     let mut cards = Vec::with_capacity(page.cases.len());
     for case in &page.cases {
         let mut card = CaseCard::new(case, &page.actor, &dir, t, now, tz);
@@ -328,6 +342,7 @@ async fn list(
             })
             .collect(),
         cards,
+        alerts_open,
         table,
         cards_href: query_as("", None),
         table_href: query_as(TABLE, None),

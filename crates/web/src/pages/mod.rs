@@ -38,6 +38,7 @@ mod report;
 mod roster;
 mod session;
 mod sign_in;
+mod watch_list;
 
 use axum::Router;
 use axum::extract::Request;
@@ -72,6 +73,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(opinion_reports::router())
         .merge(opinion_report_page::router())
         .merge(roster::router())
+        .merge(watch_list::router())
         .layer(middleware::from_fn(page_headers))
         .merge(assets::router())
 }

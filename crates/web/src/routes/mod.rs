@@ -2,6 +2,7 @@
 //! with its own router, merged here.
 
 pub(crate) mod admin;
+pub(crate) mod alerts;
 pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod bulletin;
@@ -37,6 +38,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(meetings::router())
         .merge(opinion_reports::router())
         .merge(collaborators::router())
+        .merge(alerts::router())
 }
 
 /// The body of every error answer (SPEC §6.2).

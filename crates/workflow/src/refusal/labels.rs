@@ -33,6 +33,7 @@ pub fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "cursor" => (t.refusal_field_cursor(), false),
         "limit" => (t.refusal_field_limit(), false),
         "file" => (t.file_name(), true),
+        "note" => (t.alert_note(), false),
         "to_unit" => (t.field_to_unit(), true),
         // Fields of the administration inputs the store checks.
         "parent" => (t.refusal_field_parent(), true),

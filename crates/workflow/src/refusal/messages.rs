@@ -83,6 +83,8 @@ pub(super) fn message(refusal: &Refusal, lang: Lang) -> String {
         R::RosterNotAllowed => t.roster_not_allowed().to_owned(),
         R::TermEndsBeforeStart => t.roster_until_before_from().to_owned(),
         R::AreaOutsideScope { area } => t.roster_area_outside_scope(area),
+        R::AlertNotAllowed => t.refusal_alert_not_allowed().to_owned(),
+        R::AlertAcknowledged { by, at } => t.refusal_alert_acknowledged(by, at),
         R::DutyWrongStatus { action, status } => {
             t.refusal_duty_wrong_status(status.label(lang), duty_verb(*action, lang))
         }
