@@ -203,6 +203,13 @@ pub async fn load(store: &Store, settings: &Settings) -> anyhow::Result<DemoLogi
         .await
         .context("không tạo được báo cáo dư luận xã hội mẫu")?;
     close_past(store, settings, now).await?;
+    // The early warning looks at the week as it stands, as the scheduler's
+    // first `alerts` run would: the rise in Kim Sơn is on the watch-list,
+    // and its e-mail is owed now, from the start.
+    store
+        .raise_alerts(now, &policy.calendar, &workflow::AlertRule::default())
+        .await
+        .context("không đánh giá được cảnh báo điểm nóng mẫu")?;
     Ok(logins)
 }
 

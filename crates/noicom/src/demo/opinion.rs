@@ -9,15 +9,12 @@
 use anyhow::Context;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use store::Store;
-use store::admin::NewUser;
-use store::entities::{area, collaborator, collaborator_area};
+use store::entities::user;
 use store::opinion_reports::OpinionAnswer;
-use workflow::{Lang, Policy, Role, UserId};
-
-use super::org::DEMO_PASSWORD;
+use workflow::{Policy, UserId};
 
 /// The commune and category of the rise.
 pub const RISING_AREA: &str = "NB-KIMSON";
@@ -26,11 +23,12 @@ pub const RISING_CATEGORY: &str = "environment";
 /// How many weeks back the rise starts.
 const RISING_WEEKS: i64 = 3;
 
-/// The collaborators of the two communes without a demo reporter, made
-/// here (the Front of the province is their unit).
-const MORE: &[(&str, &str, &str)] = &[
-    ("ctv.tamdiep@demo.noicom.vn", "Lương Văn Điệp", "NB-TAMDIEP"),
-    ("ctv.giavien@demo.noicom.vn", "Mai Thị Viễn", "NB-GIAVIEN"),
+/// The collaborators of the two communes without a demo reporter in the
+/// printed logins, from the demo roster (`super::roster`), which gives
+/// every collaborator here their profile.
+const MORE: &[(&str, &str)] = &[
+    ("ctv.tamdiep@demo.noicom.vn", "NB-TAMDIEP"),
+    ("ctv.giavien@demo.noicom.vn", "NB-GIAVIEN"),
 ];
 
 /// What the collaborators hear month by month: (category, summary, mood,
@@ -140,27 +138,14 @@ pub async fn load(
     officer: UserId,
 ) -> anyhow::Result<()> {
     let tz = policy.calendar.time_zone();
-    let since = now - Duration::days(400);
     let mut network: Vec<(UserId, &str)> = reporters.to_vec();
-    for (email, name, area) in MORE {
-        let id = store
-            .add_user(
-                NewUser {
-                    email: (*email).into(),
-                    name: (*name).into(),
-                    role: Role::Reporter,
-                    unit: "MTTQ-NB".into(),
-                    password: Some(DEMO_PASSWORD.into()),
-                    lang: Lang::Vi,
-                },
-                since,
-            )
-            .await
-            .with_context(|| format!("không tạo được cộng tác viên mẫu {email}"))?;
-        network.push((UserId(id), area));
-    }
-    for (user, area) in &network {
-        give_profile(store, *user, area, since).await?;
+    for (email, area) in MORE {
+        let found = user::Entity::find()
+            .filter(user::Column::Email.eq(*email))
+            .one(store.connection())
+            .await?
+            .with_context(|| format!("không có cộng tác viên mẫu {email}"))?;
+        network.push((UserId(found.id), area));
     }
     let mut turn = 0usize;
     // The monthly reports of the six months up to this one, sent on the
@@ -287,39 +272,4 @@ fn local(tz: Tz, day: NaiveDate, hour: u32) -> DateTime<Utc> {
             || day.and_hms_opt(hour, 0, 0).unwrap_or_default().and_utc(),
             |t| t.with_timezone(&Utc),
         )
-}
-
-/// The roster rows of a demo collaborator, written directly: the roster's
-/// own use case is built elsewhere (the lead may swap this for it).
-async fn give_profile(
-    store: &Store,
-    user: UserId,
-    area_code: &str,
-    since: DateTime<Utc>,
-) -> anyhow::Result<()> {
-    let conn = store.connection();
-    let area = area::Entity::find()
-        .filter(area::Column::Code.eq(area_code))
-        .one(conn)
-        .await?
-        .with_context(|| format!("không có địa bàn mẫu {area_code}"))?;
-    collaborator::ActiveModel {
-        user_id: Set(user.0),
-        kind: Set("collaborator".into()),
-        term_from: Set(since.date_naive()),
-        term_until: Set(None),
-        active: Set(true),
-        updated_at: Set(since),
-    }
-    .insert(conn)
-    .await
-    .context("không ghi được hồ sơ cộng tác viên mẫu")?;
-    collaborator_area::ActiveModel {
-        user_id: Set(user.0),
-        area_id: Set(area.id),
-    }
-    .insert(conn)
-    .await
-    .context("không ghi được địa bàn của cộng tác viên mẫu")?;
-    Ok(())
 }

@@ -265,8 +265,24 @@ async fn page(
     })
 }
 
-async fn form(State(state): State<AppState>, visitor: Visitor) -> Result<FormPage, PageError> {
-    page(&state, &visitor, form_key(), Values::default(), Vec::new()).await
+/// The month the form is for, as the monthly duty's reminder links it
+/// (`?period=2026-11`); this month when absent.
+#[derive(Debug, Default, serde::Deserialize)]
+struct FormQuery {
+    #[serde(default)]
+    period: String,
+}
+
+async fn form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    axum::extract::Query(q): axum::extract::Query<FormQuery>,
+) -> Result<FormPage, PageError> {
+    let values = Values {
+        period: q.period.trim().to_owned(),
+        ..Values::default()
+    };
+    page(&state, &visitor, form_key(), values, Vec::new()).await
 }
 
 /// Sends the report through the store call of `POST /opinion-reports`,
