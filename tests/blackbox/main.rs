@@ -9,6 +9,7 @@
 mod support;
 
 mod alerts;
+mod alerts_opinion;
 mod api;
 mod area;
 mod backup;

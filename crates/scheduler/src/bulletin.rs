@@ -84,6 +84,9 @@ pub(crate) async fn enqueue_bulletins(s: &Scheduler, as_of: DateTime<Utc>) -> Re
     let Some(month) = workflow::bulletin_due(local, s.bulletin_day, s.rules.duty.send_hour) else {
         return Ok(0);
     };
+    if s.store.bulletin_month_quiet(month, calendar).await? {
+        return Ok(0);
+    }
     let mut enqueued = 0;
     for reader in s.store.bulletin_readers(month).await? {
         let lang = if reader.lang == "en" {

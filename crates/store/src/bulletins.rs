@@ -110,14 +110,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Bulletin, StoreError> {
         let tz = calendar.time_zone();
-        let local_start = |day: NaiveDate| {
-            tz.from_local_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default())
-                .earliest()
-                .map(|t| t.with_timezone(&Utc))
-                .unwrap_or_default()
-        };
-        let from = local_start(of.month.first_day());
-        let to = local_start(of.month.next().first_day());
+        let (from, to) = month_bounds(of.month, calendar);
         let scope = ReportScope {
             from,
             to,
@@ -133,18 +126,7 @@ impl Store {
         let areas = self.bulletin_areas(of.reader, of.area, now).await?;
         let month = of.month.to_string();
         let in_areas = opinion_report::Column::AreaId.is_in(areas.keys().copied());
-        let of_month = Condition::any()
-            .add(
-                Condition::all()
-                    .add(opinion_report::Column::Quick.eq(false))
-                    .add(opinion_report::Column::Period.eq(month.clone())),
-            )
-            .add(
-                Condition::all()
-                    .add(opinion_report::Column::Quick.eq(true))
-                    .add(opinion_report::Column::CreatedAt.gte(from))
-                    .add(opinion_report::Column::CreatedAt.lt(to)),
-            );
+        let of_month = reports_of_month(of.month, calendar);
         let reports: HashMap<i64, opinion_report::Model> = opinion_report::Entity::find()
             .filter(in_areas.clone())
             .filter(of_month.clone())
@@ -333,4 +315,35 @@ fn bulletin_area_name(cases: &Summary, areas: &HashMap<i64, area::Model>) -> Str
             .map(|a| a.name.clone())
             .unwrap_or_default(),
     }
+}
+
+/// The first instant of `month` and of the month after, in the calendar's
+/// zone.
+pub(crate) fn month_bounds(month: Period, calendar: &Calendar) -> (DateTime<Utc>, DateTime<Utc>) {
+    let tz = calendar.time_zone();
+    let start = |day: NaiveDate| {
+        tz.from_local_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default())
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default()
+    };
+    (start(month.first_day()), start(month.next().first_day()))
+}
+
+/// The opinion reports a bulletin of `month` counts: the monthly ones of
+/// the month and the quick ones filed in it.
+pub(crate) fn reports_of_month(month: Period, calendar: &Calendar) -> Condition {
+    let (from, to) = month_bounds(month, calendar);
+    Condition::any()
+        .add(
+            Condition::all()
+                .add(opinion_report::Column::Quick.eq(false))
+                .add(opinion_report::Column::Period.eq(month.to_string())),
+        )
+        .add(
+            Condition::all()
+                .add(opinion_report::Column::Quick.eq(true))
+                .add(opinion_report::Column::CreatedAt.gte(from))
+                .add(opinion_report::Column::CreatedAt.lt(to)),
+        )
 }

@@ -4,10 +4,10 @@
 //! nothing more.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use workflow::{Period, Role, UserId};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use workflow::{Calendar, Period, Role, UserId};
 
-use crate::entities::user;
+use crate::entities::{case, opinion_report, user};
 use crate::outbox::{Mail, enqueue, not_yet_enqueued};
 use crate::{Store, StoreError};
 
@@ -30,6 +30,27 @@ pub struct BulletinReader {
 }
 
 impl Store {
+    /// Whether nothing happened in `month` anywhere: no opinion report and
+    /// no case filed. A bulletin of such a month (a new installation, a
+    /// test) would be an empty e-mail to every leader; none is sent.
+    pub async fn bulletin_month_quiet(
+        &self,
+        month: Period,
+        calendar: &Calendar,
+    ) -> Result<bool, StoreError> {
+        let (from, to) = super::month_bounds(month, calendar);
+        let reports = opinion_report::Entity::find()
+            .filter(super::reports_of_month(month, calendar))
+            .count(&self.db)
+            .await?;
+        let cases = case::Entity::find()
+            .filter(case::Column::CreatedAt.gte(from))
+            .filter(case::Column::CreatedAt.lt(to))
+            .count(&self.db)
+            .await?;
+        Ok(reports == 0 && cases == 0)
+    }
+
     /// The leaders who have not yet been sent the bulletin of `month`.
     pub async fn bulletin_readers(&self, month: Period) -> Result<Vec<BulletinReader>, StoreError> {
         let leaders = user::Entity::find()
