@@ -2,9 +2,10 @@
 //! serve` seeded by `noicom seed-bench`. At a fixed concurrency it runs W1
 //! `POST /cases`, W2 `GET /cases?state=reported&area=…&limit=50`, W3
 //! actions (`accept` of reported cases) and W4 `GET /cases?q=…`, and
-//! prints req/s, p50, p99 and the server's memory. With `--raw-sqlite` it
-//! first measures the raw SQLite insert rate (one durable transaction per
-//! row, the server's settings), the ceiling of W1.
+//! prints req/s, p50, p99 and the server's memory. With `--raw-sqlite` or
+//! `--raw-postgres` it first measures the raw durable insert rate of that
+//! database (one row per transaction, the server's settings), the ceiling
+//! of W1.
 
 mod raw;
 mod report;
@@ -45,7 +46,11 @@ struct Args {
     /// insert rate (removed afterwards).
     #[arg(long)]
     raw_sqlite: Option<PathBuf>,
-    /// Rows of the raw insert measure.
+    /// A PostgreSQL database in which to measure the raw insert rate at
+    /// the load's concurrency (a scratch table, dropped afterwards).
+    #[arg(long)]
+    raw_postgres: Option<String>,
+    /// Rows of the raw SQLite insert measure.
     #[arg(long, default_value_t = 2000)]
     raw_rows: u64,
     /// A label for the rows of the report (e.g. the backend).
@@ -64,6 +69,15 @@ async fn main() -> anyhow::Result<()> {
         println!(
             "raw SQLite insert ({} rows, one durable transaction each, WAL, synchronous=FULL): {rate:.0} rows/s",
             args.raw_rows
+        );
+    }
+    if let Some(url) = &args.raw_postgres {
+        let seconds = args.seconds.min(10);
+        let rate =
+            raw::insert_rate_postgres(url, args.concurrency, Duration::from_secs(seconds)).await?;
+        println!(
+            "raw PostgreSQL insert ({seconds} s, {} connections, one INSERT per transaction): {rate:.0} rows/s",
+            args.concurrency
         );
     }
     let plan = std::sync::Arc::new(Plan::new(&args.url, &seed).await?);

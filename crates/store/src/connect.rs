@@ -13,8 +13,9 @@ use sea_orm::{
 
 use crate::StoreError;
 use crate::cases::Filer;
+use crate::org_cache::{Org, OrgCache, generation};
 use crate::reader::SqliteReader;
-use crate::reads::ReadConnection;
+use crate::reads::{ReadConnection, Reads};
 
 /// A handle on the database; cheap to clone (a pool inside).
 #[derive(Debug, Clone)]
@@ -35,6 +36,8 @@ pub struct Store {
     /// SQLite: the group-commit writer that files cases (`cases::group_commit`);
     /// PostgreSQL, with many writers, files each case in its own transaction.
     pub(crate) filer: Option<Arc<Filer>>,
+    /// The organisation in memory, checked against its generation counter.
+    pub(crate) org: Arc<OrgCache>,
 }
 
 impl Store {
@@ -51,6 +54,7 @@ impl Store {
                 db,
                 search: crate::cases::SearchSteps::default(),
                 filer: None,
+                org: Arc::default(),
             });
         }
         create_sqlite_dir(url)?;
@@ -72,6 +76,7 @@ impl Store {
             // one from the pool, it would wait behind the readers of the
             // requests whose filings it holds.
             filer: Some(Arc::new(Filer::start(sqlite_options(url, 1)).await?)),
+            org: Arc::default(),
         })
     }
 
@@ -82,6 +87,14 @@ impl Store {
         if let Some(filer) = &self.filer {
             filer.stop().await;
         }
+    }
+
+    /// The organisation as of now, read on `conn`: the copy in memory when
+    /// the database's generation counter says it is current (one small
+    /// read), else reloaded.
+    pub(crate) async fn org(&self, conn: &impl Reads) -> Result<Arc<Org>, StoreError> {
+        let generation = generation(conn).await?;
+        self.org.at(&self.db, generation).await
     }
 
     /// Applies pending migrations.

@@ -28,6 +28,7 @@ pub mod meetings;
 mod need_to_know;
 pub mod opinion_reports;
 mod org;
+mod org_cache;
 pub mod orientations;
 pub mod outbox;
 pub mod outbox_admin;
@@ -48,4 +49,4 @@ pub use cases::{
 };
 pub use connect::Store;
 pub use error::{Invalid, StoreError, Thing};
-pub use fold::fold;
+pub use fold::{fold, words};

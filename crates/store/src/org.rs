@@ -1,8 +1,6 @@
 //! Loading the organisation facts the workflow needs: areas with their
 //! lineage, units with the areas they serve, users as actors.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use workflow::{Actor, AreaId, AreaRef, Refusal, Role, UnitId, UnitKind, UnitRef, UserId};
@@ -89,56 +87,6 @@ pub(crate) async fn unit_by_id(
             key: format!("#{id}"),
         })?;
     unit_ref(conn, row, now).await
-}
-
-/// Units by id, each with the areas it serves, in two queries whatever
-/// their number (a page of cases names many). A missing one is not found.
-pub(crate) async fn units_by_ids(
-    conn: &impl Reads,
-    ids: &[i64],
-    now: DateTime<Utc>,
-) -> Result<HashMap<i64, UnitRef>, StoreError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let mut serves: HashMap<i64, Vec<AreaId>> = HashMap::new();
-    for link in unit_area::Entity::find()
-        .filter(unit_area::Column::UnitId.is_in(ids.iter().copied()))
-        .read_all(conn)
-        .await?
-    {
-        serves
-            .entry(link.unit_id)
-            .or_default()
-            .push(AreaId(link.area_id));
-    }
-    let today = now.date_naive();
-    let mut units = HashMap::new();
-    for row in unit::Entity::find()
-        .filter(unit::Column::Id.is_in(ids.iter().copied()))
-        .read_all(conn)
-        .await?
-    {
-        let kind = UnitKind::from_code(&row.kind)
-            .ok_or_else(|| corrupt(format!("unit {} has kind {}", row.code, row.kind)))?;
-        units.insert(
-            row.id,
-            UnitRef {
-                id: UnitId(row.id),
-                code: row.code,
-                kind,
-                serves: serves.remove(&row.id).unwrap_or_default(),
-                active: UnitRef::active_on(row.valid_to, today),
-            },
-        );
-    }
-    match ids.iter().find(|id| !units.contains_key(id)) {
-        Some(id) => Err(StoreError::NotFound {
-            thing: crate::Thing::Unit,
-            key: format!("#{id}"),
-        }),
-        None => Ok(units),
-    }
 }
 
 async fn unit_ref(

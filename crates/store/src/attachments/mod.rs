@@ -21,6 +21,7 @@ use crate::cases::row::{find, not_found, to_case};
 use crate::entities::{attachment, case};
 use crate::need_to_know::files_read;
 use crate::org::actor;
+use crate::org_cache::Org;
 use crate::{Store, StoreError};
 
 /// The action code of the timeline entry an upload adds.
@@ -75,7 +76,8 @@ impl Store {
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let (actor, case) = visible(&self.db, user, id_or_code, now).await?;
+        let org = self.org(&self.db).await?;
+        let (actor, case) = visible(&self.db, &org, user, id_or_code, now).await?;
         workflow::check_attachment(&actor, &case)?;
         Ok(())
     }
@@ -95,7 +97,8 @@ impl Store {
     ) -> Result<Vec<StoredAttachment>, StoreError> {
         let files = check_uploads(uploads).await?;
         let tx = self.write_tx().await?;
-        let (actor, case) = visible(&tx, user, id_or_code, now).await?;
+        let org = self.org(&tx).await?;
+        let (actor, case) = visible(&tx, &org, user, id_or_code, now).await?;
         workflow::check_attachment(&actor, &case)?;
         lock_case(&tx, &case).await?;
         let stored = record(&tx, &actor, &case, &files, None, now).await?;
@@ -171,12 +174,13 @@ pub(crate) async fn lock_case(conn: &impl ConnectionTrait, case: &Case) -> Resul
 /// The case and the actor, if the actor may open it.
 pub(crate) async fn visible(
     conn: &impl ConnectionTrait,
+    org: &Org,
     user: UserId,
     id_or_code: &str,
     now: DateTime<Utc>,
 ) -> Result<(Actor, Case), StoreError> {
     let actor = actor(conn, user, now).await?;
-    let case = to_case(conn, &find(conn, id_or_code).await?, now).await?;
+    let case = to_case(conn, org, &find(conn, id_or_code).await?, now).await?;
     if !workflow::can_view(&actor, &case) {
         return Err(not_found(id_or_code));
     }

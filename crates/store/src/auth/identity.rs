@@ -9,7 +9,7 @@ use workflow::{Lang, Role, UnitId, UserId};
 
 use super::{Credential, Identity, stale};
 use crate::credentials::token_hash;
-use crate::entities::{api_token, session, user};
+use crate::entities::{api_token, session};
 use crate::org::corrupt;
 use crate::reads::ReadSelect;
 use crate::{Store, StoreError};
@@ -65,8 +65,9 @@ impl Store {
     }
 
     async fn identity(&self, user_id: i64, credential: Credential) -> Result<Identity, StoreError> {
-        let row = user::Entity::find_by_id(user_id)
-            .read_one(&self.read)
+        let org = self.org(&self.read).await?;
+        let row = org
+            .user(&self.read, UserId(user_id))
             .await?
             .filter(|u| !u.disabled)
             .ok_or(StoreError::Unauthenticated)?;

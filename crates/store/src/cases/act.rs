@@ -14,8 +14,10 @@ use crate::attachments::{check_uploads, lock_case, place, record, visible};
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
-use crate::org::{actor, unit_by_code, unknown};
+use crate::org::unknown;
+use crate::org_cache::Org;
 use crate::outbox::enqueue_notices;
+use crate::reads::ReadConnection;
 use crate::{Store, StoreError};
 
 impl Store {
@@ -32,7 +34,11 @@ impl Store {
         policy: &Policy,
     ) -> Result<Case, StoreError> {
         let tx = self.write_tx().await?;
-        let (_, case) = act_steps(&tx, user, id_or_code, version, input, now, policy).await?;
+        let org = self.org(&tx).await?;
+        let (_, case) = act_steps(
+            &tx, &org, &self.read, user, id_or_code, version, input, now, policy,
+        )
+        .await?;
         tx.commit().await?;
         Ok(case)
     }
@@ -97,29 +103,33 @@ impl Store {
         {
             return Ok(replay);
         }
+        let org = self.org(&tx).await?;
         if !checked.is_empty() {
-            let (actor, case) = visible(&tx, user, id_or_code, now).await?;
+            let (actor, case) = visible(&tx, &org, user, id_or_code, now).await?;
             lock_case(&tx, &case).await?;
             let stored = record(&tx, &actor, &case, &checked, None, now).await?;
             if let Some(ids) = input.files_mut() {
                 ids.extend(stored.iter().map(|a| a.id));
             }
         }
-        let (actor, case) =
-            match act_steps(&tx, user, id_or_code, version, input, now, policy).await {
-                Ok(done) => done,
-                // The same keyed request, sent twice at once, may lose the
-                // compare-and-set to its twin: answer with the twin's response.
-                Err(StoreError::VersionConflict { given, current }) if once.is_some() => {
-                    drop(tx);
-                    let once = once.expect("checked");
-                    return match lookup(&self.db, user, once, now).await? {
-                        Some(replay) => Ok(replay),
-                        None => Err(StoreError::VersionConflict { given, current }),
-                    };
-                }
-                Err(e) => return Err(e),
-            };
+        let (actor, case) = match act_steps(
+            &tx, &org, &self.read, user, id_or_code, version, input, now, policy,
+        )
+        .await
+        {
+            Ok(done) => done,
+            // The same keyed request, sent twice at once, may lose the
+            // compare-and-set to its twin: answer with the twin's response.
+            Err(StoreError::VersionConflict { given, current }) if once.is_some() => {
+                drop(tx);
+                let once = once.expect("checked");
+                return match lookup(&self.db, user, once, now).await? {
+                    Some(replay) => Ok(replay),
+                    None => Err(StoreError::VersionConflict { given, current }),
+                };
+            }
+            Err(e) => return Err(e),
+        };
         if let Some(once) = once {
             match save(&tx, &actor, &case, once, now).await {
                 Ok(()) => {}
@@ -147,9 +157,16 @@ impl Store {
 }
 
 /// The action inside the caller's transaction: load, decide, compare-and-set,
-/// append, enqueue.
+/// append, enqueue. The caller and the units named come from `org`; the
+/// caller's row, read once, on `read`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one use case, each argument is one of its inputs"
+)]
 async fn act_steps(
     tx: &DatabaseTransaction,
+    org: &Org,
+    read: &ReadConnection,
     user: UserId,
     id_or_code: &str,
     version: i64,
@@ -157,9 +174,9 @@ async fn act_steps(
     now: DateTime<Utc>,
     policy: &Policy,
 ) -> Result<(Actor, Case), StoreError> {
-    let actor = actor(tx, user, now).await?;
+    let actor = org.actor(read, user, now).await?;
     let row = find(tx, id_or_code).await?;
-    let before = to_case(tx, &row, now).await?;
+    let before = to_case(tx, org, &row, now).await?;
     if !workflow::can_view(&actor, &before) {
         return Err(not_found(id_or_code));
     }
@@ -181,7 +198,7 @@ async fn act_steps(
         });
     }
     allowed?;
-    let command = resolve(tx, &actor, &before, input, now).await?;
+    let command = resolve(tx, org, &actor, &before, input, now).await?;
     let documents = command.files().to_vec();
     let orientation = match &command {
         Command::Orient(o) | Command::AddOrientation(o) => Some(o.recipients.clone()),
@@ -271,6 +288,7 @@ async fn act_steps(
 /// Turns the codes of an input into the references the workflow decides on.
 async fn resolve(
     conn: &impl ConnectionTrait,
+    org: &Org,
     actor: &Actor,
     case: &Case,
     input: ActionInput,
@@ -279,11 +297,11 @@ async fn resolve(
     let mut units = HashMap::new();
     for (field, code) in input.units() {
         if !units.contains_key(code) {
-            units.insert(code.clone(), unit_by_code(conn, code, field, now).await?);
+            units.insert(code.clone(), org.unit_by_code(code, field, now)?);
         }
     }
     let target = match input.target() {
-        Some(code) => Some(merge_target(conn, actor, code, now).await?),
+        Some(code) => Some(merge_target(conn, org, actor, code, now).await?),
         None => None,
     };
     check_attachments(conn, case, input.files(), input.kind()).await?;
@@ -301,6 +319,7 @@ async fn resolve(
 /// The open case named as a merge target, if the actor may see it.
 async fn merge_target(
     conn: &impl ConnectionTrait,
+    org: &Org,
     actor: &Actor,
     code: &str,
     now: DateTime<Utc>,
@@ -308,7 +327,7 @@ async fn merge_target(
     let row = find(conn, code)
         .await
         .map_err(|_| unknown("target", code))?;
-    let target = to_case(conn, &row, now).await?;
+    let target = to_case(conn, org, &row, now).await?;
     if !workflow::can_view(actor, &target) {
         return Err(unknown("target", code));
     }

@@ -9,19 +9,20 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, EntityTrait};
 use workflow::{Actor, Case, CaseId, Event, FileInput, Notice, Policy, Refusal, UserId};
 
 use super::FileRequest;
 use super::code::{code, next_code, take_numbers};
 use super::row::to_active;
 use crate::attachments::{Blobs, Checked, Upload, check_uploads, place, record};
-use crate::entities::{case as case_row, case_event, category};
+use crate::entities::{case as case_row, case_event};
 use crate::events::{append_first_events, event_row};
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
-use crate::org::{actor, area_by_code, area_by_id, area_ref};
+use crate::org::area_ref;
+use crate::org_cache::Org;
 use crate::outbox::enqueue_notices;
-use crate::reads::{ReadSelect, Reads};
+use crate::reads::ReadConnection;
 use crate::{Store, StoreError};
 
 impl Store {
@@ -83,7 +84,8 @@ impl Store {
         once: Option<&Once<'_>>,
     ) -> Result<Answer, StoreError> {
         let checked = check_uploads(files.uploads).await?;
-        let prepared = match prepare(&self.read, user, request, now, policy).await {
+        let org = self.org(&self.read).await?;
+        let prepared = match prepare(&self.read, &org, user, request, now, policy).await {
             Ok(prepared) => prepared,
             Err(refused) => return self.refusal_or_replay(refused, user, once, now).await,
         };
@@ -203,26 +205,21 @@ pub(crate) struct Prepared {
 /// between these reads and the write (a category retired, a user disabled)
 /// counts as changed just after the filing; the foreign keys still hold.
 pub(crate) async fn prepare(
-    conn: &impl Reads,
+    read: &ReadConnection,
+    org: &Org,
     user: UserId,
     request: FileRequest,
     now: DateTime<Utc>,
     policy: &Policy,
 ) -> Result<Prepared, StoreError> {
-    let actor = actor(conn, user, now).await?;
+    let actor = org.actor(read, user, now).await?;
     // A blank input is named before a code is looked up, in form order.
     if let Some(first) = request.blanks().into_iter().next() {
         return Err(first.into());
     }
-    let area = area_by_code(conn, &request.area, "area").await?;
-    workflow::check_filing(&actor, &area_ref(&area))?;
-    let category_ok = category::Entity::find()
-        .filter(category::Column::Code.eq(request.category.trim()))
-        .filter(category::Column::Active.eq(true))
-        .read_one(conn)
-        .await?
-        .is_some();
-    if !category_ok {
+    let area = org.area_by_code(&request.area, "area")?;
+    workflow::check_filing(&actor, &area_ref(area))?;
+    if !org.category_is_active(&request.category) {
         return Err(Refusal::UnknownCode {
             field: "category",
             code: request.category,
@@ -231,11 +228,11 @@ pub(crate) async fn prepare(
     }
     let input = FileInput {
         category: request.category.trim().to_owned(),
-        ..request.with_area(area_ref(&area))
+        ..request.with_area(area_ref(area))
     };
     let outcome = workflow::file(&actor, input, now, policy)?;
     let code_prefix = match outcome.case.area.lineage.first() {
-        Some(root) if root.0 != area.id => area_by_id(conn, root.0).await?.code,
+        Some(root) if root.0 != area.id => org.area_by_id(root.0)?.code.clone(),
         _ => area.code.clone(),
     };
     Ok(Prepared {
@@ -294,6 +291,11 @@ pub(crate) async fn write_many(
             .entry((prepared.code_prefix.as_str(), prepared.year))
             .or_default() += 1;
     }
+    // In one order, whoever writes: two batches (two replicas on one
+    // PostgreSQL) that both number under two prefixes would otherwise each
+    // hold the counter the other waits for.
+    let mut counts: Vec<_> = counts.into_iter().collect();
+    counts.sort_unstable();
     let mut next = HashMap::with_capacity(counts.len());
     for ((prefix, year), count) in counts {
         let last = take_numbers(conn, prefix, year, count).await?;

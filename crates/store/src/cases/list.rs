@@ -16,8 +16,8 @@ use workflow::{
 
 use super::row::to_cases;
 use super::search::{Terms, ranked};
-use crate::entities::{area, case, case_coordinating_unit, unit};
-use crate::org::{actor, area_by_code, area_by_id, unknown};
+use crate::entities::{area, case, case_coordinating_unit};
+use crate::org_cache::Org;
 use crate::reads::{ReadSelect, Reads};
 use crate::{Store, StoreError};
 
@@ -135,19 +135,17 @@ impl Store {
         filter: &CaseFilter,
         now: DateTime<Utc>,
     ) -> Result<CasePage, StoreError> {
-        let actor = actor(&self.read, user, now).await?;
+        let org = self.org(&self.read).await?;
+        let actor = org.actor(&self.read, user, now).await?;
         internal_filters_allowed(&actor, filter)?;
         let within = match &filter.area {
-            Some(code) => {
-                let area = area_by_code(&self.read, code, "area").await?;
-                Some(subtree_ids(&self.read, &area.lineage).await?)
-            }
+            Some(code) => Some(org.subtree(org.area_by_code(code, "area")?.id)),
             None => None,
         };
         let seen = workflow::visibility(&actor);
         let query = listed()
-            .filter(visible_within(&self.read, &seen, within.as_deref()).await?)
-            .filter(filters(&self.read, &actor, filter, within.as_deref(), now).await?);
+            .filter(visible_in(&org, &seen, within)?)
+            .filter(filters(&org, &actor, filter, within, now)?);
         let limit = filter.limit.clamp(1, MAX_LIMIT);
         let terms = filter.q.as_deref().map(Terms::of_search).transpose()?;
         let terms = terms.unwrap_or_default();
@@ -156,7 +154,7 @@ impl Store {
         } else {
             ranked(&self.read, query, &terms, filter.cursor, limit, self.search).await?
         };
-        let cases = to_cases(&self.read, &rows, now).await?;
+        let cases = to_cases(&self.read, &org, &rows, now).await?;
         Ok(CasePage { actor, cases, next })
     }
 }
@@ -241,8 +239,8 @@ pub(super) fn foreign_cursor() -> StoreError {
 
 /// The SQL form of a [`Visibility`]: own reports, or the scope of the
 /// case's sensitivity class.
-pub(crate) async fn visible(conn: &impl Reads, seen: &Visibility) -> Result<Condition, StoreError> {
-    visible_within(conn, seen, None).await
+pub(crate) fn visible(org: &Org, seen: &Visibility) -> Result<Condition, StoreError> {
+    visible_in(org, seen, None)
 }
 
 /// [`visible`] for a list already restricted to the areas `within` (its
@@ -250,8 +248,8 @@ pub(crate) async fn visible(conn: &impl Reads, seen: &Visibility) -> Result<Cond
 /// they hold them all. A board's list of one commune then asks no question
 /// of each row about the 120 communes of its province, which cost a fifth
 /// of the list's time at 1 M cases (docs/benchmarks.md).
-async fn visible_within(
-    conn: &impl Reads,
+fn visible_in(
+    org: &Org,
     seen: &Visibility,
     within: Option<&[i64]>,
 ) -> Result<Condition, StoreError> {
@@ -261,20 +259,16 @@ async fn visible_within(
         .add(
             Condition::all()
                 .add(case::Column::Sensitivity.ne(sensitive))
-                .add(scope(conn, &seen.normal, within).await?),
+                .add(scope(org, &seen.normal, within)?),
         )
         .add(
             Condition::all()
                 .add(case::Column::Sensitivity.eq(sensitive))
-                .add(scope(conn, &seen.sensitive, within).await?),
+                .add(scope(org, &seen.sensitive, within)?),
         ))
 }
 
-async fn scope(
-    conn: &impl Reads,
-    scope: &Scope,
-    within: Option<&[i64]>,
-) -> Result<Condition, StoreError> {
+fn scope(org: &Org, scope: &Scope, within: Option<&[i64]>) -> Result<Condition, StoreError> {
     if scope.all {
         return Ok(Condition::all());
     }
@@ -284,8 +278,7 @@ async fn scope(
     }
     let mut ids = Vec::new();
     for area in &scope.areas {
-        let lineage = area_by_id(conn, area.0).await?.lineage;
-        ids.extend(subtree_ids(conn, &lineage).await?);
+        ids.extend_from_slice(org.subtree(org.area_by_id(area.0)?.id));
     }
     let ids = match within {
         None => ids,
@@ -342,23 +335,6 @@ pub(crate) fn in_subtree(lineage: &str) -> Condition {
     )
 }
 
-/// The ids of the areas of [`in_subtree`], looked up first for lists
-/// (areas are few) so that the database sees a literal `area_id = ?` or a
-/// short `IN` list and can walk the `(area_id, state, created_at, id)`
-/// index in order.
-async fn subtree_ids(conn: &impl Reads, lineage: &str) -> Result<Vec<i64>, StoreError> {
-    area::Entity::find()
-        .select_only()
-        .column(area::Column::Id)
-        .filter(
-            Expr::col((area::Entity, area::Column::Lineage))
-                .like(LikeExpr::new(format!("{}%", escape_like(lineage))).escape('\\')),
-        )
-        .read_ints(conn)
-        .await
-        .map_err(StoreError::from)
-}
-
 /// `area_id = ?` for one id, `area_id IN (…)` for several.
 fn area_is_one_of(ids: &[i64]) -> Condition {
     match ids {
@@ -388,8 +364,8 @@ fn internal_filters_allowed(actor: &Actor, filter: &CaseFilter) -> Result<(), St
     }
 }
 
-async fn filters(
-    conn: &impl Reads,
+fn filters(
+    org: &Org,
     actor: &Actor,
     filter: &CaseFilter,
     within: Option<&[i64]>,
@@ -415,12 +391,8 @@ async fn filters(
         all = all.add(case::Column::Priority.eq(priority.code()));
     }
     if let Some(code) = &filter.lead_unit {
-        let lead = unit::Entity::find()
-            .filter(unit::Column::Code.eq(code.trim()))
-            .read_one(conn)
-            .await?
-            .ok_or_else(|| unknown("lead_unit", code))?;
-        all = all.add(case::Column::LeadUnitId.eq(lead.id));
+        let lead = org.unit_by_code(code, "lead_unit", now)?;
+        all = all.add(case::Column::LeadUnitId.eq(lead.id.0));
     }
     if filter.overdue {
         all = all.add(overdue(now));

@@ -60,8 +60,9 @@ impl Store {
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<(Actor, Case), StoreError> {
-        let actor = actor(&self.read, user, now).await?;
-        let case = to_case(&self.read, &find(&self.read, id_or_code).await?, now).await?;
+        let org = self.org(&self.read).await?;
+        let actor = org.actor(&self.read, user, now).await?;
+        let case = to_case(&self.read, &org, &find(&self.read, id_or_code).await?, now).await?;
         if !workflow::can_view(&actor, &case) {
             return Err(not_found(id_or_code));
         }
@@ -85,8 +86,9 @@ impl Store {
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<Case, StoreError> {
-        let actor = actor(&self.read, user, now).await?;
-        let case = to_case(&self.read, &find(&self.read, id_or_code).await?, now).await?;
+        let org = self.org(&self.read).await?;
+        let actor = org.actor(&self.read, user, now).await?;
+        let case = to_case(&self.read, &org, &find(&self.read, id_or_code).await?, now).await?;
         if workflow::can_view(&actor, &case) {
             Ok(case)
         } else {

@@ -10,9 +10,10 @@ use workflow::{
 };
 
 use crate::StoreError;
-use crate::entities::{area, case, case_coordinating_unit};
+use crate::entities::{case, case_coordinating_unit};
 use crate::fold::words;
-use crate::org::{area_ref, corrupt, units_by_ids};
+use crate::org::{area_ref, corrupt};
+use crate::org_cache::Org;
 use crate::reads::{ReadSelect, Reads};
 
 /// Loads a case row by id or by code.
@@ -37,34 +38,26 @@ pub(crate) fn not_found(key: &str) -> StoreError {
 /// The workflow's view of a stored case.
 pub(crate) async fn to_case(
     conn: &impl Reads,
+    org: &Org,
     row: &case::Model,
     now: DateTime<Utc>,
 ) -> Result<Case, StoreError> {
-    let mut cases = to_cases(conn, std::slice::from_ref(row), now).await?;
+    let mut cases = to_cases(conn, org, std::slice::from_ref(row), now).await?;
     Ok(cases.pop().expect("one case per row"))
 }
 
-/// The workflow's view of stored cases, in their order: their areas, lead
-/// and coordinating units are loaded in a few queries for all of them, not
-/// a few per case.
+/// The workflow's view of stored cases, in their order: their areas and
+/// units from the organisation in memory, their coordinating units in one
+/// query for all of them.
 pub(crate) async fn to_cases(
     conn: &impl Reads,
+    org: &Org,
     rows: &[case::Model],
     now: DateTime<Utc>,
 ) -> Result<Vec<Case>, StoreError> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let mut area_ids: Vec<i64> = rows.iter().map(|r| r.area_id).collect();
-    area_ids.sort_unstable();
-    area_ids.dedup();
-    let areas: HashMap<i64, area::Model> = area::Entity::find()
-        .filter(area::Column::Id.is_in(area_ids))
-        .read_all(conn)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
     let mut coordinating: HashMap<i64, Vec<i64>> = HashMap::new();
     for link in case_coordinating_unit::Entity::find()
         .filter(case_coordinating_unit::Column::CaseId.is_in(rows.iter().map(|r| r.id)))
@@ -77,27 +70,18 @@ pub(crate) async fn to_cases(
             .or_default()
             .push(link.unit_id);
     }
-    let mut unit_ids: Vec<i64> = rows
-        .iter()
-        .filter_map(|r| r.lead_unit_id)
-        .chain(coordinating.values().flatten().copied())
-        .collect();
-    unit_ids.sort_unstable();
-    unit_ids.dedup();
-    let units = units_by_ids(conn, &unit_ids, now).await?;
     rows.iter()
         .map(|row| {
-            let area = areas
-                .get(&row.area_id)
-                .ok_or_else(|| StoreError::NotFound {
-                    thing: crate::Thing::Area,
-                    key: format!("#{}", row.area_id),
-                })?;
+            let area = org.area_by_id(row.area_id)?;
             let coordinating_units = coordinating
                 .get(&row.id)
-                .map(|ids| ids.iter().map(|id| units[id].clone()).collect())
+                .map(|ids| ids.iter().map(|id| org.unit_by_id(*id, now)).collect())
+                .transpose()?
                 .unwrap_or_default();
-            let lead_unit = row.lead_unit_id.map(|id| units[&id].clone());
+            let lead_unit = row
+                .lead_unit_id
+                .map(|id| org.unit_by_id(id, now))
+                .transpose()?;
             assemble(row, area_ref(area), lead_unit, coordinating_units)
         })
         .collect()

@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, Quer
 use workflow::{Case, CaseState, UserId};
 
 use super::list::{escape_like, in_subtree, visible};
-use super::row::to_case;
+use super::row::to_cases;
 use crate::entities::case;
 use crate::fold::fold;
 use crate::reads::ReadSelect;
@@ -54,7 +54,10 @@ impl Store {
             .map(|s| s.code())
             .collect();
         let rows = case::Entity::find()
-            .filter(visible(&self.read, &workflow::visibility(&actor)).await?)
+            .filter(visible(
+                &*self.org(&self.read).await?,
+                &workflow::visibility(&actor),
+            )?)
             .filter(case::Column::Id.ne(of.id.0))
             .filter(case::Column::State.is_in(open))
             .filter(line)
@@ -75,11 +78,9 @@ impl Store {
             .collect();
         // Stable: equal ranks keep the oldest first.
         ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
-        let mut cases = Vec::new();
-        for (_, row) in ranked.into_iter().take(limit) {
-            cases.push(to_case(&self.read, &row, now).await?);
-        }
-        Ok(cases)
+        let rows: Vec<_> = ranked.into_iter().take(limit).map(|(_, row)| row).collect();
+        let org = self.org(&self.read).await?;
+        to_cases(&self.read, &org, &rows, now).await
     }
 }
 

@@ -69,11 +69,15 @@ impl Store {
             .filter(|c| !c.is_empty())
         {
             None => None,
-            Some(code) => match crate::attachments::visible(&tx, user, code, now).await {
-                Ok((_, case)) => Some(case.id.0),
-                Err(StoreError::NotFound { .. }) => return Err(unknown("case", code)),
-                Err(err) => return Err(err),
-            },
+            Some(code) => {
+                match crate::attachments::visible(&tx, &*self.org(&tx).await?, user, code, now)
+                    .await
+                {
+                    Ok((_, case)) => Some(case.id.0),
+                    Err(StoreError::NotFound { .. }) => return Err(unknown("case", code)),
+                    Err(err) => return Err(err),
+                }
+            }
         };
         let request =
             check_duty_request(&actor, &provider, &serves, &input.topic, input.due_at, now)?;

@@ -28,6 +28,7 @@ pub mod meeting;
 pub mod meeting_invitation;
 pub mod opinion_item;
 pub mod opinion_report;
+pub mod org_generation;
 pub mod orientation_link;
 pub mod orientation_notice;
 pub mod orientation_recipient;

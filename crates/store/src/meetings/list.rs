@@ -62,7 +62,8 @@ impl Store {
         tz: Tz,
     ) -> Result<Vec<MeetingView>, StoreError> {
         let actor = actor(&self.db, user, now).await?;
-        let case = to_case(&self.db, &find(&self.db, id_or_code).await?, now).await?;
+        let org = self.org(&self.db).await?;
+        let case = to_case(&self.db, &org, &find(&self.db, id_or_code).await?, now).await?;
         if !workflow::can_view(&actor, &case)
             || workflow::reader(&actor, &case) != Audience::Internal
         {

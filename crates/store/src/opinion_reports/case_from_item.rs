@@ -65,7 +65,8 @@ impl Store {
             people_affected: item.people_affected,
             hotspot_risk: mood.zip(reach).map(|(m, r)| hotspot_risk_of(m, r)),
         };
-        let prepared = prepare(&tx, user, request, now, policy).await?;
+        let org = self.org(&tx).await?;
+        let prepared = prepare(&self.read, &org, user, request, now, policy).await?;
         let (filer, filed) = match write_once(&tx, user, prepared, &[], now, None).await {
             Ok(Answer::Done { case, actor }) => (actor, *case),
             Ok(Answer::Replay { .. }) => unreachable!("no key, no replay"),

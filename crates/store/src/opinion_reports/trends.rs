@@ -227,7 +227,10 @@ impl Store {
         let mut cases = case::Entity::find()
             .select_only()
             .column(case::Column::Id)
-            .filter(cases_visible(conn, &workflow::visibility(&actor)).await?)
+            .filter(cases_visible(
+                &*self.org(conn).await?,
+                &workflow::visibility(&actor),
+            )?)
             .filter(case::Column::CreatedAt.gte(begin))
             .filter(case::Column::CreatedAt.lt(end));
         if let Some(ids) = &within {

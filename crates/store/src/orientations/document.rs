@@ -72,7 +72,14 @@ impl Store {
             .await?
             .ok_or_else(missing)?;
         let actor = actor(conn, user, now).await?;
-        let case = to_case(conn, &find(conn, &notice.case_id.to_string()).await?, now).await?;
+        let org = self.org(conn).await?;
+        let case = to_case(
+            conn,
+            &org,
+            &find(conn, &notice.case_id.to_string()).await?,
+            now,
+        )
+        .await?;
         if !workflow::can_view(&actor, &case)
             || workflow::reader(&actor, &case) != Audience::Internal
         {

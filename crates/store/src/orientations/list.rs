@@ -30,7 +30,8 @@ impl Store {
     ) -> Result<Vec<OrientationNotice>, StoreError> {
         let conn = &self.db;
         let actor = actor(conn, user, now).await?;
-        let case = to_case(conn, &find(conn, id_or_code).await?, now).await?;
+        let org = self.org(conn).await?;
+        let case = to_case(conn, &org, &find(conn, id_or_code).await?, now).await?;
         if !workflow::can_view(&actor, &case)
             || workflow::reader(&actor, &case) != Audience::Internal
         {

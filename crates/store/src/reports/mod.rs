@@ -141,7 +141,7 @@ impl Store {
             selected = selected.add(in_subtree(&area.lineage));
         }
         if let Some(seen) = &seen {
-            selected = selected.add(visible(&self.db, seen).await?);
+            selected = selected.add(visible(&*self.org(&self.db).await?, seen)?);
         }
         Ok((selected, seen, area))
     }

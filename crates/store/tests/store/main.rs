@@ -20,6 +20,7 @@ mod merged_into_index;
 mod open_cases;
 mod opinion_report_duty;
 mod opinion_reports;
+mod org_in_memory;
 mod organisation_edits;
 mod orientations;
 mod orphans;

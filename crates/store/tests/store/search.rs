@@ -549,18 +549,8 @@ async fn cases_filed_before_the_title_vector_are_ranked_after_it(backend: Backen
     let db = upgrade::migrated_before(backend, "m20261122_000070_title_vector").await;
     let s = db.store();
     let o = org::build(s).await;
-    let clean = file(
-        s,
-        o.officer,
-        case("Nạo vét kênh Tân Lạc", "Bùn ứ đọng.", "HN-BADINH"),
-    )
-    .await;
-    let dredge = file(
-        s,
-        o.officer,
-        case("Kênh bốc mùi", "Cần nạo vét kênh.", "HN-BADINH"),
-    )
-    .await;
+    let clean = upgrade::case_row(s, o.officer, "Nạo vét kênh Tân Lạc", "Bùn ứ đọng.", 1).await;
+    let dredge = upgrade::case_row(s, o.officer, "Kênh bốc mùi", "Cần nạo vét kênh.", 2).await;
     s.migrate().await.expect("the remaining migrations");
     assert_eq!(
         search_every_window(s, o.officer, "nao vet kenh").await,
