@@ -33,8 +33,8 @@ pub struct Store {
     pub(crate) writes: DatabaseConnection,
     /// PostgreSQL search: how its steps are sized (`cases::search::postgres`).
     pub(crate) search: crate::cases::SearchSteps,
-    /// SQLite: the group-commit writer that files cases (`cases::group_commit`);
-    /// PostgreSQL, with many writers, files each case in its own transaction.
+    /// The group-commit writer that files cases (`cases::group_commit`),
+    /// on a connection of its own.
     pub(crate) filer: Option<Arc<Filer>>,
     /// The organisation in memory, checked against its generation counter.
     pub(crate) org: Arc<OrgCache>,
@@ -48,12 +48,14 @@ impl Store {
             let mut opts = options(url);
             opts.max_connections(16).min_connections(1);
             let db = Database::connect(opts).await?;
+            let mut filer = options(url);
+            filer.max_connections(1).min_connections(1);
             return Ok(Store {
                 read: ReadConnection::Pool(db.clone()),
                 writes: db.clone(),
                 db,
                 search: crate::cases::SearchSteps::default(),
-                filer: None,
+                filer: Some(Arc::new(Filer::start(filer).await?)),
                 org: Arc::default(),
             });
         }
@@ -81,8 +83,8 @@ impl Store {
     }
 
     /// Before the process ends: stops taking filings and returns once the
-    /// ones already queued for the SQLite group commit are committed and
-    /// answered (later filings are refused). Nothing to do on PostgreSQL.
+    /// ones already queued for the group commit are committed and answered
+    /// (later filings are refused).
     pub async fn close(&self) {
         if let Some(filer) = &self.filer {
             filer.stop().await;

@@ -1,10 +1,9 @@
 //! Filing a case. What decides a filing (the caller, the area, the category,
 //! the workflow's verdict, the prefix of the code) is read before the write
 //! lock is taken; under the lock only the idempotency key is looked up and
-//! the rows are written. On SQLite a filing without files is written by the
-//! group-commit writer ([`super::group_commit`]); on PostgreSQL (many
-//! writers) and with files (placed on disk before the commit) it is a
-//! transaction of its own.
+//! the rows are written. A filing without files is written by the
+//! group-commit writer ([`super::group_commit`]); one with files (placed on
+//! disk before the commit) is a transaction of its own.
 
 use std::collections::HashMap;
 
@@ -71,9 +70,9 @@ impl Store {
     /// refuses the whole report: nothing is written, on disk or in the
     /// database. A replay of the key stores none of the files again.
     ///
-    /// On SQLite a filing without files is committed together with the
-    /// filings queued with it (one durable commit for all) and answered
-    /// only once that commit is done.
+    /// A filing without files is committed together with the filings
+    /// queued with it (one durable commit for all) and answered only once
+    /// that commit is done.
     pub async fn file_case_with_files(
         &self,
         user: UserId,
@@ -130,8 +129,7 @@ impl Store {
         }
     }
 
-    /// One transaction for this filing and its files (PostgreSQL, and
-    /// SQLite filings with files).
+    /// One transaction for this filing and its files.
     async fn file_in_tx(
         &self,
         user: UserId,
