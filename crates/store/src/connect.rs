@@ -99,6 +99,19 @@ impl Store {
         self.org.at(&self.db, generation).await
     }
 
+    /// The organisation for `asker`: as of the generation their request
+    /// read when it recognised them, else as of now (read on `conn`).
+    pub(crate) async fn org_for(
+        &self,
+        asker: &crate::auth::Asker,
+        conn: &impl Reads,
+    ) -> Result<Arc<Org>, StoreError> {
+        match asker.org_generation {
+            Some(generation) => self.org.at(&self.db, generation).await,
+            None => self.org(conn).await,
+        }
+    }
+
     /// Applies pending migrations.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         Migrator::up(&self.db, None).await?;

@@ -146,6 +146,11 @@ impl Org {
         })
     }
 
+    /// The generation this copy was read at.
+    pub(crate) fn generation(&self) -> i64 {
+        self.generation
+    }
+
     /// An area by code; an unknown code is a refusal naming `field`.
     pub(crate) fn area_by_code(
         &self,

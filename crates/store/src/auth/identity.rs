@@ -81,6 +81,7 @@ impl Store {
             unit: UnitId(row.unit_id),
             lang: Lang::from_tag(&row.lang),
             credential,
+            org_generation: org.generation(),
         })
     }
 }

@@ -51,6 +51,38 @@ pub struct Identity {
     pub lang: Lang,
     /// How they proved it.
     pub credential: Credential,
+    /// The generation of the organisation read when they were recognised.
+    pub org_generation: i64,
+}
+
+impl Identity {
+    /// The caller as the use cases of their request take them: with the
+    /// organisation's generation already read, so that it is not read again.
+    pub fn asker(&self) -> Asker {
+        Asker {
+            user: self.user,
+            org_generation: Some(self.org_generation),
+        }
+    }
+}
+
+/// Who asks a use case: a user, and, for a request's caller, the
+/// generation of the organisation read when they were recognised (the use
+/// case then reads the organisation as of then, without a round trip).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asker {
+    /// The user.
+    pub user: UserId,
+    pub(crate) org_generation: Option<i64>,
+}
+
+impl From<UserId> for Asker {
+    fn from(user: UserId) -> Asker {
+        Asker {
+            user,
+            org_generation: None,
+        }
+    }
 }
 
 /// How long a browser session lasts.

@@ -11,6 +11,7 @@ use super::ActionInput;
 use super::file::Files;
 use super::row::{find, not_found, to_active, to_case};
 use crate::attachments::{check_uploads, lock_case, place, record, visible};
+use crate::auth::Asker;
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
@@ -26,15 +27,17 @@ impl Store {
     /// writes nothing. Returns the case as it is now.
     pub async fn act(
         &self,
-        user: UserId,
+        asker: impl Into<Asker>,
         id_or_code: &str,
         version: i64,
         input: ActionInput,
         now: DateTime<Utc>,
         policy: &Policy,
     ) -> Result<Case, StoreError> {
+        let asker = asker.into();
+        let user = asker.user;
         let tx = self.write_tx().await?;
-        let org = self.org(&tx).await?;
+        let org = self.org_for(&asker, &tx).await?;
         let (_, case) = act_steps(
             &tx, &org, &self.read, user, id_or_code, version, input, now, policy,
         )
@@ -53,7 +56,7 @@ impl Store {
     )]
     pub async fn act_once(
         &self,
-        user: UserId,
+        user: impl Into<Asker>,
         id_or_code: &str,
         version: i64,
         input: ActionInput,
@@ -84,7 +87,7 @@ impl Store {
     )]
     pub async fn act_with_files(
         &self,
-        user: UserId,
+        asker: impl Into<Asker>,
         id_or_code: &str,
         version: i64,
         mut input: ActionInput,
@@ -96,6 +99,8 @@ impl Store {
         if !files.uploads.is_empty() && input.files_mut().is_none() {
             return Err(Refusal::InvalidInput { field: "documents" }.into());
         }
+        let asker = asker.into();
+        let user = asker.user;
         let checked = check_uploads(files.uploads).await?;
         let tx = self.write_tx().await?;
         if let Some(once) = once
@@ -103,7 +108,7 @@ impl Store {
         {
             return Ok(replay);
         }
-        let org = self.org(&tx).await?;
+        let org = self.org_for(&asker, &tx).await?;
         if !checked.is_empty() {
             let (actor, case) = visible(&tx, &org, user, id_or_code, now).await?;
             lock_case(&tx, &case).await?;

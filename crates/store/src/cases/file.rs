@@ -15,6 +15,7 @@ use super::FileRequest;
 use super::code::{code, next_code, take_numbers};
 use super::row::to_active;
 use crate::attachments::{Blobs, Checked, Upload, check_uploads, place, record};
+use crate::auth::Asker;
 use crate::entities::{case as case_row, case_event};
 use crate::events::{append_first_events, event_row};
 use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
@@ -30,7 +31,7 @@ impl Store {
     /// one transaction. Returns the stored case.
     pub async fn file_case(
         &self,
-        user: UserId,
+        user: impl Into<Asker>,
         request: FileRequest,
         now: DateTime<Utc>,
         policy: &Policy,
@@ -49,7 +50,7 @@ impl Store {
     /// response to a new one is stored in the filing's transaction.
     pub async fn file_case_once(
         &self,
-        user: UserId,
+        user: impl Into<Asker>,
         request: FileRequest,
         now: DateTime<Utc>,
         policy: &Policy,
@@ -75,15 +76,17 @@ impl Store {
     /// that commit is done.
     pub async fn file_case_with_files(
         &self,
-        user: UserId,
+        asker: impl Into<Asker>,
         request: FileRequest,
         files: Files<'_>,
         now: DateTime<Utc>,
         policy: &Policy,
         once: Option<&Once<'_>>,
     ) -> Result<Answer, StoreError> {
+        let asker = asker.into();
+        let user = asker.user;
         let checked = check_uploads(files.uploads).await?;
-        let org = self.org(&self.read).await?;
+        let org = self.org_for(&asker, &self.read).await?;
         let prepared = match prepare(&self.read, &org, user, request, now, policy).await {
             Ok(prepared) => prepared,
             Err(refused) => return self.refusal_or_replay(refused, user, once, now).await,

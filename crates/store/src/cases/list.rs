@@ -11,11 +11,12 @@ use sea_orm::{
 };
 use workflow::{
     Actor, Case, CaseState, DeadlineKind, INTERNAL_FILTERS, Priority, Refusal, ReporterState,
-    Scope, Sensitivity, UserId, Visibility,
+    Scope, Sensitivity, Visibility,
 };
 
 use super::row::to_cases;
 use super::search::{Terms, ranked};
+use crate::auth::Asker;
 use crate::entities::{area, case, case_coordinating_unit};
 use crate::org_cache::Org;
 use crate::reads::{ReadSelect, Reads};
@@ -131,12 +132,13 @@ impl Store {
     /// longer than [`workflow::check_search`] allows is refused.
     pub async fn list_cases(
         &self,
-        user: UserId,
+        asker: impl Into<Asker>,
         filter: &CaseFilter,
         now: DateTime<Utc>,
     ) -> Result<CasePage, StoreError> {
-        let org = self.org(&self.read).await?;
-        let actor = org.actor(&self.read, user, now).await?;
+        let asker = asker.into();
+        let org = self.org_for(&asker, &self.read).await?;
+        let actor = org.actor(&self.read, asker.user, now).await?;
         internal_filters_allowed(&actor, filter)?;
         let within = match &filter.area {
             Some(code) => Some(org.subtree(org.area_by_code(code, "area")?.id)),

@@ -10,6 +10,7 @@ use workflow::{Actor, Audience, Case, UserId};
 
 use super::row::{find, not_found, to_case};
 use crate::audit::record;
+use crate::auth::Asker;
 use crate::entities::{attachment, case_event, unit, user};
 use crate::need_to_know::timeline_read;
 use crate::org::actor;
@@ -56,11 +57,13 @@ impl Store {
     /// log (SPEC §9).
     pub async fn open_case(
         &self,
-        user: UserId,
+        asker: impl Into<Asker>,
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<(Actor, Case), StoreError> {
-        let org = self.org(&self.read).await?;
+        let asker = asker.into();
+        let user = asker.user;
+        let org = self.org_for(&asker, &self.read).await?;
         let actor = org.actor(&self.read, user, now).await?;
         let case = to_case(&self.read, &org, &find(&self.read, id_or_code).await?, now).await?;
         if !workflow::can_view(&actor, &case) {
@@ -82,11 +85,13 @@ impl Store {
     /// The case `id_or_code` if `user` may see it; otherwise not found.
     pub async fn get_case(
         &self,
-        user: UserId,
+        asker: impl Into<Asker>,
         id_or_code: &str,
         now: DateTime<Utc>,
     ) -> Result<Case, StoreError> {
-        let org = self.org(&self.read).await?;
+        let asker = asker.into();
+        let user = asker.user;
+        let org = self.org_for(&asker, &self.read).await?;
         let actor = org.actor(&self.read, user, now).await?;
         let case = to_case(&self.read, &org, &find(&self.read, id_or_code).await?, now).await?;
         if workflow::can_view(&actor, &case) {

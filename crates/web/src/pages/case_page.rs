@@ -352,7 +352,7 @@ async fn act_once(
     let answer = state
         .store
         .act_with_files(
-            visitor.identity.user,
+            visitor.identity.asker(),
             code,
             version,
             input,
@@ -382,7 +382,7 @@ async fn page(
     let user = visitor.identity.user;
     let (actor, case) = state
         .store
-        .open_case(user, code, now)
+        .open_case(visitor.identity.asker(), code, now)
         .await
         .map_err(AppError::from)?;
     let events = state

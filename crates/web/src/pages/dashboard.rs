@@ -248,7 +248,7 @@ async fn dashboard(
     {
         let page = state
             .store
-            .list_cases(visitor.identity.user, &waiting(s), now)
+            .list_cases(visitor.identity.asker(), &waiting(s), now)
             .await
             .map_err(AppError::from)?;
         lists.push(

@@ -242,7 +242,7 @@ async fn list(
     };
     let page = state
         .store
-        .list_cases(user, &filter, now)
+        .list_cases(visitor.identity.asker(), &filter, now)
         .await
         .map_err(AppError::from)?;
     let dir = Directory::load(&state.store, user, lang, now).await?;

@@ -292,7 +292,7 @@ async fn file_once(
     let answer = state
         .store
         .file_case_with_files(
-            visitor.identity.user,
+            visitor.identity.asker(),
             request,
             files,
             now,

@@ -72,7 +72,7 @@ pub(crate) async fn act(
     let answer = state
         .store
         .act_once(
-            caller.user,
+            caller.identity.asker(),
             &id,
             version,
             input,

@@ -80,7 +80,14 @@ pub(crate) async fn file(
     };
     let answer = state
         .store
-        .file_case_with_files(caller.user, body, files, now, &state.policy, once.as_ref())
+        .file_case_with_files(
+            caller.identity.asker(),
+            body,
+            files,
+            now,
+            &state.policy,
+            once.as_ref(),
+        )
         .await?;
     Ok(match answer {
         Answer::Done { case, actor } => (

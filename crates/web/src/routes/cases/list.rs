@@ -93,7 +93,10 @@ pub(crate) async fn list(
     };
     let now = Utc::now();
     let tz = state.policy.calendar.time_zone();
-    let page = state.store.list_cases(caller.user, &filter, now).await?;
+    let page = state
+        .store
+        .list_cases(caller.identity.asker(), &filter, now)
+        .await?;
     Ok(Json(CasePageView {
         items: page
             .cases

@@ -23,7 +23,10 @@ pub(crate) async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<CaseView>, AppError> {
     let now = Utc::now();
-    let (actor, case) = state.store.open_case(caller.user, &id, now).await?;
+    let (actor, case) = state
+        .store
+        .open_case(caller.identity.asker(), &id, now)
+        .await?;
     Ok(Json(CaseView::new(
         &actor,
         &case,
