@@ -8,13 +8,13 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use workflow::{
-    ItemProblem, NewOpinionReport, OpinionRefusal, OpinionReportInput, ReportKind, Role, UserId,
-    check_opinion_filer,
+    ItemProblem, NewOpinionReport, OpinionRefusal, OpinionReportInput, ReportKind, UserId,
+    check_opinion_filer, check_serving_filer,
 };
 
 use super::OpinionReportView;
-use super::profile::profile_of;
 use super::read::view_of;
+use crate::collaborators::{Collaborator, profile_of};
 use crate::connect::is_unique_violation;
 use crate::entities::{category, opinion_item, opinion_report};
 use crate::idempotency::{KeyTaken, lookup_key, save_key};
@@ -106,11 +106,10 @@ async fn write(
 ) -> Result<OpinionReportView, StoreError> {
     let today = now.with_timezone(&tz).date_naive();
     let actor = actor(tx, user, now).await?;
-    let profile = profile_of(tx, user).await?;
+    let collaborator = profile_of(tx, user.0).await?;
+    let profile = collaborator.as_ref().map(Collaborator::filer);
     // Who may send at all is said before what is wrong with the report.
-    if actor.role != Role::Reporter || !profile.as_ref().is_some_and(|p| p.serving_on(today)) {
-        return Err(OpinionRefusal::NotACollaborator.into());
-    }
+    check_serving_filer(&actor, profile.as_ref(), today)?;
     let report = NewOpinionReport::parse(input, today)?;
     let area = area_by_code(tx, &report.area, "area").await?;
     check_opinion_filer(&actor, profile.as_ref(), &area_ref(&area), today)?;
