@@ -13,7 +13,7 @@ use super::row::{find, not_found, to_active, to_case};
 use crate::attachments::{check_uploads, lock_case, place, record, visible};
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
-use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
+use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, lookup, save};
 use crate::org::{actor, unit_by_code, unknown};
 use crate::outbox::enqueue_notices;
 use crate::{Store, StoreError};
@@ -53,8 +53,8 @@ impl Store {
         input: ActionInput,
         now: DateTime<Utc>,
         policy: &Policy,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, StoreError> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, StoreError> {
         let no_files = Files {
             uploads: Vec::new(),
             blobs: None,
@@ -85,8 +85,8 @@ impl Store {
         files: Files<'_>,
         now: DateTime<Utc>,
         policy: &Policy,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, StoreError> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, StoreError> {
         if !files.uploads.is_empty() && input.files_mut().is_none() {
             return Err(Refusal::InvalidInput { field: "documents" }.into());
         }
@@ -139,7 +139,7 @@ impl Store {
             place(checked, blobs).await?;
         }
         tx.commit().await?;
-        Ok(Answer::Done {
+        Ok(CaseAnswer::Done {
             case: Box::new(case),
             actor,
         })
