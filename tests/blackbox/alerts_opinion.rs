@@ -9,7 +9,6 @@ use chrono::{Duration, Utc};
 use serde_json::{Value, json};
 
 use crate::alerts::remind;
-use crate::support::opinion_rows::give_profile;
 use crate::support::smtp::SmtpSink;
 use crate::support::town::town;
 use crate::support::{Client, Server, TestDb, on_both_backends};
@@ -29,9 +28,11 @@ fn quick(area: &str, items: &[(&str, &str, &str)]) -> Value {
 
 async fn opinion_reports_in_one_ward_raise_one_alert(db: TestDb) {
     let town = town(&db);
-    give_profile(&db, "ctv.bd@example.vn", &["HN-BD"]).await;
-    give_profile(&db, "ctv.hk@example.vn", &["HN-HK"]).await;
     let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
+    town.give_profile(&server, "ctv.hk@example.vn", &["HN-HK"])
+        .await;
     let bd = Client::bearer(&server, &town.reporter);
     // Three quick reports, two angry widespread opinions each: a weighted
     // signal of 3 × 2 × (2 × 4) = 48 where nothing was heard before.

@@ -7,7 +7,6 @@
 use chrono::{Datelike, Duration, Utc};
 use serde_json::{Value, json};
 
-use crate::support::opinion_rows::give_profile;
 use crate::support::pages::Visitor;
 use crate::support::town::{PASSWORD, town};
 use crate::support::{Client, Server, TestDb, on_both_backends};
@@ -42,9 +41,11 @@ async fn count(client: &Client) -> usize {
 
 async fn a_monthly_report_is_read_by_its_sender_and_the_board_only(db: TestDb) {
     let town = town(&db);
-    give_profile(&db, "ctv.bd@example.vn", &["HN-BD"]).await;
-    give_profile(&db, "ctv.hk@example.vn", &["HN-HK"]).await;
     let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
+    town.give_profile(&server, "ctv.hk@example.vn", &["HN-HK"])
+        .await;
     let reporter = Client::bearer(&server, &town.reporter);
     let sent = reporter
         .post_once("/opinion-reports", "bao-cao-thang-1", &report("HN-BD"))
@@ -120,8 +121,9 @@ async fn a_monthly_report_is_read_by_its_sender_and_the_board_only(db: TestDb) {
 
 async fn a_bad_report_changes_nothing(db: TestDb) {
     let town = town(&db);
-    give_profile(&db, "ctv.bd@example.vn", &["HN-BD"]).await;
     let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
     let reporter = Client::bearer(&server, &town.reporter);
     let mut blank = report("HN-BD");
     blank["items"][1]["summary"] = json!("   ");
@@ -185,8 +187,9 @@ async fn a_bad_report_changes_nothing(db: TestDb) {
 
 async fn a_case_from_an_opinion_links_both_ways(db: TestDb) {
     let town = town(&db);
-    give_profile(&db, "ctv.bd@example.vn", &["HN-BD"]).await;
     let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
     let sent = Client::bearer(&server, &town.reporter)
         .post("/opinion-reports", &report("HN-BD"))
         .await

@@ -2,9 +2,10 @@
 //! §16): `noicom collaborator import` writes a whole file or nothing,
 //! naming a bad row by its line; `noicom remind` reminds a serving
 //! collaborator who has not filed the month's report, at a real SMTP
-//! server, and not one who has.
+//! server, and not one who has filed it over the API.
 
-use crate::support::opinion_rows::file_monthly_report;
+use serde_json::json;
+
 use crate::support::smtp::SmtpSink;
 use crate::support::town::town;
 use crate::support::{Client, Server, TestDb, noicom, on_both_backends};
@@ -85,7 +86,7 @@ async fn a_roster_file_is_imported_whole_or_not_at_all(db: TestDb) {
 }
 
 async fn the_monthly_duty_reminds_a_collaborator_who_has_not_reported(db: TestDb) {
-    let _town = town(&db);
+    let town = town(&db);
     let file = csv(
         &db,
         "roster.csv",
@@ -97,8 +98,14 @@ async fn the_monthly_duty_reminds_a_collaborator_who_has_not_reported(db: TestDb
         .args([&file])
         .ok();
     // The Hoàn Kiếm collaborator has filed November's and December's.
-    file_monthly_report(&db, "ctv.hk@example.vn", "HN-HK", "2026-11").await;
-    file_monthly_report(&db, "ctv.hk@example.vn", "HN-HK", "2026-12").await;
+    let server = Server::start(&db, &[]).await;
+    let hk = Client::bearer(&server, &town.other_reporter);
+    for period in ["2026-11", "2026-12"] {
+        let report = json!({"area": "HN-HK", "period": period, "items": [
+            {"category": "land", "summary": "Người dân hỏi về tiến độ giải phóng mặt bằng",
+             "mood": "neutral", "reach": "few", "source": "direct"}]});
+        hk.post("/opinion-reports", &report).await.expect(201);
+    }
     let smtp = SmtpSink::start(db.dir());
     // Due on the 20th here: on 17 December, three days before.
     let run = noicom(&db)

@@ -10,7 +10,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workflow::{
-    AlertReason, AreaId, BULLETIN_CONCERNS, Calendar, Lang, Mood, OpinionLine, OpinionReach, Period,
+    Actor, AlertReason, AreaId, BULLETIN_CONCERNS, Calendar, Lang, Mood, OpinionLine, OpinionReach,
+    Period,
 };
 
 mod mail;
@@ -18,7 +19,6 @@ mod mail;
 pub use mail::{BulletinReader, OPINION_BULLETIN};
 
 use crate::entities::{area, category, hotspot_alert, opinion_item, opinion_report};
-use crate::org::actor;
 use crate::reports::{Heading, Letterhead, OpenCases, Reader, ReportScope, Summary};
 use crate::{Store, StoreError};
 
@@ -116,14 +116,13 @@ impl Store {
             to,
             area: of.area.map(str::to_owned),
         };
-        // The case figures refuse a reader who may not read reports first.
-        let cases = self
-            .report_summary(of.reader, &scope, now, calendar, of.lang)
-            .await?;
-        let open = self
-            .open_cases(of.reader, of.area, now, calendar, of.lang)
-            .await?;
-        let areas = self.bulletin_areas(of.reader, of.area, now).await?;
+        scope.check(now)?;
+        // Loaded once for the case figures, the open cases and the areas.
+        let reader = self.report_reader(of.reader, now).await?;
+        let reader = reader.as_ref();
+        let cases = (self.summary_for(reader, &scope, now, calendar, of.lang)).await?;
+        let open = (self.open_cases_for(reader, of.area, now, calendar, of.lang)).await?;
+        let areas = self.bulletin_areas(reader, of.area).await?;
         let month = of.month.to_string();
         let in_areas = opinion_report::Column::AreaId.is_in(areas.keys().copied());
         let of_month = reports_of_month(of.month, calendar);
@@ -241,22 +240,14 @@ impl Store {
     }
 
     /// The areas whose opinion reports a bulletin of `area` counts for
-    /// `reader`: the area's subtree (everything when `None`), cut down to
-    /// the areas the reader sees.
+    /// `reader` (`None`: the operator): the area's subtree (everything
+    /// when `None`), cut down to the areas the reader sees.
     async fn bulletin_areas(
         &self,
-        reader: Reader,
+        reader: Option<&Actor>,
         area: Option<&str>,
-        now: DateTime<Utc>,
     ) -> Result<HashMap<i64, area::Model>, StoreError> {
-        let seen = match reader {
-            Reader::Operator => None,
-            Reader::User(user) => {
-                let actor = actor(&self.db, user, now).await?;
-                workflow::check_reports(&actor)?;
-                Some(workflow::visibility(&actor).normal)
-            }
-        };
+        let seen = reader.map(|actor| workflow::visibility(actor).normal);
         let all = area::Entity::find().all(&self.db).await?;
         let lineage_of = |id: i64| all.iter().find(|a| a.id == id).map(|a| a.lineage.clone());
         let root = match area {

@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, Set,
+};
 use workflow::{Actor, Case, UserId};
 
 use crate::StoreError;
@@ -16,16 +18,99 @@ use crate::entities::idempotency_key;
 /// How long a key is remembered.
 pub const KEY_HOURS: i64 = 24;
 
+/// A keyed request of a use case that answers with a `T` (an opinion
+/// report, a duty): the client's key, the hash of what was asked, and how
+/// to render the response a replay will return from the `T`.
+pub struct Keyed<'a, T> {
+    /// The client's `Idempotency-Key`.
+    pub key: &'a str,
+    /// A hash of the method, path and body.
+    pub request_hash: &'a str,
+    /// The HTTP status of the first response.
+    pub status: u16,
+    /// The body of the first response, from what the use case returned.
+    pub render: &'a (dyn Fn(&T) -> String + Send + Sync),
+}
+
+/// What a (keyed) use case that answers with a `T` came to.
+#[derive(Debug, Clone)]
+pub enum Answer<T> {
+    /// Carried out now (boxed: a view is much larger than a replay).
+    Done(Box<T>),
+    /// Carried out before under the same key: the stored response.
+    Replay {
+        /// Its status.
+        status: u16,
+        /// Its body.
+        body: String,
+    },
+}
+
+/// The answer kept under `keyed`'s key, if the request was carried out
+/// before; none without a key.
+pub(crate) async fn replayed<T>(
+    conn: &impl ConnectionTrait,
+    user: UserId,
+    keyed: Option<&Keyed<'_, T>>,
+    now: DateTime<Utc>,
+) -> Result<Option<Answer<T>>, StoreError> {
+    let Some(keyed) = keyed else { return Ok(None) };
+    Ok(lookup_key(conn, user, keyed.key, keyed.request_hash, now)
+        .await?
+        .map(|(status, body)| Answer::Replay { status, body }))
+}
+
+/// Keeps the answer `done` of a use case carried out in `tx` under its
+/// key, if it has one, and commits. A twin request that saved the key
+/// first wins: its answer (read on `db`) is returned and nothing of ours
+/// is kept.
+pub(crate) async fn commit_keyed<T>(
+    db: &DatabaseConnection,
+    tx: DatabaseTransaction,
+    user: UserId,
+    keyed: Option<&Keyed<'_, T>>,
+    done: T,
+    now: DateTime<Utc>,
+) -> Result<Answer<T>, StoreError> {
+    if let Some(keyed) = keyed {
+        let body = (keyed.render)(&done);
+        let saved = save_key(
+            &tx,
+            user,
+            keyed.key,
+            keyed.request_hash,
+            keyed.status,
+            body,
+            now,
+        )
+        .await;
+        match saved {
+            Ok(()) => {}
+            Err(KeyTaken::Race) => {
+                drop(tx);
+                return replayed(db, user, Some(keyed), now)
+                    .await?
+                    .ok_or(StoreError::KeyReused);
+            }
+            Err(KeyTaken::Error(e)) => return Err(e),
+        }
+    }
+    tx.commit().await?;
+    Ok(Answer::Done(Box::new(done)))
+}
+
 /// How the response a replay returns is rendered from the case. Owned (not
 /// borrowed from the request) because on SQLite a filing is written by the
 /// group-commit writer task, which outlives no request but may outlive a
 /// cancelled one.
 pub type Render = Arc<dyn Fn(&Actor, &Case) -> String + Send + Sync>;
 
-/// A keyed request: the key, the hash of what was asked, and how to render
-/// the response that a replay will return.
+/// A keyed request on a case. Not a [`Keyed`]: its render is owned (see
+/// [`Render`]) and renders from the caller as the rules saw them as well
+/// as the case, and its answer carries both; the group-commit writer moves
+/// it into its task.
 #[derive(Clone)]
-pub struct Once<'a> {
+pub struct CaseOnce<'a> {
     /// The client's `Idempotency-Key`.
     pub key: &'a str,
     /// A hash of the method, path and body.
@@ -36,9 +121,9 @@ pub struct Once<'a> {
     pub render: Render,
 }
 
-/// What a keyed request came to.
+/// What a keyed request on a case came to.
 #[derive(Debug, Clone)]
-pub enum Answer {
+pub enum CaseAnswer {
     /// Carried out now.
     Done {
         /// The case after it.
@@ -59,12 +144,12 @@ pub enum Answer {
 pub(crate) async fn lookup(
     conn: &impl ConnectionTrait,
     user: UserId,
-    once: &Once<'_>,
+    once: &CaseOnce<'_>,
     now: DateTime<Utc>,
-) -> Result<Option<Answer>, StoreError> {
+) -> Result<Option<CaseAnswer>, StoreError> {
     Ok(lookup_key(conn, user, once.key, once.request_hash, now)
         .await?
-        .map(|(status, body)| Answer::Replay { status, body }))
+        .map(|(status, body)| CaseAnswer::Replay { status, body }))
 }
 
 /// The stored status and body for `key`, whatever resource it answered
@@ -102,7 +187,7 @@ pub(crate) async fn save(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     case: &Case,
-    once: &Once<'_>,
+    once: &CaseOnce<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), KeyTaken> {
     let body = (once.render)(actor, case);

@@ -15,7 +15,7 @@ mod tests;
 
 pub use access::{
     FilerProfile, OpinionReportFacts, OpinionVisibility, check_case_from_item, check_opinion_filer,
-    opinion_visibility,
+    check_serving_filer, opinion_visibility,
 };
 pub use refusal::{ItemProblem, OpinionRefusal};
 

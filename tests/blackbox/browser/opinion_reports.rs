@@ -6,7 +6,6 @@
 //! the dashboard's trends count the week's opinions by mood and the case.
 
 use crate::support::browser::{Browser, DESK, PHONE_390};
-use crate::support::opinion_rows::give_profile;
 use crate::support::town::{PASSWORD, town};
 use crate::support::{Backend, Server, TestDb, on_both_backends};
 
@@ -17,9 +16,10 @@ async fn value(phone: &Browser, css: &str) -> Option<String> {
 }
 
 async fn a_collaborator_sends_the_month_s_report_from_a_phone(db: TestDb) {
-    town(&db);
-    give_profile(&db, "ctv.bd@example.vn", &["HN-BD"]).await;
+    let town = town(&db);
     let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
     let shots = matches!(db.backend, Backend::Sqlite);
     let mut phone = Browser::start(&server, PHONE_390, "vi-VN,vi").await;
     phone.shots = shots;

@@ -8,7 +8,6 @@ pub mod documents;
 pub mod failed_email;
 pub mod files;
 pub mod fixtures;
-pub mod opinion_rows;
 pub mod pages;
 pub mod server;
 pub mod smtp;

@@ -4,8 +4,10 @@
 //! user of every role with a bearer token from `noicom user add
 //! --print-token`.
 
+use serde_json::json;
+
 use super::fixtures::{area, migrated, unit};
-use super::{TestDb, noicom};
+use super::{Client, Server, TestDb, noicom};
 
 /// The password of every user of the town.
 pub const PASSWORD: &str = "mật-khẩu-thử-2026";
@@ -26,6 +28,20 @@ pub struct Town {
     pub leader: String,
     /// Administrator.
     pub admin: String,
+}
+
+impl Town {
+    /// Gives the reporter `email` an active collaborator profile from
+    /// 1/1/2025, open-ended, covering the areas `codes`, as the
+    /// administrator does over the roster's API.
+    pub async fn give_profile(&self, server: &Server, email: &str, codes: &[&str]) {
+        let profile = json!({"user": email, "kind": "collaborator", "areas": codes,
+                             "from": "2025-01-01"});
+        Client::bearer(server, &self.admin)
+            .post("/collaborators", &profile)
+            .await
+            .expect(201);
+    }
 }
 
 /// Builds the town through the command line.

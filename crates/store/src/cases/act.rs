@@ -14,7 +14,7 @@ use crate::attachments::{check_uploads, lock_case, place, record, visible};
 use crate::auth::Asker;
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
-use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
+use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, lookup, save};
 use crate::org::unknown;
 use crate::org_cache::Org;
 use crate::outbox::enqueue_notices;
@@ -62,8 +62,8 @@ impl Store {
         input: ActionInput,
         now: DateTime<Utc>,
         policy: &Policy,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, StoreError> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, StoreError> {
         let no_files = Files {
             uploads: Vec::new(),
             blobs: None,
@@ -94,8 +94,8 @@ impl Store {
         files: Files<'_>,
         now: DateTime<Utc>,
         policy: &Policy,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, StoreError> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, StoreError> {
         if !files.uploads.is_empty() && input.files_mut().is_none() {
             return Err(Refusal::InvalidInput { field: "documents" }.into());
         }
@@ -154,7 +154,7 @@ impl Store {
             place(checked, blobs).await?;
         }
         tx.commit().await?;
-        Ok(Answer::Done {
+        Ok(CaseAnswer::Done {
             case: Box::new(case),
             actor,
         })

@@ -18,7 +18,7 @@ use crate::attachments::{Blobs, Checked, Upload, check_uploads, place, record};
 use crate::auth::Asker;
 use crate::entities::{case as case_row, case_event};
 use crate::events::{append_first_events, event_row};
-use crate::idempotency::{Answer, KeyTaken, Once, lookup, save};
+use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, lookup, save};
 use crate::org::area_ref;
 use crate::org_cache::Org;
 use crate::outbox::enqueue_notices;
@@ -40,8 +40,8 @@ impl Store {
             .file_case_once(user, request, now, policy, None)
             .await?
         {
-            Answer::Done { case, .. } => Ok(*case),
-            Answer::Replay { .. } => unreachable!("no key, no replay"),
+            CaseAnswer::Done { case, .. } => Ok(*case),
+            CaseAnswer::Replay { .. } => unreachable!("no key, no replay"),
         }
     }
 
@@ -54,8 +54,8 @@ impl Store {
         request: FileRequest,
         now: DateTime<Utc>,
         policy: &Policy,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, StoreError> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, StoreError> {
         let no_files = Files {
             uploads: Vec::new(),
             blobs: None,
@@ -81,8 +81,8 @@ impl Store {
         files: Files<'_>,
         now: DateTime<Utc>,
         policy: &Policy,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, StoreError> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, StoreError> {
         let asker = asker.into();
         let user = asker.user;
         let checked = check_uploads(files.uploads).await?;
@@ -119,9 +119,9 @@ impl Store {
         &self,
         refused: StoreError,
         user: UserId,
-        once: Option<&Once<'_>>,
+        once: Option<&CaseOnce<'_>>,
         now: DateTime<Utc>,
-    ) -> Result<Answer, StoreError> {
+    ) -> Result<CaseAnswer, StoreError> {
         let Some(once) = once else {
             return Err(refused);
         };
@@ -139,11 +139,11 @@ impl Store {
         prepared: Prepared,
         files: CheckedFiles<'_>,
         now: DateTime<Utc>,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, KeyTaken> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, KeyTaken> {
         let tx = self.write_tx().await.map_err(KeyTaken::Error)?;
         let answer = write_once(&tx, user, prepared, &files.files, now, once).await?;
-        if let Answer::Replay { .. } = answer {
+        if let CaseAnswer::Replay { .. } = answer {
             return Ok(answer);
         }
         if !files.files.is_empty() {
@@ -167,8 +167,8 @@ pub(crate) async fn write_once(
     prepared: Prepared,
     files: &[Checked],
     now: DateTime<Utc>,
-    once: Option<&Once<'_>>,
-) -> Result<Answer, KeyTaken> {
+    once: Option<&CaseOnce<'_>>,
+) -> Result<CaseAnswer, KeyTaken> {
     if let Some(once) = once
         && let Some(replay) = lookup(conn, user, once, now)
             .await
@@ -183,7 +183,7 @@ pub(crate) async fn write_once(
     if let Some(once) = once {
         save(conn, &actor, &case, once, now).await?;
     }
-    Ok(Answer::Done {
+    Ok(CaseAnswer::Done {
         case: Box::new(case),
         actor,
     })
@@ -285,7 +285,7 @@ async fn write(
 pub(crate) async fn write_many(
     conn: &impl ConnectionTrait,
     filings: &[(&Prepared, DateTime<Utc>)],
-) -> Result<Vec<Answer>, StoreError> {
+) -> Result<Vec<CaseAnswer>, StoreError> {
     let mut counts: HashMap<(&str, i32), i64> = HashMap::new();
     for (prepared, _) in filings {
         *counts
@@ -348,7 +348,7 @@ pub(crate) async fn write_many(
             .copied()
             .zip(prepared.events.last());
         enqueue_notices(conn, &case, &prepared.notices, event, *now).await?;
-        answers.push(Answer::Done {
+        answers.push(CaseAnswer::Done {
             case: Box::new(case),
             actor: prepared.actor.clone(),
         });

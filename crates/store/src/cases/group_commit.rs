@@ -30,7 +30,7 @@ use workflow::UserId;
 use super::file::{Prepared, write_many, write_once};
 use crate::StoreError;
 use crate::connect::begin_write;
-use crate::idempotency::{Answer, KeyTaken, Once, Render};
+use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, Render};
 
 /// The most filings written in one transaction: enough to take what
 /// sixty-four concurrent requests queue during one commit, few enough that
@@ -67,7 +67,7 @@ struct Job {
     prepared: Prepared,
     now: DateTime<Utc>,
     once: Option<OwnedKey>,
-    reply: oneshot::Sender<Result<Answer, KeyTaken>>,
+    reply: oneshot::Sender<Result<CaseAnswer, KeyTaken>>,
 }
 
 /// An `Idempotency-Key` owned by the job, so that it lives as long as the
@@ -80,7 +80,7 @@ struct OwnedKey {
 }
 
 impl OwnedKey {
-    fn of(once: &Once<'_>) -> OwnedKey {
+    fn of(once: &CaseOnce<'_>) -> OwnedKey {
         OwnedKey {
             key: once.key.to_owned(),
             request_hash: once.request_hash.to_owned(),
@@ -89,8 +89,8 @@ impl OwnedKey {
         }
     }
 
-    fn as_once(&self) -> Once<'_> {
-        Once {
+    fn as_once(&self) -> CaseOnce<'_> {
+        CaseOnce {
             key: &self.key,
             request_hash: &self.request_hash,
             status: self.status,
@@ -143,8 +143,8 @@ impl Filer {
         user: UserId,
         prepared: Prepared,
         now: DateTime<Utc>,
-        once: Option<&Once<'_>>,
-    ) -> Result<Answer, KeyTaken> {
+        once: Option<&CaseOnce<'_>>,
+    ) -> Result<CaseAnswer, KeyTaken> {
         let (reply, answer) = oneshot::channel();
         let job = Job {
             user,
@@ -211,8 +211,8 @@ async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
 
 /// What a job gets: its reply channel and its result.
 type Reply = (
-    oneshot::Sender<Result<Answer, KeyTaken>>,
-    Result<Answer, KeyTaken>,
+    oneshot::Sender<Result<CaseAnswer, KeyTaken>>,
+    Result<CaseAnswer, KeyTaken>,
 );
 
 /// Writes `jobs` in one transaction, commits, and only then answers each.
@@ -346,7 +346,7 @@ async fn file_one(
     prepared: Prepared,
     now: DateTime<Utc>,
     once: Option<&OwnedKey>,
-) -> Result<Result<Answer, KeyTaken>, DbErr> {
+) -> Result<Result<CaseAnswer, KeyTaken>, DbErr> {
     let savepoint = tx.begin().await?;
     let once = once.map(OwnedKey::as_once);
     let result = write_once(&savepoint, user, prepared, &[], now, once.as_ref()).await;

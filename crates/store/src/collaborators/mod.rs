@@ -9,8 +9,9 @@ mod read;
 mod write;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use workflow::{AreaId, AreaRef, CollaboratorInput, CollaboratorProfile};
+use workflow::{AreaId, AreaRef, CollaboratorInput, CollaboratorProfile, FilerProfile};
 
+pub(crate) use read::profile_of;
 pub use write::CollaboratorRow;
 
 /// A collaborator as the roster shows them.
@@ -41,6 +42,14 @@ impl Collaborator {
     /// Whether they serve on `day`.
     pub fn is_serving(&self, day: NaiveDate) -> bool {
         self.profile.is_serving(day)
+    }
+
+    /// The profile as the rules of opinion reports see it.
+    pub fn filer(&self) -> FilerProfile<'_> {
+        FilerProfile {
+            profile: &self.profile,
+            covered: self.areas.iter().map(|a| AreaId(a.id)).collect(),
+        }
     }
 
     /// Whether one of their areas is `area` or lies below it.

@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use workflow::{CollaboratorKind, CollaboratorProfile, Term, UserId, roster_scope};
 
 use super::{Collaborator, CollaboratorFilter, CoveredArea};
 use crate::entities::{area, collaborator, collaborator_area, user};
 use crate::org::{actor, area_by_code, corrupt, parse_lineage};
+use crate::reads::{ReadSelect, Reads};
 use crate::{Store, StoreError, Thing};
 
 impl Store {
@@ -51,14 +52,12 @@ impl Store {
             .ok_or_else(|| not_found(user_id))
     }
 
-    /// The profile of `user_id`, if they have one, whoever asks: for the
-    /// rules that ask whether someone is a collaborator (filing an opinion
-    /// report).
+    /// The profile of `user_id`, if they have one, whoever asks.
     pub async fn collaborator_profile(
         &self,
         user_id: i64,
     ) -> Result<Option<Collaborator>, StoreError> {
-        Ok(load(&self.db, Some(user_id)).await?.into_iter().next())
+        profile_of(&self.db, user_id).await
     }
 
     /// Everyone serving on `day` (active, within their term, an enabled
@@ -83,10 +82,20 @@ pub(super) fn not_found(user_id: i64) -> StoreError {
     }
 }
 
+/// The profile of `user_id` and the areas it covers, if they have one and
+/// their account is enabled: the one reader of a profile, for the roster
+/// and for the rules of opinion reports alike.
+pub(crate) async fn profile_of(
+    conn: &impl Reads,
+    user_id: i64,
+) -> Result<Option<Collaborator>, StoreError> {
+    Ok(load(conn, Some(user_id)).await?.into_iter().next())
+}
+
 /// The roster (or the one profile of `only`), by name, without disabled
 /// accounts.
 pub(super) async fn load(
-    conn: &impl ConnectionTrait,
+    conn: &impl Reads,
     only: Option<i64>,
 ) -> Result<Vec<Collaborator>, StoreError> {
     let mut profiles = collaborator::Entity::find();
@@ -95,18 +104,18 @@ pub(super) async fn load(
         profiles = profiles.filter(collaborator::Column::UserId.eq(id));
         links = links.filter(collaborator_area::Column::UserId.eq(id));
     }
-    let profiles = profiles.all(conn).await?;
+    let profiles = profiles.read_all(conn).await?;
     if profiles.is_empty() {
         return Ok(Vec::new());
     }
     let mut covered: HashMap<i64, Vec<i64>> = HashMap::new();
-    for link in links.all(conn).await? {
+    for link in links.read_all(conn).await? {
         covered.entry(link.user_id).or_default().push(link.area_id);
     }
     let area_ids: Vec<i64> = covered.values().flatten().copied().collect();
     let areas: HashMap<i64, area::Model> = area::Entity::find()
         .filter(area::Column::Id.is_in(area_ids))
-        .all(conn)
+        .read_all(conn)
         .await?
         .into_iter()
         .map(|a| (a.id, a))
@@ -115,7 +124,7 @@ pub(super) async fn load(
         .filter(user::Column::Id.is_in(profiles.iter().map(|p| p.user_id)))
         .filter(user::Column::Disabled.eq(false))
         .order_by_asc(user::Column::Id)
-        .all(conn)
+        .read_all(conn)
         .await?
         .into_iter()
         .map(|u| (u.id, u))

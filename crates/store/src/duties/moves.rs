@@ -5,7 +5,7 @@
 //! it returns.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use workflow::{
     DutyAction, DutyMove, DutyNow, DutyRecord, DutyStatus, Refusal, UnitId, UserId,
     allowed_duty_actions, apply_duty,
@@ -15,36 +15,17 @@ use super::read::{DutyInfo, infos, not_found, visible_duty};
 use crate::Files;
 use crate::attachments::{check_uploads, place};
 use crate::entities::duty_instance;
-use crate::idempotency::{KeyTaken, lookup_key, save_key};
+use crate::idempotency::{Answer, Keyed, commit_keyed, replayed};
 use crate::org::actor;
 use crate::{Store, StoreError};
 
-/// A keyed move: the client's `Idempotency-Key`, the hash of the request,
-/// and how to render the answer a replay will return.
-pub struct DutyOnce<'a> {
-    /// The client's `Idempotency-Key`.
-    pub key: &'a str,
-    /// A hash of the method, path and body.
-    pub request_hash: &'a str,
-    /// The HTTP status of the first response.
-    pub status: u16,
-    /// The body of the first response, from the duty as it is after it.
-    pub render: &'a (dyn Fn(&DutyInfo) -> String + Send + Sync),
-}
+/// A keyed move or request of a duty: its answer is rendered from the
+/// duty as it is after it.
+pub type DutyOnce<'a> = Keyed<'a, DutyInfo>;
 
-/// What a (keyed) move came to.
-#[derive(Debug, Clone)]
-pub enum DutyAnswer {
-    /// Carried out now: the duty as it is after it.
-    Done(Box<DutyInfo>),
-    /// Carried out before under the same key: the stored response.
-    Replay {
-        /// Its status.
-        status: u16,
-        /// Its body.
-        body: String,
-    },
-}
+/// What a (keyed) move or request of a duty came to: the duty as it is
+/// after it, or the stored response.
+pub type DutyAnswer = Answer<DutyInfo>;
 
 impl Store {
     /// Carries out `action` on the duty instance `id` as `user`. Returns
@@ -108,11 +89,7 @@ impl Store {
             // the status compare-and-set answers with the winner's response.
             Err(e @ StoreError::Refused(Refusal::DutyWrongStatus { .. })) => {
                 drop(tx);
-                let Some(once) = once else { return Err(e) };
-                return match lookup_key(&self.db, user, once.key, once.request_hash, now).await? {
-                    Some((status, body)) => Ok(DutyAnswer::Replay { status, body }),
-                    None => Err(e),
-                };
+                return replayed(&self.db, user, once, now).await?.ok_or(e);
             }
             Err(e) => return Err(e),
         };
@@ -126,46 +103,7 @@ impl Store {
             place(files, blobs).await?;
         }
         let info = infos(&tx, vec![after]).await?.remove(0);
-        self.commit_once(tx, user, once, info, now).await
-    }
-
-    /// Keeps the answer of a use case done in `tx` under its key, if it
-    /// has one, and commits: a twin request that saved the key first wins,
-    /// and its answer is returned instead (nothing of ours is kept).
-    pub(super) async fn commit_once(
-        &self,
-        tx: DatabaseTransaction,
-        user: UserId,
-        once: Option<&DutyOnce<'_>>,
-        info: DutyInfo,
-        now: DateTime<Utc>,
-    ) -> Result<DutyAnswer, StoreError> {
-        if let Some(once) = once {
-            let body = (once.render)(&info);
-            match save_key(
-                &tx,
-                user,
-                once.key,
-                once.request_hash,
-                once.status,
-                body,
-                now,
-            )
-            .await
-            {
-                Ok(()) => {}
-                Err(KeyTaken::Race) => {
-                    drop(tx);
-                    return lookup_key(&self.db, user, once.key, once.request_hash, now)
-                        .await?
-                        .map(|(status, body)| DutyAnswer::Replay { status, body })
-                        .ok_or(StoreError::KeyReused);
-                }
-                Err(KeyTaken::Error(e)) => return Err(e),
-            }
-        }
-        tx.commit().await?;
-        Ok(DutyAnswer::Done(Box::new(info)))
+        commit_keyed(&self.db, tx, user, once, info, now).await
     }
 
     /// One duty instance `user` may see (else not found), with the moves
@@ -276,17 +214,4 @@ async fn move_steps(
 fn status_of(row: &duty_instance::Model) -> Result<DutyStatus, StoreError> {
     DutyStatus::from_code(&row.status)
         .ok_or_else(|| crate::org::corrupt(format!("duty {} has status {}", row.id, row.status)))
-}
-
-/// The answer kept under the request's key, if it was carried out before.
-pub(super) async fn replayed(
-    conn: &impl ConnectionTrait,
-    user: UserId,
-    once: Option<&DutyOnce<'_>>,
-    now: DateTime<Utc>,
-) -> Result<Option<DutyAnswer>, StoreError> {
-    let Some(once) = once else { return Ok(None) };
-    Ok(lookup_key(conn, user, once.key, once.request_hash, now)
-        .await?
-        .map(|(status, body)| DutyAnswer::Replay { status, body }))
 }

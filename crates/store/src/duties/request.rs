@@ -11,9 +11,10 @@ use workflow::{
 };
 
 use super::DUTY_REQUESTED;
-use super::moves::{DutyAnswer, DutyOnce, replayed};
+use super::moves::{DutyAnswer, DutyOnce};
 use super::read::infos;
 use crate::entities::{area, duty_instance, unit};
+use crate::idempotency::{commit_keyed, replayed};
 use crate::org::{actor, area_ref, unit_by_code, unknown};
 use crate::outbox::{Mail, enqueue};
 use crate::{Store, StoreError};
@@ -101,7 +102,7 @@ impl Store {
         .await?;
         let info = infos(&tx, vec![row]).await?.remove(0);
         notify(&tx, &info, row_units, now).await?;
-        self.commit_once(tx, user, once, info, now).await
+        commit_keyed(&self.db, tx, user, once, info, now).await
     }
 }
 

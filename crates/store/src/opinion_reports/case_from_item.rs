@@ -16,7 +16,7 @@ use workflow::{
 use super::read::visible_report;
 use crate::cases::{prepare, write_once};
 use crate::entities::{case, opinion_item};
-use crate::idempotency::{Answer, KeyTaken};
+use crate::idempotency::{CaseAnswer, KeyTaken};
 use crate::org::{actor, area_by_id, area_ref};
 use crate::reads::ReadSelect;
 use crate::{Store, StoreError, Thing};
@@ -68,8 +68,8 @@ impl Store {
         let org = self.org(&tx).await?;
         let prepared = prepare(&self.read, &org, user, request, now, policy).await?;
         let (filer, filed) = match write_once(&tx, user, prepared, &[], now, None).await {
-            Ok(Answer::Done { case, actor }) => (actor, *case),
-            Ok(Answer::Replay { .. }) => unreachable!("no key, no replay"),
+            Ok(CaseAnswer::Done { case, actor }) => (actor, *case),
+            Ok(CaseAnswer::Replay { .. }) => unreachable!("no key, no replay"),
             Err(KeyTaken::Error(e)) => return Err(e),
             Err(KeyTaken::Race) => return Err(StoreError::KeyReused),
         };

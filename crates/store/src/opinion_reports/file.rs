@@ -8,46 +8,26 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 use workflow::{
-    ItemProblem, NewOpinionReport, OpinionRefusal, OpinionReportInput, ReportKind, Role, UserId,
-    check_opinion_filer,
+    ItemProblem, NewOpinionReport, OpinionRefusal, OpinionReportInput, ReportKind, UserId,
+    check_opinion_filer, check_serving_filer,
 };
 
 use super::OpinionReportView;
-use super::profile::profile_of;
 use super::read::view_of;
+use crate::collaborators::{Collaborator, profile_of};
 use crate::connect::is_unique_violation;
 use crate::entities::{category, opinion_item, opinion_report};
-use crate::idempotency::{KeyTaken, lookup_key, save_key};
+use crate::idempotency::{Answer, Keyed, commit_keyed, replayed};
 use crate::org::{actor, area_by_code, area_ref};
 use crate::reads::ReadSelect;
 use crate::{Store, StoreError};
 
-/// A keyed filing: the client's `Idempotency-Key`, the hash of the
-/// request, and how to render the answer a replay will return.
-pub struct OpinionOnce<'a> {
-    /// The client's `Idempotency-Key`.
-    pub key: &'a str,
-    /// A hash of the method, path and body.
-    pub request_hash: &'a str,
-    /// The HTTP status of the first response.
-    pub status: u16,
-    /// The body of the first response.
-    pub render: &'a (dyn Fn(&OpinionReportView) -> String + Send + Sync),
-}
+/// A keyed filing: its answer is rendered from the report as filed.
+pub type OpinionOnce<'a> = Keyed<'a, OpinionReportView>;
 
-/// What a (keyed) filing came to.
-#[derive(Debug, Clone)]
-pub enum OpinionAnswer {
-    /// Filed now.
-    Done(Box<OpinionReportView>),
-    /// Filed before under the same key: the stored response.
-    Replay {
-        /// Its status.
-        status: u16,
-        /// Its body.
-        body: String,
-    },
-}
+/// What a (keyed) filing came to: the report filed now, or the stored
+/// response of the first filing under the key.
+pub type OpinionAnswer = Answer<OpinionReportView>;
 
 impl Store {
     /// Files an opinion report as `user` at `now` (`tz` gives the month
@@ -61,38 +41,11 @@ impl Store {
         once: Option<&OpinionOnce<'_>>,
     ) -> Result<OpinionAnswer, StoreError> {
         let tx = self.write_tx().await?;
-        if let Some(once) = once
-            && let Some((status, body)) =
-                lookup_key(&tx, user, once.key, once.request_hash, now).await?
-        {
-            return Ok(OpinionAnswer::Replay { status, body });
+        if let Some(answer) = replayed(&tx, user, once, now).await? {
+            return Ok(answer);
         }
         let view = write(&tx, user, input, now, tz).await?;
-        if let Some(once) = once {
-            match save_key(
-                &tx,
-                user,
-                once.key,
-                once.request_hash,
-                once.status,
-                (once.render)(&view),
-                now,
-            )
-            .await
-            {
-                Ok(()) => {}
-                Err(KeyTaken::Race) => {
-                    drop(tx);
-                    return lookup_key(&self.db, user, once.key, once.request_hash, now)
-                        .await?
-                        .map(|(status, body)| OpinionAnswer::Replay { status, body })
-                        .ok_or(StoreError::KeyReused);
-                }
-                Err(KeyTaken::Error(e)) => return Err(e),
-            }
-        }
-        tx.commit().await?;
-        Ok(OpinionAnswer::Done(Box::new(view)))
+        commit_keyed(&self.db, tx, user, once, view, now).await
     }
 }
 
@@ -106,11 +59,10 @@ async fn write(
 ) -> Result<OpinionReportView, StoreError> {
     let today = now.with_timezone(&tz).date_naive();
     let actor = actor(tx, user, now).await?;
-    let profile = profile_of(tx, user).await?;
+    let collaborator = profile_of(tx, user.0).await?;
+    let profile = collaborator.as_ref().map(Collaborator::filer);
     // Who may send at all is said before what is wrong with the report.
-    if actor.role != Role::Reporter || !profile.as_ref().is_some_and(|p| p.serving_on(today)) {
-        return Err(OpinionRefusal::NotACollaborator.into());
-    }
+    check_serving_filer(&actor, profile.as_ref(), today)?;
     let report = NewOpinionReport::parse(input, today)?;
     let area = area_by_code(tx, &report.area, "area").await?;
     check_opinion_filer(&actor, profile.as_ref(), &area_ref(&area), today)?;

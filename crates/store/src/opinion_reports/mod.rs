@@ -6,7 +6,6 @@
 mod case_from_item;
 mod file;
 mod list;
-mod profile;
 mod read;
 mod trends;
 

@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use workflow::{Mood, OpinionReach, OpinionReportFacts, Source, UserId, opinion_visibility};
 
 use super::{CaseLink, OpinionItemView, OpinionReportView};
+use crate::collaborators::{Collaborator, profile_of};
 use crate::entities::{area, case, opinion_item, opinion_report, user};
 use crate::org::{actor, area_by_id, area_ref, corrupt};
 use crate::reads::{ReadSelect, Reads};
@@ -70,14 +71,13 @@ impl Store {
     ) -> Result<Vec<(String, String)>, StoreError> {
         let today = now.with_timezone(&tz).date_naive();
         let actor = actor(&self.read, user, now).await?;
-        let Some(profile) = super::profile::profile_of(&self.read, user).await? else {
+        let collaborator = profile_of(&self.read, user.0).await?;
+        let profile = collaborator.as_ref().map(Collaborator::filer);
+        let Ok(profile) = workflow::check_serving_filer(&actor, profile.as_ref(), today) else {
             return Ok(Vec::new());
         };
-        if actor.role != workflow::Role::Reporter || !profile.serving_on(today) {
-            return Ok(Vec::new());
-        }
         let mut ids = Vec::new();
-        for covered in &profile.areas {
+        for covered in &profile.covered {
             let lineage = area_by_id(&self.read, covered.0).await?.lineage;
             ids.extend(super::list::subtree_ids(&self.read, &lineage).await?);
         }

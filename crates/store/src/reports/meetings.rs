@@ -19,7 +19,8 @@ impl Store {
         scope: &ReportScope,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
-        let (selected, _, _) = self.selection(reader, scope.area.as_deref(), now).await?;
+        let reader = self.report_reader(reader, now).await?;
+        let (selected, _, _) = (self.selection(reader.as_ref(), scope.area.as_deref())).await?;
         let cases = Query::select()
             .column(case::Column::Id)
             .from(case::Entity)

@@ -15,7 +15,7 @@ mod open;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ColumnTrait, Condition};
-use workflow::{Calendar, Lang, TimeWindow, UserId, Visibility};
+use workflow::{Actor, Calendar, Lang, TimeWindow, UserId, Visibility};
 
 pub use letterhead::{Letterhead, ProgrammeRef, REPORT_KIND};
 pub use open::OpenCases;
@@ -66,17 +66,24 @@ impl Store {
         calendar: &Calendar,
         lang: Lang,
     ) -> Result<Summary, StoreError> {
-        // A period far outside any real one is a typing mistake, and
-        // reading names and outcomes at its edge has no meaning (issue 13).
-        TimeWindow::REPORT.check("from", scope.from, now)?;
-        TimeWindow::REPORT.check("to", scope.to, now)?;
-        if scope.to <= scope.from {
-            return Err(StoreError::Invalid {
-                field: "to",
-                reason: crate::Invalid::EndNotAfterStart,
-            });
-        }
-        let (selected, seen, area) = self.selection(reader, scope.area.as_deref(), now).await?;
+        scope.check(now)?;
+        let reader = self.report_reader(reader, now).await?;
+        self.summary_for(reader.as_ref(), scope, now, calendar, lang)
+            .await
+    }
+
+    /// [`Store::report_summary`] for a reader already resolved by
+    /// [`Store::report_reader`] (`None`: the operator), of a scope already
+    /// checked.
+    pub(crate) async fn summary_for(
+        &self,
+        reader: Option<&Actor>,
+        scope: &ReportScope,
+        now: DateTime<Utc>,
+        calendar: &Calendar,
+        lang: Lang,
+    ) -> Result<Summary, StoreError> {
+        let (selected, seen, area) = self.selection(reader, scope.area.as_deref()).await?;
         let selected = selected
             .add(case::Column::CreatedAt.gte(scope.from))
             .add(case::Column::CreatedAt.lt(scope.to));
@@ -114,24 +121,33 @@ impl Store {
         Ok(summary)
     }
 
-    /// The cases `reader` may count in `area` (a code; everything when
-    /// `None`), as a condition on `cases`, with the reader's visibility
-    /// (`None` for the operator) and the area. Refuses a reader who may
-    /// not read reports (`workflow::check_reports`).
-    async fn selection(
+    /// The reader as the rules see them, loaded once per use case: `None`
+    /// for the operator. Refuses a user who may not read reports
+    /// (`workflow::check_reports`).
+    pub(crate) async fn report_reader(
         &self,
         reader: Reader,
-        area: Option<&str>,
         now: DateTime<Utc>,
-    ) -> Result<(Condition, Option<Visibility>, Option<area::Model>), StoreError> {
-        let seen = match reader {
-            Reader::Operator => None,
+    ) -> Result<Option<Actor>, StoreError> {
+        match reader {
+            Reader::Operator => Ok(None),
             Reader::User(user) => {
                 let actor = actor(&self.db, user, now).await?;
                 workflow::check_reports(&actor)?;
-                Some(workflow::visibility(&actor))
+                Ok(Some(actor))
             }
-        };
+        }
+    }
+
+    /// The cases `reader` (`None`: the operator) may count in `area` (a
+    /// code; everything when `None`), as a condition on `cases`, with the
+    /// reader's visibility (`None` for the operator) and the area.
+    async fn selection(
+        &self,
+        reader: Option<&Actor>,
+        area: Option<&str>,
+    ) -> Result<(Condition, Option<Visibility>, Option<area::Model>), StoreError> {
+        let seen = reader.map(workflow::visibility);
         let area = match area {
             Some(code) => Some(area_by_code(&self.db, code, "area").await?),
             None => None,
@@ -144,5 +160,22 @@ impl Store {
             selected = selected.add(visible(&*self.org(&self.db).await?, seen)?);
         }
         Ok((selected, seen, area))
+    }
+}
+
+impl ReportScope {
+    /// Refuses a scope that is no real period: a period far outside any
+    /// real one is a typing mistake, and reading names and outcomes at its
+    /// edge has no meaning (issue 13).
+    pub(crate) fn check(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
+        TimeWindow::REPORT.check("from", self.from, now)?;
+        TimeWindow::REPORT.check("to", self.to, now)?;
+        if self.to <= self.from {
+            return Err(StoreError::Invalid {
+                field: "to",
+                reason: crate::Invalid::EndNotAfterStart,
+            });
+        }
+        Ok(())
     }
 }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::ColumnTrait;
 use serde::Serialize;
-use workflow::{CaseState, Lang};
+use workflow::{Actor, CaseState, Lang};
 
 use super::figures::{Count, Summary, UnitOverdue};
 use super::{Reader, cases};
@@ -40,12 +40,27 @@ impl Store {
         calendar: &workflow::Calendar,
         lang: Lang,
     ) -> Result<OpenCases, StoreError> {
+        let reader = self.report_reader(reader, now).await?;
+        self.open_cases_for(reader.as_ref(), area, now, calendar, lang)
+            .await
+    }
+
+    /// [`Store::open_cases`] for a reader already resolved by
+    /// [`Store::report_reader`] (`None`: the operator).
+    pub(crate) async fn open_cases_for(
+        &self,
+        reader: Option<&Actor>,
+        area: Option<&str>,
+        now: DateTime<Utc>,
+        calendar: &workflow::Calendar,
+        lang: Lang,
+    ) -> Result<OpenCases, StoreError> {
         let open: Vec<&str> = CaseState::ALL
             .iter()
             .filter(|s| s.is_open())
             .map(|s| s.code())
             .collect();
-        let (selected, _, _) = self.selection(reader, area, now).await?;
+        let (selected, _, _) = self.selection(reader, area).await?;
         let selected = selected.add(case::Column::State.is_in(open.clone()));
         let mut summary = Summary::default();
         // Today's names: the dashboard shows the organisation as it is.

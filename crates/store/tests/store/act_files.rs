@@ -11,7 +11,7 @@ use store::Files;
 use store::StoreError;
 use store::attachments::{Blobs, Upload};
 use store::entities::{attachment, case_event};
-use store::idempotency::Answer;
+use store::idempotency::CaseAnswer;
 
 use testkit::case::{action, monday, policy, report};
 use testkit::org;
@@ -141,7 +141,7 @@ async fn an_answer_carries_its_document_and_a_refusal_keeps_none(db: TestDb) {
         )
         .await
         .unwrap();
-    let Answer::Done { case: after, .. } = answer else {
+    let CaseAnswer::Done { case: after, .. } = answer else {
         panic!("not a replay")
     };
     assert_eq!(after.state, workflow::CaseState::Responded);

@@ -15,7 +15,7 @@ use sea_orm::{
     ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
-use store::idempotency::{Answer, Once};
+use store::idempotency::{CaseAnswer, CaseOnce};
 use store::{FileRequest, Store, StoreError};
 use tokio::task::JoinHandle;
 use workflow::{Refusal, UserId};
@@ -171,11 +171,11 @@ fn spawn_keyed(
     user: UserId,
     key: &'static str,
     request: FileRequest,
-) -> JoinHandle<Result<Answer, StoreError>> {
+) -> JoinHandle<Result<CaseAnswer, StoreError>> {
     let s = s.clone();
     tokio::spawn(async move {
         let hash = format!("{}|{}", request.title, request.category);
-        let once = Once {
+        let once = CaseOnce {
             key,
             request_hash: &hash,
             status: 201,
@@ -201,13 +201,13 @@ async fn a_key_replays_within_a_batch_and_across_batches(db: TestDb) {
     let officers = tasks.pop().expect("the officer's filing");
     assert!(matches!(
         officers.await.expect("task"),
-        Ok(Answer::Done { .. })
+        Ok(CaseAnswer::Done { .. })
     ));
     let (mut done, mut replays) = (Vec::new(), Vec::new());
     for t in tasks {
         match t.await.expect("task").expect("answer") {
-            Answer::Done { case, .. } => done.push(case.code),
-            Answer::Replay { status, body } => replays.push((status, body)),
+            CaseAnswer::Done { case, .. } => done.push(case.code),
+            CaseAnswer::Replay { status, body } => replays.push((status, body)),
         }
     }
     assert_eq!(done.len(), 1, "filed once: {done:?} {replays:?}");
@@ -222,7 +222,7 @@ async fn a_key_replays_within_a_batch_and_across_batches(db: TestDb) {
         .unwrap()
         .unwrap();
     assert!(
-        matches!(&again, Answer::Replay { status: 201, body } if *body == done[0]),
+        matches!(&again, CaseAnswer::Replay { status: 201, body } if *body == done[0]),
         "{again:?}"
     );
     let other = spawn_keyed(&s, o.reporter, "k-1", report("Ô nhiễm kênh khác"))
@@ -265,8 +265,8 @@ async fn filings_with_and_without_keys_share_a_batch_and_its_numbering(db: TestD
     let mut replays = 0;
     for t in keyed {
         match t.await.expect("task").expect("answer") {
-            Answer::Done { case, .. } => assert!(codes.insert(case.code)),
-            Answer::Replay { .. } => replays += 1,
+            CaseAnswer::Done { case, .. } => assert!(codes.insert(case.code)),
+            CaseAnswer::Replay { .. } => replays += 1,
         }
     }
     assert_eq!(replays, 1);

@@ -51,8 +51,8 @@ async fn file(
 
 async fn setup(s: &Store) -> Org {
     let o = org::build(s).await;
-    give_profile(s, o.reporter, &["HN-BADINH"], monday()).await;
-    give_profile(s, o.other_reporter, &["HN-HOANKIEM"], monday()).await;
+    give_profile(s, o.admin, o.reporter, &["HN-BADINH"], monday()).await;
+    give_profile(s, o.admin, o.other_reporter, &["HN-HOANKIEM"], monday()).await;
     o
 }
 

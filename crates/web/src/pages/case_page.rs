@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::Value;
 use store::attachments::{ATTACHMENT_ADDED, Blobs, Upload};
-use store::idempotency::{Answer, Once};
+use store::idempotency::{CaseAnswer, CaseOnce};
 use store::{Files, StoreError, StoredEvent};
 use workflow::{
     ActionKind, Actor, Audience, Case, CaseState, Choices, InputField, Lang, ReporterState, Widget,
@@ -338,7 +338,7 @@ async fn act_once(
     let path = format!("/cases/{code}/act");
     let hash = request_hash(&Method::POST, &path, &fields.raw);
     let render = |_: &Actor, case: &Case| case.code.clone();
-    let once = valid_key(fields.get("key")).map(|key| Once {
+    let once = valid_key(fields.get("key")).map(|key| CaseOnce {
         key,
         request_hash: &hash,
         status: StatusCode::SEE_OTHER.as_u16(),
@@ -363,8 +363,8 @@ async fn act_once(
         )
         .await?;
     Ok(match answer {
-        Answer::Done { case, .. } => case.code,
-        Answer::Replay { body, .. } => body,
+        CaseAnswer::Done { case, .. } => case.code,
+        CaseAnswer::Replay { body, .. } => body,
     })
 }
 

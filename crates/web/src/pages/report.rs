@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::Utc;
 use store::attachments::{Blobs, Upload};
-use store::idempotency::{Answer, Once};
+use store::idempotency::{CaseAnswer, CaseOnce};
 use store::{Files, StoreError};
 use workflow::{ActionKind, Actor, Case, HotspotRisk, Refusal, Source};
 
@@ -278,7 +278,7 @@ async fn file_once(
     let now = Utc::now();
     let hash = request_hash(&Method::POST, "/reports/new", &fields.raw);
     let render = |_: &Actor, case: &Case| case.code.clone();
-    let once = valid_key(key).map(|key| Once {
+    let once = valid_key(key).map(|key| CaseOnce {
         key,
         request_hash: &hash,
         status: StatusCode::SEE_OTHER.as_u16(),
@@ -302,8 +302,8 @@ async fn file_once(
         .await
         .map_err(AppError::from)?;
     Ok(match answer {
-        Answer::Done { case, .. } => case.code,
-        Answer::Replay { body, .. } => body,
+        CaseAnswer::Done { case, .. } => case.code,
+        CaseAnswer::Replay { body, .. } => body,
     })
 }
 

@@ -7,27 +7,30 @@
 use chrono::NaiveDate;
 
 use super::OpinionRefusal;
-use crate::{Actor, AreaId, AreaRef, Role, UserId};
+use crate::{Actor, AreaId, AreaRef, CollaboratorProfile, Role, UserId};
 
-/// A collaborator profile as the rules need it (tables `collaborators`
-/// and `collaborator_areas`).
+/// A collaborator as the filing rule sees them: the roster's profile and
+/// the ids of the areas it covers (the profile names them by code; the
+/// rule compares an area's lineage with ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FilerProfile {
-    /// Whether the profile is active.
-    pub active: bool,
-    /// The first day of the term.
-    pub term_from: NaiveDate,
-    /// The last day of the term; none while open-ended.
-    pub term_until: Option<NaiveDate>,
-    /// The areas covered; each with every area below it.
-    pub areas: Vec<AreaId>,
+pub struct FilerProfile<'a> {
+    /// The roster's profile.
+    pub profile: &'a CollaboratorProfile,
+    /// The areas it covers; each with every area below it.
+    pub covered: Vec<AreaId>,
 }
 
-impl FilerProfile {
-    /// Whether the collaborator serves on `today`: active and within term.
-    pub fn serving_on(&self, today: NaiveDate) -> bool {
-        self.active && self.term_from <= today && self.term_until.is_none_or(|last| last >= today)
-    }
+/// Whether `actor`, with `profile` (if they have one), may send opinion
+/// reports at all on `today`: a reporter whose profile serves today.
+/// Returns the profile that does.
+pub fn check_serving_filer<'p, 'a>(
+    actor: &Actor,
+    profile: Option<&'p FilerProfile<'a>>,
+    today: NaiveDate,
+) -> Result<&'p FilerProfile<'a>, OpinionRefusal> {
+    profile
+        .filter(|p| actor.role == Role::Reporter && p.profile.is_serving(today))
+        .ok_or(OpinionRefusal::NotACollaborator)
 }
 
 /// Whether `actor`, with `profile` (if they have one), may file an
@@ -35,14 +38,16 @@ impl FilerProfile {
 /// covered areas include `area` or one above it.
 pub fn check_opinion_filer(
     actor: &Actor,
-    profile: Option<&FilerProfile>,
+    profile: Option<&FilerProfile<'_>>,
     area: &AreaRef,
     today: NaiveDate,
 ) -> Result<(), OpinionRefusal> {
-    let profile = profile
-        .filter(|p| actor.role == Role::Reporter && p.serving_on(today))
-        .ok_or(OpinionRefusal::NotACollaborator)?;
-    if profile.areas.iter().any(|covered| area.is_within(*covered)) {
+    let profile = check_serving_filer(actor, profile, today)?;
+    if profile
+        .covered
+        .iter()
+        .any(|covered| area.is_within(*covered))
+    {
         Ok(())
     } else {
         Err(OpinionRefusal::AreaNotCovered {

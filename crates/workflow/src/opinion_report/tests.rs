@@ -5,7 +5,7 @@ use crate::testkit::{
     admin, board_officer, commune, leader, liaison_of, other_commune, other_province,
     other_reporter, outside_leader, outside_officer, province, reporter,
 };
-use crate::{AreaId, Lang, Mood, OpinionReach};
+use crate::{AreaId, CollaboratorKind, CollaboratorProfile, Lang, Mood, OpinionReach, Term};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
@@ -35,12 +35,22 @@ fn refused(input: OpinionReportInput) -> OpinionRefusal {
     NewOpinionReport::parse(input, today()).unwrap_err()
 }
 
-fn profile(areas: &[i64]) -> FilerProfile {
-    FilerProfile {
+fn profile() -> CollaboratorProfile {
+    CollaboratorProfile {
+        kind: CollaboratorKind::Collaborator,
+        areas: vec!["HN-PX".into()],
+        term: Term {
+            from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            until: NaiveDate::from_ymd_opt(2026, 12, 31),
+        },
         active: true,
-        term_from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        term_until: Some(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()),
-        areas: areas.iter().map(|a| AreaId(*a)).collect(),
+    }
+}
+
+fn filer<'a>(profile: &'a CollaboratorProfile, areas: &[i64]) -> FilerProfile<'a> {
+    FilerProfile {
+        profile,
+        covered: areas.iter().map(|a| AreaId(*a)).collect(),
     }
 }
 
@@ -154,22 +164,23 @@ fn a_blank_area_is_refused_first() {
 #[test]
 fn a_collaborator_files_for_an_area_they_cover_or_below_it() {
     let r = reporter();
+    let p = profile();
     assert_eq!(
-        check_opinion_filer(&r, Some(&profile(&[2])), &commune(), today()),
+        check_opinion_filer(&r, Some(&filer(&p, &[2])), &commune(), today()),
         Ok(())
     );
     assert_eq!(
-        check_opinion_filer(&r, Some(&profile(&[1])), &commune(), today()),
+        check_opinion_filer(&r, Some(&filer(&p, &[1])), &commune(), today()),
         Ok(())
     );
     assert_eq!(
-        check_opinion_filer(&r, Some(&profile(&[2])), &other_commune(), today()),
+        check_opinion_filer(&r, Some(&filer(&p, &[2])), &other_commune(), today()),
         Err(OpinionRefusal::AreaNotCovered {
             area: "HN-PY".into()
         })
     );
     assert_eq!(
-        check_opinion_filer(&r, Some(&profile(&[2])), &province(), today()),
+        check_opinion_filer(&r, Some(&filer(&p, &[2])), &province(), today()),
         Err(OpinionRefusal::AreaNotCovered { area: "HN".into() })
     );
 }
@@ -178,38 +189,34 @@ fn a_collaborator_files_for_an_area_they_cover_or_below_it() {
 fn no_profile_an_inactive_one_or_a_term_not_running_refuses() {
     let r = reporter();
     let no = Err(OpinionRefusal::NotACollaborator);
+    let files = |p: &CollaboratorProfile| {
+        check_opinion_filer(&r, Some(&filer(p, &[2])), &commune(), today())
+    };
     assert_eq!(check_opinion_filer(&r, None, &commune(), today()), no);
-    let mut inactive = profile(&[2]);
+    let mut inactive = profile();
     inactive.active = false;
-    assert_eq!(
-        check_opinion_filer(&r, Some(&inactive), &commune(), today()),
-        no
-    );
-    let mut ended = profile(&[2]);
-    ended.term_until = NaiveDate::from_ymd_opt(2026, 3, 1);
-    assert_eq!(
-        check_opinion_filer(&r, Some(&ended), &commune(), today()),
-        no
-    );
-    let mut last_day = profile(&[2]);
-    last_day.term_until = Some(today());
-    assert_eq!(
-        check_opinion_filer(&r, Some(&last_day), &commune(), today()),
-        Ok(())
-    );
-    let mut not_yet = profile(&[2]);
-    not_yet.term_from = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
-    assert_eq!(
-        check_opinion_filer(&r, Some(&not_yet), &commune(), today()),
-        no
-    );
+    assert_eq!(files(&inactive), no);
+    let mut ended = profile();
+    ended.term.until = NaiveDate::from_ymd_opt(2026, 3, 1);
+    assert_eq!(files(&ended), no);
+    let mut last_day = profile();
+    last_day.term.until = Some(today());
+    assert_eq!(files(&last_day), Ok(()));
+    let mut not_yet = profile();
+    not_yet.term.from = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+    assert_eq!(files(&not_yet), no);
 }
 
 #[test]
 fn only_a_reporter_files_even_with_a_profile() {
+    let p = profile();
     for actor in [board_officer(), leader(), admin()] {
         assert_eq!(
-            check_opinion_filer(&actor, Some(&profile(&[1])), &commune(), today()),
+            check_opinion_filer(&actor, Some(&filer(&p, &[1])), &commune(), today()),
+            Err(OpinionRefusal::NotACollaborator)
+        );
+        assert_eq!(
+            check_serving_filer(&actor, Some(&filer(&p, &[1])), today()),
             Err(OpinionRefusal::NotACollaborator)
         );
     }

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde_json::Value;
 use store::ActionInput;
-use store::idempotency::{Answer, Once};
+use store::idempotency::{CaseAnswer, CaseOnce};
 use utoipa::ToSchema;
 use workflow::{Actor, Case, Command};
 
@@ -63,7 +63,7 @@ pub(crate) async fn act(
     let key = key(&headers)?;
     let hash = request_hash(&Method::POST, uri.path(), &body.raw);
     let render = move |actor: &Actor, case: &Case| CaseView::json(actor, case, now, tz);
-    let once = key.as_deref().map(|key| Once {
+    let once = key.as_deref().map(|key| CaseOnce {
         key,
         request_hash: &hash,
         status: StatusCode::OK.as_u16(),
@@ -82,8 +82,10 @@ pub(crate) async fn act(
         )
         .await?;
     Ok(match answer {
-        Answer::Done { case, actor } => Json(CaseView::new(&actor, &case, now, tz)).into_response(),
-        Answer::Replay { status, body } => replay(status, body),
+        CaseAnswer::Done { case, actor } => {
+            Json(CaseView::new(&actor, &case, now, tz)).into_response()
+        }
+        CaseAnswer::Replay { status, body } => replay(status, body),
     })
 }
 

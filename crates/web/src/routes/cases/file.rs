@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use store::attachments::Blobs;
-use store::idempotency::{Answer, Once};
+use store::idempotency::{CaseAnswer, CaseOnce};
 use store::{FileRequest, Files};
 use workflow::{Actor, Case};
 
@@ -67,7 +67,7 @@ pub(crate) async fn file(
     let key = key(&headers)?;
     let hash = request_hash(&Method::POST, uri.path(), &fingerprint);
     let render = move |actor: &Actor, case: &Case| CaseView::json(actor, case, now, tz);
-    let once = key.as_deref().map(|key| Once {
+    let once = key.as_deref().map(|key| CaseOnce {
         key,
         request_hash: &hash,
         status: StatusCode::CREATED.as_u16(),
@@ -90,11 +90,11 @@ pub(crate) async fn file(
         )
         .await?;
     Ok(match answer {
-        Answer::Done { case, actor } => (
+        CaseAnswer::Done { case, actor } => (
             StatusCode::CREATED,
             Json(CaseView::new(&actor, &case, now, tz)),
         )
             .into_response(),
-        Answer::Replay { status, body } => replay(status, body),
+        CaseAnswer::Replay { status, body } => replay(status, body),
     })
 }
