@@ -93,9 +93,9 @@ pub use duty::{
     duty_visibility, period_code_from_words, period_code_label, trial_duties,
 };
 pub use early_warning::{
-    Acknowledged, Alarm, BASELINE_WEEKS, CASE_WEIGHT, Rule as AlertRule, SERIES_WEEKS, SignalGrid,
-    Verdict, check_alert_acknowledgement, is_high_risk, item_weight, may_read_alert,
-    poisson_upper_tail, week_begins, week_index, week_start,
+    Acknowledged, Alarm, BASELINE_WEEKS, CASE_WEIGHT, Rule as AlertRule, SERIES_WEEKS, SWEEP_WEEKS,
+    SignalGrid, Verdict, check_alert_acknowledgement, is_high_risk, item_weight, may_read_alert,
+    poisson_upper_tail, week_begins, week_index, week_start, weeks_judged,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
