@@ -107,7 +107,7 @@ pub use opinion_report::{
     FilerProfile, ItemProblem, MAX_OPINION_ITEMS, MAX_OPINION_SUMMARY_CHARS, NewOpinionItem,
     NewOpinionReport, OpinionItemInput, OpinionRefusal, OpinionReportFacts, OpinionReportInput,
     OpinionVisibility, ReportKind, case_title_from_summary, check_case_from_item,
-    check_opinion_filer, hotspot_risk_of, opinion_visibility,
+    check_opinion_filer, hotspot_risk_of, opinion_visibility, report_month,
 };
 pub use orientation::{
     ACKNOWLEDGEMENT_LINK_DAYS, COPY_BOARD_AFTER_WORKING_DAYS, OrientationReminder,

@@ -4,13 +4,18 @@
 //! the report is sent and shown. The board then files a case from one
 //! opinion after a confirmation, the case links back to the report, and
 //! the dashboard's trends count the week's opinions by mood and the case.
+//! The board filters the list by area, kind and reporter, and a month that
+//! is not one is refused in words above the filters.
 
 use crate::support::browser::{Browser, DESK, PHONE_390};
 use crate::support::opinion_rows::give_profile;
 use crate::support::town::{PASSWORD, town};
-use crate::support::{Backend, Server, TestDb, on_both_backends};
+use crate::support::{Backend, Client, Server, TestDb, on_both_backends};
 
-on_both_backends!(a_collaborator_sends_the_month_s_report_from_a_phone);
+on_both_backends!(
+    a_collaborator_sends_the_month_s_report_from_a_phone,
+    the_board_filters_the_opinion_reports,
+);
 
 async fn value(phone: &Browser, css: &str) -> Option<String> {
     phone.find(css).await.prop("value").await.unwrap()
@@ -166,3 +171,65 @@ async fn a_collaborator_sends_the_month_s_report_from_a_phone(db: TestDb) {
     desk.screenshot("58-dashboard-opinion-trends").await;
     desk.close().await;
 }
+
+async fn the_board_filters_the_opinion_reports(db: TestDb) {
+    let town = town(&db);
+    give_profile(&db, "ctv.bd@example.vn", &["HN-BD"]).await;
+    give_profile(&db, "ctv.hk@example.vn", &["HN-HK"]).await;
+    let server = Server::start(&db, &[]).await;
+    let report = |area: &str, summary: &str| {
+        serde_json::json!({"area": area, "quick": true, "items": [
+            {"category": "environment", "summary": summary, "mood": "concerned", "reach": "many", "source": "direct"}
+        ]})
+    };
+    let bd = Client::bearer(&server, &town.reporter);
+    let hk = Client::bearer(&server, &town.other_reporter);
+    bd.post(
+        "/opinion-reports",
+        &report("HN-BD", "Khói bụi từ bãi rác Ba Đình"),
+    )
+    .await
+    .expect(201);
+    hk.post("/opinion-reports", &report("HN-HK", "Phố cổ ngập sau mưa"))
+        .await
+        .expect(201);
+    let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
+    desk.shots = matches!(db.backend, Backend::Sqlite);
+    desk.sign_in("canbo@example.vn", PASSWORD).await;
+    desk.open("/opinion-reports").await;
+    assert_eq!(desk.run(CARDS).await.as_array().map(Vec::len), Some(2));
+    desk.choose("#f-area", "HN-BD").await;
+    desk.choose("#f-kind", "quick").await;
+    desk.choose("#f-reporter", "ctv.bd@example.vn").await;
+    desk.click_and_wait_for_next_page("#apply-filters").await;
+    let cards = desk.run(CARDS).await;
+    assert_eq!(cards.as_array().map(Vec::len), Some(1), "{cards}");
+    assert!(
+        desk.text("#opinion-reports")
+            .await
+            .contains("Khói bụi từ bãi rác Ba Đình"),
+        "{cards}"
+    );
+    // The filters stay as chosen.
+    let chosen = desk
+        .run("return ['f-area', 'f-kind', 'f-reporter'].map(function (id) { return document.getElementById(id).value; });")
+        .await;
+    assert_eq!(
+        chosen,
+        serde_json::json!(["HN-BD", "quick", "ctv.bd@example.vn"])
+    );
+    desk.screenshot("78-opinion-reports-filtered").await;
+
+    desk.open("/opinion-reports?period=2026-13&area=HN-BD")
+        .await;
+    assert_eq!(
+        desk.text("#filter-problem").await,
+        "Tháng báo cáo “2026-13” không hợp lệ; hãy ghi năm-tháng, ví dụ 2026-11."
+    );
+    assert!(!desk.has("#opinion-reports").await);
+    desk.screenshot("79-opinion-reports-bad-month").await;
+    desk.close().await;
+}
+
+/// The titles of the report cards shown.
+const CARDS: &str = "return Array.from(document.querySelectorAll('#opinion-reports li h2')).map(function (h) { return h.textContent.trim(); });";
