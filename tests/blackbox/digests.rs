@@ -88,6 +88,10 @@ async fn a_day_of_reminders_comes_in_one_digest_per_reader(db: TestDb) {
     let now = (Utc::now() + Duration::minutes(1)).to_rfc3339();
     let summary = remind(&db, &smtp, &now);
     assert!(summary.contains("failed 0"), "{summary}");
+    // Whether today's sweep sends a digest depends on the real clock: from
+    // 08:00 only, and with a duty reminder only within the 14 days before
+    // a quarter's due day. The day judged is the one 240 days on.
+    let sent_today = smtp.received().len();
     // 240 days on, both duties and every deadline of the four cases are
     // overdue. The SMTP server is down in the morning.
     let day = today + Duration::days(240);
@@ -105,7 +109,7 @@ async fn a_day_of_reminders_comes_in_one_digest_per_reader(db: TestDb) {
         "{afternoon}"
     );
 
-    let received = smtp.received();
+    let received: Vec<Received> = smtp.received().into_iter().skip(sent_today).collect();
     let liaison = digests(&received, LIAISON);
     assert_eq!(liaison.len(), 1, "{liaison:#?}");
     let mail = &liaison[0];

@@ -2,7 +2,9 @@
 //! sends a monthly report once per key; another commune's collaborator
 //! and an agency cannot read it (404, as for cases); the trends count its
 //! items; a bad report changes nothing; a case filed from an item links
-//! to the report and back, and a second filing is refused naming it.
+//! to the report and back, and a second filing is refused naming it; the
+//! list filters by month, area, kind and reporter a page at a time, and a
+//! filter that names nothing is refused in words.
 
 use chrono::{Datelike, Duration, Utc};
 use serde_json::{Value, json};
@@ -15,6 +17,7 @@ on_both_backends!(
     a_monthly_report_is_read_by_its_sender_and_the_board_only,
     a_bad_report_changes_nothing,
     a_case_from_an_opinion_links_both_ways,
+    the_list_filters_by_month_area_kind_and_reporter,
 );
 
 /// This month in Hà Nội, `2026-12`.
@@ -250,4 +253,110 @@ async fn a_case_from_an_opinion_links_both_ways(db: TestDb) {
     agency.sign_in("ubnd@example.vn", PASSWORD, "/").await;
     let seen = agency.get(&format!("/cases/{code}")).await;
     assert!(!seen.body.contains("opinion-origin"), "{}", seen.body);
+}
+
+/// The areas of the reports `path` lists, in order.
+async fn areas_of(client: &Client, path: &str) -> Vec<String> {
+    client.get(path).await.expect(200)["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|r| r["area"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+async fn the_list_filters_by_month_area_kind_and_reporter(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
+    town.give_profile(&server, "ctv.hk@example.vn", &["HN-HK"])
+        .await;
+    let bd = Client::bearer(&server, &town.reporter);
+    let hk = Client::bearer(&server, &town.other_reporter);
+    let officer = Client::bearer(&server, &town.officer);
+    let mut quick = report("HN-BD");
+    quick["period"] = Value::Null;
+    quick["quick"] = json!(true);
+    bd.post("/opinion-reports", &report("HN-BD"))
+        .await
+        .expect(201);
+    bd.post("/opinion-reports", &quick).await.expect(201);
+    hk.post("/opinion-reports", &report("HN-HK"))
+        .await
+        .expect(201);
+    let month = this_month();
+    let list = |query: &str| format!("/opinion-reports?{query}");
+    assert_eq!(areas_of(&officer, &list("")).await.len(), 3);
+    assert_eq!(
+        areas_of(&officer, &list("area=HN-BD")).await,
+        ["HN-BD", "HN-BD"]
+    );
+    assert_eq!(areas_of(&officer, &list("quick=true")).await, ["HN-BD"]);
+    assert_eq!(
+        areas_of(&officer, &list(&format!("period={month}"))).await,
+        ["HN-HK", "HN-BD"]
+    );
+    assert_eq!(
+        areas_of(&officer, &list("reporter=CTV.HK@example.vn")).await,
+        ["HN-HK"]
+    );
+    assert_eq!(
+        areas_of(
+            &officer,
+            &list(&format!("area=HN-BD&quick=false&period={month}"))
+        )
+        .await,
+        ["HN-BD"]
+    );
+    // The filters hold from page to page.
+    let first = officer.get(&list("area=HN-BD&limit=1")).await.expect(200);
+    assert_eq!(first["items"][0]["quick"], true);
+    let cursor = first["next_cursor"].as_str().expect("a next page");
+    let second = officer
+        .get(&list(&format!("area=HN-BD&limit=1&cursor={cursor}")))
+        .await
+        .expect(200);
+    assert_eq!(second["items"][0]["area"], "HN-BD");
+    assert_eq!(second["items"][0]["quick"], false);
+    assert!(second["next_cursor"].is_null(), "{second:#}");
+    // A filter does not widen what a reader sees.
+    assert!(
+        areas_of(&hk, &list("reporter=ctv.bd@example.vn"))
+            .await
+            .is_empty()
+    );
+
+    // What names nothing is refused in words, naming the field.
+    let bad = officer
+        .get(&list("period=2026-13"))
+        .await
+        .error(422, "invalid_input");
+    assert_eq!(bad["error"]["field"], "period");
+    assert_eq!(
+        bad["error"]["message"],
+        "Tháng báo cáo “2026-13” không hợp lệ; hãy ghi năm-tháng, ví dụ 2026-11."
+    );
+    let nobody = officer
+        .get(&list("reporter=ai.do@example.vn"))
+        .await
+        .error(422, "unknown_code");
+    assert_eq!(nobody["error"]["field"], "reporter");
+    let message = nobody["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("Người báo cáo") && message.contains("ai.do@example.vn"),
+        "{message}"
+    );
+    officer
+        .get(&list("area=XX"))
+        .await
+        .error(422, "unknown_code");
+    officer
+        .get(&list("quick=maybe"))
+        .await
+        .error(422, "invalid_input");
+    officer
+        .get(&list("kind=quick"))
+        .await
+        .error(422, "invalid_input");
 }

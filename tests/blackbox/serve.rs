@@ -29,6 +29,59 @@ async fn serve_demo_migrates_and_becomes_ready(db: TestDb) {
     assert_eq!(ready.status(), 200);
     let banner = server.banner.join("\n");
     assert!(!banner.contains("đã có dữ liệu"), "{}", server.report());
+    roster_is_printed(&server);
+}
+
+/// Under the logins, the demo roster: the eight collaborators, then the
+/// two propagandists, each group under what its members can do, last
+/// before the URL line (which ends the banner).
+fn roster_is_printed(server: &Server) {
+    let banner = &server.banner;
+    let at = |needle: &str| {
+        banner
+            .iter()
+            .position(|line| line.contains(needle))
+            .unwrap_or_else(|| panic!("no «{needle}»\n{}", server.report()))
+    };
+    let heading = at("mạng lưới dư luận xã hội (cùng mật khẩu");
+    let collaborators = at("Cộng tác viên dư luận xã hội: gửi báo cáo tình hình");
+    let propagandists = at("Báo cáo viên: gửi báo cáo dư luận xã hội");
+    let url = banner.len();
+    assert!(
+        at("canbo.btg@demo.noicom.vn") < heading
+            && heading + 1 == collaborators
+            && collaborators < propagandists
+            && propagandists < url,
+        "{}",
+        server.report()
+    );
+    let members = |lines: &[String]| -> Vec<String> {
+        lines
+            .iter()
+            .filter(|line| line.contains("@demo.noicom.vn"))
+            .cloned()
+            .collect()
+    };
+    let ctv = members(&banner[collaborators + 1..propagandists]);
+    let bcv = members(&banner[propagandists + 1..url]);
+    assert_eq!((ctv.len(), bcv.len()), (8, 2), "{}", server.report());
+    assert!(
+        ctv[0].contains("ctv.hoalu@demo.noicom.vn")
+            && ctv[0].contains("Nguyễn Thị Hoa")
+            && ctv[0].ends_with("NB-HOALU"),
+        "{ctv:?}"
+    );
+    let ended: Vec<&String> = ctv.iter().filter(|l| l.contains("đã thôi")).collect();
+    assert_eq!(ended.len(), 1, "{ctv:?}");
+    assert!(
+        ended[0].contains("ctv2.kimson@demo.noicom.vn")
+            && ended[0].contains("đã thôi từ 30/06/2026"),
+        "{ended:?}"
+    );
+    assert!(
+        bcv[0].contains("bcv.nb@demo.noicom.vn") && bcv[0].ends_with("NB-HOALU, NB-TAMDIEP"),
+        "{bcv:?}"
+    );
 }
 
 async fn serve_demo_on_a_database_with_data_only_serves(db: TestDb) {
@@ -57,6 +110,7 @@ async fn a_second_serve_demo_prints_the_logins_again(db: TestDb) {
     let banner = second.banner.join("\n");
     assert!(banner.contains("đã có dữ liệu"), "{}", second.report());
     assert_eq!(login_rows(&first), login_rows(&second));
+    roster_is_printed(&second);
 }
 
 async fn without_smtp_one_line_says_the_emails_wait_before_the_logins(db: TestDb) {

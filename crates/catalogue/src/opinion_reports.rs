@@ -45,6 +45,7 @@ messages! {
     opinion_item_add => "Thêm ý kiến", "Add an opinion";
     opinion_report_send => "Gửi báo cáo", "Send the report";
     opinion_report_sent => "Đã gửi báo cáo.", "The report was sent.";
+    opinion_filter_reporter => "Người báo cáo", "Reporter";
     opinion_reports_none => "Chưa có báo cáo nào.", "No report yet.";
     opinion_report_items_count(n) => "{n} ý kiến", "{n} opinions";
     opinion_item_file_case => "Lập phản ánh từ ý kiến này", "File a case from this opinion";

@@ -42,6 +42,12 @@ messages! {
     roster_csv_columns(columns) => "tệp CSV phải có đúng các cột {columns}", "the CSV file must have exactly the columns {columns}";
     roster_csv_active(value) => "cột active phải là true/false, có/không hoặc 1/0, không phải «{value}»", "the active column must be true/false, yes/no or 1/0, not «{value}»";
 
+    // The demo roster, printed under the logins by `serve --demo`.
+    demo_roster_heading => "mạng lưới dư luận xã hội (cùng mật khẩu, vai trò reporter):", "public-opinion network (same password, reporter role):";
+    demo_roster_collaborators(kind) => "{kind}: gửi báo cáo tình hình dư luận xã hội hằng tháng và báo cáo nhanh về xã, phường mình phụ trách, kể cả khi điện thoại mất mạng; được nhắc hạn trong thư tổng hợp; phản ánh vụ việc như mọi cộng tác viên", "{kind}: file the monthly opinion report and quick ones on the commune or ward they cover, even while the phone is offline; reminded of the due day in the digest; file cases like every reporter";
+    demo_roster_propagandists(kind) => "{kind}: gửi báo cáo dư luận xã hội như cộng tác viên, trên các xã, phường được phân công", "{kind}: file opinion reports like the collaborators, on the communes and wards assigned to them";
+    demo_roster_ended(until) => "đã thôi từ {until}: không còn gửi được báo cáo dư luận", "no longer serving since {until}: can no longer file opinion reports";
+
     // The monthly opinion report.
     roster_month(month, year) => "tháng {month}/{year}", "{month}/{year}";
     digest_item_opinion_report(words, period, due) => "Báo cáo tình hình dư luận xã hội {period}: {words} (hạn {due})", "Opinion report for {period}: {words} (due {due})";

@@ -17,6 +17,8 @@ use cases::{DemoCase, Step};
 
 use crate::settings::Settings;
 
+pub use roster::RosterLogin;
+
 /// One demo account, printed so that a newcomer can sign in.
 #[derive(Debug, Clone)]
 pub struct DemoLogin {
@@ -37,17 +39,7 @@ pub type DemoLogins = Vec<DemoLogin>;
 /// the first: those still enabled, in the order they were made. Their
 /// password is the demo one unless someone changed it.
 pub async fn present_logins(store: &Store) -> anyhow::Result<DemoLogins> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    use store::entities::user;
-    let present: std::collections::HashSet<String> = user::Entity::find()
-        .filter(user::Column::Email.is_in(org::USERS.iter().map(|(email, ..)| *email)))
-        .filter(user::Column::Disabled.eq(false))
-        .all(store.connection())
-        .await
-        .context("không đọc được tài khoản mẫu")?
-        .into_iter()
-        .map(|u| u.email)
-        .collect();
+    let present = enabled(store, org::USERS.iter().map(|(email, ..)| *email)).await?;
     Ok(org::USERS
         .iter()
         .filter(|(email, ..)| present.contains(*email))
@@ -57,6 +49,31 @@ pub async fn present_logins(store: &Store) -> anyhow::Result<DemoLogins> {
             password: org::DEMO_PASSWORD.to_owned(),
             unit: (*unit).to_owned(),
         })
+        .collect())
+}
+
+/// The members of the demo roster a database holds, their accounts still
+/// enabled, in roster order: printed under the logins.
+pub async fn present_roster(store: &Store) -> anyhow::Result<Vec<RosterLogin>> {
+    let present = enabled(store, roster::emails()).await?;
+    Ok(roster::logins(|email| present.contains(email)))
+}
+
+/// Which of `emails` are enabled accounts.
+async fn enabled(
+    store: &Store,
+    emails: impl Iterator<Item = &'static str>,
+) -> anyhow::Result<std::collections::HashSet<String>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use store::entities::user;
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.is_in(emails))
+        .filter(user::Column::Disabled.eq(false))
+        .all(store.connection())
+        .await
+        .context("không đọc được tài khoản mẫu")?
+        .into_iter()
+        .map(|u| u.email)
         .collect())
 }
 

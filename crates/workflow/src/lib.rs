@@ -93,9 +93,9 @@ pub use duty::{
     duty_visibility, period_code_from_words, period_code_label, trial_duties,
 };
 pub use early_warning::{
-    Acknowledged, Alarm, BASELINE_WEEKS, CASE_WEIGHT, Rule as AlertRule, SERIES_WEEKS, SignalGrid,
-    Verdict, check_alert_acknowledgement, is_high_risk, item_weight, may_read_alert,
-    poisson_upper_tail, week_begins, week_index, week_start,
+    Acknowledged, Alarm, BASELINE_WEEKS, CASE_WEIGHT, Rule as AlertRule, SERIES_WEEKS, SWEEP_WEEKS,
+    SignalGrid, Verdict, check_alert_acknowledgement, is_high_risk, item_weight, may_read_alert,
+    poisson_upper_tail, week_begins, week_index, week_start, weeks_judged,
 };
 pub use event::{Event, EventPayload};
 pub use ids::{AreaId, CaseId, UnitId, UserId};
@@ -107,7 +107,7 @@ pub use opinion_report::{
     FilerProfile, ItemProblem, MAX_OPINION_ITEMS, MAX_OPINION_SUMMARY_CHARS, NewOpinionItem,
     NewOpinionReport, OpinionItemInput, OpinionRefusal, OpinionReportFacts, OpinionReportInput,
     OpinionVisibility, ReportKind, case_title_from_summary, check_case_from_item,
-    check_opinion_filer, check_serving_filer, hotspot_risk_of, opinion_visibility,
+    check_opinion_filer, check_serving_filer, hotspot_risk_of, opinion_visibility, report_month,
 };
 pub use orientation::{
     ACKNOWLEDGEMENT_LINK_DAYS, COPY_BOARD_AFTER_WORKING_DAYS, OrientationReminder,

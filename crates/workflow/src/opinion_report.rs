@@ -156,18 +156,24 @@ impl NewOpinionReport {
 
 /// A month `YYYY-MM`, not after the month of `today`.
 fn month(text: &str, today: NaiveDate) -> Result<Period, OpinionRefusal> {
-    let well_formed = text.len() == 7 && text.as_bytes()[4] == b'-';
-    let period = text
-        .parse::<Period>()
-        .ok()
-        .filter(|p| well_formed && p.cadence() == Cadence::Monthly)
-        .ok_or_else(|| OpinionRefusal::BadPeriod {
-            text: text.to_owned(),
-        })?;
+    let period = report_month(text)?;
     if period > Period::containing(Cadence::Monthly, today) {
         return Err(OpinionRefusal::PeriodInFuture);
     }
     Ok(period)
+}
+
+/// The month of a monthly report, written `YYYY-MM` (as a filter of the
+/// reports or on the form).
+pub fn report_month(text: &str) -> Result<Period, OpinionRefusal> {
+    let text = text.trim();
+    let well_formed = text.len() == 7 && text.as_bytes()[4] == b'-';
+    text.parse::<Period>()
+        .ok()
+        .filter(|p| well_formed && p.cadence() == Cadence::Monthly)
+        .ok_or_else(|| OpinionRefusal::BadPeriod {
+            text: text.to_owned(),
+        })
 }
 
 fn parse_item(item: OpinionItemInput) -> Result<NewOpinionItem, ItemProblem> {

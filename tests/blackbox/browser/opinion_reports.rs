@@ -4,12 +4,20 @@
 //! the report is sent and shown. The board then files a case from one
 //! opinion after a confirmation, the case links back to the report, and
 //! the dashboard's trends count the week's opinions by mood and the case.
+//! The board filters the list by area, kind and reporter, and a month that
+//! is not one is refused in words above the filters. A report sent as the
+//! network drops (it arrived, the answer was lost) is kept as a draft,
+//! sent again when the network is back, and stored once.
 
 use crate::support::browser::{Browser, DESK, PHONE_390};
 use crate::support::town::{PASSWORD, town};
-use crate::support::{Backend, Server, TestDb, on_both_backends};
+use crate::support::{Backend, Client, Server, TestDb, on_both_backends};
 
-on_both_backends!(a_collaborator_sends_the_month_s_report_from_a_phone);
+on_both_backends!(
+    a_collaborator_sends_the_month_s_report_from_a_phone,
+    the_board_filters_the_opinion_reports,
+    a_report_sent_as_the_network_drops_arrives_once,
+);
 
 async fn value(phone: &Browser, css: &str) -> Option<String> {
     phone.find(css).await.prop("value").await.unwrap()
@@ -165,4 +173,140 @@ async fn a_collaborator_sends_the_month_s_report_from_a_phone(db: TestDb) {
         .await;
     desk.screenshot("58-dashboard-opinion-trends").await;
     desk.close().await;
+}
+
+async fn the_board_filters_the_opinion_reports(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
+    town.give_profile(&server, "ctv.hk@example.vn", &["HN-HK"])
+        .await;
+    let report = |area: &str, summary: &str| {
+        serde_json::json!({"area": area, "quick": true, "items": [
+            {"category": "environment", "summary": summary, "mood": "concerned", "reach": "many", "source": "direct"}
+        ]})
+    };
+    let bd = Client::bearer(&server, &town.reporter);
+    let hk = Client::bearer(&server, &town.other_reporter);
+    bd.post(
+        "/opinion-reports",
+        &report("HN-BD", "Khói bụi từ bãi rác Ba Đình"),
+    )
+    .await
+    .expect(201);
+    hk.post("/opinion-reports", &report("HN-HK", "Phố cổ ngập sau mưa"))
+        .await
+        .expect(201);
+    let mut desk = Browser::start(&server, DESK, "vi-VN,vi").await;
+    desk.shots = matches!(db.backend, Backend::Sqlite);
+    desk.sign_in("canbo@example.vn", PASSWORD).await;
+    desk.open("/opinion-reports").await;
+    assert_eq!(desk.run(CARDS).await.as_array().map(Vec::len), Some(2));
+    desk.choose("#f-area", "HN-BD").await;
+    desk.choose("#f-kind", "quick").await;
+    desk.choose("#f-reporter", "ctv.bd@example.vn").await;
+    desk.click_and_wait_for_next_page("#apply-filters").await;
+    let cards = desk.run(CARDS).await;
+    assert_eq!(cards.as_array().map(Vec::len), Some(1), "{cards}");
+    assert!(
+        desk.text("#opinion-reports")
+            .await
+            .contains("Khói bụi từ bãi rác Ba Đình"),
+        "{cards}"
+    );
+    // The filters stay as chosen.
+    let chosen = desk
+        .run("return ['f-area', 'f-kind', 'f-reporter'].map(function (id) { return document.getElementById(id).value; });")
+        .await;
+    assert_eq!(
+        chosen,
+        serde_json::json!(["HN-BD", "quick", "ctv.bd@example.vn"])
+    );
+    desk.screenshot("78-opinion-reports-filtered").await;
+
+    desk.open("/opinion-reports?period=2026-13&area=HN-BD")
+        .await;
+    assert_eq!(
+        desk.text("#filter-problem").await,
+        "Tháng báo cáo “2026-13” không hợp lệ; hãy ghi năm-tháng, ví dụ 2026-11."
+    );
+    assert!(!desk.has("#opinion-reports").await);
+    desk.screenshot("79-opinion-reports-bad-month").await;
+    desk.close().await;
+}
+
+/// The titles of the report cards shown.
+const CARDS: &str = "return Array.from(document.querySelectorAll('#opinion-reports li h2')).map(function (h) { return h.textContent.trim(); });";
+
+/// Makes the page's network drop: each request still reaches the server,
+/// but its answer is lost, and the browser says it is offline.
+const NETWORK_DROPS: &str = "window.realFetch = window.fetch; window.online = false; Object.defineProperty(navigator, 'onLine', { configurable: true, get: function () { return window.online; } }); window.fetch = function (url, options) { return window.realFetch(url, options).then(function () { throw new TypeError('Failed to fetch'); }); }; return null;";
+
+/// Whether `script` returns true within 10 s.
+async fn until(phone: &Browser, script: &str) -> bool {
+    for _ in 0..100 {
+        if phone.run(script).await == serde_json::json!(true) {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    false
+}
+
+/// Brings the network back.
+const NETWORK_BACK: &str = "window.fetch = window.realFetch; window.online = true; window.dispatchEvent(new Event('online')); return null;";
+
+async fn a_report_sent_as_the_network_drops_arrives_once(db: TestDb) {
+    let town = town(&db);
+    let server = Server::start(&db, &[]).await;
+    town.give_profile(&server, "ctv.bd@example.vn", &["HN-BD"])
+        .await;
+    let mut phone = Browser::start(&server, PHONE_390, "vi-VN,vi").await;
+    phone.shots = matches!(db.backend, Backend::Sqlite);
+    phone.sign_in("ctv.bd@example.vn", PASSWORD).await;
+    phone.open("/opinion-reports/new").await;
+    assert_eq!(phone.viewport_width().await, 390);
+    phone.choose("#item1_category", "environment").await;
+    phone
+        .fill("#item1_summary", "Người dân lo ngại nước thải chảy ra kênh")
+        .await;
+    phone.choose("#item1_mood", "concerned").await;
+    phone.choose("#item1_reach", "many").await;
+    phone.run(NETWORK_DROPS).await;
+    phone.click("#send-opinion-report").await;
+    // The answer is lost: the page says the report is kept, and so it is.
+    assert!(
+        until(
+            &phone,
+            "return !document.querySelector('#opinion-form .offline').hidden;"
+        )
+        .await,
+        "the page does not say the report is kept"
+    );
+    let draft = phone
+        .run("return Object.keys(localStorage).filter(function (k) { return k.indexOf('noicom-draft-') === 0; }).length;")
+        .await;
+    assert_eq!(draft, serde_json::json!(1));
+    phone
+        .run("document.querySelector('#opinion-form .offline').scrollIntoView(); return null;")
+        .await;
+    phone
+        .screenshot("86-opinion-report-kept-offline-phone")
+        .await;
+
+    // The network is back: the same report goes again under the same key,
+    // and the server answers with the report it already has.
+    phone.run(NETWORK_BACK).await;
+    assert_eq!(phone.text("#report-sent").await, "Đã gửi báo cáo.");
+    phone.screenshot("87-opinion-report-sent-once-phone").await;
+    let mine = Client::bearer(&server, &town.reporter)
+        .get("/opinion-reports")
+        .await
+        .expect(200);
+    assert_eq!(mine["items"].as_array().map(Vec::len), Some(1), "{mine:#}");
+    phone.open("/opinion-reports").await;
+    let cards = phone.run(CARDS).await;
+    assert_eq!(cards.as_array().map(Vec::len), Some(1), "{cards}");
+    phone.close().await;
 }

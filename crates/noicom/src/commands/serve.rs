@@ -8,7 +8,9 @@ use store::Store;
 use tokio::net::TcpListener;
 use web::{AppState, WebConfig};
 
-use crate::demo::{self, DemoLogin};
+use workflow::{CollaboratorKind, Lang, Tr, day_label};
+
+use crate::demo::{self, DemoLogin, RosterLogin};
 use crate::settings::Settings;
 
 /// Runs the server.
@@ -32,6 +34,10 @@ pub async fn run(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     if let Some((heading, logins)) = logins {
         println!("{heading}");
         print!("{}", login_table(&logins));
+        print!(
+            "{}",
+            roster_lines(&demo::present_roster(&store).await?, Tr(Lang::Vi))
+        );
     }
     println!(
         "noicom đang chạy tại http://{address} (base_url {})",
@@ -183,6 +189,53 @@ fn login_table(logins: &[DemoLogin]) -> String {
         table.push_str(&line([&row[0], &row[1], &row[2], &row[3]]));
     }
     table
+}
+
+/// The demo roster under the logins, grouped by kind, each group with what
+/// its members can do; nothing when the database holds none of them.
+fn roster_lines(roster: &[RosterLogin], t: Tr) -> String {
+    if roster.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("{}\n", t.demo_roster_heading());
+    for kind in [
+        CollaboratorKind::Collaborator,
+        CollaboratorKind::Propagandist,
+    ] {
+        let members: Vec<&RosterLogin> = roster.iter().filter(|m| m.kind == kind).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let label = kind.label(t.0);
+        let can = match kind {
+            CollaboratorKind::Collaborator => t.demo_roster_collaborators(label),
+            CollaboratorKind::Propagandist => t.demo_roster_propagandists(label),
+        };
+        out.push_str(&format!("  {can}\n"));
+        let width = |f: fn(&RosterLogin) -> &str| {
+            members
+                .iter()
+                .map(|m| f(m).chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let (email_w, name_w) = (width(|m| &m.email), width(|m| &m.name));
+        for m in members {
+            let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w - s.chars().count()));
+            let ended = m.ended.map_or_else(String::new, |day| {
+                format!("  {}", t.demo_roster_ended(day_label(day)))
+            });
+            let line = format!(
+                "    {}  {}  {}{ended}",
+                pad(&m.email, email_w),
+                pad(&m.name, name_w),
+                m.areas
+            );
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[cfg(test)]

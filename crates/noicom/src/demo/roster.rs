@@ -2,17 +2,66 @@
 //! collaborators and two propagandists over the four communes, with their
 //! terms — one collaborator whose term ended and who no longer serves.
 //! The two reporters of the demo's logins are among them; the others are
-//! reporter accounts of the communes' Front and mass organisations, not
-//! printed (they sign in with the demo password).
+//! reporter accounts of the communes' Front and mass organisations. All
+//! ten are printed under the logins, grouped by kind ([`logins`]).
 
 use anyhow::Context;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use store::Store;
 use store::admin::NewUser;
 use store::collaborators::CollaboratorRow;
-use workflow::{CollaboratorInput, Lang, Role};
+use workflow::{CollaboratorInput, CollaboratorKind, Lang, Role};
 
-use super::org::DEMO_PASSWORD;
+use super::org::{DEMO_PASSWORD, USERS};
+
+/// A member of the demo roster, as printed under the logins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterLogin {
+    /// Collaborator or propagandist.
+    pub kind: CollaboratorKind,
+    /// Sign-in e-mail (the password is the demo one).
+    pub email: String,
+    /// Full name.
+    pub name: String,
+    /// The area codes covered, comma-separated.
+    pub areas: String,
+    /// The day the term ended, for a member who no longer serves.
+    pub ended: Option<NaiveDate>,
+}
+
+/// Every e-mail of the roster.
+pub fn emails() -> impl Iterator<Item = &'static str> {
+    ROSTER.iter().map(|(email, ..)| *email)
+}
+
+/// The roster's members for whom `present` holds, in roster order.
+pub fn logins(present: impl Fn(&str) -> bool) -> Vec<RosterLogin> {
+    let names = REPORTERS
+        .iter()
+        .map(|(email, name, _)| (*email, *name))
+        .chain(USERS.iter().map(|(email, name, ..)| (*email, *name)));
+    let name_of = |email: &str| {
+        names
+            .clone()
+            .find(|(e, _)| *e == email)
+            .map_or_else(String::new, |(_, name)| name.to_owned())
+    };
+    ROSTER
+        .iter()
+        .filter(|(email, ..)| present(email))
+        .map(|(email, kind, areas, _, until, active)| RosterLogin {
+            kind: CollaboratorKind::from_code(kind).unwrap_or(CollaboratorKind::Collaborator),
+            email: (*email).to_owned(),
+            name: name_of(email),
+            areas: areas.replace(';', ", "),
+            ended: if *active {
+                None
+            } else {
+                NaiveDate::parse_from_str(until, "%Y-%m-%d").ok()
+            },
+        })
+        .collect()
+}
 
 /// Reporter accounts made for the roster: (e-mail, name, unit).
 const REPORTERS: &[(&str, &str, &str)] = &[

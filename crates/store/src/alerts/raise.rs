@@ -5,11 +5,11 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
-use workflow::{AlertRule, AreaId, Calendar, Recipients, SERIES_WEEKS, week_start};
+use workflow::{Alarm, AlertRule, AreaId, Calendar, Recipients, SWEEP_WEEKS, weeks_judged};
 
 use super::HOTSPOT_ALERT;
 use super::signal::{grid, lineages};
@@ -20,7 +20,8 @@ use crate::{Store, StoreError};
 /// What one evaluation did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Raised {
-    /// Alerts the rule raises for the current week (new or not).
+    /// Alerts the rule raises for the week just ended and the current one
+    /// (new or not).
     pub alarms: u64,
     /// Alerts stored by this evaluation (the others existed).
     pub new: u64,
@@ -29,8 +30,9 @@ pub struct Raised {
 }
 
 impl Store {
-    /// Evaluates the early warning for the local week of `now` and stores
-    /// and e-mails the alerts not stored yet.
+    /// Evaluates the early warning for the week just ended and the local
+    /// week of `now` (`workflow::weeks_judged`), and stores and e-mails the
+    /// alerts not stored yet.
     pub async fn raise_alerts(
         &self,
         now: DateTime<Utc>,
@@ -38,10 +40,19 @@ impl Store {
         rule: &AlertRule,
     ) -> Result<Raised, StoreError> {
         let zone = calendar.time_zone();
-        let current = week_start(now, zone);
+        let weeks = weeks_judged(now, zone);
+        let current = weeks[1];
         let lineages = lineages(&self.db).await?;
-        let grid = grid(&self.db, zone, current, SERIES_WEEKS, &lineages).await?;
-        let alarms = grid.alarms(rule);
+        let grid = grid(&self.db, zone, current, SWEEP_WEEKS, &lineages).await?;
+        let alarms: Vec<(NaiveDate, Alarm)> = weeks
+            .iter()
+            .zip(SWEEP_WEEKS - weeks.len()..)
+            .flat_map(|(&week, index)| {
+                grid.alarms(rule, index)
+                    .into_iter()
+                    .map(move |alarm| (week, alarm))
+            })
+            .collect();
         let mut raised = Raised {
             alarms: alarms.len() as u64,
             ..Raised::default()
@@ -51,22 +62,22 @@ impl Store {
         }
         // Skip, with one read, the alerts already stored: a sweep with
         // nothing new writes nothing.
-        let stored: HashSet<(i64, String)> = hotspot_alert::Entity::find()
-            .filter(hotspot_alert::Column::WeekStart.eq(current))
+        let stored: HashSet<(NaiveDate, i64, String)> = hotspot_alert::Entity::find()
+            .filter(hotspot_alert::Column::WeekStart.is_in(weeks))
             .all(&self.db)
             .await?
             .into_iter()
-            .map(|a| (a.area_id, a.category))
+            .map(|a| (a.week_start, a.area_id, a.category))
             .collect();
-        for alarm in alarms {
-            if stored.contains(&(alarm.area.0, alarm.category.clone())) {
+        for (week, alarm) in alarms {
+            if stored.contains(&(week, alarm.area.0, alarm.category.clone())) {
                 continue;
             }
             let tx = self.write_tx().await?;
             let row = hotspot_alert::ActiveModel {
                 area_id: Set(alarm.area.0),
                 category: Set(alarm.category.clone()),
-                week_start: Set(current),
+                week_start: Set(week),
                 reason: Set(alarm.verdict.reason.code().to_owned()),
                 observed: Set(alarm.verdict.observed),
                 baseline: Set(alarm.verdict.baseline),
@@ -90,12 +101,12 @@ impl Store {
                 let id = hotspot_alert::Entity::find()
                     .filter(hotspot_alert::Column::AreaId.eq(alarm.area.0))
                     .filter(hotspot_alert::Column::Category.eq(alarm.category.as_str()))
-                    .filter(hotspot_alert::Column::WeekStart.eq(current))
+                    .filter(hotspot_alert::Column::WeekStart.eq(week))
                     .one(&tx)
                     .await?
                     .map_or(0, |a| a.id);
                 raised.new += 1;
-                raised.mails += mail(&tx, id, alarm.area, &alarm, current, now).await?;
+                raised.mails += mail(&tx, id, alarm.area, &alarm, week, now).await?;
             }
             tx.commit().await?;
         }
@@ -109,7 +120,7 @@ async fn mail(
     tx: &impl ConnectionTrait,
     id: i64,
     area_id: AreaId,
-    alarm: &workflow::Alarm,
+    alarm: &Alarm,
     week: chrono::NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<u64, StoreError> {

@@ -1,17 +1,17 @@
 //! A page of the opinion reports a caller reads, newest first, with
-//! filters (area subtree, month, quick) and keyset paging on
+//! filters (area subtree, month, quick, reporter) and keyset paging on
 //! `(created_at, id)` as the case lists do.
 
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use workflow::{OpinionVisibility, UserId, opinion_visibility};
+use workflow::{Email, OpinionVisibility, UserId, opinion_visibility, report_month};
 
 use super::read::views_of;
 use super::{MAX_REPORTS_PER_PAGE, OpinionReportView};
 use crate::cases::escape_like;
-use crate::entities::{area, opinion_report};
-use crate::org::{actor, area_by_code, area_by_id};
+use crate::entities::{area, opinion_report, user};
+use crate::org::{actor, area_by_code, area_by_id, unknown};
 use crate::reads::{ReadSelect, Reads};
 use crate::{Invalid, Store, StoreError};
 
@@ -24,6 +24,8 @@ pub struct OpinionReportFilter {
     pub period: Option<String>,
     /// Only quick (true) or only monthly (false) reports.
     pub quick: Option<bool>,
+    /// Only the reports of the reporter with this e-mail.
+    pub reporter: Option<String>,
     /// Where the previous page ended (`<nanoseconds>_<id>`).
     pub cursor: Option<String>,
     /// Page size, 1 to [`MAX_REPORTS_PER_PAGE`].
@@ -39,7 +41,70 @@ pub struct OpinionReportPage {
     pub next: Option<String>,
 }
 
+/// What a reader may filter their list of reports by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpinionFilterChoices {
+    /// The areas, as (code, name) in code order.
+    pub areas: Vec<(String, String)>,
+    /// The reporters of the reports they read, as (e-mail, name) in name
+    /// order.
+    pub reporters: Vec<(String, String)>,
+}
+
 impl Store {
+    /// The choices of the list's filters for `user`: every area for a
+    /// reader of all reports, else the areas they read with those below
+    /// and the areas of their own reports; the reporters of the reports
+    /// they read.
+    pub async fn opinion_filter_choices(
+        &self,
+        user: UserId,
+        now: DateTime<Utc>,
+    ) -> Result<OpinionFilterChoices, StoreError> {
+        let actor = actor(&self.read, user, now).await?;
+        let seen = opinion_visibility(&actor);
+        let visible = visible(&self.read, &seen).await?;
+        let mut areas = area::Entity::find().order_by_asc(area::Column::Code);
+        if !seen.all {
+            let mut ids = opinion_report::Entity::find()
+                .select_only()
+                .column(opinion_report::Column::AreaId)
+                .filter(opinion_report::Column::ReporterId.eq(user.0))
+                .distinct()
+                .read_ints(&self.read)
+                .await?;
+            for a in &seen.areas {
+                let lineage = area_by_id(&self.read, a.0).await?.lineage;
+                ids.extend(subtree_ids(&self.read, &lineage).await?);
+            }
+            areas = areas.filter(area::Column::Id.is_in(ids));
+        }
+        let reporter_ids = opinion_report::Entity::find()
+            .select_only()
+            .column(opinion_report::Column::ReporterId)
+            .filter(visible)
+            .distinct()
+            .read_ints(&self.read)
+            .await?;
+        let mut reporters: Vec<(String, String)> = user::Entity::find()
+            .filter(user::Column::Id.is_in(reporter_ids))
+            .read_all(&self.read)
+            .await?
+            .into_iter()
+            .map(|u| (u.email, u.name))
+            .collect();
+        reporters.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+        Ok(OpinionFilterChoices {
+            areas: areas
+                .read_all(&self.read)
+                .await?
+                .into_iter()
+                .map(|a| (a.code, a.name))
+                .collect(),
+            reporters,
+        })
+    }
+
     /// The reports `user` reads that match `filter`.
     pub async fn list_opinion_reports(
         &self,
@@ -57,7 +122,18 @@ impl Store {
             );
         }
         if let Some(period) = &filter.period {
-            select = select.filter(opinion_report::Column::Period.eq(period.trim()));
+            let month = report_month(period).map_err(StoreError::OpinionRefused)?;
+            select = select.filter(opinion_report::Column::Period.eq(month.to_string()));
+        }
+        if let Some(email) = &filter.reporter {
+            // Not an e-mail names nobody, as an unknown one does.
+            let email = Email::parse(email).map_err(|_| unknown("reporter", email))?;
+            let reporter = user::Entity::find()
+                .filter(user::Column::Email.eq(email.as_str()))
+                .read_one(&self.read)
+                .await?
+                .ok_or_else(|| unknown("reporter", email.as_str()))?;
+            select = select.filter(opinion_report::Column::ReporterId.eq(reporter.id));
         }
         if let Some(quick) = filter.quick {
             select = select.filter(opinion_report::Column::Quick.eq(quick));

@@ -14,7 +14,7 @@ use serde::Serialize;
 use workflow::{Mood, OpinionReach, Source};
 
 pub use file::{OpinionAnswer, OpinionOnce};
-pub use list::{OpinionReportFilter, OpinionReportPage};
+pub use list::{OpinionFilterChoices, OpinionReportFilter, OpinionReportPage};
 pub use read::OpinionOrigin;
 pub use trends::{
     MoodCounts, ReachCounts, TrendBucket, TrendQuery, TrendStep, Trends, period_start,

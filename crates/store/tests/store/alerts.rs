@@ -16,11 +16,24 @@ use testkit::{TestDb, on_both_backends};
 on_both_backends!(migrated: signals_roll_up_into_subtrees_and_the_smallest_alerts);
 on_both_backends!(migrated: an_alert_is_stored_and_mailed_once_under_concurrent_sweeps);
 on_both_backends!(migrated: alerts_are_read_in_jurisdiction_and_acknowledged_once);
+on_both_backends!(migrated: a_burst_no_sweep_of_its_week_saw_is_raised_the_monday_after);
 
 /// Files `n` land cases in `area` during the week of `monday()`.
 async fn file(s: &Store, o: &Org, area: &str, n: usize, risk: Option<HotspotRisk>) {
+    file_from(s, o, area, n, risk, monday()).await;
+}
+
+/// Files `n` land cases in `area`, a minute apart from `start`.
+async fn file_from(
+    s: &Store,
+    o: &Org,
+    area: &str,
+    n: usize,
+    risk: Option<HotspotRisk>,
+    start: chrono::DateTime<Utc>,
+) {
     for i in 0..n {
-        let at = monday() + Duration::hours(i as i64);
+        let at = start + Duration::minutes(i as i64);
         s.file_case(
             o.officer,
             FileRequest {
@@ -189,13 +202,20 @@ async fn signals_roll_up_into_subtrees_and_the_smallest_alerts(db: TestDb) {
             ),
         ]
     );
-    // Next week, the same signal is last week's: a baseline of 1, no alert.
+    // Next week judges the week just ended again, with nothing new; the
+    // same signal in its baseline (a mean of 1) does not alert this week.
     let next = later() + Duration::weeks(1);
     let raised = s
         .raise_alerts(next, &calendar, &AlertRule::default())
         .await
         .unwrap();
+    assert_eq!((raised.alarms, raised.new, raised.mails), (3, 0, 0));
+    let raised = s
+        .raise_alerts(next + Duration::weeks(1), &calendar, &AlertRule::default())
+        .await
+        .unwrap();
     assert_eq!(raised.alarms, 0);
+    assert_eq!(alerts(&s).await.len(), 3);
 }
 
 async fn an_alert_is_stored_and_mailed_once_under_concurrent_sweeps(db: TestDb) {
@@ -374,4 +394,57 @@ async fn alerts_are_read_in_jurisdiction_and_acknowledged_once(db: TestDb) {
         .await
         .is_empty()
     );
+}
+
+async fn a_burst_no_sweep_of_its_week_saw_is_raised_the_monday_after(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let calendar = policy().calendar;
+    // A sweep on Sunday morning finds nothing; nine cases that evening
+    // (21:00 in Hà Nội), then the server is down until Monday.
+    let sunday = monday() + Duration::days(6);
+    let raised = s
+        .raise_alerts(sunday, &calendar, &AlertRule::default())
+        .await
+        .unwrap();
+    assert_eq!(raised, store::alerts::Raised::default());
+    file_from(&s, &o, "HN-BADINH", 9, None, sunday + Duration::hours(12)).await;
+    // Monday 08:00: the week just ended is judged, its alert raised once.
+    let after = sunday + Duration::hours(23);
+    let raised = s
+        .raise_alerts(after, &calendar, &AlertRule::default())
+        .await
+        .unwrap();
+    assert_eq!((raised.alarms, raised.new, raised.mails), (1, 1, 2));
+    let stored = hotspot_alert::Entity::find()
+        .all(s.connection())
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        stored[0].week_start,
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+    );
+    assert_eq!(stored[0].observed, 9.0);
+    // The next sweep, and the one a day later, store and send nothing more.
+    for at in [after + Duration::hours(1), after + Duration::days(1)] {
+        let again = s
+            .raise_alerts(at, &calendar, &AlertRule::default())
+            .await
+            .unwrap();
+        assert_eq!((again.alarms, again.new, again.mails), (1, 0, 0));
+    }
+    let mails = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq(HOTSPOT_ALERT))
+        .count(s.connection())
+        .await
+        .unwrap();
+    assert_eq!(mails, 2);
+    // Two weeks on, the burst is only baseline.
+    let later = after + Duration::weeks(1);
+    let quiet = s
+        .raise_alerts(later, &calendar, &AlertRule::default())
+        .await
+        .unwrap();
+    assert_eq!(quiet.alarms, 0);
 }

@@ -26,6 +26,7 @@ mod form_files;
 mod layout;
 mod link;
 mod lists;
+mod opinion_report_list;
 mod opinion_report_page;
 mod opinion_reports;
 mod opinion_trends;
@@ -71,6 +72,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(acknowledge::router())
         .merge(admin::router())
         .merge(opinion_reports::router())
+        .merge(opinion_report_list::router())
         .merge(opinion_report_page::router())
         .merge(roster::router())
         .merge(watch_list::router())

@@ -1,19 +1,18 @@
 //! The opinion-report pages (SPEC §16): the phone form a collaborator
 //! sends a monthly or quick report with (opinions added one by one, kept
 //! as a draft and resent when the network is back, by the same script as
-//! the filing form), and the list of the reports the visitor reads.
+//! the filing form); the list is `opinion_report_list`.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use store::StoreError;
-use store::opinion_reports::{OpinionAnswer, OpinionOnce, OpinionReportFilter, OpinionReportView};
+use store::opinion_reports::{OpinionAnswer, OpinionOnce, OpinionReportView};
 use workflow::{Mood, OpinionItemInput, OpinionReach, OpinionRefusal, OpinionReportInput, Source};
 
 use super::directory::Directory;
@@ -28,14 +27,10 @@ use catalogue::{Lang, Tr};
 
 /// The opinions the form has room for (the API takes up to 30).
 pub(crate) const FORM_ITEMS: usize = 10;
-/// Reports per page of the list.
-const PAGE_SIZE: u64 = 20;
 
 /// The routes of this module.
 pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/opinion-reports", get(list))
-        .route("/opinion-reports/new", get(form).post(send))
+    Router::new().route("/opinion-reports/new", get(form).post(send))
 }
 
 /// One opinion's inputs as typed.
@@ -331,39 +326,6 @@ fn sent_to(id: &str) -> Response {
     Redirect::to(&format!("/opinion-reports/{}?sent=1", id.trim())).into_response()
 }
 
-/// The list's query.
-#[derive(Debug, Default, Deserialize)]
-struct ListQuery {
-    #[serde(default)]
-    cursor: String,
-}
-
-/// One line of the list.
-pub(crate) struct ReportLine {
-    pub id: i64,
-    pub title: String,
-    pub by: String,
-    pub items: String,
-    pub first: String,
-}
-
-impl ReportLine {
-    pub(crate) fn new(r: &OpinionReportView, lang: Lang, tz: chrono_tz::Tz) -> ReportLine {
-        let t = Tr(lang);
-        ReportLine {
-            id: r.id,
-            title: report_title(r, lang),
-            by: t.opinion_report_by(&r.reporter_name, day(r.created_at, tz)),
-            items: t.opinion_report_items_count(r.items.len()),
-            first: r
-                .items
-                .first()
-                .map(|i| i.summary.clone())
-                .unwrap_or_default(),
-        }
-    }
-}
-
 /// "Báo cáo tình hình dư luận xã hội — Phường X, tháng 11/2026".
 pub(crate) fn report_title(r: &OpinionReportView, lang: Lang) -> String {
     let t = Tr(lang);
@@ -380,52 +342,4 @@ pub(crate) fn report_title(r: &OpinionReportView, lang: Lang) -> String {
 /// A local day as a reader writes it: 05/12/2026.
 pub(crate) fn day(at: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
     at.with_timezone(&tz).format("%d/%m/%Y").to_string()
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "opinion_report_list.html")]
-struct ListPage {
-    l: Layout,
-    may_send: bool,
-    reports: Vec<ReportLine>,
-    next: Option<String>,
-}
-
-async fn list(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    Query(q): Query<ListQuery>,
-) -> Result<ListPage, PageError> {
-    let now = Utc::now();
-    let tz = state.policy.calendar.time_zone();
-    let lang = visitor.lang;
-    let filter = OpinionReportFilter {
-        cursor: (!q.cursor.is_empty()).then(|| q.cursor.clone()),
-        limit: PAGE_SIZE,
-        ..Default::default()
-    };
-    let page = state
-        .store
-        .list_opinion_reports(visitor.identity.user, &filter, now)
-        .await?;
-    let may_send = !state
-        .store
-        .opinion_areas(visitor.identity.user, now, tz)
-        .await?
-        .is_empty();
-    Ok(ListPage {
-        l: Layout::new(
-            &visitor,
-            Tr(lang).opinion_reports(),
-            "/opinion-reports",
-            "/opinion-reports",
-        ),
-        may_send,
-        reports: page
-            .reports
-            .iter()
-            .map(|r| ReportLine::new(r, lang, tz))
-            .collect(),
-        next: page.next,
-    })
 }

@@ -91,6 +91,8 @@ pub(crate) struct ReportListQuery {
     period: Option<String>,
     /// `true`: quick reports only; `false`: monthly ones only.
     quick: Option<bool>,
+    /// The reporter's e-mail: only their reports.
+    reporter: Option<String>,
     /// `next_cursor` of the previous page.
     cursor: Option<String>,
     /// Page size, 1–100 (default 20).
@@ -119,7 +121,7 @@ fn cursor(text: &str) -> Option<String> {
     params(ReportListQuery),
     responses(
         (status = 200, body = OpinionReportPageView),
-        (status = 422, description = "Unknown parameter, bad value, unknown area, bad cursor", body = ErrorBody),
+        (status = 422, description = "Unknown parameter, bad value, bad month, unknown area or reporter, bad cursor", body = ErrorBody),
     ))]
 pub(crate) async fn list(
     State(state): State<AppState>,
@@ -131,6 +133,7 @@ pub(crate) async fn list(
         area: query.area,
         period: query.period,
         quick: query.quick,
+        reporter: query.reporter,
         cursor,
         limit,
     };

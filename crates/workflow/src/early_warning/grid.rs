@@ -6,16 +6,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::{Rule, Verdict};
 use crate::AreaId;
 
-/// One subtree × category: its signal per week, oldest first, and the
-/// high-risk cases filed in its last week.
+/// One subtree × category: its signal and its high-risk cases filed per
+/// week, oldest first.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Cell {
     weeks: Vec<f64>,
-    high_risk: u32,
+    high_risk: Vec<u32>,
 }
 
-/// Weekly signals by area subtree × category over a run of weeks ending
-/// with the week judged.
+/// Weekly signals by area subtree × category over a run of weeks, each
+/// week judged against the ones before it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignalGrid {
     weeks: usize,
@@ -59,7 +59,6 @@ impl SignalGrid {
         if week >= self.weeks {
             return;
         }
-        let last = week + 1 == self.weeks;
         for (depth, &area) in lineage.iter().enumerate() {
             self.lineages
                 .entry(area)
@@ -69,12 +68,10 @@ impl SignalGrid {
                 .entry((area, category.to_owned()))
                 .or_insert_with(|| Cell {
                     weeks: vec![0.0; self.weeks],
-                    high_risk: 0,
+                    high_risk: vec![0; self.weeks],
                 });
             cell.weeks[week] += weight;
-            if last {
-                cell.high_risk += high_risk;
-            }
+            cell.high_risk[week] += high_risk;
         }
     }
 
@@ -91,16 +88,20 @@ impl SignalGrid {
         self.cells.keys().map(|(a, c)| (*a, c.as_str()))
     }
 
-    /// The alarms of the last week, only the most specific: a subtree does
+    /// The alarms of week `week` (0 the oldest; none out of range), judged
+    /// against the weeks before it, only the most specific: a subtree does
     /// not alarm for a category when a smaller subtree inside it does —
     /// the alert names the place where it happens, and the boards and
     /// leaders above are told of it anyway.
-    pub fn alarms(&self, rule: &Rule) -> Vec<Alarm> {
+    pub fn alarms(&self, rule: &Rule, week: usize) -> Vec<Alarm> {
+        if week >= self.weeks {
+            return Vec::new();
+        }
         let raised: Vec<Alarm> = self
             .cells
             .iter()
             .filter_map(|((area, category), cell)| {
-                rule.judge(&cell.weeks, cell.high_risk)
+                rule.judge(&cell.weeks[..=week], cell.high_risk[week])
                     .map(|verdict| Alarm {
                         area: *area,
                         category: category.clone(),

@@ -35,6 +35,10 @@ pub const BASELINE_WEEKS: usize = 8;
 /// Weeks a grid holds: the baseline and the week judged, oldest first.
 pub const SERIES_WEEKS: usize = BASELINE_WEEKS + 1;
 
+/// Weeks a sweep's grid holds: the baseline of the week just ended, that
+/// week and the current one, oldest first ([`weeks_judged`]).
+pub const SWEEP_WEEKS: usize = SERIES_WEEKS + 1;
+
 /// The weight of one case filed. A case is a formal, checked report of a
 /// concrete grievance: about as much as one concerned opinion heard among a
 /// few people.
@@ -136,6 +140,17 @@ impl Rule {
 pub fn week_start(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
     let day = at.with_timezone(&zone).date_naive();
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// The weeks a sweep at `now` judges, oldest first: the week just ended and
+/// the current one. The week just ended is complete, so its judgement is
+/// final; judging it again on the sweeps after it catches what its own
+/// sweeps missed — a burst late on Sunday while the server was down. What
+/// counts in a week is what was filed in it (its `created_at`): a report
+/// filed on Monday about Sunday counts in the new week.
+pub fn weeks_judged(now: DateTime<Utc>, zone: Tz) -> [NaiveDate; 2] {
+    let current = week_start(now, zone);
+    [current - Duration::weeks(1), current]
 }
 
 /// The instant the local week starting `monday` begins.

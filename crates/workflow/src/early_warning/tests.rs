@@ -153,7 +153,7 @@ fn only_the_most_specific_subtree_alarms() {
     grid.add(&[province, district, commune], "land", last, 12.0, 0);
     grid.add(&[province, other], "tax", last, 3.0, 1);
     grid.add(&[province, other], "land", last, 1.0, 0);
-    let alarms = grid.alarms(&Rule::default());
+    let alarms = grid.alarms(&Rule::default(), last);
     let got: Vec<(AreaId, &str, AlertReason)> = alarms
         .iter()
         .map(|a| (a.area, a.category.as_str(), a.verdict.reason))
@@ -170,9 +170,41 @@ fn only_the_most_specific_subtree_alarms() {
     for commune in 10..20 {
         grid.add(&[province, AreaId(commune)], "land", last, 1.3, 0);
     }
-    let alarms = grid.alarms(&Rule::default());
+    let alarms = grid.alarms(&Rule::default(), last);
     assert_eq!(alarms.len(), 1);
     assert_eq!(alarms[0].area, province);
+}
+
+#[test]
+fn a_sweep_judges_the_week_just_ended_as_well_as_the_current_one() {
+    // Monday 00:30 in Hà Nội: the week of 2 March has just ended.
+    let now = Utc.with_ymd_and_hms(2026, 3, 8, 17, 30, 0).unwrap();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    assert_eq!(weeks_judged(now, Ho_Chi_Minh), [day(2), day(9)]);
+    // A burst and a high-risk case late in the week just ended, which no
+    // sweep of that week saw.
+    let (province, commune, other) = (AreaId(1), AreaId(2), AreaId(3));
+    let mut grid = SignalGrid::new(SWEEP_WEEKS);
+    let (ended, current) = (SWEEP_WEEKS - 2, SWEEP_WEEKS - 1);
+    grid.add(&[province, commune], "land", ended, 12.0, 0);
+    grid.add(&[province, other], "tax", ended, 1.0, 1);
+    let got: Vec<(AreaId, String, AlertReason)> = grid
+        .alarms(&Rule::default(), ended)
+        .into_iter()
+        .map(|a| (a.area, a.category, a.verdict.reason))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (commune, "land".into(), AlertReason::UnusualRise),
+            (other, "tax".into(), AlertReason::HighRiskCase),
+        ]
+    );
+    // In the current week the burst is baseline, the high-risk case past.
+    assert_eq!(grid.alarms(&Rule::default(), current), vec![]);
+    // The week judged sees only the baseline before it, never after.
+    grid.add(&[province, commune], "land", current, 40.0, 0);
+    assert_eq!(grid.alarms(&Rule::default(), ended).len(), 2);
 }
 
 /// Signals in halves, as weighted items make them.

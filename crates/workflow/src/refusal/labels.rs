@@ -53,6 +53,7 @@ pub fn field_label(field: &str, lang: Lang) -> (String, bool) {
         "reminder_before_days" => (t.refusal_field_reminder_before_days(), false),
         "overdue_every_days" => (t.refusal_field_overdue_every_days(), false),
         "period" => (t.period(), false),
+        "reporter" => (t.opinion_filter_reporter(), true),
         // Fields of an ad-hoc request for information (§13).
         "topic" => (t.duty_topic(), false),
         "due_at" => (t.due_at(), false),
