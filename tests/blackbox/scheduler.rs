@@ -21,7 +21,7 @@ on_both_backends!(
 );
 
 /// Liaisons of UBND-HN, each owed one reminder per current step.
-const LIAISONS: usize = 12;
+pub(crate) const LIAISONS: usize = 12;
 
 /// Cron every second or two, claims that expire after 2 s, and a first
 /// reminder 120 days before the due day, so that the current quarter's
@@ -43,7 +43,7 @@ overdue_every_days = 7
 send_hour = 0
 "#;
 
-fn setup(db: &TestDb, liaisons: usize) -> String {
+pub(crate) fn setup(db: &TestDb, liaisons: usize) -> String {
     province(db);
     let config = db.dir().join("fast.toml");
     std::fs::write(&config, CONFIG).unwrap();
@@ -111,7 +111,7 @@ fn terminate(mut child: Child) {
 }
 
 /// (messages, distinct Message-IDs, distinct recipient+subject pairs).
-fn tally(received: &[Received]) -> (usize, usize, usize) {
+pub(crate) fn tally(received: &[Received]) -> (usize, usize, usize) {
     let mut ids: Vec<&str> = received.iter().map(|m| m.message_id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
