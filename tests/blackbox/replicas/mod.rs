@@ -12,6 +12,7 @@
 
 mod filing;
 mod shared;
+mod start;
 mod sweeps;
 
 use crate::support::balancer::{Balancer, REPLICAS};
