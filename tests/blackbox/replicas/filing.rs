@@ -44,6 +44,9 @@ struct Tally {
     acknowledged: AtomicUsize,
     /// Requests that failed (a 5xx or no answer) and were sent again.
     resent: AtomicUsize,
+    /// Acknowledgements that were replays: the killed replica had
+    /// committed the case but its answer was lost.
+    replayed: AtomicUsize,
 }
 
 /// Files the case of `key` at `url` until a 2xx, resending with the same
@@ -60,13 +63,18 @@ async fn file(http: &reqwest::Client, url: &str, token: &str, key: &str, tally: 
             .send()
             .await;
         let last = match answer {
-            Ok(answer) if answer.status().is_success() => match answer.json().await {
-                Ok(case) => {
-                    tally.acknowledged.fetch_add(1, Ordering::SeqCst);
-                    return case;
+            Ok(answer) if answer.status().is_success() => {
+                if answer.headers().contains_key("idempotent-replayed") {
+                    tally.replayed.fetch_add(1, Ordering::SeqCst);
                 }
-                Err(err) => format!("a body cut short: {err}"),
-            },
+                match answer.json().await {
+                    Ok(case) => {
+                        tally.acknowledged.fetch_add(1, Ordering::SeqCst);
+                        return case;
+                    }
+                    Err(err) => format!("a body cut short: {err}"),
+                }
+            }
             Ok(answer) if answer.status().is_server_error() => answer.status().to_string(),
             Ok(answer) => panic!(
                 "{key}: {} {}",
@@ -150,7 +158,11 @@ async fn no_acknowledged_case_is_lost_when_a_replica_is_killed() {
         filed.extend(phone.await.expect("a phone's task"));
     }
     let resent = tally.resent.load(Ordering::SeqCst);
-    eprintln!("{total} cases filed, {at_kill} before the kill, {resent} requests resent");
+    let replayed = tally.replayed.load(Ordering::SeqCst);
+    eprintln!(
+        "{total} cases filed, {at_kill} before the kill, {resent} requests resent, \
+         {replayed} answered by a replay"
+    );
     assert!(at_kill < total, "the kill came after the last case");
 
     // Every acknowledged case reads back, through the balancer, as it was
