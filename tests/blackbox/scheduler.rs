@@ -111,7 +111,7 @@ fn terminate(mut child: Child) {
 }
 
 /// (messages, distinct Message-IDs, distinct recipient+subject pairs).
-pub(crate) fn tally(received: &[Received]) -> (usize, usize, usize) {
+fn tally(received: &[Received]) -> (usize, usize, usize) {
     let mut ids: Vec<&str> = received.iter().map(|m| m.message_id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -124,6 +124,20 @@ pub(crate) fn tally(received: &[Received]) -> (usize, usize, usize) {
     (received.len(), ids.len(), pairs.len())
 }
 
+/// Panics unless `received` is one reminder digest for each of the
+/// [`LIAISONS`], none twice.
+pub(crate) fn one_digest_each(received: &[Received]) {
+    let (n, ids, pairs) = tally(received);
+    assert!(n >= LIAISONS, "only {n} e-mails arrived");
+    assert_eq!(n, ids, "an e-mail arrived twice");
+    assert_eq!(n, pairs, "a reminder arrived twice under two ids");
+    assert_eq!(n, LIAISONS, "one digest each");
+    assert!(
+        received.iter().all(|m| m.kind == "reminder_digest"),
+        "{received:#?}"
+    );
+}
+
 async fn two_schedulers_send_each_reminder_once(db: TestDb) {
     let config = setup(&db, LIAISONS);
     let smtp = SmtpSink::start(db.dir());
@@ -133,17 +147,8 @@ async fn two_schedulers_send_each_reminder_once(db: TestDb) {
     tokio::time::sleep(Duration::from_secs(9)).await;
     terminate(a);
     terminate(b);
-    let received = smtp.received();
-    let (n, ids, pairs) = tally(&received);
-    assert!(n >= LIAISONS, "only {n} e-mails arrived");
-    assert_eq!(n, ids, "an e-mail arrived twice");
-    assert_eq!(n, pairs, "a reminder arrived twice under two ids");
     // Every tick of both found the same step: one digest per liaison.
-    assert_eq!(n, LIAISONS, "one digest each");
-    assert!(
-        received.iter().all(|m| m.kind == "reminder_digest"),
-        "{received:#?}"
-    );
+    one_digest_each(&smtp.received());
     // Nothing is left to send.
     let run = noicom(&db)
         .env("NOICOM_SMTP_URL", &smtp.url())
