@@ -1,7 +1,9 @@
 //! What a replica must not keep to itself (SPEC §8): a token or session
-//! issued by one is valid on every one and ends on every one; failed
-//! sign-ins count across replicas; an idempotency key used on one is
-//! replayed by another, also when the same request reaches three at once.
+//! issued by one is valid on every one and ends on every one, and an
+//! account disabled on one is refused by all (each keeps the users it has
+//! read); failed sign-ins count across replicas; an idempotency key used
+//! on one is replayed by another, also when the same request reaches
+//! three at once.
 
 use serde_json::{Value, json};
 
@@ -131,4 +133,24 @@ async fn an_idempotency_key_is_replayed_by_another_replica() {
     let officer = Client::bearer(&cluster.replicas[2], &cluster.town.officer);
     let codes = officer.case_codes("").await;
     assert_eq!(codes.len(), 2, "{codes:?}");
+}
+
+#[tokio::test]
+async fn an_account_disabled_on_one_replica_is_refused_by_every_replica() {
+    let cluster = Cluster::start().await;
+    let town = &cluster.town;
+    // Every replica has served the reporter (and keeps what it read).
+    for replica in &cluster.replicas {
+        assert_eq!(me(&Client::bearer(replica, &town.reporter)).await, 200);
+    }
+    let admin = Client::bearer(&cluster.replicas[0], &town.admin);
+    let id = admin.user_id("ctv.bd@example.vn").await;
+    admin
+        .patch_json(&format!("/users/{id}"), &json!({"disabled": true}))
+        .await
+        .expect(200);
+    for replica in &cluster.replicas {
+        let status = me(&Client::bearer(replica, &town.reporter)).await;
+        assert_eq!(status, 401, "{}", cluster.report());
+    }
 }
