@@ -1,8 +1,9 @@
 //! What a replica must not keep to itself (SPEC §8): a token or session
-//! issued by one is valid on every one and ends on every one, and an
-//! account disabled on one is refused by all (each keeps the users it has
-//! read); failed sign-ins count across replicas; an idempotency key used
-//! on one is replayed by another, also when the same request reaches
+//! issued by one is valid on every one and ends on every one; a user moved
+//! to another unit or disabled on one is so on all, though each keeps the
+//! users it has read (it fails when that copy is not checked against the
+//! database); failed sign-ins count across replicas; an idempotency key
+//! used on one is replayed by another, also when the same request reaches
 //! three at once.
 
 use serde_json::{Value, json};
@@ -136,17 +137,37 @@ async fn an_idempotency_key_is_replayed_by_another_replica() {
 }
 
 #[tokio::test]
-async fn an_account_disabled_on_one_replica_is_refused_by_every_replica() {
+async fn a_user_moved_or_disabled_on_one_replica_is_so_on_every_replica() {
     let cluster = Cluster::start().await;
     let town = &cluster.town;
+    let unit_on = |replica| async move {
+        let me = Client::bearer(replica, &town.reporter)
+            .get("/auth/me")
+            .await;
+        me.expect(200)["unit"].as_str().expect("a unit").to_owned()
+    };
     // Every replica has served the reporter (and keeps what it read).
     for replica in &cluster.replicas {
-        assert_eq!(me(&Client::bearer(replica, &town.reporter)).await, 200);
+        assert_eq!(unit_on(replica).await, "MTTQ-BD");
     }
     let admin = Client::bearer(&cluster.replicas[0], &town.admin);
     let id = admin.user_id("ctv.bd@example.vn").await;
+    let path = format!("/users/{id}");
     admin
-        .patch_json(&format!("/users/{id}"), &json!({"disabled": true}))
+        .patch_json(&path, &json!({"unit": "MTTQ-HK"}))
+        .await
+        .expect(200);
+    for (i, replica) in cluster.replicas.iter().enumerate() {
+        assert_eq!(unit_on(replica).await, "MTTQ-HK", "{}", cluster.report());
+        // Ba Đình is no longer the reporter's ward.
+        let title = format!("Phản ánh ở Ba Đình qua máy {i}");
+        let filed = Client::bearer(replica, &town.reporter)
+            .post("/cases", &report(&title))
+            .await;
+        assert_eq!(filed.status, 403, "replica {i}: {:#}", filed.body);
+    }
+    admin
+        .patch_json(&path, &json!({"disabled": true}))
         .await
         .expect(200);
     for replica in &cluster.replicas {
