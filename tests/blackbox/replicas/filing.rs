@@ -187,11 +187,17 @@ async fn no_acknowledged_case_is_lost_when_a_replica_is_killed() {
     titles.dedup();
     assert_eq!(listed, titles.len(), "a case was filed twice");
     assert_eq!(listed, total, "cases listed");
-    // And each key, sent again, answers with its case.
-    let reporter = Client::bearer_at(&cluster.balancer.at("/api/v1"), &cluster.town.reporter);
+    // And each key, sent again, is answered with its case: a replay.
+    let replays = tally.replayed.load(Ordering::SeqCst);
+    let http = reqwest::Client::new();
     for (key, case) in &filed {
-        let again = reporter.post_once("/cases", key, &report(key)).await;
-        assert_eq!(again.headers["idempotent-replayed"], "true", "{key}");
-        assert_eq!(again.expect(201)["id"], case["id"], "{key}");
+        let again = file(&http, &url, &cluster.town.reporter, key, &tally).await;
+        assert_eq!(
+            again["id"],
+            case["id"],
+            "{key} filed twice\n{}",
+            cluster.report()
+        );
     }
+    assert_eq!(tally.replayed.load(Ordering::SeqCst) - replays, total);
 }
