@@ -32,6 +32,7 @@ mod orientations;
 mod pages;
 mod programme;
 mod reminders;
+mod replicas;
 mod roster;
 mod scheduler;
 mod seed_bench;

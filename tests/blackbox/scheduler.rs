@@ -21,7 +21,7 @@ on_both_backends!(
 );
 
 /// Liaisons of UBND-HN, each owed one reminder per current step.
-const LIAISONS: usize = 12;
+pub(crate) const LIAISONS: usize = 12;
 
 /// Cron every second or two, claims that expire after 2 s, and a first
 /// reminder 120 days before the due day, so that the current quarter's
@@ -43,7 +43,7 @@ overdue_every_days = 7
 send_hour = 0
 "#;
 
-fn setup(db: &TestDb, liaisons: usize) -> String {
+pub(crate) fn setup(db: &TestDb, liaisons: usize) -> String {
     province(db);
     let config = db.dir().join("fast.toml");
     std::fs::write(&config, CONFIG).unwrap();
@@ -124,6 +124,20 @@ fn tally(received: &[Received]) -> (usize, usize, usize) {
     (received.len(), ids.len(), pairs.len())
 }
 
+/// Panics unless `received` is one reminder digest for each of the
+/// [`LIAISONS`], none twice.
+pub(crate) fn one_digest_each(received: &[Received]) {
+    let (n, ids, pairs) = tally(received);
+    assert!(n >= LIAISONS, "only {n} e-mails arrived");
+    assert_eq!(n, ids, "an e-mail arrived twice");
+    assert_eq!(n, pairs, "a reminder arrived twice under two ids");
+    assert_eq!(n, LIAISONS, "one digest each");
+    assert!(
+        received.iter().all(|m| m.kind == "reminder_digest"),
+        "{received:#?}"
+    );
+}
+
 async fn two_schedulers_send_each_reminder_once(db: TestDb) {
     let config = setup(&db, LIAISONS);
     let smtp = SmtpSink::start(db.dir());
@@ -133,17 +147,8 @@ async fn two_schedulers_send_each_reminder_once(db: TestDb) {
     tokio::time::sleep(Duration::from_secs(9)).await;
     terminate(a);
     terminate(b);
-    let received = smtp.received();
-    let (n, ids, pairs) = tally(&received);
-    assert!(n >= LIAISONS, "only {n} e-mails arrived");
-    assert_eq!(n, ids, "an e-mail arrived twice");
-    assert_eq!(n, pairs, "a reminder arrived twice under two ids");
     // Every tick of both found the same step: one digest per liaison.
-    assert_eq!(n, LIAISONS, "one digest each");
-    assert!(
-        received.iter().all(|m| m.kind == "reminder_digest"),
-        "{received:#?}"
-    );
+    one_digest_each(&smtp.received());
     // Nothing is left to send.
     let run = noicom(&db)
         .env("NOICOM_SMTP_URL", &smtp.url())

@@ -5,10 +5,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::Postgres;
+use sea_orm::sqlx::pool::PoolConnection;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use crate::StoreError;
@@ -16,6 +18,10 @@ use crate::cases::Filer;
 use crate::org_cache::{Org, OrgCache, generation};
 use crate::reader::SqliteReader;
 use crate::reads::{ReadConnection, Reads};
+
+/// The key of the PostgreSQL advisory lock that migrations run under
+/// (any number no other lock of the database uses: "noicom" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6e6f_6963_6f6d;
 
 /// A handle on the database; cheap to clone (a pool inside).
 #[derive(Debug, Clone)]
@@ -112,10 +118,40 @@ impl Store {
         }
     }
 
-    /// Applies pending migrations.
+    /// Applies pending migrations. On PostgreSQL under an advisory lock:
+    /// replicas started together (the first start, or all of them after an
+    /// upgrade) apply them one after the other, the later ones finding
+    /// nothing left to do, instead of failing on each other's half-made
+    /// tables.
     pub async fn migrate(&self) -> Result<(), StoreError> {
+        let _lock = match self.db.get_database_backend() {
+            DbBackend::Postgres => Some(self.migration_lock().await?),
+            _ => None,
+        };
         Migrator::up(&self.db, None).await?;
         Ok(())
+    }
+
+    /// A connection of its own holding the migrations' advisory lock. A
+    /// session lock, not a transaction's: a transaction left open would
+    /// hold back a migration that waits for older ones (`CREATE INDEX
+    /// CONCURRENTLY`). The connection is closed when dropped, which ends
+    /// the lock whatever the migration came to.
+    async fn migration_lock(&self) -> Result<PoolConnection<Postgres>, StoreError> {
+        let exec = |err: sea_orm::sqlx::Error| DbErr::Exec(RuntimeErr::SqlxError(err.into()));
+        let mut conn = self
+            .db
+            .get_postgres_connection_pool()
+            .acquire()
+            .await
+            .map_err(exec)?;
+        conn.close_on_drop();
+        sea_orm::sqlx::query("SELECT pg_advisory_lock($1)")
+            .bind(MIGRATION_LOCK)
+            .execute(&mut *conn)
+            .await
+            .map_err(exec)?;
+        Ok(conn)
     }
 
     /// Whether the database answers (readiness).

@@ -93,6 +93,17 @@ impl Client {
         }
     }
 
+    /// A client with a bearer token talking to the API under `base` (a
+    /// balancer's `…/api/v1`, say).
+    pub fn bearer_at(base: &str, token: &str) -> Client {
+        Client {
+            http: reqwest::Client::new(),
+            base: base.to_owned(),
+            auth: Auth::Bearer(token.to_owned()),
+            lang: None,
+        }
+    }
+
     /// A client with a session cookie and, if given, its CSRF token.
     pub fn cookie(server: &Server, cookie: &str, csrf: Option<&str>) -> Client {
         Client {

@@ -2,6 +2,7 @@
 //! the organisation most tests start from.
 
 pub mod api;
+pub mod balancer;
 pub mod browser;
 pub mod cli;
 pub mod documents;

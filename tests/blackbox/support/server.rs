@@ -137,6 +137,13 @@ impl Server {
         }
     }
 
+    /// Kills the process with SIGKILL, as a crash or a lost machine
+    /// would: no request in flight is finished.
+    pub fn kill(&mut self) {
+        self.child.kill().expect("kill -KILL");
+        let _ = self.child.wait();
+    }
+
     async fn wait_ready(&mut self, deadline: Instant) {
         let client = reqwest::Client::new();
         let mut last = String::new();
