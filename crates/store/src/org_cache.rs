@@ -171,6 +171,11 @@ impl Org {
         })
     }
 
+    /// How many areas there are.
+    pub(crate) fn area_count(&self) -> usize {
+        self.areas.len()
+    }
+
     /// The ids of the area `id` and every area below it (empty for an
     /// unknown area).
     pub(crate) fn subtree(&self, id: i64) -> &[i64] {

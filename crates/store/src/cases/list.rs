@@ -282,7 +282,13 @@ fn scope(org: &Org, scope: &Scope, within: Option<&[i64]>) -> Result<Condition, 
     for area in &scope.areas {
         ids.extend_from_slice(org.subtree(org.area_by_id(area.0)?.id));
     }
+    ids.sort_unstable();
+    ids.dedup();
     let ids = match within {
+        // Every area there is (a board that serves the whole province):
+        // every case is in scope, and a list of them all made PostgreSQL
+        // test each row against it (a search took 100 ms at 1 M cases).
+        None if ids.len() == org.area_count() => return Ok(Condition::all()),
         None => ids,
         Some(within) => {
             let kept: Vec<i64> = within
