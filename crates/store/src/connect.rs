@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use crate::StoreError;
-use crate::cases::Filer;
+use crate::cases::Writer;
 use crate::org_cache::{Org, OrgCache, generation};
 use crate::reader::SqliteReader;
 use crate::reads::{ReadConnection, Reads};
@@ -39,9 +39,9 @@ pub struct Store {
     pub(crate) writes: DatabaseConnection,
     /// PostgreSQL search: how its steps are sized (`cases::search::postgres`).
     pub(crate) search: crate::cases::SearchSteps,
-    /// The group-commit writer that files cases (`cases::group_commit`),
-    /// on a connection of its own.
-    pub(crate) filer: Option<Arc<Filer>>,
+    /// The group-commit writer that files cases and, on SQLite, carries
+    /// out actions (`cases::group_commit`), on a connection of its own.
+    pub(crate) writer: Option<Arc<Writer>>,
     /// The organisation in memory, checked against its generation counter.
     pub(crate) org: Arc<OrgCache>,
 }
@@ -54,14 +54,14 @@ impl Store {
             let mut opts = options(url);
             opts.max_connections(16).min_connections(1);
             let db = Database::connect(opts).await?;
-            let mut filer = options(url);
-            filer.max_connections(1).min_connections(1);
+            let mut writer = options(url);
+            writer.max_connections(1).min_connections(1);
             return Ok(Store {
                 read: ReadConnection::Pool(db.clone()),
                 writes: db.clone(),
                 db,
                 search: crate::cases::SearchSteps::default(),
-                filer: Some(Arc::new(Filer::start(filer).await?)),
+                writer: Some(Arc::new(Writer::start(writer).await?)),
                 org: Arc::default(),
             });
         }
@@ -83,17 +83,17 @@ impl Store {
             // The group-commit writer has a connection of its own: taking
             // one from the pool, it would wait behind the readers of the
             // requests whose filings it holds.
-            filer: Some(Arc::new(Filer::start(sqlite_options(url, 1)).await?)),
+            writer: Some(Arc::new(Writer::start(sqlite_options(url, 1)).await?)),
             org: Arc::default(),
         })
     }
 
-    /// Before the process ends: stops taking filings and returns once the
-    /// ones already queued for the group commit are committed and answered
-    /// (later filings are refused).
+    /// Before the process ends: stops taking filings and actions and returns
+    /// once the ones already queued for the group commit are committed and
+    /// answered (later ones are refused).
     pub async fn close(&self) {
-        if let Some(filer) = &self.filer {
-            filer.stop().await;
+        if let Some(writer) = &self.writer {
+            writer.stop().await;
         }
     }
 

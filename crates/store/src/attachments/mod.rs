@@ -96,8 +96,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<StoredAttachment>, StoreError> {
         let files = check_uploads(uploads).await?;
+        // Before the write transaction: reloading it may take a connection.
+        let org = self.org(&self.read).await?;
         let tx = self.write_tx().await?;
-        let org = self.org(&tx).await?;
         let (actor, case) = visible(&tx, &org, user, id_or_code, now).await?;
         workflow::check_attachment(&actor, &case)?;
         lock_case(&tx, &case).await?;

@@ -1,24 +1,22 @@
 //! Carrying out an action on a case.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
-use workflow::{ActionKind, Actor, Case, Command, MergeTarget, Policy, Refusal, UserId};
+use sea_orm::{ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, Set};
+use workflow::{Actor, Case, Command, Policy, Refusal, UserId};
 
 use super::ActionInput;
 use super::file::Files;
+use super::group_commit::Action;
+use super::resolve::resolve;
 use super::row::{find, not_found, to_active, to_case};
 use crate::attachments::{check_uploads, lock_case, place, record, visible};
 use crate::auth::Asker;
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
 use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, lookup, save};
-use crate::org::unknown;
 use crate::org_cache::Org;
 use crate::outbox::enqueue_notices;
-use crate::reads::ReadConnection;
 use crate::{Store, StoreError};
 
 impl Store {
@@ -35,13 +33,13 @@ impl Store {
         policy: &Policy,
     ) -> Result<Case, StoreError> {
         let asker = asker.into();
-        let user = asker.user;
+        // Read before the write transaction: on PostgreSQL both may need a
+        // connection of the pool, which the transactions of concurrent
+        // actions could all be holding.
+        let org = self.org_for(&asker, &self.read).await?;
+        let actor = org.actor(&self.read, asker.user, now).await?;
         let tx = self.write_tx().await?;
-        let org = self.org_for(&asker, &tx).await?;
-        let (_, case) = act_steps(
-            &tx, &org, &self.read, user, id_or_code, version, input, now, policy,
-        )
-        .await?;
+        let case = act_steps(&tx, &org, &actor, id_or_code, version, input, now, policy).await?;
         tx.commit().await?;
         Ok(case)
     }
@@ -102,27 +100,51 @@ impl Store {
         let asker = asker.into();
         let user = asker.user;
         let checked = check_uploads(files.uploads).await?;
+        // Read before the write transaction (see `act`).
+        let org = self.org_for(&asker, &self.read).await?;
+        let actor = org.actor(&self.read, user, now).await?;
+        if let Some(writer) = self
+            .writer
+            .as_ref()
+            .filter(|_| checked.is_empty() && self.backend() == DbBackend::Sqlite)
+        {
+            let action = Action {
+                org,
+                actor,
+                case: id_or_code.to_owned(),
+                version,
+                input,
+                now,
+                policy: policy.clone(),
+            };
+            return match writer.act(action, once).await {
+                Ok(answer) => Ok(answer),
+                Err(KeyTaken::Race) => self.replay_or(StoreError::KeyReused, user, once, now).await,
+                // A twin of a keyed request, in this batch or an earlier
+                // one, committed first: its answer is the replay.
+                Err(KeyTaken::Error(conflict @ StoreError::VersionConflict { .. })) => {
+                    self.replay_or(conflict, user, once, now).await
+                }
+                Err(KeyTaken::Error(err)) => Err(err),
+            };
+        }
         let tx = self.write_tx().await?;
         if let Some(once) = once
             && let Some(replay) = lookup(&tx, user, once, now).await?
         {
             return Ok(replay);
         }
-        let org = self.org_for(&asker, &tx).await?;
         if !checked.is_empty() {
-            let (actor, case) = visible(&tx, &org, user, id_or_code, now).await?;
+            let (_, case) = visible(&tx, &org, user, id_or_code, now).await?;
             lock_case(&tx, &case).await?;
             let stored = record(&tx, &actor, &case, &checked, None, now).await?;
             if let Some(ids) = input.files_mut() {
                 ids.extend(stored.iter().map(|a| a.id));
             }
         }
-        let (actor, case) = match act_steps(
-            &tx, &org, &self.read, user, id_or_code, version, input, now, policy,
-        )
-        .await
+        let case = match act_steps(&tx, &org, &actor, id_or_code, version, input, now, policy).await
         {
-            Ok(done) => done,
+            Ok(case) => case,
             // The same keyed request, sent twice at once, may lose the
             // compare-and-set to its twin: answer with the twin's response.
             Err(StoreError::VersionConflict { given, current }) if once.is_some() => {
@@ -161,28 +183,42 @@ impl Store {
     }
 }
 
-/// The action inside the caller's transaction: load, decide, compare-and-set,
-/// append, enqueue. The caller and the units named come from `org`; the
-/// caller's row, read once, on `read`.
+impl Store {
+    /// The answer kept under `once`'s key, committed by a twin of this
+    /// request, or else `err`.
+    async fn replay_or(
+        &self,
+        err: StoreError,
+        user: UserId,
+        once: Option<&CaseOnce<'_>>,
+        now: DateTime<Utc>,
+    ) -> Result<CaseAnswer, StoreError> {
+        let Some(once) = once else {
+            return Err(err);
+        };
+        lookup(&self.db, user, once, now).await?.ok_or(err)
+    }
+}
+
+/// The action of `actor` inside the caller's transaction: load, decide,
+/// compare-and-set, append, enqueue. The units named come from `org`.
 #[expect(
     clippy::too_many_arguments,
     reason = "one use case, each argument is one of its inputs"
 )]
-async fn act_steps(
+pub(super) async fn act_steps(
     tx: &DatabaseTransaction,
     org: &Org,
-    read: &ReadConnection,
-    user: UserId,
+    actor: &Actor,
     id_or_code: &str,
     version: i64,
     input: ActionInput,
     now: DateTime<Utc>,
     policy: &Policy,
-) -> Result<(Actor, Case), StoreError> {
-    let actor = org.actor(read, user, now).await?;
+) -> Result<Case, StoreError> {
     let row = find(tx, id_or_code).await?;
     let before = to_case(tx, org, &row, now).await?;
-    if !workflow::can_view(&actor, &before) {
+    if !workflow::can_view(actor, &before) {
         return Err(not_found(id_or_code));
     }
     // Who may is judged first: a caller who may never do this gets 403
@@ -190,7 +226,7 @@ async fn act_steps(
     // that a twin of an idempotent request that lost the race is told of the
     // version, and replayed. Both come before the codes of the input are
     // looked up: a caller who may not act learns nothing about them.
-    let allowed = workflow::check_action(&actor, &before, input.kind());
+    let allowed = workflow::check_action(actor, &before, input.kind());
     if let Err(refusal) = &allowed
         && refusal.is_forbidden()
     {
@@ -203,13 +239,13 @@ async fn act_steps(
         });
     }
     allowed?;
-    let command = resolve(tx, org, &actor, &before, input, now).await?;
+    let command = resolve(tx, org, actor, &before, input, now).await?;
     let documents = command.files().to_vec();
     let orientation = match &command {
         Command::Orient(o) | Command::AddOrientation(o) => Some(o.recipients.clone()),
         _ => None,
     };
-    let outcome = workflow::apply(&before, &actor, command, now, policy)?;
+    let outcome = workflow::apply(&before, actor, command, now, policy)?;
     let after = outcome.case;
 
     // Compare-and-set: a concurrent action that committed first makes
@@ -264,7 +300,7 @@ async fn act_steps(
     if let Some((event_id, e)) = event
         && e.action == workflow::ActionKind::Conclude
     {
-        crate::conclusions::number(tx, &actor, event_id, &policy.calendar, now).await?;
+        crate::conclusions::number(tx, actor, event_id, &policy.calendar, now).await?;
     }
     enqueue_notices(tx, &after, &notices, event, now).await?;
     if let (Some(recipients), Some((event_id, event))) = (orientation, event) {
@@ -277,7 +313,7 @@ async fn act_steps(
         }
         crate::orientations::issue(
             tx,
-            &actor,
+            actor,
             &after,
             event_id,
             event,
@@ -287,79 +323,5 @@ async fn act_steps(
         )
         .await?;
     }
-    Ok((actor, after))
-}
-
-/// Turns the codes of an input into the references the workflow decides on.
-async fn resolve(
-    conn: &impl ConnectionTrait,
-    org: &Org,
-    actor: &Actor,
-    case: &Case,
-    input: ActionInput,
-    now: DateTime<Utc>,
-) -> Result<Command, StoreError> {
-    let mut units = HashMap::new();
-    for (field, code) in input.units() {
-        if !units.contains_key(code) {
-            units.insert(code.clone(), org.unit_by_code(code, field, now)?);
-        }
-    }
-    let target = match input.target() {
-        Some(code) => Some(merge_target(conn, org, actor, code, now).await?),
-        None => None,
-    };
-    check_attachments(conn, case, input.files(), input.kind()).await?;
-    input.resolve(
-        |field, code| {
-            units
-                .get(&code)
-                .cloned()
-                .ok_or_else(|| unknown(field, &code))
-        },
-        |code| target.ok_or_else(|| unknown("target", &code)),
-    )
-}
-
-/// The open case named as a merge target, if the actor may see it.
-async fn merge_target(
-    conn: &impl ConnectionTrait,
-    org: &Org,
-    actor: &Actor,
-    code: &str,
-    now: DateTime<Utc>,
-) -> Result<MergeTarget, StoreError> {
-    let row = find(conn, code)
-        .await
-        .map_err(|_| unknown("target", code))?;
-    let target = to_case(conn, org, &row, now).await?;
-    if !workflow::can_view(actor, &target) {
-        return Err(unknown("target", code));
-    }
-    Ok(MergeTarget {
-        id: target.id,
-        code: target.code,
-        state: target.state,
-        area: target.area,
-    })
-}
-
-/// Every id must be an attachment of this case not yet tied to an event.
-async fn check_attachments(
-    conn: &impl ConnectionTrait,
-    case: &Case,
-    ids: &[i64],
-    action: ActionKind,
-) -> Result<(), StoreError> {
-    let field = action.files_field().unwrap_or("documents");
-    for id in ids {
-        let ok = attachment::Entity::find_by_id(*id)
-            .one(conn)
-            .await?
-            .is_some_and(|a| a.case_id == case.id.0 && a.event_id.is_none());
-        if !ok {
-            return Err(unknown(field, &id.to_string()));
-        }
-    }
-    Ok(())
+    Ok(after)
 }

@@ -22,7 +22,6 @@ use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, lookup, save};
 use crate::org::area_ref;
 use crate::org_cache::Org;
 use crate::outbox::enqueue_notices;
-use crate::reads::ReadConnection;
 use crate::{Store, StoreError};
 
 impl Store {
@@ -87,12 +86,14 @@ impl Store {
         let user = asker.user;
         let checked = check_uploads(files.uploads).await?;
         let org = self.org_for(&asker, &self.read).await?;
-        let prepared = match prepare(&self.read, &org, user, request, now, policy).await {
+        let decided = (org.actor(&self.read, user, now).await)
+            .and_then(|actor| prepare(&org, actor, request, now, policy));
+        let prepared = match decided {
             Ok(prepared) => prepared,
             Err(refused) => return self.refusal_or_replay(refused, user, once, now).await,
         };
-        let written = match &self.filer {
-            Some(filer) if checked.is_empty() => filer.file(user, prepared, now, once).await,
+        let written = match &self.writer {
+            Some(writer) if checked.is_empty() => writer.file(user, prepared, now, once).await,
             _ => {
                 let files = CheckedFiles {
                     files: checked,
@@ -205,15 +206,13 @@ pub(crate) struct Prepared {
 /// transaction: a refusal writes nothing and holds no lock. A row changed
 /// between these reads and the write (a category retired, a user disabled)
 /// counts as changed just after the filing; the foreign keys still hold.
-pub(crate) async fn prepare(
-    read: &ReadConnection,
+pub(crate) fn prepare(
     org: &Org,
-    user: UserId,
+    actor: Actor,
     request: FileRequest,
     now: DateTime<Utc>,
     policy: &Policy,
 ) -> Result<Prepared, StoreError> {
-    let actor = org.actor(read, user, now).await?;
     // A blank input is named before a code is looked up, in form order.
     if let Some(first) = request.blanks().into_iter().next() {
         return Err(first.into());

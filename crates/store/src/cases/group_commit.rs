@@ -1,14 +1,20 @@
-//! Group commit of filings (SPEC §8, §17; W1). SQLite has one writer and
-//! every durable commit costs an fsync; on PostgreSQL a filing of its own
-//! cost five round trips (begin, counter, case, event, commit), most of the
-//! CPU of a filing on a machine the database shares. So one task owns
-//! filing: each request sends its prepared filing and waits; the writer
-//! takes the first one queued and whatever else is waiting (up to
-//! [`MAX_BATCH`]), writes them in one `BEGIN IMMEDIATE` transaction, each
-//! in a savepoint of its own, and commits once for all. A filing that
-//! fails rolls back its savepoint only and gets its own error. Nobody is
-//! answered before the commit; if the commit fails, every filing of the
-//! batch gets the error and none of them exists.
+//! Group commit of filings and, on SQLite, of actions (SPEC §8, §17; W1,
+//! W3). SQLite has one writer and every durable commit costs an fsync; on
+//! PostgreSQL a filing of its own cost five round trips (begin, counter,
+//! case, event, commit), most of the CPU of a filing on a machine the
+//! database shares. So one task owns these writes: each request sends its
+//! job and waits; the writer takes the first one queued and whatever else
+//! is waiting (up to [`MAX_BATCH`]), writes them in one `BEGIN IMMEDIATE`
+//! transaction, each in a savepoint of its own, and commits once for all.
+//! A job that fails rolls back its savepoint only and gets its own error.
+//! Nobody is answered before the commit; if the commit fails, every job of
+//! the batch gets the error and none of them exists.
+//!
+//! Actions go through the writer on SQLite only: there they wait for the
+//! one write lock anyway, and each held it for a dozen round trips and a
+//! commit of its own (W3). PostgreSQL runs actions on different cases side
+//! by side and groups their commits itself; through one writer they would
+//! queue.
 //!
 //! The writer runs on a thread of its own, with a runtime of its own: a
 //! batch awaits SQLite once per statement, and on the server's runtime each
@@ -21,89 +27,54 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,
-};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr};
 use tokio::sync::{mpsc, oneshot};
 use workflow::UserId;
 
-use super::file::{Prepared, write_many, write_once};
+use super::file::{Prepared, write_many};
 use crate::StoreError;
 use crate::connect::begin_write;
-use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, Render};
+use crate::idempotency::{CaseOnce, KeyTaken};
 
-/// The most filings written in one transaction: enough to take what
+mod jobs;
+
+pub(crate) use jobs::{Action, Answer};
+use jobs::{Job, OwnedKey, ReplyTo, Work};
+
+/// The most jobs written in one transaction: enough to take what
 /// sixty-four concurrent requests queue during one commit, few enough that
 /// the first of them does not wait long for the last.
 const MAX_BATCH: usize = 64;
 
-/// Filings that may wait for the writer before a sender waits to queue.
+/// Jobs that may wait for the writer before a sender waits to queue.
 const QUEUE_LENGTH: usize = 1024;
 
 /// The handle on the writer, shared by the clones of a store.
-pub(crate) struct Filer {
+pub(crate) struct Writer {
     queue: mpsc::Sender<Message>,
     /// Resolves when the writer's thread has written its last batch.
     finished: Mutex<Option<oneshot::Receiver<()>>>,
 }
 
-impl fmt::Debug for Filer {
+impl fmt::Debug for Writer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Filer")
+        f.debug_struct("Writer")
             .field("queued", &(QUEUE_LENGTH - self.queue.capacity()))
             .finish()
     }
 }
 
 enum Message {
-    File(Box<Job>),
-    /// Take no more filings; write the ones queued, then end.
+    Write(Box<Job>),
+    /// Take no more jobs; write the ones queued, then end.
     Stop,
 }
 
-/// A prepared filing and where its answer goes.
-struct Job {
-    user: UserId,
-    prepared: Prepared,
-    now: DateTime<Utc>,
-    once: Option<OwnedKey>,
-    reply: oneshot::Sender<Result<CaseAnswer, KeyTaken>>,
-}
-
-/// An `Idempotency-Key` owned by the job, so that it lives as long as the
-/// writer needs it even if the request is cancelled.
-struct OwnedKey {
-    key: String,
-    request_hash: String,
-    status: u16,
-    render: Render,
-}
-
-impl OwnedKey {
-    fn of(once: &CaseOnce<'_>) -> OwnedKey {
-        OwnedKey {
-            key: once.key.to_owned(),
-            request_hash: once.request_hash.to_owned(),
-            status: once.status,
-            render: once.render.clone(),
-        }
-    }
-
-    fn as_once(&self) -> CaseOnce<'_> {
-        CaseOnce {
-            key: &self.key,
-            request_hash: &self.request_hash,
-            status: self.status,
-            render: self.render.clone(),
-        }
-    }
-}
-
-impl Filer {
+impl Writer {
     /// Starts the writer on a thread of its own, with its own connection
     /// opened with `options` (one SQLite file); it runs until
-    /// [`Filer::stop`] or until the last store holding it is dropped.
-    pub(crate) async fn start(options: ConnectOptions) -> Result<Filer, DbErr> {
+    /// [`Writer::stop`] or until the last store holding it is dropped.
+    pub(crate) async fn start(options: ConnectOptions) -> Result<Writer, DbErr> {
         let (queue, waiting) = mpsc::channel(QUEUE_LENGTH);
         let (opened, open) = oneshot::channel();
         let (done, finished) = oneshot::channel();
@@ -112,7 +83,7 @@ impl Filer {
             .build()
             .map_err(|e| DbErr::Custom(format!("không tạo được luồng ghi vụ việc: {e}")))?;
         std::thread::Builder::new()
-            .name("noicom-filer".to_owned())
+            .name("noicom-writer".to_owned())
             .spawn(move || {
                 runtime.block_on(async move {
                     match Database::connect(options).await {
@@ -130,7 +101,7 @@ impl Filer {
             .map_err(|e| DbErr::Custom(format!("không tạo được luồng ghi vụ việc: {e}")))?;
         open.await
             .map_err(|_| DbErr::Custom("luồng ghi vụ việc dừng khi đang mở".to_owned()))??;
-        Ok(Filer {
+        Ok(Writer {
             queue,
             finished: Mutex::new(Some(finished)),
         })
@@ -144,17 +115,30 @@ impl Filer {
         prepared: Prepared,
         now: DateTime<Utc>,
         once: Option<&CaseOnce<'_>>,
-    ) -> Result<CaseAnswer, KeyTaken> {
+    ) -> Answer {
+        let work = Work::File {
+            user,
+            prepared: Box::new(prepared),
+            now,
+        };
+        self.write(work, once).await
+    }
+
+    /// Queues an action and waits until the batch that holds it is
+    /// committed (or has failed).
+    pub(crate) async fn act(&self, action: Action, once: Option<&CaseOnce<'_>>) -> Answer {
+        self.write(Work::Act(Box::new(action)), once).await
+    }
+
+    async fn write(&self, work: Work, once: Option<&CaseOnce<'_>>) -> Answer {
         let (reply, answer) = oneshot::channel();
         let job = Job {
-            user,
-            prepared,
-            now,
+            work,
             once: once.map(OwnedKey::of),
             reply,
         };
         self.queue
-            .send(Message::File(Box::new(job)))
+            .send(Message::Write(Box::new(job)))
             .await
             .map_err(|_| KeyTaken::Error(StoreError::Io(STOPPED.to_owned())))?;
         answer
@@ -162,8 +146,8 @@ impl Filer {
             .map_err(|_| KeyTaken::Error(StoreError::Io(INTERRUPTED.to_owned())))?
     }
 
-    /// Takes no more filings and returns once the queued ones are
-    /// committed and answered.
+    /// Takes no more jobs and returns once the queued ones are committed
+    /// and answered.
     pub(crate) async fn stop(&self) {
         let _ = self.queue.send(Message::Stop).await;
         let finished = self
@@ -179,13 +163,12 @@ impl Filer {
     }
 }
 
-/// A filing sent after [`Filer::stop`].
-const STOPPED: &str = "máy chủ đang dừng: vụ việc chưa được ghi, hãy gửi lại sau";
+/// A job sent after [`Writer::stop`].
+const STOPPED: &str = "máy chủ đang dừng: thay đổi chưa được ghi, hãy gửi lại sau";
 
 /// A batch that ended without answering (it panicked): its commit may or
 /// may not have happened.
-const INTERRUPTED: &str =
-    "việc ghi vụ việc bị gián đoạn: hãy xem danh sách vụ việc trước khi gửi lại";
+const INTERRUPTED: &str = "việc ghi bị gián đoạn: hãy xem lại vụ việc trước khi gửi lại";
 
 /// The writer: one batch after another until the queue is closed and empty.
 async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
@@ -194,7 +177,7 @@ async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
         let mut jobs = Vec::with_capacity(messages.len());
         for message in messages.drain(..) {
             match message {
-                Message::File(job) => jobs.push(*job),
+                Message::Write(job) => jobs.push(*job),
                 Message::Stop => waiting.close(),
             }
         }
@@ -204,16 +187,10 @@ async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
         // A batch is a task of its own: if it panics, its requests get an
         // error (their replies are dropped) and the writer goes on.
         if let Err(err) = tokio::spawn(commit(db.clone(), jobs)).await {
-            tracing::error!(error = %err, "một nhóm vụ việc không ghi được");
+            tracing::error!(error = %err, "một nhóm thay đổi không ghi được");
         }
     }
 }
-
-/// What a job gets: its reply channel and its result.
-type Reply = (
-    oneshot::Sender<Result<CaseAnswer, KeyTaken>>,
-    Result<CaseAnswer, KeyTaken>,
-);
 
 /// Writes `jobs` in one transaction, commits, and only then answers each.
 /// The filings without an idempotency key are written together, with a
@@ -221,29 +198,36 @@ type Reply = (
 /// round trip to SQLite's thread, which was most of a batch's time. The
 /// others follow, each in its savepoint. Should writing them together
 /// fail, the transaction is rolled back and every job is written again in
-/// a savepoint of its own, so that the failure is only its filing's.
+/// a savepoint of its own, so that the failure is only its own.
 async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
     let started = Instant::now();
     let Some((tx, jobs)) = begin(&db, jobs).await else {
         return;
     };
-    let (keyless, keyed): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(|j| j.once.is_none());
-    let together: Vec<_> = keyless.iter().map(|j| (&j.prepared, j.now)).collect();
+    let (keyless, others): (Vec<Job>, Vec<Job>) =
+        jobs.into_iter().partition(Job::is_keyless_filing);
+    let together: Vec<_> = keyless
+        .iter()
+        .filter_map(|j| match &j.work {
+            Work::File { prepared, now, .. } => Some((&**prepared, *now)),
+            Work::Act(_) => None,
+        })
+        .collect();
     let written = match write_many(&tx, &together).await {
         Ok(answers) => answers,
         Err(err) => {
             tracing::warn!(error = %err, "ghi chung một nhóm vụ việc thất bại, ghi lại từng vụ việc");
             let _ = tx.rollback().await;
-            let jobs = keyless.into_iter().chain(keyed).collect();
+            let jobs = keyless.into_iter().chain(others).collect();
             return commit_each(db, jobs, started).await;
         }
     };
-    let mut answers: Vec<Reply> = keyless
+    let mut answers: Vec<(ReplyTo, Answer)> = keyless
         .into_iter()
         .zip(written)
         .map(|(job, answer)| (job.reply, Ok(answer)))
         .collect();
-    let broken = each(&tx, keyed, &mut answers).await;
+    let broken = each(&tx, others, &mut answers).await;
     finish(tx, answers, broken, started).await;
 }
 
@@ -264,7 +248,7 @@ async fn begin(db: &DatabaseConnection, jobs: Vec<Job>) -> Option<(DatabaseTrans
     match begin_write(db).await {
         Ok(tx) => Some((tx, jobs)),
         Err(err) => {
-            tracing::error!(error = %err, "không mở được giao dịch ghi nhóm vụ việc");
+            tracing::error!(error = %err, "không mở được giao dịch ghi nhóm");
             for job in jobs {
                 let _ = job.reply.send(Err(batch_failed(&err)));
             }
@@ -276,28 +260,27 @@ async fn begin(db: &DatabaseConnection, jobs: Vec<Job>) -> Option<(DatabaseTrans
 /// Writes each job in its savepoint, adding its reply to `answers`.
 /// Returns the error of a savepoint that failed itself, after which the
 /// remaining jobs are not written and the batch must not be committed.
-async fn each(tx: &DatabaseTransaction, jobs: Vec<Job>, answers: &mut Vec<Reply>) -> Option<DbErr> {
+async fn each(
+    tx: &DatabaseTransaction,
+    jobs: Vec<Job>,
+    answers: &mut Vec<(ReplyTo, Answer)>,
+) -> Option<DbErr> {
     let mut broken: Option<DbErr> = None;
     for job in jobs {
-        let Job {
-            user,
-            prepared,
-            now,
-            once,
-            reply,
-        } = job;
-        let result = match &broken {
-            Some(err) => Err(batch_failed(err)),
-            None => match file_one(tx, user, prepared, now, once.as_ref()).await {
-                Ok(result) => result,
-                Err(err) => {
-                    let failed = Err(batch_failed(&err));
-                    broken = Some(err);
-                    failed
-                }
-            },
+        if let Some(err) = &broken {
+            answers.push((job.reply, Err(batch_failed(err))));
+            continue;
+        }
+        let (reply, written) = job.write(tx).await;
+        let answer = match written {
+            Ok(answer) => answer,
+            Err(err) => {
+                let failed = Err(batch_failed(&err));
+                broken = Some(err);
+                failed
+            }
         };
-        answers.push((reply, result));
+        answers.push((reply, answer));
     }
     broken
 }
@@ -305,13 +288,13 @@ async fn each(tx: &DatabaseTransaction, jobs: Vec<Job>, answers: &mut Vec<Reply>
 /// Commits (or, if `broken`, rolls back) and only then answers each job.
 async fn finish(
     tx: DatabaseTransaction,
-    answers: Vec<Reply>,
+    answers: Vec<(ReplyTo, Answer)>,
     broken: Option<DbErr>,
     started: Instant,
 ) {
     let committed = match broken {
         // A savepoint that could not be released or rolled back may leave
-        // part of a filing behind: none of the batch is kept.
+        // part of a job behind: none of the batch is kept.
         Some(err) => {
             let _ = tx.rollback().await;
             Err(err)
@@ -320,46 +303,26 @@ async fn finish(
     };
     match &committed {
         Ok(()) => tracing::debug!(
-            filings = answers.len(),
+            jobs = answers.len(),
             micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
-            "đã ghi một nhóm vụ việc"
+            "đã ghi một nhóm thay đổi"
         ),
         Err(err) => {
-            tracing::error!(error = %err, filings = answers.len(), "ghi nhóm vụ việc thất bại")
+            tracing::error!(error = %err, jobs = answers.len(), "ghi nhóm thay đổi thất bại")
         }
     }
-    for (reply, result) in answers {
-        let result = match (&committed, result) {
+    for (reply, answer) in answers {
+        let answer = match (&committed, answer) {
             (Err(err), Ok(_)) => Err(batch_failed(err)),
-            (_, result) => result,
+            (_, answer) => answer,
         };
-        let _ = reply.send(result);
+        let _ = reply.send(answer);
     }
 }
 
-/// Writes one job in a savepoint: on its own failure the savepoint is
-/// rolled back and the job's error returned as `Ok(Err(…))`; `Err` is a
-/// savepoint that failed itself, which breaks the whole batch.
-async fn file_one(
-    tx: &DatabaseTransaction,
-    user: UserId,
-    prepared: Prepared,
-    now: DateTime<Utc>,
-    once: Option<&OwnedKey>,
-) -> Result<Result<CaseAnswer, KeyTaken>, DbErr> {
-    let savepoint = tx.begin().await?;
-    let once = once.map(OwnedKey::as_once);
-    let result = write_once(&savepoint, user, prepared, &[], now, once.as_ref()).await;
-    match &result {
-        Ok(_) => savepoint.commit().await?,
-        Err(_) => savepoint.rollback().await?,
-    }
-    Ok(result)
-}
-
-/// The error every filing of a batch that was not committed gets.
+/// The error every job of a batch that was not committed gets.
 fn batch_failed(err: &DbErr) -> KeyTaken {
     KeyTaken::Error(StoreError::Db(DbErr::Custom(format!(
-        "không ghi được nhóm vụ việc, vụ việc này chưa được ghi: {err}"
+        "không ghi được nhóm thay đổi, thay đổi này chưa được ghi: {err}"
     ))))
 }

@@ -9,13 +9,14 @@ mod group_commit;
 mod input;
 pub(crate) mod list;
 mod read;
+mod resolve;
 pub(crate) mod row;
 mod search;
 mod similar;
 
 pub use file::Files;
 pub(crate) use file::{prepare, write_once};
-pub(crate) use group_commit::Filer;
+pub(crate) use group_commit::Writer;
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
 pub(crate) use list::{escape_like, in_subtree, visible};

@@ -45,6 +45,8 @@ impl Store {
         now: DateTime<Utc>,
         once: Option<&DutyOnce<'_>>,
     ) -> Result<DutyAnswer, StoreError> {
+        // Before the write transaction: reloading it may take a connection.
+        let org = self.org(&self.read).await?;
         let tx = self.write_tx().await?;
         if let Some(answer) = replayed(&tx, user, once, now).await? {
             return Ok(answer);
@@ -70,15 +72,11 @@ impl Store {
             .filter(|c| !c.is_empty())
         {
             None => None,
-            Some(code) => {
-                match crate::attachments::visible(&tx, &*self.org(&tx).await?, user, code, now)
-                    .await
-                {
-                    Ok((_, case)) => Some(case.id.0),
-                    Err(StoreError::NotFound { .. }) => return Err(unknown("case", code)),
-                    Err(err) => return Err(err),
-                }
-            }
+            Some(code) => match crate::attachments::visible(&tx, &org, user, code, now).await {
+                Ok((_, case)) => Some(case.id.0),
+                Err(StoreError::NotFound { .. }) => return Err(unknown("case", code)),
+                Err(err) => return Err(err),
+            },
         };
         let request =
             check_duty_request(&actor, &provider, &serves, &input.topic, input.due_at, now)?;

@@ -33,6 +33,8 @@ impl Store {
         now: DateTime<Utc>,
         policy: &Policy,
     ) -> Result<(Actor, Case), StoreError> {
+        // Before the write transaction: reloading it may take a connection.
+        let org = self.org(&self.read).await?;
         let tx = self.write_tx().await?;
         let report = visible_report(&tx, user, report_id, now).await?;
         let item = opinion_item::Entity::find()
@@ -65,8 +67,7 @@ impl Store {
             people_affected: item.people_affected,
             hotspot_risk: mood.zip(reach).map(|(m, r)| hotspot_risk_of(m, r)),
         };
-        let org = self.org(&tx).await?;
-        let prepared = prepare(&self.read, &org, user, request, now, policy).await?;
+        let prepared = prepare(&org, actor.clone(), request, now, policy)?;
         let (filer, filed) = match write_once(&tx, user, prepared, &[], now, None).await {
             Ok(CaseAnswer::Done { case, actor }) => (actor, *case),
             Ok(CaseAnswer::Replay { .. }) => unreachable!("no key, no replay"),

@@ -3,6 +3,7 @@
 mod support;
 
 mod act_files;
+mod action_batches;
 mod admin;
 mod admin_audit;
 mod alerts;

@@ -1,0 +1,270 @@
+//! Actions committed together (SQLite's group commit; PostgreSQL runs each
+//! in its own transaction and must answer the same): of actions on one
+//! version exactly one wins even inside a batch, a refused or failing
+//! action fails alone, keyed twins are carried out once, and filings and
+//! actions share a batch.
+//!
+//! As in `filing_batches`, a test holds the write lock while the requests
+//! queue: the writer waits on it with the first job, the others queue
+//! behind and are taken together once it is released.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sea_orm::{
+    DatabaseTransaction, EntityTrait, PaginatorTrait, SqliteTransactionMode, TransactionOptions,
+    TransactionTrait,
+};
+use serde_json::json;
+use store::idempotency::{CaseAnswer, CaseOnce};
+use store::{ActionInput, Store, StoreError};
+use tokio::task::JoinHandle;
+use workflow::{Case, CaseState as State, Refusal, UserId};
+
+use testkit::case::{action, monday, policy, report};
+use testkit::org;
+use testkit::{TestDb, on_both_backends};
+
+/// Takes the SQLite write lock (on PostgreSQL: an idle transaction).
+async fn hold_write_lock(s: &Store) -> DatabaseTransaction {
+    s.connection()
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await
+        .expect("write lock")
+}
+
+/// Lets spawned requests read what they need and queue for the writer.
+async fn let_them_queue() {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+fn accept() -> ActionInput {
+    action(json!({"action": "accept", "sensitivity": "normal",
+        "priority": "normal", "lead_unit": "UBND-BADINH"}))
+}
+
+fn spawn_action(
+    s: &Store,
+    user: UserId,
+    code: &str,
+    version: i64,
+    input: ActionInput,
+) -> JoinHandle<Result<Case, StoreError>> {
+    let (s, code) = (s.clone(), code.to_owned());
+    tokio::spawn(async move {
+        s.act(user, &code, version, input, monday(), &policy())
+            .await
+    })
+}
+
+/// `accept` of `code` at version 1 under `key`; the replayed body is the
+/// case's version after the action.
+fn spawn_keyed_accept(
+    s: &Store,
+    user: UserId,
+    code: &str,
+    key: &'static str,
+) -> JoinHandle<Result<CaseAnswer, StoreError>> {
+    let (s, code) = (s.clone(), code.to_owned());
+    tokio::spawn(async move {
+        let once = CaseOnce {
+            key,
+            request_hash: &code,
+            status: 200,
+            render: Arc::new(|_: &workflow::Actor, case: &Case| case.version.to_string()),
+        };
+        s.act_once(user, &code, 1, accept(), monday(), &policy(), Some(&once))
+            .await
+    })
+}
+
+async fn file_cases(s: &Store, who: UserId, n: usize) -> Vec<Case> {
+    let mut cases = Vec::with_capacity(n);
+    for i in 0..n {
+        let title = format!("Phản ánh số {i}");
+        cases.push(
+            s.file_case(who, report(&title), monday(), &policy())
+                .await
+                .unwrap(),
+        );
+    }
+    cases
+}
+
+async fn events_stored(s: &Store) -> u64 {
+    store::entities::case_event::Entity::find()
+        .count(s.connection())
+        .await
+        .expect("count")
+}
+
+async fn actions_on_many_cases_in_one_batch_are_all_carried_out(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let cases = file_cases(&s, o.reporter, 20).await;
+    let lock = hold_write_lock(&s).await;
+    let tasks: Vec<_> = (cases.iter())
+        .map(|c| spawn_action(&s, o.officer, &c.code, 1, accept()))
+        .collect();
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    for (task, filed) in tasks.into_iter().zip(&cases) {
+        let done = task.await.expect("task").expect("accepted");
+        assert_eq!((done.id, done.version), (filed.id, 2));
+        let stored = s.get_case(o.officer, &filed.code, monday()).await.unwrap();
+        assert_eq!((stored.state, stored.version), (State::Assigned, 2));
+        let events = s.case_events(o.officer, &filed.code, monday()).await;
+        assert_eq!(events.unwrap().len(), 2, "{}", filed.code);
+    }
+    assert_eq!(events_stored(&s).await, 40);
+}
+on_both_backends!(migrated: actions_on_many_cases_in_one_batch_are_all_carried_out);
+
+async fn of_actions_on_one_version_in_one_batch_one_wins(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let case = file_cases(&s, o.reporter, 1).await.remove(0);
+    let lock = hold_write_lock(&s).await;
+    let tasks: Vec<_> = (0..8)
+        .map(|i| {
+            let reason = format!("Lý do {i}");
+            let dismiss = action(json!({"action": "dismiss", "reason": reason}));
+            spawn_action(&s, o.officer, &case.code, 1, dismiss)
+        })
+        .collect();
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    let mut won = 0;
+    for task in tasks {
+        match task.await.expect("task") {
+            Ok(_) => won += 1,
+            Err(StoreError::VersionConflict {
+                given: 1,
+                current: 2,
+            }) => {}
+            Err(e) => panic!("unexpected {e}"),
+        }
+    }
+    assert_eq!(won, 1);
+    let events = s.case_events(o.officer, &case.code, monday()).await;
+    assert_eq!(events.unwrap().len(), 2);
+}
+on_both_backends!(migrated: of_actions_on_one_version_in_one_batch_one_wins);
+
+async fn a_refused_action_in_a_batch_fails_alone(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let cases = file_cases(&s, o.reporter, 4).await;
+    let lock = hold_write_lock(&s).await;
+    let unknown_unit = action(json!({"action": "accept", "sensitivity": "normal",
+        "priority": "normal", "lead_unit": "NO-SUCH-UNIT"}));
+    let tasks = vec![
+        spawn_action(&s, o.officer, &cases[0].code, 1, accept()),
+        // A reporter may not accept: forbidden, whatever the version.
+        spawn_action(&s, o.reporter, &cases[1].code, 7, accept()),
+        spawn_action(&s, o.officer, &cases[2].code, 1, unknown_unit),
+        spawn_action(&s, o.officer, &cases[3].code, 1, accept()),
+    ];
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.expect("task"));
+    }
+    assert!(results[0].is_ok(), "{:?}", results[0]);
+    assert!(
+        matches!(&results[1], Err(StoreError::Refused(r)) if r.is_forbidden()),
+        "{:?}",
+        results[1]
+    );
+    assert!(
+        matches!(
+            &results[2],
+            Err(StoreError::Refused(Refusal::UnknownCode {
+                field: "lead_unit",
+                ..
+            }))
+        ),
+        "{:?}",
+        results[2]
+    );
+    assert!(results[3].is_ok(), "{:?}", results[3]);
+    for (case, state) in cases.iter().zip([
+        State::Assigned,
+        State::Reported,
+        State::Reported,
+        State::Assigned,
+    ]) {
+        let stored = s.get_case(o.officer, &case.code, monday()).await.unwrap();
+        assert_eq!(stored.state, state, "{}", case.code);
+    }
+    assert_eq!(events_stored(&s).await, 6);
+}
+on_both_backends!(migrated: a_refused_action_in_a_batch_fails_alone);
+
+async fn keyed_twins_are_carried_out_once_in_a_batch_and_after(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let case = file_cases(&s, o.reporter, 1).await.remove(0);
+    let lock = hold_write_lock(&s).await;
+    let tasks: Vec<_> = (0..4)
+        .map(|_| spawn_keyed_accept(&s, o.officer, &case.code, "k-accept"))
+        .collect();
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    let (mut done, mut replays) = (0, Vec::new());
+    for task in tasks {
+        match task.await.expect("task").expect("answer") {
+            CaseAnswer::Done { case, .. } => {
+                assert_eq!(case.version, 2);
+                done += 1;
+            }
+            CaseAnswer::Replay { status, body } => replays.push((status, body)),
+        }
+    }
+    assert_eq!(done, 1, "carried out once: {replays:?}");
+    assert_eq!(replays, vec![(200, "2".to_owned()); 3]);
+    // Later, with the version it named long stale, the key still replays.
+    let again = spawn_keyed_accept(&s, o.officer, &case.code, "k-accept");
+    let again = again.await.unwrap().unwrap();
+    assert!(
+        matches!(&again, CaseAnswer::Replay { status: 200, body } if body == "2"),
+        "{again:?}"
+    );
+    let events = s.case_events(o.officer, &case.code, monday()).await;
+    assert_eq!(events.unwrap().len(), 2);
+}
+on_both_backends!(migrated: keyed_twins_are_carried_out_once_in_a_batch_and_after);
+
+async fn filings_and_actions_share_a_batch(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let cases = file_cases(&s, o.reporter, 3).await;
+    let lock = hold_write_lock(&s).await;
+    let mut filings = Vec::new();
+    let mut actions = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        let (s2, title) = (s.clone(), format!("Phản ánh thêm {i}"));
+        filings.push(tokio::spawn(async move {
+            s2.file_case(o.reporter, report(&title), monday(), &policy())
+                .await
+        }));
+        actions.push(spawn_action(&s, o.officer, &case.code, 1, accept()));
+    }
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    for task in filings {
+        let filed = task.await.expect("task").expect("filed");
+        let stored = s.get_case(o.officer, &filed.code, monday()).await.unwrap();
+        assert_eq!(stored.state, State::Reported);
+    }
+    for task in actions {
+        assert_eq!(task.await.expect("task").expect("accepted").version, 2);
+    }
+    // Three filed before, three now, one event each, and three accepts.
+    assert_eq!(events_stored(&s).await, 9);
+}
+on_both_backends!(migrated: filings_and_actions_share_a_batch);
