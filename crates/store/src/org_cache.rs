@@ -1,5 +1,6 @@
 //! The organisation in memory (SPEC §17): areas, units and the areas they
-//! serve, categories, and the users read so far, kept by each server and
+//! serve, categories, the users who receive units' notices, and the users
+//! read so far, kept by each server and
 //! checked against the database's `org_generation` counter, which triggers
 //! step up on every change to those tables, whoever makes it (another
 //! replica too). A request reads the counter (one small statement) instead
@@ -10,15 +11,15 @@
 //! the request sees is then at least what was committed when it read the
 //! counter, as if it had read each row itself.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    AccessMode, DatabaseConnection, DbBackend, EntityTrait, IsolationLevel, QuerySelect,
-    TransactionTrait,
+    AccessMode, ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, IsolationLevel,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
-use workflow::{Actor, AreaId, Role, UnitId, UnitKind, UnitRef, UserId};
+use workflow::{Actor, AreaId, Recipients, Role, UnitId, UnitKind, UnitRef, UserId};
 
 use crate::StoreError;
 use crate::entities::{area, category, org_generation, unit, unit_area, user};
@@ -90,6 +91,10 @@ pub(crate) struct Org {
     unit_codes: HashMap<String, i64>,
     serves: HashMap<i64, Vec<AreaId>>,
     active_categories: HashMap<String, category::Model>,
+    /// The users who receive a unit's notices (its liaisons, officers and
+    /// leaders), by unit and in id order: a few per unit, and every action
+    /// and filing e-mails some of them.
+    staff: HashMap<i64, Vec<user::Model>>,
     /// Users are many and each request needs one: read when first asked.
     users: Mutex<HashMap<i64, user::Model>>,
 }
@@ -114,6 +119,12 @@ impl Org {
         let units = unit::Entity::find().all(&tx).await?;
         let links = unit_area::Entity::find().all(&tx).await?;
         let categories = category::Entity::find().all(&tx).await?;
+        let staff_roles = [Recipients::UNIT_ROLE, Role::BoardOfficer, Role::Leader];
+        let staff = user::Entity::find()
+            .filter(user::Column::Role.is_in(staff_roles.map(Role::code)))
+            .order_by_asc(user::Column::Id)
+            .all(&tx)
+            .await?;
         tx.commit().await?;
 
         let mut subtrees: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -142,8 +153,36 @@ impl Org {
                 .filter(|c| c.active)
                 .map(|c| (c.code.clone(), c))
                 .collect(),
+            staff: staff.into_iter().fold(HashMap::new(), |mut by_unit, u| {
+                by_unit.entry(u.unit_id).or_insert_with(Vec::new).push(u);
+                by_unit
+            }),
             users: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The users of `unit` with `role`, disabled or not, in id order
+    /// (roles other than a liaison's, an officer's and a leader's: none).
+    pub(crate) fn staff(&self, unit: i64, role: Role) -> impl Iterator<Item = &user::Model> {
+        (self.staff.get(&unit).into_iter().flatten()).filter(move |u| u.role == role.code())
+    }
+
+    /// The units serving any of `areas`.
+    pub(crate) fn units_serving(&self, areas: &[i64]) -> BTreeSet<i64> {
+        (self.serves.iter())
+            .filter(|(_, served)| served.iter().any(|a| areas.contains(&a.0)))
+            .map(|(unit, _)| *unit)
+            .collect()
+    }
+
+    /// A unit's row by id.
+    pub(crate) fn unit_row(&self, id: i64) -> Option<&unit::Model> {
+        self.units.get(&id)
+    }
+
+    /// A unit's row by code.
+    pub(crate) fn unit_row_by_code(&self, code: &str) -> Option<&unit::Model> {
+        self.unit_codes.get(code).and_then(|id| self.units.get(id))
     }
 
     /// The generation this copy was read at.

@@ -12,10 +12,11 @@ use workflow::{Audience, Case, Event, Notice, event_audience};
 
 use crate::StoreError;
 use crate::entities::outbox;
+use crate::org_cache::Org;
 
 mod recipients;
 
-pub(crate) use recipients::{Address, recipients, units_recipients};
+pub(crate) use recipients::{Address, in_memory, recipients, units_recipients};
 
 /// Delivery states of an outbox row.
 pub mod status {
@@ -118,6 +119,7 @@ pub(crate) async fn not_yet_enqueued(
 /// its reader must act on (the question asked, the opinions, the result).
 pub(crate) async fn enqueue_notices(
     conn: &impl ConnectionTrait,
+    org: &Org,
     case: &Case,
     notices: &[Notice],
     event: Option<(i64, &Event)>,
@@ -132,7 +134,7 @@ pub(crate) async fn enqueue_notices(
         let quoted = (notice.kind.quoted_field())
             .and_then(|field| readable.map(|(_, e)| &e.payload[field.name()]));
         let detail = match quoted {
-            Some(value) => quoted_text(conn, value).await?,
+            Some(value) => quoted_text(org, value),
             None => None,
         };
         // The documents an answer or a conclusion carries, by file name.
@@ -142,12 +144,9 @@ pub(crate) async fn enqueue_notices(
             }
             _ => Vec::new(),
         };
-        let unit = match (notice.kind.named_unit())
+        let unit = (notice.kind.named_unit())
             .and_then(|field| readable.and_then(|(_, e)| e.payload[field.name()].as_str()))
-        {
-            Some(code) => Some(unit_name(conn, code).await?),
-            None => None,
-        };
+            .map(|code| unit_name(org, code));
         // The body a report is forwarded to is sent the report itself.
         let report = notice
             .kind
@@ -159,7 +158,11 @@ pub(crate) async fn enqueue_notices(
             .filter(|_| audience.reads(Audience::Internal))
             .map(|d| d.at);
         let event_id = event.map(|(id, _)| id);
-        for (to, user, lang) in recipients(conn, &notice.recipients).await? {
+        let addresses = match in_memory(org, &notice.recipients) {
+            Some(addresses) => addresses,
+            None => recipients(conn, &notice.recipients).await?,
+        };
+        for (to, user, lang) in addresses {
             mails.push(Mail {
                 key: format!("case:{}:{kind}:{}:{to}", case.id, event_id.unwrap_or(0)),
                 kind: kind.to_owned(),
@@ -187,23 +190,19 @@ pub(crate) async fn enqueue_notices(
 
 /// A quoted input as an e-mail reads it: a text as it is; an escalation's
 /// opinions (`[{unit, opinion}]`) one a line, each after its unit's name.
-async fn quoted_text(
-    conn: &impl ConnectionTrait,
-    value: &serde_json::Value,
-) -> Result<Option<String>, StoreError> {
+fn quoted_text(org: &Org, value: &serde_json::Value) -> Option<String> {
     if let Some(text) = value.as_str() {
-        return Ok(Some(text.to_owned()));
+        return Some(text.to_owned());
     }
-    let Some(items) = value.as_array() else {
-        return Ok(None);
-    };
-    let mut lines = Vec::with_capacity(items.len());
-    for item in items {
-        let code = item["unit"].as_str().unwrap_or_default();
-        let opinion = item["opinion"].as_str().unwrap_or_default();
-        lines.push(format!("{}: {opinion}", unit_name(conn, code).await?));
-    }
-    Ok(Some(lines.join("\n")))
+    let items = value.as_array()?;
+    let lines: Vec<String> = (items.iter())
+        .map(|item| {
+            let code = item["unit"].as_str().unwrap_or_default();
+            let opinion = item["opinion"].as_str().unwrap_or_default();
+            format!("{}: {opinion}", unit_name(org, code))
+        })
+        .collect();
+    Some(lines.join("\n"))
 }
 
 /// The file names of the attachments with `ids`, in the order cited.
@@ -223,10 +222,7 @@ async fn document_names(
 }
 
 /// The name of the unit with `code`, or the code when none has it.
-async fn unit_name(conn: &impl ConnectionTrait, code: &str) -> Result<String, StoreError> {
-    Ok(crate::entities::unit::Entity::find()
-        .filter(crate::entities::unit::Column::Code.eq(code))
-        .one(conn)
-        .await?
-        .map_or_else(|| code.to_owned(), |u| u.name))
+fn unit_name(org: &Org, code: &str) -> String {
+    org.unit_row_by_code(code)
+        .map_or_else(|| code.to_owned(), |u| u.name.clone())
 }

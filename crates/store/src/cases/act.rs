@@ -302,7 +302,7 @@ pub(super) async fn act_steps(
     {
         crate::conclusions::number(tx, actor, event_id, &policy.calendar, now).await?;
     }
-    enqueue_notices(tx, &after, &notices, event, now).await?;
+    enqueue_notices(tx, org, &after, &notices, event, now).await?;
     if let (Some(recipients), Some((event_id, event))) = (orientation, event) {
         // The rules checked the recipients; a unit named twice is sent once.
         let mut once: Vec<workflow::UnitRef> = Vec::with_capacity(recipients.len());

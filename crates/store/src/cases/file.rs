@@ -6,6 +6,7 @@
 //! disk before the commit) is a transaction of its own.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -194,6 +195,9 @@ pub(crate) async fn write_once(
 /// workflow made it (no id and no code yet), its events and e-mails, and
 /// the prefix and year its code is numbered under.
 pub(crate) struct Prepared {
+    /// The organisation it was decided in, which names its e-mails'
+    /// recipients.
+    org: Arc<Org>,
     actor: Actor,
     case: Case,
     events: Vec<Event>,
@@ -207,7 +211,7 @@ pub(crate) struct Prepared {
 /// between these reads and the write (a category retired, a user disabled)
 /// counts as changed just after the filing; the foreign keys still hold.
 pub(crate) fn prepare(
-    org: &Org,
+    org: &Arc<Org>,
     actor: Actor,
     request: FileRequest,
     now: DateTime<Utc>,
@@ -236,6 +240,7 @@ pub(crate) fn prepare(
         _ => area.code.clone(),
     };
     Ok(Prepared {
+        org: org.clone(),
         actor,
         case: outcome.case,
         events: outcome.events,
@@ -254,6 +259,7 @@ async fn write(
     now: DateTime<Utc>,
 ) -> Result<(Actor, Case, Option<i64>), StoreError> {
     let Prepared {
+        org,
         actor,
         mut case,
         events,
@@ -271,7 +277,7 @@ async fn write(
     case.id = workflow::CaseId(inserted.last_insert_id);
     let event_ids = append_first_events(conn, case.id, &events).await?;
     let event = event_ids.last().copied().zip(events.last());
-    enqueue_notices(conn, &case, &notices, event, now).await?;
+    enqueue_notices(conn, &org, &case, &notices, event, now).await?;
     Ok((actor, case, event_ids.last().copied()))
 }
 
@@ -346,7 +352,7 @@ pub(crate) async fn write_many(
             .get(&(case.id.0, last))
             .copied()
             .zip(prepared.events.last());
-        enqueue_notices(conn, &case, &prepared.notices, event, *now).await?;
+        enqueue_notices(conn, &prepared.org, &case, &prepared.notices, event, *now).await?;
         answers.push(CaseAnswer::Done {
             case: Box::new(case),
             actor: prepared.actor.clone(),

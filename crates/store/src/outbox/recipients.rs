@@ -11,6 +11,8 @@ use workflow::{Recipients, Role};
 use super::BATCH;
 use crate::StoreError;
 use crate::entities::{unit, unit_area, user};
+use crate::org::parse_lineage;
+use crate::org_cache::Org;
 
 /// An address, the user it belongs to (none for a unit's own address) and
 /// the language to write in.
@@ -51,6 +53,38 @@ pub(crate) async fn recipients(
         }
     };
     Ok(reachable(users))
+}
+
+/// The addresses of a recipient set from the organisation in memory, as
+/// [`recipients`] reads them, in user id order; `None` for one user (any
+/// user, not only a unit's: read by [`recipients`]) or an unknown area.
+pub(crate) fn in_memory(org: &Org, to: &Recipients) -> Option<Vec<Address>> {
+    let users: Vec<user::Model> = match to {
+        Recipients::User { .. } => return None,
+        Recipients::Unit { unit } => {
+            let mut list = reachable(org.staff(unit.0, Recipients::UNIT_ROLE).cloned().collect());
+            if let Some(email) = org.unit_row(unit.0).and_then(|u| u.email.as_ref())
+                && !list.iter().any(|(e, ..)| e == email)
+            {
+                list.push((email.clone(), None, "vi".to_owned()));
+            }
+            return Some(list);
+        }
+        Recipients::Board { area } | Recipients::Leaders { area } => {
+            let lineage: Vec<i64> = (parse_lineage(&org.area_by_id(area.0).ok()?.lineage))
+                .into_iter()
+                .map(|a| a.0)
+                .collect();
+            let role = to.role()?;
+            let mut users: Vec<user::Model> = (org.units_serving(&lineage).into_iter())
+                .flat_map(|unit| org.staff(unit, role).cloned())
+                .collect();
+            users.sort_unstable_by_key(|u| u.id);
+            users
+        }
+        Recipients::Officers { unit } => org.staff(unit.0, Role::BoardOfficer).cloned().collect(),
+    };
+    Some(reachable(users))
 }
 
 /// The addresses of each unit of `ids` — its liaisons, then the unit's own
