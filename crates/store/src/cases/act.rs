@@ -8,8 +8,9 @@ use workflow::{Actor, Case, Command, Policy, Refusal, UserId};
 use super::ActionInput;
 use super::file::Files;
 use super::group_commit::Action;
+use super::group_commit::Stored;
 use super::resolve::resolve;
-use super::row::{find, not_found, to_active, to_case};
+use super::row::{case_of, find, not_found, to_active, to_case};
 use crate::attachments::{check_uploads, lock_case, place, record, visible};
 use crate::auth::Asker;
 use crate::entities::{attachment, case, case_coordinating_unit};
@@ -39,7 +40,10 @@ impl Store {
         let org = self.org_for(&asker, &self.read).await?;
         let actor = org.actor(&self.read, asker.user, now).await?;
         let tx = self.write_tx().await?;
-        let case = act_steps(&tx, &org, &actor, id_or_code, version, input, now, policy).await?;
+        let case = act_steps(
+            &tx, &org, &actor, id_or_code, None, version, input, now, policy,
+        )
+        .await?;
         tx.commit().await?;
         Ok(case)
     }
@@ -142,7 +146,10 @@ impl Store {
                 ids.extend(stored.iter().map(|a| a.id));
             }
         }
-        let case = match act_steps(&tx, &org, &actor, id_or_code, version, input, now, policy).await
+        let case = match act_steps(
+            &tx, &org, &actor, id_or_code, None, version, input, now, policy,
+        )
+        .await
         {
             Ok(case) => case,
             // The same keyed request, sent twice at once, may lose the
@@ -200,8 +207,9 @@ impl Store {
     }
 }
 
-/// The action of `actor` inside the caller's transaction: load, decide,
-/// compare-and-set, append, enqueue. The units named come from `org`.
+/// The action of `actor` inside the caller's transaction: load (unless the
+/// case is `stored`, read for the batch), decide, compare-and-set, append,
+/// enqueue. The units named come from `org`.
 #[expect(
     clippy::too_many_arguments,
     reason = "one use case, each argument is one of its inputs"
@@ -211,13 +219,23 @@ pub(super) async fn act_steps(
     org: &Org,
     actor: &Actor,
     id_or_code: &str,
+    stored: Option<Stored>,
     version: i64,
     input: ActionInput,
     now: DateTime<Utc>,
     policy: &Policy,
 ) -> Result<Case, StoreError> {
-    let row = find(tx, id_or_code).await?;
-    let before = to_case(tx, org, &row, now).await?;
+    let (row, before) = match stored {
+        Some((row, coordinating)) => {
+            let before = case_of(org, &row, Some(&coordinating), now)?;
+            (row, before)
+        }
+        None => {
+            let row = find(tx, id_or_code).await?;
+            let before = to_case(tx, org, &row, now).await?;
+            (row, before)
+        }
+    };
     if !workflow::can_view(actor, &before) {
         return Err(not_found(id_or_code));
     }

@@ -37,9 +37,12 @@ use crate::connect::begin_write;
 use crate::idempotency::{CaseOnce, KeyTaken};
 
 mod jobs;
+mod prefetch;
 
 pub(crate) use jobs::{Action, Answer};
 use jobs::{Job, OwnedKey, ReplyTo, Work};
+use prefetch::Prefetched;
+pub(crate) use prefetch::Stored;
 
 /// The most jobs written in one transaction: enough to take what
 /// sixty-four concurrent requests queue during one commit, few enough that
@@ -265,13 +268,14 @@ async fn each(
     jobs: Vec<Job>,
     answers: &mut Vec<(ReplyTo, Answer)>,
 ) -> Option<DbErr> {
+    let mut prefetched = Prefetched::read(tx, jobs.iter().filter_map(Job::case_named)).await;
     let mut broken: Option<DbErr> = None;
     for job in jobs {
         if let Some(err) = &broken {
             answers.push((job.reply, Err(batch_failed(err))));
             continue;
         }
-        let (reply, written) = job.write(tx).await;
+        let (reply, written) = job.write(tx, &mut prefetched).await;
         let answer = match written {
             Ok(answer) => answer,
             Err(err) => {

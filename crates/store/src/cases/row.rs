@@ -58,9 +58,20 @@ pub(crate) async fn to_cases(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
+    let coordinating = coordinating_of(conn, rows.iter().map(|r| r.id)).await?;
+    rows.iter()
+        .map(|row| case_of(org, row, coordinating.get(&row.id), now))
+        .collect()
+}
+
+/// The coordinating units of the cases `ids`, by case, in unit id order.
+pub(crate) async fn coordinating_of(
+    conn: &impl Reads,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, Vec<i64>>, StoreError> {
     let mut coordinating: HashMap<i64, Vec<i64>> = HashMap::new();
     for link in case_coordinating_unit::Entity::find()
-        .filter(case_coordinating_unit::Column::CaseId.is_in(rows.iter().map(|r| r.id)))
+        .filter(case_coordinating_unit::Column::CaseId.is_in(ids))
         .order_by_asc(case_coordinating_unit::Column::UnitId)
         .read_all(conn)
         .await?
@@ -70,21 +81,27 @@ pub(crate) async fn to_cases(
             .or_default()
             .push(link.unit_id);
     }
-    rows.iter()
-        .map(|row| {
-            let area = org.area_by_id(row.area_id)?;
-            let coordinating_units = coordinating
-                .get(&row.id)
-                .map(|ids| ids.iter().map(|id| org.unit_by_id(*id, now)).collect())
-                .transpose()?
-                .unwrap_or_default();
-            let lead_unit = row
-                .lead_unit_id
-                .map(|id| org.unit_by_id(id, now))
-                .transpose()?;
-            assemble(row, area_ref(area), lead_unit, coordinating_units)
-        })
-        .collect()
+    Ok(coordinating)
+}
+
+/// The workflow's view of a case from its row and its coordinating units'
+/// ids, the areas and units from the organisation in memory.
+pub(crate) fn case_of(
+    org: &Org,
+    row: &case::Model,
+    coordinating: Option<&Vec<i64>>,
+    now: DateTime<Utc>,
+) -> Result<Case, StoreError> {
+    let area = org.area_by_id(row.area_id)?;
+    let coordinating_units = coordinating
+        .map(|ids| ids.iter().map(|id| org.unit_by_id(*id, now)).collect())
+        .transpose()?
+        .unwrap_or_default();
+    let lead_unit = row
+        .lead_unit_id
+        .map(|id| org.unit_by_id(id, now))
+        .transpose()?;
+    assemble(row, area_ref(area), lead_unit, coordinating_units)
 }
 
 /// A case from its row and the references loaded for it.

@@ -11,6 +11,7 @@ use workflow::{Actor, Policy, UserId};
 use super::super::ActionInput;
 use super::super::act::act_steps;
 use super::super::file::{Prepared, write_once};
+use super::prefetch::{Prefetched, Stored};
 use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, Render, lookup, save};
 use crate::org_cache::Org;
 
@@ -97,9 +98,21 @@ impl Job {
     /// Writes the job in a savepoint of `tx`: on its own failure the
     /// savepoint is rolled back and the job's error is its answer. `Err` is
     /// a savepoint that failed itself, which breaks the whole batch.
-    pub(super) async fn write(self, tx: &DatabaseTransaction) -> (ReplyTo, Result<Answer, DbErr>) {
+    pub(super) async fn write(
+        self,
+        tx: &DatabaseTransaction,
+        prefetched: &mut Prefetched,
+    ) -> (ReplyTo, Result<Answer, DbErr>) {
         let Job { work, once, reply } = self;
-        (reply, in_savepoint(tx, work, once).await)
+        (reply, in_savepoint(tx, work, once, prefetched).await)
+    }
+
+    /// The case an action names.
+    pub(super) fn case_named(&self) -> Option<&str> {
+        match &self.work {
+            Work::Act(action) => Some(&action.case),
+            Work::File { .. } => None,
+        }
     }
 }
 
@@ -107,6 +120,7 @@ async fn in_savepoint(
     tx: &DatabaseTransaction,
     work: Work,
     once: Option<OwnedKey>,
+    prefetched: &mut Prefetched,
 ) -> Result<Answer, DbErr> {
     let savepoint = tx.begin().await?;
     let once = once.as_ref().map(OwnedKey::as_once);
@@ -116,7 +130,10 @@ async fn in_savepoint(
             prepared,
             now,
         } => write_once(&savepoint, user, *prepared, &[], now, once.as_ref()).await,
-        Work::Act(action) => act_once(&savepoint, *action, once.as_ref()).await,
+        Work::Act(action) => {
+            let stored = prefetched.take(&action.case);
+            act_once(&savepoint, *action, once.as_ref(), stored).await
+        }
     };
     match &result {
         Ok(_) => savepoint.commit().await?,
@@ -127,7 +144,12 @@ async fn in_savepoint(
 
 /// The action in the caller's savepoint: the key's stored answer if it has
 /// one, else the action carried out and the key's answer kept.
-async fn act_once(tx: &DatabaseTransaction, action: Action, once: Option<&CaseOnce<'_>>) -> Answer {
+async fn act_once(
+    tx: &DatabaseTransaction,
+    action: Action,
+    once: Option<&CaseOnce<'_>>,
+    stored: Option<Stored>,
+) -> Answer {
     let Action {
         org,
         actor,
@@ -142,9 +164,11 @@ async fn act_once(tx: &DatabaseTransaction, action: Action, once: Option<&CaseOn
     {
         return Ok(replay);
     }
-    let case = act_steps(tx, &org, &actor, &case, version, input, now, &policy)
-        .await
-        .map_err(KeyTaken::Error)?;
+    let case = act_steps(
+        tx, &org, &actor, &case, stored, version, input, now, &policy,
+    )
+    .await
+    .map_err(KeyTaken::Error)?;
     if let Some(once) = once {
         save(tx, &actor, &case, once, now).await?;
     }
