@@ -125,6 +125,19 @@ pub(crate) async fn enqueue_notices(
     event: Option<(i64, &Event)>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    let mails = notice_mails(conn, org, case, notices, event).await?;
+    enqueue(conn, mails, now).await?;
+    Ok(())
+}
+
+/// The e-mails of [`enqueue_notices`], to enqueue with others.
+pub(crate) async fn notice_mails(
+    conn: &impl ConnectionTrait,
+    org: &Org,
+    case: &Case,
+    notices: &[Notice],
+    event: Option<(i64, &Event)>,
+) -> Result<Vec<Mail>, StoreError> {
     let mut mails = Vec::new();
     for notice in notices {
         let kind = notice.kind.code();
@@ -184,8 +197,7 @@ pub(crate) async fn enqueue_notices(
             });
         }
     }
-    enqueue(conn, mails, now).await?;
-    Ok(())
+    Ok(mails)
 }
 
 /// A quoted input as an e-mail reads it: a text as it is; an escalation's

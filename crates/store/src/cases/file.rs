@@ -22,7 +22,7 @@ use crate::events::{append_first_events, event_row};
 use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, lookup, save};
 use crate::org::area_ref;
 use crate::org_cache::Org;
-use crate::outbox::enqueue_notices;
+use crate::outbox::{enqueue, enqueue_notices, notice_mails};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -283,7 +283,8 @@ async fn write(
 
 /// Writes prepared filings (each with its own `now`) inside the caller's
 /// transaction with a few statements for all of them: one step of each
-/// code counter, one insert of the cases, one of their events. What one
+/// code counter, one insert of the cases, one of their events, one of
+/// their e-mails (enqueued as of the last filing's time). What one
 /// filing writes is what [`write`] writes for it, and on any error the
 /// caller must roll the whole transaction back: unlike [`write_once`] this
 /// has no savepoint per filing. Returns the answers in `filings`' order.
@@ -346,17 +347,23 @@ pub(crate) async fn write_many(
         .map(|row| ((row.case_id, row.seq), row.id))
         .collect();
     let mut answers = Vec::with_capacity(filings.len());
-    for ((prepared, now), case) in filings.iter().zip(cases) {
+    let mut mails = Vec::new();
+    for ((prepared, _), case) in filings.iter().zip(cases) {
         let last = i32::try_from(prepared.events.len()).unwrap_or(i32::MAX);
         let event = event_ids
             .get(&(case.id.0, last))
             .copied()
             .zip(prepared.events.last());
-        enqueue_notices(conn, &prepared.org, &case, &prepared.notices, event, *now).await?;
+        mails.extend(notice_mails(conn, &prepared.org, &case, &prepared.notices, event).await?);
         answers.push(CaseAnswer::Done {
             case: Box::new(case),
             actor: prepared.actor.clone(),
         });
+    }
+    // One insert for the batch's e-mails, enqueued as of its last filing
+    // (the filings of a batch are milliseconds apart).
+    if let Some(latest) = filings.iter().map(|(_, now)| *now).max() {
+        enqueue(conn, mails, latest).await?;
     }
     Ok(answers)
 }
