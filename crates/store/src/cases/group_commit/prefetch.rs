@@ -71,14 +71,16 @@ impl Prefetched {
         ids: Vec<i64>,
         codes: Vec<String>,
     ) -> Result<Prefetched, crate::StoreError> {
-        let rows = case::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(case::Column::Id.is_in(ids))
-                    .add(case::Column::Code.is_in(codes)),
-            )
-            .all(tx)
-            .await?;
+        // An empty list is `1 = 2` to sea-query, and `1 = 2 OR code IN (…)`
+        // made SQLite scan the whole table: only the lists given.
+        let mut named = Condition::any();
+        if !ids.is_empty() {
+            named = named.add(case::Column::Id.is_in(ids));
+        }
+        if !codes.is_empty() {
+            named = named.add(case::Column::Code.is_in(codes));
+        }
+        let rows = case::Entity::find().filter(named).all(tx).await?;
         let mut links = coordinating_of(tx, rows.iter().map(|r| r.id)).await?;
         Ok(Prefetched {
             codes: rows.iter().map(|r| (r.code.clone(), r.id)).collect(),
