@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, Set};
-use workflow::{Actor, Case, Command, Policy, Refusal, UserId};
+use workflow::{Case, Command, Policy, Refusal, UserId};
 
 use super::ActionInput;
 use super::file::Files;
@@ -16,7 +16,6 @@ use crate::auth::Asker;
 use crate::entities::{attachment, case, case_coordinating_unit};
 use crate::events::append_events;
 use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, lookup, save};
-use crate::org_cache::Org;
 use crate::outbox::enqueue_notices;
 use crate::{Store, StoreError};
 
@@ -33,19 +32,13 @@ impl Store {
         now: DateTime<Utc>,
         policy: &Policy,
     ) -> Result<Case, StoreError> {
-        let asker = asker.into();
-        // Read before the write transaction: on PostgreSQL both may need a
-        // connection of the pool, which the transactions of concurrent
-        // actions could all be holding.
-        let org = self.org_for(&asker, &self.read).await?;
-        let actor = org.actor(&self.read, asker.user, now).await?;
-        let tx = self.write_tx().await?;
-        let case = act_steps(
-            &tx, &org, &actor, id_or_code, None, version, input, now, policy,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(case)
+        match self
+            .act_once(asker, id_or_code, version, input, now, policy, None)
+            .await?
+        {
+            CaseAnswer::Done { case, .. } => Ok(*case),
+            CaseAnswer::Replay { .. } => unreachable!("no key, no replay"),
+        }
     }
 
     /// [`Store::act`] with an optional `Idempotency-Key`: a key seen before
@@ -104,23 +97,24 @@ impl Store {
         let asker = asker.into();
         let user = asker.user;
         let checked = check_uploads(files.uploads).await?;
-        // Read before the write transaction (see `act`).
+        // Read before the write transaction: on PostgreSQL both may need a
+        // connection of the pool, which the transactions of concurrent
+        // actions could all be holding.
         let org = self.org_for(&asker, &self.read).await?;
-        let actor = org.actor(&self.read, user, now).await?;
+        let mut action = Action {
+            actor: org.actor(&self.read, user, now).await?,
+            org,
+            case: id_or_code.to_owned(),
+            version,
+            input,
+            now,
+            policy: policy.clone(),
+        };
         if let Some(writer) = self
             .writer
             .as_ref()
             .filter(|_| checked.is_empty() && self.backend() == DbBackend::Sqlite)
         {
-            let action = Action {
-                org,
-                actor,
-                case: id_or_code.to_owned(),
-                version,
-                input,
-                now,
-                policy: policy.clone(),
-            };
             return match writer.act(action, once).await {
                 Ok(answer) => Ok(answer),
                 Err(KeyTaken::Race) => self.replay_or(StoreError::KeyReused, user, once, now).await,
@@ -139,18 +133,14 @@ impl Store {
             return Ok(replay);
         }
         if !checked.is_empty() {
-            let (_, case) = visible(&tx, &org, user, id_or_code, now).await?;
+            let (_, case) = visible(&tx, &action.org, user, id_or_code, now).await?;
             lock_case(&tx, &case).await?;
-            let stored = record(&tx, &actor, &case, &checked, None, now).await?;
-            if let Some(ids) = input.files_mut() {
+            let stored = record(&tx, &action.actor, &case, &checked, None, now).await?;
+            if let Some(ids) = action.input.files_mut() {
                 ids.extend(stored.iter().map(|a| a.id));
             }
         }
-        let case = match act_steps(
-            &tx, &org, &actor, id_or_code, None, version, input, now, policy,
-        )
-        .await
-        {
+        let case = match act_steps(&tx, &action, None, &mut false).await {
             Ok(case) => case,
             // The same keyed request, sent twice at once, may lose the
             // compare-and-set to its twin: answer with the twin's response.
@@ -164,6 +154,7 @@ impl Store {
             }
             Err(e) => return Err(e),
         };
+        let actor = action.actor;
         if let Some(once) = once {
             match save(&tx, &actor, &case, once, now).await {
                 Ok(()) => {}
@@ -207,24 +198,26 @@ impl Store {
     }
 }
 
-/// The action of `actor` inside the caller's transaction: load (unless the
-/// case is `stored`, read for the batch), decide, compare-and-set, append,
-/// enqueue. The units named come from `org`.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one use case, each argument is one of its inputs"
-)]
+/// The action inside the caller's transaction: load (unless the case is
+/// `stored`, read for the batch), decide, compare-and-set, append,
+/// enqueue. `changed` is set once the case is updated: a failure after
+/// that has written part of the action to the transaction.
 pub(super) async fn act_steps(
     tx: &DatabaseTransaction,
-    org: &Org,
-    actor: &Actor,
-    id_or_code: &str,
+    action: &Action,
     stored: Option<Stored>,
-    version: i64,
-    input: ActionInput,
-    now: DateTime<Utc>,
-    policy: &Policy,
+    changed: &mut bool,
 ) -> Result<Case, StoreError> {
+    let Action {
+        org,
+        actor,
+        case: id_or_code,
+        version,
+        input,
+        now,
+        policy,
+    } = action;
+    let (org, id_or_code, version, now) = (&**org, id_or_code.as_str(), *version, *now);
     let (row, before) = match stored {
         Some((row, coordinating)) => {
             let before = case_of(org, &row, Some(&coordinating), now)?;
@@ -257,7 +250,7 @@ pub(super) async fn act_steps(
         });
     }
     allowed?;
-    let command = resolve(tx, org, actor, &before, input, now).await?;
+    let command = resolve(tx, org, actor, &before, input.clone(), now).await?;
     let documents = command.files().to_vec();
     let orientation = match &command {
         Command::Orient(o) | Command::AddOrientation(o) => Some(o.recipients.clone()),
@@ -284,6 +277,7 @@ pub(super) async fn act_steps(
             current,
         });
     }
+    *changed = true;
     if after.coordinating_units != before.coordinating_units {
         case_coordinating_unit::Entity::delete_many()
             .filter(case_coordinating_unit::Column::CaseId.eq(row.id))

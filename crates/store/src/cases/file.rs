@@ -144,7 +144,7 @@ impl Store {
         once: Option<&CaseOnce<'_>>,
     ) -> Result<CaseAnswer, KeyTaken> {
         let tx = self.write_tx().await.map_err(KeyTaken::Error)?;
-        let answer = write_once(&tx, user, prepared, &files.files, now, once).await?;
+        let answer = write_once(&tx, user, &prepared, &files.files, now, once).await?;
         if let CaseAnswer::Replay { .. } = answer {
             return Ok(answer);
         }
@@ -166,7 +166,7 @@ impl Store {
 pub(crate) async fn write_once(
     conn: &impl ConnectionTrait,
     user: UserId,
-    prepared: Prepared,
+    prepared: &Prepared,
     files: &[Checked],
     now: DateTime<Utc>,
     once: Option<&CaseOnce<'_>>,
@@ -255,19 +255,20 @@ pub(crate) fn prepare(
 /// stored case and the id of its last event.
 async fn write(
     conn: &impl ConnectionTrait,
-    prepared: Prepared,
+    prepared: &Prepared,
     now: DateTime<Utc>,
 ) -> Result<(Actor, Case, Option<i64>), StoreError> {
     let Prepared {
         org,
         actor,
-        mut case,
+        case,
         events,
         notices,
         code_prefix,
         year,
     } = prepared;
-    case.code = next_code(conn, &code_prefix, year).await?;
+    let mut case = case.clone();
+    case.code = next_code(conn, code_prefix, *year).await?;
     // Only the id comes back: the case is known, and a column added since
     // (read back by a RETURNING of every column) would fail a filing on a
     // database not yet migrated as far as the code (an upgrade test).
@@ -275,10 +276,10 @@ async fn write(
         .exec(conn)
         .await?;
     case.id = workflow::CaseId(inserted.last_insert_id);
-    let event_ids = append_first_events(conn, case.id, &events).await?;
+    let event_ids = append_first_events(conn, case.id, events).await?;
     let event = event_ids.last().copied().zip(events.last());
-    enqueue_notices(conn, &org, &case, &notices, event, now).await?;
-    Ok((actor, case, event_ids.last().copied()))
+    enqueue_notices(conn, org, &case, notices, event, now).await?;
+    Ok((actor.clone(), case, event_ids.last().copied()))
 }
 
 /// Writes prepared filings (each with its own `now`) inside the caller's

@@ -40,7 +40,7 @@ mod jobs;
 mod prefetch;
 
 pub(crate) use jobs::{Action, Answer};
-use jobs::{Job, OwnedKey, ReplyTo, Work};
+use jobs::{Job, OwnedKey, Work};
 use prefetch::Prefetched;
 pub(crate) use prefetch::Stored;
 
@@ -199,112 +199,129 @@ async fn run(db: DatabaseConnection, mut waiting: mpsc::Receiver<Message>) {
 /// The filings without an idempotency key are written together, with a
 /// few statements for all of them ([`write_many`]): each statement is a
 /// round trip to SQLite's thread, which was most of a batch's time. The
-/// others follow, each in its savepoint. Should writing them together
-/// fail, the transaction is rolled back and every job is written again in
-/// a savepoint of its own, so that the failure is only its own.
+/// actions without a key go straight into the transaction; the keyed jobs
+/// follow, each in its savepoint. Should a filing written together or an
+/// action after its update fail, the transaction is rolled back and every
+/// job is written again in a savepoint of its own, so that the failure is
+/// only its own.
 async fn commit(db: DatabaseConnection, jobs: Vec<Job>) {
     let started = Instant::now();
-    let Some((tx, jobs)) = begin(&db, jobs).await else {
-        return;
+    let tx = match begin_write(&db).await {
+        Ok(tx) => tx,
+        Err(err) => return answer_all(jobs, &err),
     };
-    let (keyless, others): (Vec<Job>, Vec<Job>) =
-        jobs.into_iter().partition(Job::is_keyless_filing);
-    let together: Vec<_> = keyless
-        .iter()
-        .filter_map(|j| match &j.work {
-            Work::File { prepared, now, .. } => Some((&**prepared, *now)),
-            Work::Act(_) => None,
-        })
-        .collect();
-    let written = match write_many(&tx, &together).await {
-        Ok(answers) => answers,
-        Err(err) => {
-            tracing::warn!(error = %err, "ghi chung một nhóm vụ việc thất bại, ghi lại từng vụ việc");
+    let (tx, written) = match write_all(&tx, &jobs, Mode::Together).await {
+        Err(Failed::Redo(err)) => {
+            tracing::warn!(error = %err, "ghi chung một nhóm thất bại, ghi lại từng thay đổi");
             let _ = tx.rollback().await;
-            let jobs = keyless.into_iter().chain(others).collect();
-            return commit_each(db, jobs, started).await;
+            let tx = match begin_write(&db).await {
+                Ok(tx) => tx,
+                Err(err) => return answer_all(jobs, &err),
+            };
+            let written = write_all(&tx, &jobs, Mode::Each).await;
+            (tx, written)
         }
+        written => (tx, written),
     };
-    let mut answers: Vec<(ReplyTo, Answer)> = keyless
-        .into_iter()
-        .zip(written)
-        .map(|(job, answer)| (job.reply, Ok(answer)))
-        .collect();
-    let broken = each(&tx, others, &mut answers).await;
-    finish(tx, answers, broken, started).await;
+    finish(tx, jobs, written, started).await;
 }
 
-/// Writes `jobs` in one transaction, each in its savepoint, commits, and
-/// only then answers each.
-async fn commit_each(db: DatabaseConnection, jobs: Vec<Job>, started: Instant) {
-    let Some((tx, jobs)) = begin(&db, jobs).await else {
-        return;
-    };
-    let mut answers = Vec::with_capacity(jobs.len());
-    let broken = each(&tx, jobs, &mut answers).await;
-    finish(tx, answers, broken, started).await;
+/// How a batch writes its jobs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Keyless filings together, keyless actions straight into the
+    /// transaction, keyed jobs each in a savepoint.
+    Together,
+    /// Every job in a savepoint of its own.
+    Each,
 }
 
-/// The batch's transaction, with the jobs back; if it cannot start, every
-/// job is answered with the error.
-async fn begin(db: &DatabaseConnection, jobs: Vec<Job>) -> Option<(DatabaseTransaction, Vec<Job>)> {
-    match begin_write(db).await {
-        Ok(tx) => Some((tx, jobs)),
-        Err(err) => {
-            tracing::error!(error = %err, "không mở được giao dịch ghi nhóm");
+/// Why a batch's jobs were not all written.
+enum Failed {
+    /// A write outside a savepoint failed part-way: the transaction holds
+    /// part of a job and must be rolled back; each job may be written again
+    /// in a savepoint of its own.
+    Redo(StoreError),
+    /// A savepoint failed itself: none of the batch may be kept.
+    Broken(DbErr),
+}
+
+/// Writes `jobs` into `tx` as `mode` says; the answers are in the jobs'
+/// order.
+async fn write_all(
+    tx: &DatabaseTransaction,
+    jobs: &[Job],
+    mode: Mode,
+) -> Result<Vec<Answer>, Failed> {
+    let mut answers: Vec<Option<Answer>> = jobs.iter().map(|_| None).collect();
+    if mode == Mode::Together {
+        let keyless: Vec<(usize, (&Prepared, DateTime<Utc>))> = (jobs.iter().enumerate())
+            .filter(|(_, job)| job.is_keyless_filing())
+            .filter_map(|(i, job)| match &job.work {
+                Work::File { prepared, now, .. } => Some((i, (&**prepared, *now))),
+                Work::Act(_) => None,
+            })
+            .collect();
+        let together: Vec<_> = keyless.iter().map(|(_, filing)| *filing).collect();
+        let written = write_many(tx, &together).await.map_err(Failed::Redo)?;
+        for ((i, _), answer) in keyless.iter().zip(written) {
+            answers[*i] = Some(Ok(answer));
+        }
+    }
+    let named = (jobs.iter().zip(&answers))
+        .filter(|(_, answer)| answer.is_none())
+        .filter_map(|(job, _)| job.case_named());
+    let mut prefetched = Prefetched::read(tx, named).await;
+    for (job, answer) in jobs.iter().zip(answers.iter_mut()) {
+        if answer.is_some() {
+            continue;
+        }
+        let straight = match mode {
+            Mode::Together => job.write_straight(tx, &mut prefetched).await,
+            Mode::Each => None,
+        };
+        *answer = Some(match straight {
+            Some(written) => written.map_err(Failed::Redo)?,
+            None => (job.write_in_savepoint(tx, &mut prefetched).await).map_err(Failed::Broken)?,
+        });
+    }
+    Ok(answers.into_iter().flatten().collect())
+}
+
+/// Answers every job of a batch whose transaction could not start.
+fn answer_all(jobs: Vec<Job>, err: &DbErr) {
+    tracing::error!(error = %err, jobs = jobs.len(), "không mở được giao dịch ghi nhóm");
+    for job in jobs {
+        let _ = job.reply.send(Err(batch_failed(err)));
+    }
+}
+
+/// Commits (or, if the jobs were not all written, rolls back) and only
+/// then answers each job.
+async fn finish(
+    tx: DatabaseTransaction,
+    jobs: Vec<Job>,
+    written: Result<Vec<Answer>, Failed>,
+    started: Instant,
+) {
+    let answers = match written {
+        Ok(answers) => answers,
+        Err(failed) => {
+            // A job written in part, or a savepoint that could not be
+            // released or rolled back: none of the batch is kept.
+            let _ = tx.rollback().await;
+            let err = match failed {
+                Failed::Broken(err) => err,
+                Failed::Redo(err) => DbErr::Custom(err.to_string()),
+            };
+            tracing::error!(error = %err, jobs = jobs.len(), "ghi nhóm thay đổi thất bại");
             for job in jobs {
                 let _ = job.reply.send(Err(batch_failed(&err)));
             }
-            None
+            return;
         }
-    }
-}
-
-/// Writes each job in its savepoint, adding its reply to `answers`.
-/// Returns the error of a savepoint that failed itself, after which the
-/// remaining jobs are not written and the batch must not be committed.
-async fn each(
-    tx: &DatabaseTransaction,
-    jobs: Vec<Job>,
-    answers: &mut Vec<(ReplyTo, Answer)>,
-) -> Option<DbErr> {
-    let mut prefetched = Prefetched::read(tx, jobs.iter().filter_map(Job::case_named)).await;
-    let mut broken: Option<DbErr> = None;
-    for job in jobs {
-        if let Some(err) = &broken {
-            answers.push((job.reply, Err(batch_failed(err))));
-            continue;
-        }
-        let (reply, written) = job.write(tx, &mut prefetched).await;
-        let answer = match written {
-            Ok(answer) => answer,
-            Err(err) => {
-                let failed = Err(batch_failed(&err));
-                broken = Some(err);
-                failed
-            }
-        };
-        answers.push((reply, answer));
-    }
-    broken
-}
-
-/// Commits (or, if `broken`, rolls back) and only then answers each job.
-async fn finish(
-    tx: DatabaseTransaction,
-    answers: Vec<(ReplyTo, Answer)>,
-    broken: Option<DbErr>,
-    started: Instant,
-) {
-    let committed = match broken {
-        // A savepoint that could not be released or rolled back may leave
-        // part of a job behind: none of the batch is kept.
-        Some(err) => {
-            let _ = tx.rollback().await;
-            Err(err)
-        }
-        None => tx.commit().await,
     };
+    let committed = tx.commit().await;
     match &committed {
         Ok(()) => tracing::debug!(
             jobs = answers.len(),
@@ -315,12 +332,12 @@ async fn finish(
             tracing::error!(error = %err, jobs = answers.len(), "ghi nhóm thay đổi thất bại")
         }
     }
-    for (reply, answer) in answers {
+    for (job, answer) in jobs.into_iter().zip(answers) {
         let answer = match (&committed, answer) {
             (Err(err), Ok(_)) => Err(batch_failed(err)),
             (_, answer) => answer,
         };
-        let _ = reply.send(answer);
+        let _ = job.reply.send(answer);
     }
 }
 

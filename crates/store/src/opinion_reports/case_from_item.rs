@@ -68,7 +68,7 @@ impl Store {
             hotspot_risk: mood.zip(reach).map(|(m, r)| hotspot_risk_of(m, r)),
         };
         let prepared = prepare(&org, actor.clone(), request, now, policy)?;
-        let (filer, filed) = match write_once(&tx, user, prepared, &[], now, None).await {
+        let (filer, filed) = match write_once(&tx, user, &prepared, &[], now, None).await {
             Ok(CaseAnswer::Done { case, actor }) => (actor, *case),
             Ok(CaseAnswer::Replay { .. }) => unreachable!("no key, no replay"),
             Err(KeyTaken::Error(e)) => return Err(e),

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sea_orm::{
-    DatabaseTransaction, EntityTrait, PaginatorTrait, SqliteTransactionMode, TransactionOptions,
-    TransactionTrait,
+    ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use serde_json::json;
 use store::idempotency::{CaseAnswer, CaseOnce};
@@ -274,3 +274,69 @@ async fn filings_and_actions_share_a_batch(db: TestDb) {
     assert_eq!(events_stored(&s).await, 9);
 }
 on_both_backends!(migrated: filings_and_actions_share_a_batch);
+
+/// Makes the insert of an event whose payload holds `text` fail inside
+/// the database: an action that says it fails after its case was updated.
+async fn fail_events_saying(s: &Store, text: &str) {
+    let db = s.connection();
+    let sql = match s.backend() {
+        DbBackend::Sqlite => format!(
+            "CREATE TRIGGER fail_event BEFORE INSERT ON case_events \
+             WHEN NEW.payload LIKE '%{text}%' BEGIN SELECT RAISE(ABORT, 'hỏng'); END"
+        ),
+        _ => format!(
+            "CREATE FUNCTION fail_event() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN IF NEW.payload LIKE '%{text}%' THEN RAISE EXCEPTION 'hỏng'; END IF; \
+             RETURN NEW; END $$; \
+             CREATE TRIGGER fail_event BEFORE INSERT ON case_events \
+             FOR EACH ROW EXECUTE FUNCTION fail_event()"
+        ),
+    };
+    db.execute_unprepared(&sql).await.expect("trigger");
+}
+
+async fn an_action_failing_after_its_update_fails_alone(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let cases = file_cases(&s, o.reporter, 4).await;
+    fail_events_saying(&s, "Hỏng giữa chừng").await;
+    let lock = hold_write_lock(&s).await;
+    let failing = action(json!({"action": "dismiss", "reason": "Hỏng giữa chừng"}));
+    let tasks = vec![
+        spawn_action(&s, o.officer, &cases[0].code, 1, accept()),
+        spawn_action(&s, o.officer, &cases[1].code, 1, failing),
+        spawn_action(&s, o.officer, &cases[2].code, 1, accept()),
+        spawn_action(&s, o.officer, &cases[3].code, 1, accept()),
+    ];
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.expect("task"));
+    }
+    assert!(
+        matches!(&results[1], Err(StoreError::Db(_))),
+        "{:?}",
+        results[1]
+    );
+    for i in [0, 2, 3] {
+        assert_eq!(results[i].as_ref().expect("accepted").version, 2);
+    }
+    for (case, (state, version)) in cases.iter().zip([
+        (State::Assigned, 2),
+        (State::Reported, 1),
+        (State::Assigned, 2),
+        (State::Assigned, 2),
+    ]) {
+        let stored = s.get_case(o.officer, &case.code, monday()).await.unwrap();
+        assert_eq!(
+            (stored.state, stored.version),
+            (state, version),
+            "{}",
+            case.code
+        );
+    }
+    // Four filings and three accepts: nothing of the failed dismissal.
+    assert_eq!(events_stored(&s).await, 7);
+}
+on_both_backends!(migrated: an_action_failing_after_its_update_fails_alone);

@@ -12,6 +12,7 @@ use super::super::ActionInput;
 use super::super::act::act_steps;
 use super::super::file::{Prepared, write_once};
 use super::prefetch::{Prefetched, Stored};
+use crate::StoreError;
 use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, Render, lookup, save};
 use crate::org_cache::Org;
 
@@ -95,18 +96,6 @@ impl Job {
         self.once.is_none() && matches!(self.work, Work::File { .. })
     }
 
-    /// Writes the job in a savepoint of `tx`: on its own failure the
-    /// savepoint is rolled back and the job's error is its answer. `Err` is
-    /// a savepoint that failed itself, which breaks the whole batch.
-    pub(super) async fn write(
-        self,
-        tx: &DatabaseTransaction,
-        prefetched: &mut Prefetched,
-    ) -> (ReplyTo, Result<Answer, DbErr>) {
-        let Job { work, once, reply } = self;
-        (reply, in_savepoint(tx, work, once, prefetched).await)
-    }
-
     /// The case an action names.
     pub(super) fn case_named(&self) -> Option<&str> {
         match &self.work {
@@ -114,66 +103,89 @@ impl Job {
             Work::File { .. } => None,
         }
     }
-}
 
-async fn in_savepoint(
-    tx: &DatabaseTransaction,
-    work: Work,
-    once: Option<OwnedKey>,
-    prefetched: &mut Prefetched,
-) -> Result<Answer, DbErr> {
-    let savepoint = tx.begin().await?;
-    let once = once.as_ref().map(OwnedKey::as_once);
-    let result = match work {
-        Work::File {
-            user,
-            prepared,
-            now,
-        } => write_once(&savepoint, user, *prepared, &[], now, once.as_ref()).await,
-        Work::Act(action) => {
-            let stored = prefetched.take(&action.case);
-            act_once(&savepoint, *action, once.as_ref(), stored).await
+    /// Writes the job in a savepoint of `tx`: on its own failure the
+    /// savepoint is rolled back and the job's error is its answer. `Err` is
+    /// a savepoint that failed itself, which breaks the whole batch.
+    pub(super) async fn write_in_savepoint(
+        &self,
+        tx: &DatabaseTransaction,
+        prefetched: &mut Prefetched,
+    ) -> Result<Answer, DbErr> {
+        let savepoint = tx.begin().await?;
+        let once = self.once.as_ref().map(OwnedKey::as_once);
+        let result = match &self.work {
+            Work::File {
+                user,
+                prepared,
+                now,
+            } => write_once(&savepoint, *user, prepared, &[], *now, once.as_ref()).await,
+            Work::Act(action) => {
+                let stored = prefetched.take(&action.case);
+                act_once(&savepoint, action, once.as_ref(), stored).await
+            }
+        };
+        match &result {
+            Ok(_) => savepoint.commit().await?,
+            Err(_) => savepoint.rollback().await?,
         }
-    };
-    match &result {
-        Ok(_) => savepoint.commit().await?,
-        Err(_) => savepoint.rollback().await?,
+        Ok(result)
     }
-    Ok(result)
+
+    /// Writes an action without a key straight into `tx`, without the two
+    /// round trips of a savepoint: a refusal, a stale version or any
+    /// failure before the case is updated has written nothing and is the
+    /// job's answer. `Err` is a failure after the update, which leaves part
+    /// of the action in `tx`: the batch must be written again, each job in
+    /// a savepoint. `None` for any other job.
+    pub(super) async fn write_straight(
+        &self,
+        tx: &DatabaseTransaction,
+        prefetched: &mut Prefetched,
+    ) -> Option<Result<Answer, StoreError>> {
+        let Work::Act(action) = &self.work else {
+            return None;
+        };
+        if self.once.is_some() {
+            return None;
+        }
+        let stored = prefetched.take(&action.case);
+        let mut changed = false;
+        let result = act_steps(tx, action, stored, &mut changed).await;
+        Some(match result {
+            Ok(case) => Ok(Ok(CaseAnswer::Done {
+                case: Box::new(case),
+                actor: action.actor.clone(),
+            })),
+            Err(err) if !changed => Ok(Err(KeyTaken::Error(err))),
+            Err(err) => Err(err),
+        })
+    }
 }
 
 /// The action in the caller's savepoint: the key's stored answer if it has
 /// one, else the action carried out and the key's answer kept.
 async fn act_once(
     tx: &DatabaseTransaction,
-    action: Action,
+    action: &Action,
     once: Option<&CaseOnce<'_>>,
     stored: Option<Stored>,
 ) -> Answer {
-    let Action {
-        org,
-        actor,
-        case,
-        version,
-        input,
-        now,
-        policy,
-    } = action;
     if let Some(once) = once
-        && let Some(replay) = (lookup(tx, actor.user, once, now).await).map_err(KeyTaken::Error)?
+        && let Some(replay) =
+            (lookup(tx, action.actor.user, once, action.now).await).map_err(KeyTaken::Error)?
     {
         return Ok(replay);
     }
-    let case = act_steps(
-        tx, &org, &actor, &case, stored, version, input, now, &policy,
-    )
-    .await
-    .map_err(KeyTaken::Error)?;
+    let mut changed = false;
+    let case = act_steps(tx, action, stored, &mut changed)
+        .await
+        .map_err(KeyTaken::Error)?;
     if let Some(once) = once {
-        save(tx, &actor, &case, once, now).await?;
+        save(tx, &action.actor, &case, once, action.now).await?;
     }
     Ok(CaseAnswer::Done {
         case: Box::new(case),
-        actor,
+        actor: action.actor.clone(),
     })
 }
