@@ -1,46 +1,25 @@
 //! Actions committed together (SQLite's group commit; PostgreSQL runs each
 //! in its own transaction and must answer the same): of actions on one
 //! version exactly one wins even inside a batch (where the cases are read
-//! once for all its actions), a refused or failing
-//! action fails alone, keyed twins are carried out once, and filings and
-//! actions share a batch.
-//!
-//! As in `filing_batches`, a test holds the write lock while the requests
-//! queue: the writer waits on it with the first job, the others queue
-//! behind and are taken together once it is released.
+//! once for all its actions), a refused action fails alone and so does one
+//! that fails after its case was updated (written without a savepoint on
+//! SQLite: the batch is written again, each job in its own), keyed twins
+//! are carried out once, and filings and actions share a batch. How a test
+//! puts them into one batch: `support::batches`.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait};
 use serde_json::json;
 use store::idempotency::{CaseAnswer, CaseOnce};
 use store::{ActionInput, Store, StoreError};
 use tokio::task::JoinHandle;
 use workflow::{Case, CaseState as State, Refusal, UserId};
 
+use crate::support::batches::{hold_write_lock, let_them_queue};
 use testkit::case::{action, monday, policy, report};
 use testkit::org;
 use testkit::{TestDb, on_both_backends};
-
-/// Takes the SQLite write lock (on PostgreSQL: an idle transaction).
-async fn hold_write_lock(s: &Store) -> DatabaseTransaction {
-    s.connection()
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await
-        .expect("write lock")
-}
-
-/// Lets spawned requests read what they need and queue for the writer.
-async fn let_them_queue() {
-    tokio::time::sleep(Duration::from_millis(300)).await;
-}
 
 fn accept() -> ActionInput {
     action(json!({"action": "accept", "sensitivity": "normal",

@@ -1,44 +1,21 @@
-//! Filings committed together (SQLite's group commit; PostgreSQL files
-//! each in its own transaction and must answer the same): every filing
-//! gets its own answer, a failing one takes nothing of the others with it,
-//! and idempotency keys hold inside a batch and across batches.
-//!
-//! To put filings in one batch on SQLite, a test holds the write lock
-//! while they queue: the writer waits on it with the first filing, the
-//! others queue behind and are taken together once it is released.
+//! Filings committed together (the group commit, on both backends): every
+//! filing gets its own answer, a failing one takes nothing of the others
+//! with it, and idempotency keys hold inside a batch and across batches.
+//! How a test puts them into one batch: `support::batches`.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
-use std::time::Duration;
 
-use sea_orm::{
-    ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait};
 use store::idempotency::{CaseAnswer, CaseOnce};
 use store::{FileRequest, Store, StoreError};
 use tokio::task::JoinHandle;
 use workflow::{Refusal, UserId};
 
+use crate::support::batches::{hold_write_lock, let_them_queue};
 use testkit::case::{monday, policy, report};
 use testkit::org;
 use testkit::{TestDb, on_both_backends};
-
-/// Takes the SQLite write lock (on PostgreSQL: an idle transaction).
-async fn hold_write_lock(s: &Store) -> DatabaseTransaction {
-    s.connection()
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await
-        .expect("write lock")
-}
-
-/// Lets spawned filings read what decides them and queue for the writer.
-async fn let_them_queue() {
-    tokio::time::sleep(Duration::from_millis(300)).await;
-}
 
 fn spawn_filing(
     s: &Store,
