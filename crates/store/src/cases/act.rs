@@ -144,13 +144,9 @@ impl Store {
             Ok(case) => case,
             // The same keyed request, sent twice at once, may lose the
             // compare-and-set to its twin: answer with the twin's response.
-            Err(StoreError::VersionConflict { given, current }) if once.is_some() => {
+            Err(conflict @ StoreError::VersionConflict { .. }) => {
                 drop(tx);
-                let once = once.expect("checked");
-                return match lookup(&self.db, user, once, now).await? {
-                    Some(replay) => Ok(replay),
-                    None => Err(StoreError::VersionConflict { given, current }),
-                };
+                return self.replay_or(conflict, user, once, now).await;
             }
             Err(e) => return Err(e),
         };
@@ -160,9 +156,9 @@ impl Store {
                 Ok(()) => {}
                 Err(KeyTaken::Race) => {
                     drop(tx);
-                    return lookup(&self.db, user, once, now)
-                        .await?
-                        .ok_or(StoreError::KeyReused);
+                    return self
+                        .replay_or(StoreError::KeyReused, user, Some(once), now)
+                        .await;
                 }
                 Err(KeyTaken::Error(e)) => return Err(e),
             }
@@ -184,7 +180,7 @@ impl Store {
 impl Store {
     /// The answer kept under `once`'s key, committed by a twin of this
     /// request, or else `err`.
-    async fn replay_or(
+    pub(super) async fn replay_or(
         &self,
         err: StoreError,
         user: UserId,

@@ -104,12 +104,7 @@ impl Store {
             }
         };
         match written {
-            Err(KeyTaken::Race) => match once {
-                Some(once) => lookup(&self.db, user, once, now)
-                    .await?
-                    .ok_or(StoreError::KeyReused),
-                None => Err(StoreError::KeyReused),
-            },
+            Err(KeyTaken::Race) => self.replay_or(StoreError::KeyReused, user, once, now).await,
             other => other.map_err(StoreError::from),
         }
     }

@@ -74,6 +74,21 @@ async fn file_cases(s: &Store, who: UserId, n: usize) -> Vec<Case> {
     cases
 }
 
+/// Each of `cases` is stored in the state and version given.
+async fn assert_stored<const N: usize>(
+    s: &Store,
+    reader: UserId,
+    cases: &[Case],
+    expected: [(State, i64); N],
+) {
+    assert_eq!(cases.len(), N);
+    for (case, (state, version)) in cases.iter().zip(expected) {
+        let stored = s.get_case(reader, &case.code, monday()).await.unwrap();
+        let found = (stored.state, stored.version);
+        assert_eq!(found, (state, version), "{}", case.code);
+    }
+}
+
 async fn events_stored(s: &Store) -> u64 {
     store::entities::case_event::Entity::find()
         .count(s.connection())
@@ -177,15 +192,14 @@ async fn a_refused_action_in_a_batch_fails_alone(db: TestDb) {
         results[2]
     );
     assert!(results[3].is_ok(), "{:?}", results[3]);
-    for (case, state) in cases.iter().zip([
-        State::Assigned,
-        State::Reported,
-        State::Reported,
-        State::Assigned,
-    ]) {
-        let stored = s.get_case(o.officer, &case.code, monday()).await.unwrap();
-        assert_eq!(stored.state, state, "{}", case.code);
-    }
+    let (assigned, reported) = ((State::Assigned, 2), (State::Reported, 1));
+    assert_stored(
+        &s,
+        o.officer,
+        &cases,
+        [assigned, reported, reported, assigned],
+    )
+    .await;
     assert_eq!(events_stored(&s).await, 6);
 }
 on_both_backends!(migrated: a_refused_action_in_a_batch_fails_alone);
@@ -301,20 +315,14 @@ async fn an_action_failing_after_its_update_fails_alone(db: TestDb) {
     for i in [0, 2, 3] {
         assert_eq!(results[i].as_ref().expect("accepted").version, 2);
     }
-    for (case, (state, version)) in cases.iter().zip([
-        (State::Assigned, 2),
-        (State::Reported, 1),
-        (State::Assigned, 2),
-        (State::Assigned, 2),
-    ]) {
-        let stored = s.get_case(o.officer, &case.code, monday()).await.unwrap();
-        assert_eq!(
-            (stored.state, stored.version),
-            (state, version),
-            "{}",
-            case.code
-        );
-    }
+    let (assigned, reported) = ((State::Assigned, 2), (State::Reported, 1));
+    assert_stored(
+        &s,
+        o.officer,
+        &cases,
+        [assigned, reported, assigned, assigned],
+    )
+    .await;
     // Four filings and three accepts: nothing of the failed dismissal.
     assert_eq!(events_stored(&s).await, 7);
 }
