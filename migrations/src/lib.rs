@@ -25,6 +25,7 @@ mod m20261206_000010_opinion_network;
 mod m20261206_000030_opinion_report_once;
 mod m20261206_000040_alert_signal_index;
 mod m20261207_000010_org_generation;
+mod m20261207_000020_gin_pending_lists;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000030_opinion_report_once::Migration),
             Box::new(m20261206_000040_alert_signal_index::Migration),
             Box::new(m20261207_000010_org_generation::Migration),
+            Box::new(m20261207_000020_gin_pending_lists::Migration),
         ]
     }
 }

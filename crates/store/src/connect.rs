@@ -170,11 +170,10 @@ impl Store {
             == 0)
     }
 
-    /// Sets how many of the newest cases a PostgreSQL search walks in id
-    /// order before it weighs walking on against asking the GIN index for
-    /// the older ones, and how many older matches that probe of the index
-    /// reads at most (default 2 000); tests set a small one to go through
-    /// every step.
+    /// Sets how many older matches a PostgreSQL search's probe of the GIN
+    /// index reads at most (default 2 000), and so the most of the newest
+    /// cases it walks in id order before it weighs walking on against that
+    /// probe (default 250); tests set a small one to go through every step.
     pub fn set_search_window(&mut self, rows: u64) {
         self.search.window = rows.max(1);
     }

@@ -15,6 +15,7 @@ mod duties;
 mod duties_continued;
 mod duty_overdue;
 mod filing_batches;
+mod gin_pending_lists;
 mod history;
 mod meetings;
 mod merged_into_index;
