@@ -15,6 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     AccessMode, ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, IsolationLevel,
     QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -65,6 +66,13 @@ impl OrgCache {
             .filter(|org| org.generation >= generation)
             .cloned()
     }
+}
+
+/// The counter of changes to the organisation's tables as an expression,
+/// for a statement that reads it beside something else
+/// ([`crate::reads::Reads::one_with`]).
+pub(crate) fn generation_expr() -> Expr {
+    Expr::cust("(SELECT org_generation.value FROM org_generation)")
 }
 
 /// The counter of changes to the organisation's tables, read on `conn`.

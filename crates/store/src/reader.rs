@@ -89,6 +89,37 @@ impl SqliteReader {
         E: EntityTrait,
         E::ActiveModel: TryIntoModel<E::Model>,
     {
+        self.decode(select, None, |model, _| model)
+    }
+
+    /// The models of the rows of `select`, each with the integer in its
+    /// column `extra`.
+    pub(crate) fn models_with<E>(
+        &self,
+        select: Select<E>,
+        extra: &str,
+    ) -> Result<Vec<(E::Model, i64)>, DbErr>
+    where
+        E: EntityTrait,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        self.decode(select, Some(extra), |model, extra| {
+            (model, extra.unwrap_or_default())
+        })
+    }
+
+    /// Each row of `select` as its model and the integer in its column
+    /// `extra`, if named, given to `each`.
+    fn decode<E, T>(
+        &self,
+        select: Select<E>,
+        extra: Option<&str>,
+        each: impl Fn(E::Model, Option<i64>) -> T,
+    ) -> Result<Vec<T>, DbErr>
+    where
+        E: EntityTrait,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
         let statement = select.build(DbBackend::Sqlite);
         self.with_connection(|conn| {
             let mut prepared = conn.prepare_cached(&statement.sql).map_err(sql_err)?;
@@ -98,22 +129,28 @@ impl SqliteReader {
                 .enumerate()
                 .map(|(i, name)| (name.to_owned(), i))
                 .collect();
+            let index = |name: &str| {
+                names
+                    .get(name)
+                    .copied()
+                    .ok_or_else(|| DbErr::Custom(format!("column {name} is not selected")))
+            };
             let columns = E::Column::iter()
-                .map(|column| {
-                    let index = names.get(column.as_str()).copied().ok_or_else(|| {
-                        DbErr::Custom(format!("column {} is not selected", column.as_str()))
-                    })?;
-                    Ok((column, index, Kind::of(&column)))
-                })
+                .map(|column| Ok((column, index(column.as_str())?, Kind::of(&column))))
                 .collect::<Result<Vec<_>, DbErr>>()?;
+            let extra = extra.map(index).transpose()?;
             let mut rows = prepared
                 .query(rusqlite::params_from_iter(parameters(&statement)?))
                 .map_err(sql_err)?;
-            let mut models = Vec::new();
+            let mut decoded = Vec::new();
             while let Some(row) = rows.next().map_err(sql_err)? {
-                models.push(model::<E>(row, &columns)?);
+                let value = match extra {
+                    Some(i) => Some(row.get::<_, i64>(i).map_err(sql_err)?),
+                    None => None,
+                };
+                decoded.push(each(model::<E>(row, &columns)?, value));
             }
-            Ok(models)
+            Ok(decoded)
         })
     }
 

@@ -6,8 +6,10 @@
 use std::future::Future;
 use std::sync::Arc;
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QuerySelect, Select, TryIntoModel,
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QuerySelect,
+    QueryTrait, Select, TryIntoModel,
 };
 
 use crate::reader::SqliteReader;
@@ -39,7 +41,24 @@ pub(crate) trait Reads: Sync {
     fn ints<E>(&self, select: Select<E>) -> impl Future<Output = Result<Vec<i64>, DbErr>> + Send
     where
         E: EntityTrait;
+
+    /// The first row of `select` with the integer `extra` beside it, one
+    /// more column of the same statement: two reads that every request
+    /// makes (its caller and the organisation's generation) in one round
+    /// trip.
+    fn one_with<E>(
+        &self,
+        select: Select<E>,
+        extra: Expr,
+    ) -> impl Future<Output = Result<Option<(E::Model, i64)>, DbErr>> + Send
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>;
 }
+
+/// The name of [`Reads::one_with`]'s extra column.
+pub(crate) const EXTRA: &str = "noicom_extra";
 
 impl<C: ConnectionTrait + Sync> Reads for C {
     async fn all<E>(&self, select: Select<E>) -> Result<Vec<E::Model>, DbErr>
@@ -63,6 +82,28 @@ impl<C: ConnectionTrait + Sync> Reads for C {
         E: EntityTrait,
     {
         select.into_tuple::<i64>().all(self).await
+    }
+
+    async fn one_with<E>(
+        &self,
+        select: Select<E>,
+        extra: Expr,
+    ) -> Result<Option<(E::Model, i64)>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+    {
+        let statement = select
+            .expr_as(extra, EXTRA)
+            .limit(1)
+            .build(self.get_database_backend());
+        match self.query_one_raw(statement).await? {
+            Some(row) => Ok(Some((
+                E::Model::from_query_result(&row, "")?,
+                row.try_get::<i64>("", EXTRA)?,
+            ))),
+            None => Ok(None),
+        }
     }
 }
 
@@ -110,6 +151,24 @@ impl Reads for ReadConnection {
             ReadConnection::Pool(db) => select.into_tuple::<i64>().all(db).await,
         }
     }
+
+    async fn one_with<E>(
+        &self,
+        select: Select<E>,
+        extra: Expr,
+    ) -> Result<Option<(E::Model, i64)>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        match self {
+            ReadConnection::Sqlite(reader) => Ok(reader
+                .models_with(select.expr_as(extra, EXTRA).limit(1), EXTRA)?
+                .pop()),
+            ReadConnection::Pool(db) => db.one_with(select, extra).await,
+        }
+    }
 }
 
 /// [`Reads`] in the order of a query chain: `find().filter(…).read_all(conn)`.
@@ -134,6 +193,16 @@ pub(crate) trait ReadSelect<E: EntityTrait>: Sized {
 
     /// [`Reads::ints`].
     fn read_ints(self, conn: &impl Reads) -> impl Future<Output = Result<Vec<i64>, DbErr>> + Send;
+
+    /// [`Reads::one_with`].
+    fn read_one_with(
+        self,
+        conn: &impl Reads,
+        extra: Expr,
+    ) -> impl Future<Output = Result<Option<(E::Model, i64)>, DbErr>> + Send
+    where
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>;
 }
 
 impl<E: EntityTrait> ReadSelect<E> for Select<E> {
@@ -161,5 +230,17 @@ impl<E: EntityTrait> ReadSelect<E> for Select<E> {
 
     fn read_ints(self, conn: &impl Reads) -> impl Future<Output = Result<Vec<i64>, DbErr>> + Send {
         conn.ints(self)
+    }
+
+    fn read_one_with(
+        self,
+        conn: &impl Reads,
+        extra: Expr,
+    ) -> impl Future<Output = Result<Option<(E::Model, i64)>, DbErr>> + Send
+    where
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        conn.one_with(self, extra)
     }
 }

@@ -11,6 +11,7 @@ use super::{Credential, Identity, stale};
 use crate::credentials::token_hash;
 use crate::entities::{api_token, session};
 use crate::org::corrupt;
+use crate::org_cache::generation_expr;
 use crate::reads::ReadSelect;
 use crate::{Store, StoreError};
 
@@ -21,12 +22,12 @@ impl Store {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<Identity, StoreError> {
-        let row = api_token::Entity::find()
+        let (row, generation) = api_token::Entity::find()
             .filter(api_token::Column::TokenHash.eq(token_hash(token)))
             .filter(api_token::Column::RevokedAt.is_null())
-            .read_one(&self.read)
+            .read_one_with(&self.read, generation_expr())
             .await?
-            .filter(|t| t.expires_at.is_none_or(|at| at > now))
+            .filter(|(t, _)| t.expires_at.is_none_or(|at| at > now))
             .ok_or(StoreError::Unauthenticated)?;
         if stale(row.last_used_at, now) {
             api_token::Entity::update_many()
@@ -35,7 +36,8 @@ impl Store {
                 .exec(&self.db)
                 .await?;
         }
-        self.identity(row.user_id, Credential::Token(row.id)).await
+        self.identity(row.user_id, Credential::Token(row.id), generation)
+            .await
     }
 
     /// The user of a session cookie that has not expired.
@@ -44,10 +46,10 @@ impl Store {
         cookie: &str,
         now: DateTime<Utc>,
     ) -> Result<Identity, StoreError> {
-        let row = session::Entity::find()
+        let (row, generation) = session::Entity::find()
             .filter(session::Column::TokenHash.eq(token_hash(cookie)))
             .filter(session::Column::ExpiresAt.gt(now))
-            .read_one(&self.read)
+            .read_one_with(&self.read, generation_expr())
             .await?
             .ok_or(StoreError::Unauthenticated)?;
         if stale(Some(row.last_seen_at), now) {
@@ -61,11 +63,18 @@ impl Store {
             id: row.id,
             csrf: row.csrf_token,
         };
-        self.identity(row.user_id, credential).await
+        self.identity(row.user_id, credential, generation).await
     }
 
-    async fn identity(&self, user_id: i64, credential: Credential) -> Result<Identity, StoreError> {
-        let org = self.org(&self.read).await?;
+    /// The caller `user_id`, with the organisation as of `generation`, the
+    /// counter read with their credential.
+    async fn identity(
+        &self,
+        user_id: i64,
+        credential: Credential,
+        generation: i64,
+    ) -> Result<Identity, StoreError> {
+        let org = self.org.at(&self.db, generation).await?;
         let row = org
             .user(&self.read, UserId(user_id))
             .await?
