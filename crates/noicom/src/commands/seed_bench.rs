@@ -110,6 +110,12 @@ pub async fn run(settings: &Settings, args: SeedBenchArgs) -> anyhow::Result<()>
         merged.steps,
         merged.busy.as_secs_f64()
     );
+    let vacuumed = Instant::now();
+    store.bench_vacuum_analyze().await?;
+    eprintln!(
+        "đã dọn và thống kê lại cơ sở dữ liệu: {:.1} s",
+        vacuumed.elapsed().as_secs_f64()
+    );
     println!(
         "đã tạo {} vụ việc ở {} xã, phường trong {:.1} s; mã truy cập ở {}",
         args.cases,
