@@ -176,6 +176,13 @@ impl Terms {
     fn last_prefix(&self) -> String {
         format!("'{}':*", self.0[self.0.len() - 1])
     }
+
+    /// Each word but the last (the complete words, typed to their end) as
+    /// a `to_tsquery` word.
+    fn complete_words(&self) -> Vec<String> {
+        let last = self.0.len() - 1;
+        self.0[..last].iter().map(|w| format!("'{w}'")).collect()
+    }
 }
 
 /// One page of search results for `query` (visibility and filters already
@@ -309,6 +316,8 @@ mod tests {
         assert_eq!(terms.fts5(), r#"("dat" AND "dai" AND "hn" AND "2026"*)"#);
         assert_eq!(terms.tsquery(), "'dat' & 'dai' & 'hn' & '2026':*");
         assert_eq!(terms.last_prefix(), "'2026':*");
+        assert_eq!(terms.complete_words(), ["'dat'", "'dai'", "'hn'"]);
+        assert!(Terms::parse("noi").complete_words().is_empty());
         assert_eq!(
             Terms::parse("noi").fts5_tier(Tier::Rest),
             r#"search_text : ("noi"*)"#

@@ -652,6 +652,7 @@ async fn searches_cross_a_burst_of_alike_cases(db: TestDb) {
     let s = db.store();
     let o = org::build(s).await;
     let (mut in_title, mut in_text, mut rare) = (Vec::new(), Vec::new(), Vec::new());
+    let mut canals = Vec::new();
     for i in 0..14 {
         let (title, description) = match i % 4 {
             0 | 2 => ("Kênh thủy lợi bồi lắng", "Lúa thiếu nước."),
@@ -660,9 +661,12 @@ async fn searches_cross_a_burst_of_alike_cases(db: TestDb) {
         };
         let code = file(s, o.officer, case(title, description, "HN-BADINH")).await;
         match i % 4 {
-            0 | 2 => in_title.push(code),
-            1 => in_text.push(code),
-            _ => rare.push(code),
+            0 | 2 => in_title.push(code.clone()),
+            1 => in_text.push(code.clone()),
+            _ => rare.push(code.clone()),
+        }
+        if i % 4 != 3 {
+            canals.push(code);
         }
     }
     let mut burst = Vec::new();
@@ -716,6 +720,19 @@ async fn searches_cross_a_burst_of_alike_cases(db: TestDb) {
                     paged(&narrow, o.officer, "van ho", limit).await,
                     newest_first(&rare),
                     "van ho, limit {limit}, {at}"
+                );
+                // A complete word in every canal case, the last word in
+                // some: a probe for the complete words finds cases that it
+                // must then test with every word, the newest failing.
+                assert_eq!(
+                    paged(&narrow, o.officer, "kenh lap", limit).await,
+                    newest_first(&in_text),
+                    "kenh lap, limit {limit}, {at}"
+                );
+                assert_eq!(
+                    paged(&narrow, o.officer, "kenh nuoc", limit).await,
+                    newest_first(&canals),
+                    "kenh nuoc, limit {limit}, {at}"
                 );
             }
             // Words of the burst: dense at the top, nowhere below it.

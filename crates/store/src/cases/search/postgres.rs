@@ -23,7 +23,10 @@
 //!   only the walk is left. Cost: building the GIN bitmap — the whole
 //!   posting list of the last word, a prefix, which GIN cannot skip
 //!   through (`dai:*`, in many titles: 84 ms at 1 M cases, as long as a
-//!   walk of ~10 000 rows) — plus at most `window` rows read.
+//!   walk of ~10 000 rows) — plus at most `window` rows read. When the
+//!   words typed before the last are rarer than the last one's prefix, the
+//!   probe asks for them alone and tests what it finds with every word
+//!   ([`probe`]).
 //!
 //! The search walks the newest `first` ids first (250; with 2 000, a
 //! search for a case code spent 10 ms of its 11 walking the whole text of
@@ -71,10 +74,11 @@
 //! Windows are ranges of ids (ids are dense: a sequence), so no step
 //! counts rows to find its edge.
 
+mod probe;
+
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select, Statement,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
 };
 
 use super::{SearchSteps, Terms, Tier};
@@ -89,14 +93,11 @@ enum Test {
     EachRow,
     /// `@@`, which the GIN indexes serve.
     Index,
+    /// `@@` with the complete words only (all but the last): the cases
+    /// that may match, for the GIN index to find at the speed of exact
+    /// words, to be tested row by row after.
+    Candidates,
 }
-
-/// How many postings of the last word cost what one row walked costs,
-/// as measured with `EXPLAIN ANALYZE` at 1 M cases (both under the same
-/// load): walks of 20 000 rows 6.5–10 µs a row; probes 35 ms for
-/// `nhung:*` (50 000 postings), 84 ms for `dai:*` (100 000) and `nai:*`
-/// (127 000), 424 ms for `t:*` (1 M): 9–12 postings a row, 25 for `t:*`.
-const INDEX_ROWS_PER_WALKED_ROW: f64 = 10.0;
 
 /// Up to `want` cases of `tier` with an id below `after` (or any), by id
 /// descending. `conn` is the search's transaction: the probe changes
@@ -133,7 +134,7 @@ pub(super) async fn tier_rows<C: ConnectionTrait + Sync>(
     let mut span = i64::try_from(steps.first)
         .unwrap_or(i64::MAX)
         .clamp(1, window);
-    let mut probe_cost: Option<f64> = None;
+    let mut probe_plan: Option<probe::Plan> = None;
     let mut probed = false;
     loop {
         let next = edge.saturating_sub(span).max(0);
@@ -156,13 +157,12 @@ pub(super) async fn tier_rows<C: ConnectionTrait + Sync>(
         // Matches below the edge if the density seen so far held.
         let below = found / walked * edge as f64;
         if !probed && below < window as f64 {
-            let cost = match probe_cost {
-                Some(cost) => cost,
-                None => *probe_cost.insert(match steps.probe_cost {
-                    Some(rows) => rows as f64,
-                    None => index_cost(conn, terms, tier).await?,
-                }),
+            let plan = match probe_plan {
+                Some(plan) => plan,
+                None => *probe_plan
+                    .insert(probe::plan(conn, terms, tier, steps.probe_cost, window).await?),
             };
+            let cost = plan.cost;
             let walk_on = if found > 0.0 {
                 missing as f64 * walked / found
             } else {
@@ -170,11 +170,17 @@ pub(super) async fn tier_rows<C: ConnectionTrait + Sync>(
             };
             if cost + below <= walk_on {
                 probed = true;
-                let older = probe(conn, query.clone(), terms, tier, edge, missing, window).await?;
+                let below = probe::Below {
+                    edge,
+                    want: missing,
+                    cap: window,
+                };
+                let older = probe::run(conn, query.clone(), terms, tier, plan.ask, below).await?;
                 tracing::debug!(
                     tier = tier.number(),
                     edge,
                     cost,
+                    ask = ?plan.ask,
                     found = ?older.as_ref().map(Vec::len),
                     "search probe"
                 );
@@ -221,81 +227,6 @@ async fn walk(
         .await?)
 }
 
-/// The `want` newest cases of `tier` with an id up to `edge` if fewer than
-/// `cap` match there, through the GIN index; `None` if `cap` or more do.
-async fn probe(
-    conn: &impl ConnectionTrait,
-    query: Select<case::Entity>,
-    terms: &Terms,
-    tier: Tier,
-    edge: i64,
-    want: u64,
-    cap: i64,
-) -> Result<Option<Vec<case::Model>>, StoreError> {
-    // Bitmap scans only: a sequential scan or a walk of the id index with
-    // `LIMIT cap` would stop early for common words but read every row for
-    // rare ones, and the planner cannot tell them apart (see the module
-    // documentation). The bitmap scan stops after `cap` rows all the same.
-    conn.execute_unprepared("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
-        .await?;
-    let ids = filtered(query.clone(), terms, tier, Test::Index)
-        .select_only()
-        .column(case::Column::Id)
-        .filter(case::Column::Id.lte(edge))
-        .limit(u64::try_from(cap).unwrap_or(u64::MAX))
-        .read_ints(conn)
-        .await;
-    conn.execute_unprepared("SET LOCAL enable_seqscan = on; SET LOCAL enable_indexscan = on")
-        .await?;
-    let mut ids = ids?;
-    if ids.len() as u64 >= u64::try_from(cap).unwrap_or(u64::MAX) {
-        return Ok(None);
-    }
-    ids.sort_unstable_by(|a, b| b.cmp(a));
-    ids.truncate(usize::try_from(want).unwrap_or(usize::MAX));
-    if ids.is_empty() {
-        return Ok(Some(Vec::new()));
-    }
-    // The rows read again with every test: each step is a statement of its
-    // own, and a case may have changed since the probe.
-    Ok(Some(
-        filtered(query, terms, tier, Test::EachRow)
-            .filter(case::Column::Id.is_in(ids))
-            .order_by_desc(case::Column::Id)
-            .read_all(conn)
-            .await?,
-    ))
-}
-
-/// What a probe is expected to cost, in rows walked: the planner's
-/// estimate of the rows holding the last word (a prefix), whose whole
-/// posting list the GIN bitmap collects.
-async fn index_cost(
-    conn: &impl ConnectionTrait,
-    terms: &Terms,
-    tier: Tier,
-) -> Result<f64, StoreError> {
-    let column = match tier {
-        Tier::Title => "title_vector",
-        Tier::Rest => "search_vector",
-    };
-    let explain = Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        format!(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM cases \
-             WHERE {column} @@ to_tsquery('simple', $1)"
-        ),
-        [terms.last_prefix().into()],
-    );
-    let plan: serde_json::Value = match conn.query_one_raw(explain).await? {
-        Some(row) => row.try_get("", "QUERY PLAN")?,
-        None => serde_json::Value::Null,
-    };
-    // No estimate: as if every row held the word, so that the walk goes on.
-    let rows = plan[0]["Plan"]["Plan Rows"].as_f64().unwrap_or(f64::MAX);
-    Ok(rows / INDEX_ROWS_PER_WALKED_ROW)
-}
-
 /// `query` narrowed to the cases of `tier`: tier 1 on `title_vector` (the
 /// folded code and title, migration `m20261122_000070_title_vector`), tier
 /// 2 on `search_vector` minus tier 1.
@@ -322,6 +253,15 @@ fn filtered(
             "cases.search_vector @@ to_tsquery('simple', $1) \
              AND NOT ts_match_vq(cases.title_vector, to_tsquery('simple', $2))",
             [q.clone(), q],
+        )),
+        (Tier::Title, Test::Candidates) => query.filter(Expr::cust_with_values(
+            "cases.title_vector @@ to_tsquery('simple', $1)",
+            [terms.complete_words().join(" & ")],
+        )),
+        (Tier::Rest, Test::Candidates) => query.filter(Expr::cust_with_values(
+            "cases.search_vector @@ to_tsquery('simple', $1) \
+             AND NOT ts_match_vq(cases.title_vector, to_tsquery('simple', $2))",
+            [terms.complete_words().join(" & "), q],
         )),
     }
 }
