@@ -21,6 +21,10 @@ use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 
 use crate::{Store, StoreError};
 
+/// The FTS5 tables of the search, merged one after the other: the whole
+/// text's and the titles' (migration `m20261207_000030_title_search`).
+const TABLES: [&str; 2] = ["cases_fts", "cases_title_fts"];
+
 /// What one run of [`Store::merge_search_index`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct IndexMerge {
@@ -49,30 +53,39 @@ impl Store {
             return Ok(done);
         }
         let pages = i64::from(pages.max(1));
-        while done.steps < max_steps {
-            // Only the first step regroups the levels (see the module doc).
-            let count = if done.steps == 0 { -pages } else { pages };
-            let started = Instant::now();
-            let changed = merge_step(self, count).await?;
-            done.busy += started.elapsed();
-            if changed < 2 {
-                done.finished = true;
+        for table in TABLES {
+            let mut first = true;
+            done.finished = false;
+            while done.steps < max_steps {
+                // Only a table's first step regroups its levels (see the
+                // module doc).
+                let count = if first { -pages } else { pages };
+                first = false;
+                let started = Instant::now();
+                let changed = merge_step(self, table, count).await?;
+                done.busy += started.elapsed();
+                if changed < 2 {
+                    done.finished = true;
+                    break;
+                }
+                done.steps += 1;
+            }
+            if !done.finished {
                 break;
             }
-            done.steps += 1;
         }
         Ok(done)
     }
 }
 
-/// One `merge` command in its own write transaction; the rows it changed,
-/// counted on the transaction's connection.
-async fn merge_step(store: &Store, pages: i64) -> Result<i64, StoreError> {
+/// One `merge` command on `table` in its own write transaction; the rows
+/// it changed, counted on the transaction's connection.
+async fn merge_step(store: &Store, table: &str, pages: i64) -> Result<i64, StoreError> {
     let tx = store.write_tx().await?;
     let before = total_changes(&tx).await?;
     tx.execute_raw(Statement::from_sql_and_values(
         DbBackend::Sqlite,
-        "INSERT INTO cases_fts(cases_fts, rank) VALUES ('merge', ?)",
+        format!("INSERT INTO {table}({table}, rank) VALUES ('merge', ?)"),
         [pages.into()],
     ))
     .await?;

@@ -6,8 +6,9 @@
 //! ranking depends on the rest of the table (unlike bm25 or IDF weights),
 //! so a cursor `(tier, id)` stays exact while cases are filed.
 //!
-//! SQLite: the FTS5 table `cases_fts` (columns `search_title`,
-//! `search_text`), walked by rowid descending. PostgreSQL: two GIN-indexed
+//! SQLite: the FTS5 tables `cases_title_fts` (the code and title: tier 1)
+//! and `cases_fts` (columns `search_title`, `search_text`: tier 2), walked
+//! by rowid descending. PostgreSQL: two GIN-indexed
 //! `tsvector`s, `title_vector` (code and title: tier 1) and `search_vector`
 //! (everything: tier 2, minus the rows of tier 1), searched in steps that
 //! walk the newest ids first and read older matches through the GIN index
@@ -123,10 +124,11 @@ impl Terms {
         format!("({})", all.join(" AND "))
     }
 
-    /// The FTS5 query of a tier. Tier 2 matches every word anywhere; the
-    /// rows of tier 1 are taken out by [`Terms::like_title`], because an
-    /// FTS5 `NOT search_title : …` walks the title doclists of very common
-    /// words and cost 35–70 ms at 1 M cases where the rest took 1–2 ms.
+    /// The FTS5 query of a tier in `cases_fts`. Tier 2 matches every word
+    /// anywhere; the rows of tier 1 are taken out by [`Terms::like_title`],
+    /// because an FTS5 `NOT search_title : …` walks the title doclists of
+    /// very common words and cost 35–70 ms at 1 M cases where the rest took
+    /// 1–2 ms. Tier 1 is searched in `cases_title_fts` with [`Terms::fts5`].
     fn fts5_tier(&self, tier: Tier) -> String {
         let all = self.fts5();
         match tier {
@@ -280,17 +282,20 @@ fn sqlite_tier(
     tier: Tier,
     after: Option<i64>,
 ) -> Select<case::Entity> {
+    // Tier 1 from the titles' own index (migration
+    // `m20261207_000030_title_search`), tier 2 from the whole text's.
+    let (table, words) = match tier {
+        Tier::Title => ("cases_title_fts", terms.fts5()),
+        Tier::Rest => ("cases_fts", terms.fts5_tier(Tier::Rest)),
+    };
     // The FTS5 table drives the join: it yields matching rowids in
     // descending order and the page size stops it early.
     QueryTrait::query(&mut query).join(
         JoinType::InnerJoin,
-        Alias::new("cases_fts"),
-        Expr::cust("cases_fts.rowid = cases.id"),
+        Alias::new(table),
+        Expr::cust(format!("{table}.rowid = cases.id")),
     );
-    query = query.filter(Expr::cust_with_values(
-        "cases_fts MATCH ?",
-        [terms.fts5_tier(tier)],
-    ));
+    query = query.filter(Expr::cust_with_values(format!("{table} MATCH ?"), [words]));
     if tier == Tier::Rest {
         let patterns = terms.like_title();
         let all_in_title =
@@ -301,9 +306,9 @@ fn sqlite_tier(
         ));
     }
     if let Some(id) = after {
-        query = query.filter(Expr::cust_with_values("cases_fts.rowid < ?", [id]));
+        query = query.filter(Expr::cust_with_values(format!("{table}.rowid < ?"), [id]));
     }
-    query.order_by_desc(Expr::cust("cases_fts.rowid"))
+    query.order_by_desc(Expr::cust(format!("{table}.rowid")))
 }
 
 #[cfg(test)]

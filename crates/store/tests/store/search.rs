@@ -767,9 +767,19 @@ async fn sqlite_search_index_has_prefixes_and_merges_sixteen_segments() {
             .expect("query")
             .expect("a row")
     };
-    let automerge = value("SELECT v FROM cases_fts_config WHERE k = 'automerge'").await;
-    assert_eq!(automerge.try_get_by_index::<i64>(0).unwrap(), 16);
-    let table = value("SELECT sql FROM sqlite_master WHERE name = 'cases_fts'").await;
-    let sql: String = table.try_get_by_index(0).unwrap();
-    assert!(sql.contains("prefix='1 2 3 4 5 6'"), "{sql}");
+    for (config, table) in [
+        (
+            "SELECT v FROM cases_fts_config WHERE k = 'automerge'",
+            "SELECT sql FROM sqlite_master WHERE name = 'cases_fts'",
+        ),
+        (
+            "SELECT v FROM cases_title_fts_config WHERE k = 'automerge'",
+            "SELECT sql FROM sqlite_master WHERE name = 'cases_title_fts'",
+        ),
+    ] {
+        let automerge = value(config).await;
+        assert_eq!(automerge.try_get_by_index::<i64>(0).unwrap(), 16, "{table}");
+        let sql: String = value(table).await.try_get_by_index(0).unwrap();
+        assert!(sql.contains("prefix='1 2 3 4 5 6'"), "{sql}");
+    }
 }
