@@ -124,17 +124,13 @@ impl Terms {
         format!("({})", all.join(" AND "))
     }
 
-    /// The FTS5 query of a tier in `cases_fts`. Tier 2 matches every word
-    /// anywhere; the rows of tier 1 are taken out by [`Terms::like_title`],
+    /// The FTS5 query of tier 2 in `cases_fts`: every word anywhere in the
+    /// text. The rows of tier 1 are taken out by [`Terms::like_title`],
     /// because an FTS5 `NOT search_title : …` walks the title doclists of
     /// very common words and cost 35–70 ms at 1 M cases where the rest took
     /// 1–2 ms. Tier 1 is searched in `cases_title_fts` with [`Terms::fts5`].
-    fn fts5_tier(&self, tier: Tier) -> String {
-        let all = self.fts5();
-        match tier {
-            Tier::Title => format!("search_title : {all}"),
-            Tier::Rest => format!("search_text : {all}"),
-        }
+    fn fts5_text(&self) -> String {
+        format!("search_text : {}", self.fts5())
     }
 
     /// `LIKE` patterns that hold, all of them, exactly when the folded code
@@ -286,7 +282,7 @@ fn sqlite_tier(
     // `m20261207_000030_title_search`), tier 2 from the whole text's.
     let (table, words) = match tier {
         Tier::Title => ("cases_title_fts", terms.fts5()),
-        Tier::Rest => ("cases_fts", terms.fts5_tier(Tier::Rest)),
+        Tier::Rest => ("cases_fts", terms.fts5_text()),
     };
     // The FTS5 table drives the join: it yields matching rowids in
     // descending order and the page size stops it early.
@@ -323,10 +319,7 @@ mod tests {
         assert_eq!(terms.last_prefix(), "'2026':*");
         assert_eq!(terms.complete_words(), ["'dat'", "'dai'", "'hn'"]);
         assert!(Terms::parse("noi").complete_words().is_empty());
-        assert_eq!(
-            Terms::parse("noi").fts5_tier(Tier::Rest),
-            r#"search_text : ("noi"*)"#
-        );
+        assert_eq!(Terms::parse("noi").fts5_text(), r#"search_text : ("noi"*)"#);
         assert_eq!(
             terms.like_title(),
             ["% dat %", "% dai %", "% hn %", "% 2026%"]
