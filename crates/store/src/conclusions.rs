@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use workflow::{Actor, Audience, Calendar, UnitKind, UserId};
 
-use crate::cases::row::{find, to_case};
+use crate::cases::row::find_case;
 use crate::entities::{attachment, case_event, issued_document, unit, user};
 use crate::org::actor;
 use crate::orientations::{label, next_number};
@@ -144,13 +144,9 @@ impl Store {
             .ok_or_else(missing)?;
         let actor = actor(conn, user, now).await?;
         let org = self.org(conn).await?;
-        let case = to_case(
-            conn,
-            &org,
-            &find(conn, &event.case_id.to_string()).await?,
-            now,
-        )
-        .await?;
+        let case = find_case(conn, &org, &event.case_id.to_string(), now)
+            .await?
+            .1;
         if !workflow::can_view(&actor, &case)
             || workflow::reader(&actor, &case) != Audience::Internal
         {

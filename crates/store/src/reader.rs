@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::types::{Value as Sql, ValueRef};
+use rusqlite::types::{FromSql, Value as Sql, ValueRef};
 use rusqlite::{Connection, OpenFlags, Row};
 use sea_orm::sea_query::Value;
 use sea_orm::{
@@ -89,36 +89,38 @@ impl SqliteReader {
         E: EntityTrait,
         E::ActiveModel: TryIntoModel<E::Model>,
     {
-        self.decode(select, None, |model, _| model)
+        self.decode(select, None, |model, _: Option<i64>| model)
     }
 
-    /// The models of the rows of `select`, each with the integer in its
+    /// The models of the rows of `select`, each with the value in its
     /// column `extra`.
-    pub(crate) fn models_with<E>(
+    pub(crate) fn models_with<E, X>(
         &self,
         select: Select<E>,
         extra: &str,
-    ) -> Result<Vec<(E::Model, i64)>, DbErr>
+    ) -> Result<Vec<(E::Model, X)>, DbErr>
     where
         E: EntityTrait,
         E::ActiveModel: TryIntoModel<E::Model>,
+        X: FromSql + Default,
     {
         self.decode(select, Some(extra), |model, extra| {
             (model, extra.unwrap_or_default())
         })
     }
 
-    /// Each row of `select` as its model and the integer in its column
+    /// Each row of `select` as its model and the value in its column
     /// `extra`, if named, given to `each`.
-    fn decode<E, T>(
+    fn decode<E, X, T>(
         &self,
         select: Select<E>,
         extra: Option<&str>,
-        each: impl Fn(E::Model, Option<i64>) -> T,
+        each: impl Fn(E::Model, Option<X>) -> T,
     ) -> Result<Vec<T>, DbErr>
     where
         E: EntityTrait,
         E::ActiveModel: TryIntoModel<E::Model>,
+        X: FromSql,
     {
         let statement = select.build(DbBackend::Sqlite);
         self.with_connection(|conn| {
@@ -145,7 +147,7 @@ impl SqliteReader {
             let mut decoded = Vec::new();
             while let Some(row) = rows.next().map_err(sql_err)? {
                 let value = match extra {
-                    Some(i) => Some(row.get::<_, i64>(i).map_err(sql_err)?),
+                    Some(i) => Some(row.get::<_, X>(i).map_err(sql_err)?),
                     None => None,
                 };
                 decoded.push(each(model::<E>(row, &columns)?, value));

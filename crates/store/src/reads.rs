@@ -6,10 +6,11 @@
 use std::future::Future;
 use std::sync::Arc;
 
+use rusqlite::types::FromSql;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, QuerySelect,
-    QueryTrait, Select, TryIntoModel,
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult,
+    QuerySelect, QueryTrait, Select, TryGetable, TryIntoModel,
 };
 
 use crate::reader::SqliteReader;
@@ -42,20 +43,41 @@ pub(crate) trait Reads: Sync {
     where
         E: EntityTrait;
 
-    /// The first row of `select` with the integer `extra` beside it, one
+    /// The first row of `select` with the value of `extra` beside it, one
     /// more column of the same statement: two reads that every request
     /// makes (its caller and the organisation's generation) in one round
     /// trip.
-    fn one_with<E>(
+    fn one_with<E, X: Extra>(
         &self,
         select: Select<E>,
         extra: Expr,
-    ) -> impl Future<Output = Result<Option<(E::Model, i64)>, DbErr>> + Send
+    ) -> impl Future<Output = Result<Option<(E::Model, X)>, DbErr>> + Send
     where
         E: EntityTrait,
         E::Model: Send + Sync,
         E::ActiveModel: TryIntoModel<E::Model>;
+
+    /// Every row of `select` with the value of `extra` beside it (a
+    /// sub-select of what belongs to each row, read in the same round trip).
+    fn all_with<E, X: Extra>(
+        &self,
+        select: Select<E>,
+        extra: Expr,
+    ) -> impl Future<Output = Result<Vec<(E::Model, X)>, DbErr>> + Send
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>;
+
+    /// The database the statements run on.
+    fn backend(&self) -> DbBackend;
 }
+
+/// A value read beside a model ([`Reads::one_with`], [`Reads::all_with`]):
+/// one both readers can decode.
+pub(crate) trait Extra: FromSql + TryGetable + Default + Send + Sync {}
+
+impl<X: FromSql + TryGetable + Default + Send + Sync> Extra for X {}
 
 /// The name of [`Reads::one_with`]'s extra column.
 pub(crate) const EXTRA: &str = "noicom_extra";
@@ -84,27 +106,58 @@ impl<C: ConnectionTrait + Sync> Reads for C {
         select.into_tuple::<i64>().all(self).await
     }
 
-    async fn one_with<E>(
+    async fn one_with<E, X: Extra>(
         &self,
         select: Select<E>,
         extra: Expr,
-    ) -> Result<Option<(E::Model, i64)>, DbErr>
+    ) -> Result<Option<(E::Model, X)>, DbErr>
     where
         E: EntityTrait,
         E::Model: Send + Sync,
     {
-        let statement = select
-            .expr_as(extra, EXTRA)
-            .limit(1)
-            .build(self.get_database_backend());
-        match self.query_one_raw(statement).await? {
-            Some(row) => Ok(Some((
-                E::Model::from_query_result(&row, "")?,
-                row.try_get::<i64>("", EXTRA)?,
-            ))),
-            None => Ok(None),
-        }
+        all_with(self, select.limit(1), extra)
+            .await
+            .map(|mut rows| rows.pop())
     }
+
+    async fn all_with<E, X: Extra>(
+        &self,
+        select: Select<E>,
+        extra: Expr,
+    ) -> Result<Vec<(E::Model, X)>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+    {
+        all_with(self, select, extra).await
+    }
+
+    fn backend(&self) -> DbBackend {
+        self.get_database_backend()
+    }
+}
+
+/// [`Reads::all_with`] on a sea-orm connection.
+async fn all_with<E, X: Extra>(
+    conn: &impl ConnectionTrait,
+    select: Select<E>,
+    extra: Expr,
+) -> Result<Vec<(E::Model, X)>, DbErr>
+where
+    E: EntityTrait,
+{
+    let statement = select
+        .expr_as(extra, EXTRA)
+        .build(conn.get_database_backend());
+    let rows = conn.query_all_raw(statement).await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                E::Model::from_query_result(row, "")?,
+                row.try_get::<X>("", EXTRA)?,
+            ))
+        })
+        .collect()
 }
 
 /// The connection of the store's hot read paths: the SQLite reader on an
@@ -152,21 +205,41 @@ impl Reads for ReadConnection {
         }
     }
 
-    async fn one_with<E>(
+    async fn one_with<E, X: Extra>(
         &self,
         select: Select<E>,
         extra: Expr,
-    ) -> Result<Option<(E::Model, i64)>, DbErr>
+    ) -> Result<Option<(E::Model, X)>, DbErr>
+    where
+        E: EntityTrait,
+        E::Model: Send + Sync,
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        Ok(self.all_with(select.limit(1), extra).await?.pop())
+    }
+
+    async fn all_with<E, X: Extra>(
+        &self,
+        select: Select<E>,
+        extra: Expr,
+    ) -> Result<Vec<(E::Model, X)>, DbErr>
     where
         E: EntityTrait,
         E::Model: Send + Sync,
         E::ActiveModel: TryIntoModel<E::Model>,
     {
         match self {
-            ReadConnection::Sqlite(reader) => Ok(reader
-                .models_with(select.expr_as(extra, EXTRA).limit(1), EXTRA)?
-                .pop()),
-            ReadConnection::Pool(db) => db.one_with(select, extra).await,
+            ReadConnection::Sqlite(reader) => {
+                reader.models_with(select.expr_as(extra, EXTRA), EXTRA)
+            }
+            ReadConnection::Pool(db) => db.all_with(select, extra).await,
+        }
+    }
+
+    fn backend(&self) -> DbBackend {
+        match self {
+            ReadConnection::Sqlite(_) => DbBackend::Sqlite,
+            ReadConnection::Pool(db) => db.get_database_backend(),
         }
     }
 }
@@ -195,11 +268,11 @@ pub(crate) trait ReadSelect<E: EntityTrait>: Sized {
     fn read_ints(self, conn: &impl Reads) -> impl Future<Output = Result<Vec<i64>, DbErr>> + Send;
 
     /// [`Reads::one_with`].
-    fn read_one_with(
+    fn read_one_with<X: Extra>(
         self,
         conn: &impl Reads,
         extra: Expr,
-    ) -> impl Future<Output = Result<Option<(E::Model, i64)>, DbErr>> + Send
+    ) -> impl Future<Output = Result<Option<(E::Model, X)>, DbErr>> + Send
     where
         E::Model: Send + Sync,
         E::ActiveModel: TryIntoModel<E::Model>;
@@ -232,11 +305,11 @@ impl<E: EntityTrait> ReadSelect<E> for Select<E> {
         conn.ints(self)
     }
 
-    fn read_one_with(
+    fn read_one_with<X: Extra>(
         self,
         conn: &impl Reads,
         extra: Expr,
-    ) -> impl Future<Output = Result<Option<(E::Model, i64)>, DbErr>> + Send
+    ) -> impl Future<Output = Result<Option<(E::Model, X)>, DbErr>> + Send
     where
         E::Model: Send + Sync,
         E::ActiveModel: TryIntoModel<E::Model>,

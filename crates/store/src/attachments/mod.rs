@@ -17,7 +17,7 @@ pub use orphans::ORPHAN_MIN_AGE_MINUTES;
 pub use record::Upload;
 pub(crate) use record::{Checked, check_uploads, place, record};
 
-use crate::cases::row::{find, not_found, to_case};
+use crate::cases::row::{find_case, not_found};
 use crate::entities::{attachment, case};
 use crate::need_to_know::files_read;
 use crate::org::actor;
@@ -181,7 +181,7 @@ pub(crate) async fn visible(
     now: DateTime<Utc>,
 ) -> Result<(Actor, Case), StoreError> {
     let actor = actor(conn, user, now).await?;
-    let case = to_case(conn, org, &find(conn, id_or_code).await?, now).await?;
+    let case = find_case(conn, org, id_or_code, now).await?.1;
     if !workflow::can_view(&actor, &case) {
         return Err(not_found(id_or_code));
     }

@@ -10,7 +10,7 @@ use super::file::Files;
 use super::group_commit::Action;
 use super::group_commit::Stored;
 use super::resolve::resolve;
-use super::row::{case_of, find, not_found, to_active, to_case};
+use super::row::{case_of, find, find_case, not_found, to_changes};
 use crate::attachments::{check_uploads, lock_case, place, record, visible};
 use crate::auth::Asker;
 use crate::entities::{attachment, case, case_coordinating_unit};
@@ -219,11 +219,7 @@ pub(super) async fn act_steps(
             let before = case_of(org, &row, Some(&coordinating), now)?;
             (row, before)
         }
-        None => {
-            let row = find(tx, id_or_code).await?;
-            let before = to_case(tx, org, &row, now).await?;
-            (row, before)
-        }
+        None => find_case(tx, org, id_or_code, now).await?,
     };
     if !workflow::can_view(actor, &before) {
         return Err(not_found(id_or_code));
@@ -257,9 +253,7 @@ pub(super) async fn act_steps(
 
     // Compare-and-set: a concurrent action that committed first makes
     // this update touch no row.
-    let mut update = to_active(&after);
-    update.code = sea_orm::ActiveValue::NotSet;
-    update.created_at = sea_orm::ActiveValue::NotSet;
+    let update = to_changes(&before, &after);
     let updated = case::Entity::update_many()
         .set(update)
         .filter(case::Column::Id.eq(row.id))

@@ -14,12 +14,12 @@ use workflow::{
     Scope, Sensitivity, Visibility,
 };
 
-use super::row::to_cases;
+use super::row::{Stored, case_of, stored, to_cases};
 use super::search::{Terms, ranked};
 use crate::auth::Asker;
 use crate::entities::{area, case, case_coordinating_unit};
 use crate::org_cache::Org;
-use crate::reads::{ReadSelect, Reads};
+use crate::reads::Reads;
 use crate::{Store, StoreError};
 
 /// The most cases one page holds.
@@ -151,12 +151,18 @@ impl Store {
         let limit = filter.limit.clamp(1, MAX_LIMIT);
         let terms = filter.q.as_deref().map(Terms::of_search).transpose()?;
         let terms = terms.unwrap_or_default();
-        let (rows, next) = if terms.is_empty() {
-            recent(&self.read, query, filter.cursor, limit, filter.oldest_first).await?
+        let (cases, next) = if terms.is_empty() {
+            let (rows, next) =
+                recent(&self.read, query, filter.cursor, limit, filter.oldest_first).await?;
+            let cases = (rows.iter())
+                .map(|(row, units)| case_of(&org, row, Some(units), now))
+                .collect::<Result<_, _>>()?;
+            (cases, next)
         } else {
-            ranked(&self.read, query, &terms, filter.cursor, limit, self.search).await?
+            let (rows, next) =
+                ranked(&self.read, query, &terms, filter.cursor, limit, self.search).await?;
+            (to_cases(&self.read, &org, &rows, now).await?, next)
         };
-        let cases = to_cases(&self.read, &org, &rows, now).await?;
         Ok(CasePage { actor, cases, next })
     }
 }
@@ -175,14 +181,15 @@ fn listed() -> Select<case::Entity> {
         .expr_as(Expr::val(""), case::Column::SearchTitle.as_str())
 }
 
-/// One page newest first (or oldest first), keyset on `(created_at, id)`.
+/// One page newest first (or oldest first), keyset on `(created_at, id)`,
+/// each case with its coordinating units.
 async fn recent(
     conn: &impl Reads,
     mut query: Select<case::Entity>,
     cursor: Option<Cursor>,
     limit: u64,
     oldest_first: bool,
-) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
+) -> Result<(Vec<Stored>, Option<Cursor>), StoreError> {
     match cursor {
         None => {}
         Some(Cursor::Recent { created_at, id }) => {
@@ -213,16 +220,15 @@ async fn recent(
     } else {
         Order::Desc
     };
-    let mut rows = query
+    let query = query
         .order_by(case::Column::CreatedAt, order.clone())
         .order_by(case::Column::Id, order)
-        .limit(limit + 1)
-        .read_all(conn)
-        .await?;
+        .limit(limit + 1);
+    let mut rows = stored(conn, query).await?;
     let more = rows.len() as u64 > limit;
     rows.truncate(limit as usize);
     let next = more.then(|| {
-        let last = rows.last().expect("a full page");
+        let (last, _) = rows.last().expect("a full page");
         Cursor::Recent {
             created_at: last.created_at,
             id: last.id,

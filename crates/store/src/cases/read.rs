@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 use workflow::{Actor, Audience, Case, UserId};
 
-use super::row::{find, not_found, to_case};
+use super::row::{find_case, not_found};
 use crate::audit::record;
 use crate::auth::Asker;
 use crate::entities::{attachment, case_event, unit, user};
@@ -65,7 +65,7 @@ impl Store {
         let user = asker.user;
         let org = self.org_for(&asker, &self.read).await?;
         let actor = org.actor(&self.read, user, now).await?;
-        let case = to_case(&self.read, &org, &find(&self.read, id_or_code).await?, now).await?;
+        let case = find_case(&self.read, &org, id_or_code, now).await?.1;
         if !workflow::can_view(&actor, &case) {
             return Err(not_found(id_or_code));
         }
@@ -93,7 +93,7 @@ impl Store {
         let user = asker.user;
         let org = self.org_for(&asker, &self.read).await?;
         let actor = org.actor(&self.read, user, now).await?;
-        let case = to_case(&self.read, &org, &find(&self.read, id_or_code).await?, now).await?;
+        let case = find_case(&self.read, &org, id_or_code, now).await?.1;
         if workflow::can_view(&actor, &case) {
             Ok(case)
         } else {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use workflow::{Audience, UserId};
 
 use super::{invitation, key_prefix};
-use crate::cases::row::{find, not_found, to_case};
+use crate::cases::row::{find_case, not_found};
 use crate::entities::{meeting, meeting_invitation, outbox as outbox_row, unit};
 use crate::org::actor;
 use crate::{Store, StoreError};
@@ -63,7 +63,7 @@ impl Store {
     ) -> Result<Vec<MeetingView>, StoreError> {
         let actor = actor(&self.db, user, now).await?;
         let org = self.org(&self.db).await?;
-        let case = to_case(&self.db, &org, &find(&self.db, id_or_code).await?, now).await?;
+        let case = find_case(&self.db, &org, id_or_code, now).await?.1;
         if !workflow::can_view(&actor, &case)
             || workflow::reader(&actor, &case) != Audience::Internal
         {

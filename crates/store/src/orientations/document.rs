@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use workflow::{Audience, UserId};
 
 use super::register::ORIENTATION_KIND;
-use crate::cases::row::{find, to_case};
+use crate::cases::row::find_case;
 use crate::entities::{case_event, orientation_notice, orientation_recipient, unit, user};
 use crate::org::actor;
 use crate::reports::{superior_of, title_of};
@@ -73,13 +73,9 @@ impl Store {
             .ok_or_else(missing)?;
         let actor = actor(conn, user, now).await?;
         let org = self.org(conn).await?;
-        let case = to_case(
-            conn,
-            &org,
-            &find(conn, &notice.case_id.to_string()).await?,
-            now,
-        )
-        .await?;
+        let case = find_case(conn, &org, &notice.case_id.to_string(), now)
+            .await?
+            .1;
         if !workflow::can_view(&actor, &case)
             || workflow::reader(&actor, &case) != Audience::Internal
         {

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use workflow::{Audience, UserId};
 
 use super::{OrientationNotice, OrientationRecipient, RecipientStatus};
-use crate::cases::row::{find, not_found, to_case};
+use crate::cases::row::{find_case, not_found};
 use crate::entities::{
     case_event, orientation_link, orientation_notice, orientation_recipient, outbox, unit,
 };
@@ -31,7 +31,7 @@ impl Store {
         let conn = &self.db;
         let actor = actor(conn, user, now).await?;
         let org = self.org(conn).await?;
-        let case = to_case(conn, &org, &find(conn, id_or_code).await?, now).await?;
+        let case = find_case(conn, &org, id_or_code, now).await?.1;
         if !workflow::can_view(&actor, &case)
             || workflow::reader(&actor, &case) != Audience::Internal
         {

@@ -1,5 +1,5 @@
-//! The cases a batch's actions name, read for all of them with two
-//! statements at the start of the batch instead of two for each action:
+//! The cases a batch's actions name, read for all of them with one
+//! statement at the start of the batch instead of two for each action:
 //! under the write lock every round trip to SQLite's thread is time the
 //! whole batch waits (W3).
 //!
@@ -12,11 +12,9 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, Condition, DatabaseTransaction, EntityTrait, QueryFilter};
 
-use super::super::row::coordinating_of;
+pub(crate) use super::super::row::Stored;
+use super::super::row::stored;
 use crate::entities::case;
-
-/// A case row with the ids of its coordinating units.
-pub(crate) type Stored = (case::Model, Vec<i64>);
 
 /// The cases read for a batch, each handed out once.
 #[derive(Default)]
@@ -80,17 +78,10 @@ impl Prefetched {
         if !codes.is_empty() {
             named = named.add(case::Column::Code.is_in(codes));
         }
-        let rows = case::Entity::find().filter(named).all(tx).await?;
-        let mut links = coordinating_of(tx, rows.iter().map(|r| r.id)).await?;
+        let rows = stored(tx, case::Entity::find().filter(named)).await?;
         Ok(Prefetched {
-            codes: rows.iter().map(|r| (r.code.clone(), r.id)).collect(),
-            cases: rows
-                .into_iter()
-                .map(|r| {
-                    let units = links.remove(&r.id).unwrap_or_default();
-                    (r.id, (r, units))
-                })
-                .collect(),
+            codes: rows.iter().map(|(r, _)| (r.code.clone(), r.id)).collect(),
+            cases: rows.into_iter().map(|read| (read.0.id, read)).collect(),
         })
     }
 
