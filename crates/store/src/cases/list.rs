@@ -159,8 +159,15 @@ impl Store {
                 .collect::<Result<_, _>>()?;
             (cases, next)
         } else {
-            let (rows, next) =
-                ranked(&self.read, query, &terms, filter.cursor, limit, self.search).await?;
+            let (rows, next) = ranked(
+                &self.read,
+                query,
+                &terms,
+                filter.cursor,
+                limit,
+                &self.search,
+            )
+            .await?;
             (to_cases(&self.read, &org, &rows, now).await?, next)
         };
         Ok(CasePage { actor, cases, next })

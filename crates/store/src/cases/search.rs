@@ -18,6 +18,8 @@
 //! (1.9 s at 1 M cases for `tham nhung`, in no title but in many
 //! descriptions).
 
+use std::sync::Arc;
+
 use sea_orm::sea_query::{Alias, Expr, JoinType};
 use sea_orm::{
     ConnectionTrait, DatabaseTransaction, DbBackend, QueryFilter, QueryOrder, QuerySelect,
@@ -32,8 +34,10 @@ use crate::reads::{ReadConnection, ReadSelect};
 
 mod postgres;
 
+use postgres::WordEstimates;
+
 /// How a PostgreSQL search sizes its steps ([`postgres`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct SearchSteps {
     /// How many matches a probe of the GIN index reads at most
     /// (`Store::set_search_window`).
@@ -44,6 +48,8 @@ pub(crate) struct SearchSteps {
     /// What a probe costs, in rows walked, when not estimated from the
     /// planner's statistics (`Store::set_search_probe_cost`).
     pub(crate) probe_cost: Option<u64>,
+    /// The planner's estimates of the words searched lately.
+    pub(crate) estimates: Arc<WordEstimates>,
 }
 
 impl Default for SearchSteps {
@@ -54,6 +60,7 @@ impl Default for SearchSteps {
             // rows first (10 ms) were most of a search for a case code.
             first: 250,
             probe_cost: None,
+            estimates: Arc::default(),
         }
     }
 }
@@ -63,7 +70,7 @@ impl Default for SearchSteps {
 pub(crate) struct Terms(Vec<String>);
 
 /// Where the words must occur.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Tier {
     /// Every word in the code or title.
     Title,
@@ -191,7 +198,7 @@ pub(super) async fn ranked(
     terms: &Terms,
     cursor: Option<Cursor>,
     limit: u64,
-    steps: SearchSteps,
+    steps: &SearchSteps,
 ) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
     let db = match read {
         ReadConnection::Pool(db) if db.get_database_backend() != DbBackend::Sqlite => db,
@@ -226,7 +233,7 @@ async fn tiers(
     terms: &Terms,
     cursor: Option<Cursor>,
     limit: u64,
-    steps: SearchSteps,
+    steps: &SearchSteps,
 ) -> Result<(Vec<case::Model>, Option<Cursor>), StoreError> {
     let (first, mut after) = match cursor {
         None => (Tier::Title, None),

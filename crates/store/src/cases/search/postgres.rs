@@ -74,7 +74,10 @@
 //! Windows are ranges of ids (ids are dense: a sequence), so no step
 //! counts rows to find its edge.
 
+mod estimates;
 mod probe;
+
+pub(crate) use estimates::WordEstimates;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -109,7 +112,7 @@ pub(super) async fn tier_rows<C: ConnectionTrait + Sync>(
     tier: Tier,
     after: Option<i64>,
     want: u64,
-    steps: SearchSteps,
+    steps: &SearchSteps,
 ) -> Result<Vec<case::Model>, StoreError> {
     let top = match after {
         Some(id) => id - 1,
@@ -159,8 +162,7 @@ pub(super) async fn tier_rows<C: ConnectionTrait + Sync>(
         if !probed && below < window as f64 {
             let plan = match probe_plan {
                 Some(plan) => plan,
-                None => *probe_plan
-                    .insert(probe::plan(conn, terms, tier, steps.probe_cost, window).await?),
+                None => *probe_plan.insert(probe::plan(conn, terms, tier, steps, window).await?),
             };
             let cost = plan.cost;
             let walk_on = if found > 0.0 {

@@ -15,9 +15,11 @@ use sea_orm::{
     Statement,
 };
 
-use super::{Test, filtered};
+use std::time::Instant;
+
+use super::{Test, WordEstimates, filtered};
 use crate::StoreError;
-use crate::cases::search::{Terms, Tier};
+use crate::cases::search::{SearchSteps, Terms, Tier};
 use crate::entities::case;
 use crate::reads::ReadSelect;
 
@@ -51,8 +53,8 @@ pub(super) struct Plan {
 
 /// The cheaper of the two probes of `tier`, from the planner's estimate of
 /// the rows holding each word (single words are estimated well from the
-/// column's statistics; only their combinations are not). `preset` is a
-/// cost given instead (`Store::set_search_probe_cost`): the probe then asks
+/// column's statistics; only their combinations are not). `steps` may
+/// hold a cost given instead (`Store::set_search_probe_cost`): the probe then asks
 /// for the complete words whenever there are any, so that tests on small
 /// tables go through both. A probe for complete words reads at most `cap`
 /// cases that may match.
@@ -60,11 +62,11 @@ pub(super) async fn plan(
     conn: &impl ConnectionTrait,
     terms: &Terms,
     tier: Tier,
-    preset: Option<u64>,
+    steps: &SearchSteps,
     cap: i64,
 ) -> Result<Plan, StoreError> {
     let complete = terms.complete_words();
-    if let Some(cost) = preset {
+    if let Some(cost) = steps.probe_cost {
         let ask = if complete.is_empty() {
             Ask::All
         } else {
@@ -77,11 +79,12 @@ pub(super) async fn plan(
     }
     let all = Plan {
         ask: Ask::All,
-        cost: estimate(conn, tier, &terms.last_prefix()).await? / PREFIX_POSTINGS_PER_WALKED_ROW,
+        cost: estimate(conn, &steps.estimates, tier, &terms.last_prefix()).await?
+            / PREFIX_POSTINGS_PER_WALKED_ROW,
     };
     let mut rarest = f64::MAX;
     for word in &complete {
-        rarest = rarest.min(estimate(conn, tier, word).await?);
+        rarest = rarest.min(estimate(conn, &steps.estimates, tier, word).await?);
     }
     if complete.is_empty() {
         return Ok(all);
@@ -96,8 +99,29 @@ pub(super) async fn plan(
 
 /// The planner's estimate of the cases of `tier`'s column that hold
 /// `word` (a `to_tsquery` word or prefix); as many as there are rows when
-/// it has none, so that the walk goes on.
-async fn estimate(conn: &impl ConnectionTrait, tier: Tier, word: &str) -> Result<f64, StoreError> {
+/// it has none, so that the walk goes on. One asked for lately is
+/// `kept`'s.
+async fn estimate(
+    conn: &impl ConnectionTrait,
+    kept: &WordEstimates,
+    tier: Tier,
+    word: &str,
+) -> Result<f64, StoreError> {
+    let now = Instant::now();
+    if let Some(rows) = kept.get(tier, word, now) {
+        return Ok(rows);
+    }
+    let rows = planner_estimate(conn, tier, word).await?;
+    kept.put(tier, word, rows, now);
+    Ok(rows)
+}
+
+/// [`estimate`] from the planner, with `EXPLAIN`.
+async fn planner_estimate(
+    conn: &impl ConnectionTrait,
+    tier: Tier,
+    word: &str,
+) -> Result<f64, StoreError> {
     let column = match tier {
         Tier::Title => "title_vector",
         Tier::Rest => "search_vector",
