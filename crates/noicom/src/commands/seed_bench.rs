@@ -111,7 +111,7 @@ pub async fn run(settings: &Settings, args: SeedBenchArgs) -> anyhow::Result<()>
         merged.busy.as_secs_f64()
     );
     let vacuumed = Instant::now();
-    store.bench_vacuum_analyze().await?;
+    store.bench_settle().await?;
     eprintln!(
         "đã dọn và thống kê lại cơ sở dữ liệu: {:.1} s",
         vacuumed.elapsed().as_secs_f64()
