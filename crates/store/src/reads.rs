@@ -55,7 +55,10 @@ pub(crate) trait Reads: Sync {
     where
         E: EntityTrait,
         E::Model: Send + Sync,
-        E::ActiveModel: TryIntoModel<E::Model>;
+        E::ActiveModel: TryIntoModel<E::Model>,
+    {
+        async move { Ok(self.all_with(select.limit(1), extra).await?.pop()) }
+    }
 
     /// Every row of `select` with the value of `extra` beside it (a
     /// sub-select of what belongs to each row, read in the same round trip).
@@ -106,20 +109,6 @@ impl<C: ConnectionTrait + Sync> Reads for C {
         select.into_tuple::<i64>().all(self).await
     }
 
-    async fn one_with<E, X: Extra>(
-        &self,
-        select: Select<E>,
-        extra: Expr,
-    ) -> Result<Option<(E::Model, X)>, DbErr>
-    where
-        E: EntityTrait,
-        E::Model: Send + Sync,
-    {
-        all_with(self, select.limit(1), extra)
-            .await
-            .map(|mut rows| rows.pop())
-    }
-
     async fn all_with<E, X: Extra>(
         &self,
         select: Select<E>,
@@ -129,35 +118,23 @@ impl<C: ConnectionTrait + Sync> Reads for C {
         E: EntityTrait,
         E::Model: Send + Sync,
     {
-        all_with(self, select, extra).await
+        let statement = select
+            .expr_as(extra, EXTRA)
+            .build(self.get_database_backend());
+        let rows = self.query_all_raw(statement).await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    E::Model::from_query_result(row, "")?,
+                    row.try_get::<X>("", EXTRA)?,
+                ))
+            })
+            .collect()
     }
 
     fn backend(&self) -> DbBackend {
         self.get_database_backend()
     }
-}
-
-/// [`Reads::all_with`] on a sea-orm connection.
-async fn all_with<E, X: Extra>(
-    conn: &impl ConnectionTrait,
-    select: Select<E>,
-    extra: Expr,
-) -> Result<Vec<(E::Model, X)>, DbErr>
-where
-    E: EntityTrait,
-{
-    let statement = select
-        .expr_as(extra, EXTRA)
-        .build(conn.get_database_backend());
-    let rows = conn.query_all_raw(statement).await?;
-    rows.iter()
-        .map(|row| {
-            Ok((
-                E::Model::from_query_result(row, "")?,
-                row.try_get::<X>("", EXTRA)?,
-            ))
-        })
-        .collect()
 }
 
 /// The connection of the store's hot read paths: the SQLite reader on an
@@ -203,19 +180,6 @@ impl Reads for ReadConnection {
             ReadConnection::Sqlite(reader) => reader.ints(select),
             ReadConnection::Pool(db) => select.into_tuple::<i64>().all(db).await,
         }
-    }
-
-    async fn one_with<E, X: Extra>(
-        &self,
-        select: Select<E>,
-        extra: Expr,
-    ) -> Result<Option<(E::Model, X)>, DbErr>
-    where
-        E: EntityTrait,
-        E::Model: Send + Sync,
-        E::ActiveModel: TryIntoModel<E::Model>,
-    {
-        Ok(self.all_with(select.limit(1), extra).await?.pop())
     }
 
     async fn all_with<E, X: Extra>(
