@@ -27,6 +27,7 @@ mod m20261206_000040_alert_signal_index;
 mod m20261207_000010_org_generation;
 mod m20261207_000020_gin_pending_lists;
 mod m20261207_000030_title_search;
+mod m20261208_000010_case_search;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000010_org_generation::Migration),
             Box::new(m20261207_000020_gin_pending_lists::Migration),
             Box::new(m20261207_000030_title_search::Migration),
+            Box::new(m20261208_000010_case_search::Migration),
         ]
     }
 }

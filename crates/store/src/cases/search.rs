@@ -9,8 +9,9 @@
 //! SQLite: the FTS5 tables `cases_title_fts` (the code and title: tier 1)
 //! and `cases_fts` (columns `search_title`, `search_text`: tier 2), walked
 //! by rowid descending. PostgreSQL: two GIN-indexed
-//! `tsvector`s, `title_vector` (code and title: tier 1) and `search_vector`
-//! (everything: tier 2, minus the rows of tier 1), searched in steps that
+//! `tsvector`s of the table `case_search`, `title_vector` (code and title:
+//! tier 1) and `search_vector` (everything: tier 2, minus the rows of tier
+//! 1), searched in steps that
 //! walk the newest ids first and read older matches through the GIN index
 //! only when they are few ([`postgres`]). Tier 1 once asked
 //! `search_vector` for title words of weight `A`; weights are not in a GIN

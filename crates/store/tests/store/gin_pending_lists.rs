@@ -1,5 +1,6 @@
 //! PostgreSQL's GIN indexes of the search keep at most 64 kB of new
-//! entries unmerged (migration `m20261207_000020_gin_pending_lists`): every
+//! entries unmerged (migrations `m20261207_000020_gin_pending_lists`,
+//! `m20261208_000010_case_search`): every
 //! search through an index reads its whole pending list first, and with
 //! the default 4 MB a freshly filled table was all pending. SQLite has no
 //! such list (its FTS5 segments are merged by `merge_search_index`).
@@ -51,7 +52,10 @@ async fn filings_leave_little_pending(db: TestDb) {
     }
     let before = search(s, o.officer, "ke").await;
     if s.backend() == DbBackend::Postgres {
-        for index in ["idx_cases_search_vector", "idx_cases_title_vector"] {
+        for index in [
+            "idx_case_search_search_vector",
+            "idx_case_search_title_vector",
+        ] {
             let pending = merge_pending(&db, index).await;
             assert!(
                 pending <= MOST_PENDING_PAGES,

@@ -8,6 +8,7 @@ mod admin;
 mod admin_audit;
 mod alerts;
 mod case_paths;
+mod case_search;
 mod collaborators;
 mod concurrency;
 mod digests;

@@ -530,7 +530,8 @@ async fn title_words_follow_filing_actions_and_title_edits(db: TestDb) {
             .connection()
             .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
-                "SELECT title_vector = to_tsvector('simple', $1) AS same FROM cases WHERE code = $2",
+                "SELECT title_vector = to_tsvector('simple', $1) AS same \
+                 FROM case_search JOIN cases ON cases.id = case_search.case_id WHERE code = $2",
                 [head.into(), fee.clone().into()],
             ))
             .await

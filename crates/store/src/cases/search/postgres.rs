@@ -79,9 +79,9 @@ mod probe;
 
 pub(crate) use estimates::WordEstimates;
 
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Alias, Expr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
 };
 
 use super::{SearchSteps, Terms, Tier};
@@ -220,49 +220,60 @@ async fn walk(
     edge: i64,
     want: u64,
 ) -> Result<Vec<case::Model>, StoreError> {
+    // The range on `case_search`'s ids alone: the walk reads that narrow
+    // table in id order and the cases of its matches by id. With the range
+    // on `cases.id` too the planner merged both ranges, reading every case
+    // of the window.
     Ok(filtered(query, terms, tier, Test::EachRow)
-        .filter(case::Column::Id.lte(top))
-        .filter(case::Column::Id.gt(edge))
+        .filter(Expr::cust_with_values(
+            "case_search.case_id <= $1 AND case_search.case_id > $2",
+            [top, edge],
+        ))
         .order_by_desc(case::Column::Id)
         .limit(want)
         .read_all(conn)
         .await?)
 }
 
-/// `query` narrowed to the cases of `tier`: tier 1 on `title_vector` (the
-/// folded code and title, migration `m20261122_000070_title_vector`), tier
-/// 2 on `search_vector` minus tier 1.
+/// `query` joined to the case's vectors (`case_search`, migration
+/// `m20261208_000010_case_search`) and narrowed to the cases of `tier`:
+/// tier 1 on `title_vector` (the folded code and title), tier 2 on
+/// `search_vector` minus tier 1.
 fn filtered(
-    query: Select<case::Entity>,
+    mut query: Select<case::Entity>,
     terms: &Terms,
     tier: Tier,
     test: Test,
 ) -> Select<case::Entity> {
+    QueryTrait::query(&mut query).inner_join(
+        Alias::new("case_search"),
+        Expr::cust("case_search.case_id = cases.id"),
+    );
     let q = terms.tsquery();
-    let title = "ts_match_vq(cases.title_vector, to_tsquery('simple', $1))";
+    let title = "ts_match_vq(case_search.title_vector, to_tsquery('simple', $1))";
     match (tier, test) {
         (Tier::Title, Test::EachRow) => query.filter(Expr::cust_with_values(title, [q])),
         (Tier::Title, Test::Index) => query.filter(Expr::cust_with_values(
-            "cases.title_vector @@ to_tsquery('simple', $1)",
+            "case_search.title_vector @@ to_tsquery('simple', $1)",
             [q],
         )),
         (Tier::Rest, Test::EachRow) => query.filter(Expr::cust_with_values(
-            "ts_match_vq(cases.search_vector, to_tsquery('simple', $1)) \
-             AND NOT ts_match_vq(cases.title_vector, to_tsquery('simple', $2))",
+            "ts_match_vq(case_search.search_vector, to_tsquery('simple', $1)) \
+             AND NOT ts_match_vq(case_search.title_vector, to_tsquery('simple', $2))",
             [q.clone(), q],
         )),
         (Tier::Rest, Test::Index) => query.filter(Expr::cust_with_values(
-            "cases.search_vector @@ to_tsquery('simple', $1) \
-             AND NOT ts_match_vq(cases.title_vector, to_tsquery('simple', $2))",
+            "case_search.search_vector @@ to_tsquery('simple', $1) \
+             AND NOT ts_match_vq(case_search.title_vector, to_tsquery('simple', $2))",
             [q.clone(), q],
         )),
         (Tier::Title, Test::Candidates) => query.filter(Expr::cust_with_values(
-            "cases.title_vector @@ to_tsquery('simple', $1)",
+            "case_search.title_vector @@ to_tsquery('simple', $1)",
             [terms.complete_words().join(" & ")],
         )),
         (Tier::Rest, Test::Candidates) => query.filter(Expr::cust_with_values(
-            "cases.search_vector @@ to_tsquery('simple', $1) \
-             AND NOT ts_match_vq(cases.title_vector, to_tsquery('simple', $2))",
+            "case_search.search_vector @@ to_tsquery('simple', $1) \
+             AND NOT ts_match_vq(case_search.title_vector, to_tsquery('simple', $2))",
             [terms.complete_words().join(" & "), q],
         )),
     }

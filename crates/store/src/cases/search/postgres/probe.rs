@@ -10,6 +10,7 @@
 //! probe asks the index for those complete words only and tests the few
 //! cases found with every word, row by row.
 
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, QueryFilter, QueryOrder, QuerySelect, Select,
     Statement,
@@ -129,7 +130,7 @@ async fn planner_estimate(
     let explain = Statement::from_sql_and_values(
         DbBackend::Postgres,
         format!(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM cases \
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM case_search \
              WHERE {column} @@ to_tsquery('simple', $1)"
         ),
         [word.into()],
@@ -178,7 +179,7 @@ pub(super) async fn run(
     let ids = filtered(query.clone(), terms, tier, test)
         .select_only()
         .column(case::Column::Id)
-        .filter(case::Column::Id.lte(edge))
+        .filter(Expr::cust_with_values("case_search.case_id <= $1", [edge]))
         .limit(u64::try_from(cap).unwrap_or(u64::MAX))
         .read_ints(conn)
         .await;
