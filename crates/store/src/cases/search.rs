@@ -210,10 +210,16 @@ pub(super) async fn ranked(
     // blind to how many rows the words match, and it did: the GIN step of
     // a case code went from 0.3 ms to 0.3–0.9 s. Planned for their words
     // each time instead, in a transaction of their own so that the setting
-    // ends with it (as do the probe's, `search::postgres`).
+    // ends with it (as do the probe's, `search::postgres`). No parallel
+    // workers either: with the vectors in `case_search` the planner sent a
+    // probe of a rare word to two workers, whose start (5–8 ms alone) took
+    // 115 ms a probe under sixteen searches on two cores, for 0.3 ms of work.
     let tx = db.begin().await?;
-    tx.execute_unprepared("SET LOCAL plan_cache_mode = force_custom_plan")
-        .await?;
+    tx.execute_unprepared(
+        "SET LOCAL plan_cache_mode = force_custom_plan; \
+         SET LOCAL max_parallel_workers_per_gather = 0",
+    )
+    .await?;
     let page = tiers(&Source::Postgres(&tx), query, terms, cursor, limit, steps).await?;
     tx.commit().await?;
     Ok(page)
