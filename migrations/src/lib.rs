@@ -66,6 +66,24 @@ impl MigratorTrait for Migrator {
     }
 }
 
+/// Runs `statements` in order when the database is `backend`'s; on the
+/// other backend the migration has nothing to do.
+pub(crate) async fn run_on(
+    m: &SchemaManager<'_>,
+    backend: sea_orm_migration::sea_orm::DbBackend,
+    statements: &[&str],
+) -> Result<(), DbErr> {
+    use sea_orm_migration::sea_orm::ConnectionTrait;
+    let db = m.get_connection();
+    if db.get_database_backend() != backend {
+        return Ok(());
+    }
+    for sql in statements {
+        db.execute_unprepared(sql).await?;
+    }
+    Ok(())
+}
+
 /// Creates an index named `idx_<table>_<columns>`.
 pub(crate) fn index<T>(table: T, columns: &[&'static str]) -> IndexCreateStatement
 where

@@ -15,7 +15,9 @@
 //! `m20261122_000070_title_vector`).
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::run_on;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -50,24 +52,13 @@ const DOWN: &[&str] = &[
     "DROP TABLE cases_title_fts",
 ];
 
-async fn run(m: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    let db = m.get_connection();
-    if db.get_database_backend() != DbBackend::Sqlite {
-        return Ok(());
-    }
-    for sql in statements {
-        db.execute_unprepared(sql).await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, UP).await
+        run_on(m, DbBackend::Sqlite, UP).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, DOWN).await
+        run_on(m, DbBackend::Sqlite, DOWN).await
     }
 }

@@ -20,7 +20,9 @@
 //! lists of `m20261207_000020_gin_pending_lists`. SQLite is unchanged.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::run_on;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -85,24 +87,13 @@ const DOWN: &[&str] = &[
      WITH (gin_pending_list_limit = 64)",
 ];
 
-async fn run(m: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    let db = m.get_connection();
-    if db.get_database_backend() != DbBackend::Postgres {
-        return Ok(());
-    }
-    for sql in statements {
-        db.execute_unprepared(sql).await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, UP).await
+        run_on(m, DbBackend::Postgres, UP).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, DOWN).await
+        run_on(m, DbBackend::Postgres, DOWN).await
     }
 }
