@@ -10,9 +10,8 @@ use crate::StoreError;
 use crate::entities::case_event;
 
 /// Appends `events` after the case's last one; returns their ids in order.
-/// Each is numbered in its own `INSERT` (one more than the case's last
-/// `seq`, read by a sub-select): an action's event costs one round trip,
-/// not two, and the write lock the action holds is held that much less.
+/// Each is numbered in its own `INSERT` ([`event_values`]): the write
+/// lock the action holds is held that much less.
 pub(crate) async fn append_events(
     conn: &impl ConnectionTrait,
     case: CaseId,
@@ -31,6 +30,39 @@ async fn append_event(
     case: CaseId,
     event: &Event,
 ) -> Result<i64, StoreError> {
+    let mut insert = Query::insert();
+    insert
+        .into_table(case_event::Entity)
+        .columns(EVENT_COLUMNS)
+        .values_panic(event_values(case, event))
+        .returning_col(case_event::Column::Id);
+    let statement = conn.get_database_backend().build(&insert);
+    let row = conn
+        .query_one_raw(statement)
+        .await?
+        .ok_or_else(|| StoreError::Io("sự kiện không được ghi".to_owned()))?;
+    Ok(row.try_get::<i64>("", "id")?)
+}
+
+/// The columns [`event_values`] fills, in its order.
+pub(crate) const EVENT_COLUMNS: [case_event::Column; 9] = {
+    use case_event::Column as C;
+    [
+        C::CaseId,
+        C::Seq,
+        C::Action,
+        C::FromState,
+        C::ToState,
+        C::ActorId,
+        C::UnitId,
+        C::Payload,
+        C::CreatedAt,
+    ]
+};
+
+/// The values of `event` after the case's last, numbered by a sub-select
+/// of its insert: an action's event costs one round trip, not two.
+pub(crate) fn event_values(case: CaseId, event: &Event) -> [Expr; 9] {
     use case_event::Column as C;
     let next_seq = Query::select()
         .expr(
@@ -43,38 +75,17 @@ async fn append_event(
         .from(case_event::Entity)
         .and_where(Expr::col(C::CaseId).eq(case.0))
         .to_owned();
-    let mut insert = Query::insert();
-    insert
-        .into_table(case_event::Entity)
-        .columns([
-            C::CaseId,
-            C::Seq,
-            C::Action,
-            C::FromState,
-            C::ToState,
-            C::ActorId,
-            C::UnitId,
-            C::Payload,
-            C::CreatedAt,
-        ])
-        .values_panic([
-            Expr::val(case.0),
-            Expr::SubQuery(None, Box::new(next_seq.into())),
-            Expr::val(event.action.code()),
-            Expr::val(event.from.map(|s| s.code().to_owned())),
-            Expr::val(event.to.code()),
-            Expr::val(event.actor.0),
-            Expr::val(event.unit.0),
-            Expr::val(event.payload.to_string()),
-            Expr::val(event.at),
-        ])
-        .returning_col(C::Id);
-    let statement = conn.get_database_backend().build(&insert);
-    let row = conn
-        .query_one_raw(statement)
-        .await?
-        .ok_or_else(|| StoreError::Io("sự kiện không được ghi".to_owned()))?;
-    Ok(row.try_get::<i64>("", "id")?)
+    [
+        Expr::val(case.0),
+        Expr::SubQuery(None, Box::new(next_seq.into())),
+        Expr::val(event.action.code()),
+        Expr::val(event.from.map(|s| s.code().to_owned())),
+        Expr::val(event.to.code()),
+        Expr::val(event.actor.0),
+        Expr::val(event.unit.0),
+        Expr::val(event.payload.to_string()),
+        Expr::val(event.at),
+    ]
 }
 
 /// The first events of a case just inserted (its timeline is empty, so

@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::json;
 use workflow::{Audience, Case, Event, Notice, event_audience};
 
@@ -63,29 +63,56 @@ pub async fn enqueue(
 ) -> Result<u64, StoreError> {
     let mut inserted = 0;
     for batch in mails.chunks(BATCH) {
-        let rows = batch.iter().map(|mail| outbox::ActiveModel {
-            key: Set(mail.key.clone()),
-            kind: Set(mail.kind.clone()),
-            recipient_email: Set(mail.to.clone()),
-            recipient_user_id: Set(mail.user),
-            lang: Set(mail.lang.clone()),
-            payload: Set(mail.payload.to_string()),
-            status: Set(status::PENDING.to_owned()),
-            attempts: Set(0),
-            next_attempt_at: Set(now),
-            created_at: Set(now),
-            ..Default::default()
-        });
-        inserted += outbox::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::column(outbox::Column::Key)
-                    .do_nothing()
-                    .to_owned(),
-            )
-            .exec_without_returning(conn)
-            .await?;
+        let mut insert = Query::insert();
+        insert.into_table(outbox::Entity).columns(MAIL_COLUMNS);
+        for mail in batch {
+            insert.values_panic(mail_values(mail, now));
+        }
+        insert.on_conflict(once_per_key());
+        let statement = conn.get_database_backend().build(&insert);
+        inserted += conn.execute_raw(statement).await?.rows_affected();
     }
     Ok(inserted)
+}
+
+/// The columns [`mail_values`] fills, in its order.
+pub(crate) const MAIL_COLUMNS: [outbox::Column; 10] = {
+    use outbox::Column as C;
+    [
+        C::Key,
+        C::Kind,
+        C::RecipientEmail,
+        C::RecipientUserId,
+        C::Lang,
+        C::Payload,
+        C::Status,
+        C::Attempts,
+        C::NextAttemptAt,
+        C::CreatedAt,
+    ]
+};
+
+/// The row of `mail`, pending from `now`.
+pub(crate) fn mail_values(mail: &Mail, now: DateTime<Utc>) -> [Expr; 10] {
+    [
+        Expr::val(mail.key.clone()),
+        Expr::val(mail.kind.clone()),
+        Expr::val(mail.to.clone()),
+        Expr::val(mail.user),
+        Expr::val(mail.lang.clone()),
+        Expr::val(mail.payload.to_string()),
+        Expr::val(status::PENDING),
+        Expr::val(0),
+        Expr::val(now),
+        Expr::val(now),
+    ]
+}
+
+/// A mail whose key is in the outbox already is not written again.
+pub(crate) fn once_per_key() -> OnConflict {
+    OnConflict::column(outbox::Column::Key)
+        .do_nothing()
+        .to_owned()
 }
 
 /// The mails whose key is not in the outbox yet, found with one read per

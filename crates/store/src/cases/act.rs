@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, QueryFilter, Set,
+};
 use workflow::{Case, Command, Policy, Refusal, UserId};
 
 use super::ActionInput;
@@ -126,6 +128,13 @@ impl Store {
                 Err(KeyTaken::Error(err)) => Err(err),
             };
         }
+        if once.is_none() && checked.is_empty() && self.backend() == DbBackend::Postgres {
+            let case = self.act_at_once(&action).await?;
+            return Ok(CaseAnswer::Done {
+                case: Box::new(case),
+                actor: action.actor,
+            });
+        }
         let tx = self.write_tx().await?;
         if let Some(once) = once
             && let Some(replay) = lookup(&tx, user, once, now).await?
@@ -204,6 +213,53 @@ pub(super) async fn act_steps(
     stored: Option<Stored>,
     changed: &mut bool,
 ) -> Result<Case, StoreError> {
+    let decided = decide(tx, action, stored).await?;
+    write(tx, action, decided, changed).await
+}
+
+/// What the rules decided for an action, before anything is written.
+pub(super) struct Decided {
+    /// The case's row as read.
+    pub(super) row: case::Model,
+    /// The case as the rules saw it.
+    pub(super) before: Case,
+    /// The case after the action, its events and notices.
+    pub(super) outcome: workflow::Outcome,
+    /// The attachments the action names (an answer's documents).
+    documents: Vec<i64>,
+    /// The units an orientation goes to.
+    orientation: Option<Vec<workflow::UnitRef>>,
+}
+
+impl Decided {
+    /// Whether [`write`] would write nothing but the case's row, one event
+    /// and plain notices: what `act_at_once` writes in one statement.
+    /// Every other step of [`write`] is ruled out here.
+    pub(super) fn writes_case_event_and_mails(&self) -> bool {
+        use workflow::ActionKind::{Conclude, LogMeeting, ScheduleMeeting};
+        let (before, after) = (&self.before, &self.outcome.case);
+        let [event] = self.outcome.events.as_slice() else {
+            return false;
+        };
+        // Meetings and conclusions have rows of their own.
+        !matches!(event.action, ScheduleMeeting | LogMeeting | Conclude)
+            && !(self.outcome.notices.iter())
+                .any(|n| n.kind == workflow::NoticeKind::MeetingInvitation)
+            && after.coordinating_units == before.coordinating_units
+            && self.documents.is_empty()
+            && after.trial_date == before.trial_date
+            && after.verdict_date == before.verdict_date
+            && self.orientation.is_none()
+    }
+}
+
+/// Loads the case (unless `stored`), checks who may, the version and the
+/// state, and lets the rules decide. Reads only.
+pub(super) async fn decide(
+    conn: &impl ConnectionTrait,
+    action: &Action,
+    stored: Option<Stored>,
+) -> Result<Decided, StoreError> {
     let Action {
         org,
         actor,
@@ -219,7 +275,7 @@ pub(super) async fn act_steps(
             let before = case_of(org, &row, Some(&coordinating), now)?;
             (row, before)
         }
-        None => find_case(tx, org, id_or_code, now).await?,
+        None => find_case(conn, org, id_or_code, now).await?,
     };
     if !workflow::can_view(actor, &before) {
         return Err(not_found(id_or_code));
@@ -242,13 +298,47 @@ pub(super) async fn act_steps(
         });
     }
     allowed?;
-    let command = resolve(tx, org, actor, &before, input.clone(), now).await?;
+    let command = resolve(conn, org, actor, &before, input.clone(), now).await?;
     let documents = command.files().to_vec();
     let orientation = match &command {
         Command::Orient(o) | Command::AddOrientation(o) => Some(o.recipients.clone()),
         _ => None,
     };
     let outcome = workflow::apply(&before, actor, command, now, policy)?;
+    Ok(Decided {
+        row,
+        before,
+        outcome,
+        documents,
+        orientation,
+    })
+}
+
+/// Writes what was `decided` in the caller's transaction: compare-and-set,
+/// append, enqueue. A step added here is ruled out in
+/// [`Decided::writes_case_event_and_mails`].
+pub(super) async fn write(
+    tx: &DatabaseTransaction,
+    action: &Action,
+    decided: Decided,
+    changed: &mut bool,
+) -> Result<Case, StoreError> {
+    let Action {
+        org,
+        actor,
+        version,
+        now,
+        policy,
+        ..
+    } = action;
+    let (org, version, now) = (&**org, *version, *now);
+    let Decided {
+        row,
+        before,
+        outcome,
+        documents,
+        orientation,
+    } = decided;
     let after = outcome.case;
 
     // Compare-and-set: a concurrent action that committed first makes

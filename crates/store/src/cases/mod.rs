@@ -1,8 +1,10 @@
 //! Cases: filing, carrying out actions, reading them back. Every change is
 //! one transaction: load, let `workflow` decide, compare-and-set the
-//! version, append the events, enqueue the e-mails.
+//! version, append the events, enqueue the e-mails (on PostgreSQL most
+//! actions write those in one statement, [`act_at_once`]).
 
 mod act;
+mod act_at_once;
 mod code;
 mod file;
 mod group_commit;

@@ -23,11 +23,18 @@ use crate::reads::{ReadSelect, Reads};
 /// Loads a case row by id or by code.
 pub(crate) async fn find(conn: &impl Reads, id_or_code: &str) -> Result<case::Model, StoreError> {
     let key = id_or_code.trim();
-    let query = match key.parse::<i64>() {
+    by_key(key)
+        .read_one(conn)
+        .await?
+        .ok_or_else(|| not_found(key))
+}
+
+/// The select of the case whose id or code is `key`.
+pub(crate) fn by_key(key: &str) -> Select<case::Entity> {
+    match key.parse::<i64>() {
         Ok(id) => case::Entity::find_by_id(id),
         Err(_) => case::Entity::find().filter(case::Column::Code.eq(key.to_uppercase())),
-    };
-    query.read_one(conn).await?.ok_or_else(|| not_found(key))
+    }
 }
 
 /// A case row with the ids of its coordinating units, in unit id order.
@@ -37,11 +44,7 @@ pub(crate) type Stored = (case::Model, Vec<i64>);
 /// statement.
 pub(crate) async fn find_stored(conn: &impl Reads, id_or_code: &str) -> Result<Stored, StoreError> {
     let key = id_or_code.trim();
-    let query = match key.parse::<i64>() {
-        Ok(id) => case::Entity::find_by_id(id),
-        Err(_) => case::Entity::find().filter(case::Column::Code.eq(key.to_uppercase())),
-    };
-    stored(conn, query)
+    stored(conn, by_key(key))
         .await?
         .pop()
         .ok_or_else(|| not_found(key))
@@ -67,30 +70,39 @@ pub(crate) async fn stored(
     conn: &impl Reads,
     select: Select<case::Entity>,
 ) -> Result<Vec<Stored>, StoreError> {
-    let units = Expr::cust(match conn.backend() {
+    let rows: Vec<(case::Model, Option<String>)> =
+        conn.all_with(select, units_of_case(conn.backend())).await?;
+    rows.into_iter()
+        .map(|(row, units)| with_units(row, units.as_deref()))
+        .collect()
+}
+
+/// The ids of the case's coordinating units, comma-separated: a sub-select
+/// of a statement that reads `cases`.
+pub(crate) fn units_of_case(backend: DbBackend) -> Expr {
+    Expr::cust(match backend {
         DbBackend::Postgres => {
             "(SELECT string_agg(unit_id::text, ',') FROM case_coordinating_units \
              WHERE case_id = cases.id)"
         }
         _ => "(SELECT group_concat(unit_id) FROM case_coordinating_units WHERE case_id = cases.id)",
-    });
-    let rows: Vec<(case::Model, Option<String>)> = conn.all_with(select, units).await?;
-    rows.into_iter()
-        .map(|(row, units)| {
-            let mut ids = (units.as_deref().unwrap_or_default().split(','))
-                .filter(|id| !id.is_empty())
-                .map(|id| id.parse::<i64>())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|_| {
-                    corrupt(format!(
-                        "case {} has coordinating units {units:?}",
-                        row.code
-                    ))
-                })?;
-            ids.sort_unstable();
-            Ok((row, ids))
-        })
-        .collect()
+    })
+}
+
+/// `row` with the coordinating units [`units_of_case`] read.
+pub(crate) fn with_units(row: case::Model, units: Option<&str>) -> Result<Stored, StoreError> {
+    let mut ids = (units.unwrap_or_default().split(','))
+        .filter(|id| !id.is_empty())
+        .map(|id| id.parse::<i64>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| {
+            corrupt(format!(
+                "case {} has coordinating units {units:?}",
+                row.code
+            ))
+        })?;
+    ids.sort_unstable();
+    Ok((row, ids))
 }
 
 /// The error for a case that does not exist or that the caller may not see:

@@ -17,6 +17,7 @@ use tokio::task::JoinHandle;
 use workflow::{Case, CaseState as State, Refusal, UserId};
 
 use crate::support::batches::{hold_write_lock, let_them_queue};
+use crate::support::races::winners;
 use testkit::case::{action, monday, policy, report};
 use testkit::org;
 use testkit::{TestDb, on_both_backends};
@@ -137,18 +138,7 @@ async fn of_actions_on_one_version_in_one_batch_one_wins(db: TestDb) {
         .collect();
     let_them_queue().await;
     lock.commit().await.expect("release");
-    let mut won = 0;
-    for task in tasks {
-        match task.await.expect("task") {
-            Ok(_) => won += 1,
-            Err(StoreError::VersionConflict {
-                given: 1,
-                current: 2,
-            }) => {}
-            Err(e) => panic!("unexpected {e}"),
-        }
-    }
-    assert_eq!(won, 1);
+    assert_eq!(winners(tasks).await, 1);
     let events = s.case_events(o.officer, &case.code, monday()).await;
     assert_eq!(events.unwrap().len(), 2);
 }

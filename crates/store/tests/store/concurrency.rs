@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use serde_json::json;
-use store::StoreError;
 
+use crate::support::races::winners;
 use testkit::case::{action, monday, policy, report};
 use testkit::org;
 use testkit::{TestDb, on_both_backends};
@@ -64,15 +64,7 @@ async fn of_two_actions_on_one_version_one_wins(db: TestDb) {
             .await
         }));
     }
-    let mut ok = 0;
-    for t in tasks {
-        match t.await.expect("task") {
-            Ok(_) => ok += 1,
-            Err(StoreError::VersionConflict { .. }) => {}
-            Err(e) => panic!("unexpected {e}"),
-        }
-    }
-    assert_eq!(ok, 1);
+    assert_eq!(winners(tasks).await, 1);
     let events = s.case_events(o.officer, &c.code, monday()).await.unwrap();
     assert_eq!(events.len(), 2);
 }

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod act_at_once;
 mod act_files;
 mod action_batches;
 mod admin;

@@ -3,5 +3,6 @@
 
 pub mod batches;
 pub mod profiles;
+pub mod races;
 pub mod snapshot;
 pub mod upgrade;
