@@ -23,12 +23,33 @@ use crate::reads::{ReadConnection, Reads};
 /// (any number no other lock of the database uses: "noicom" in ASCII).
 const MIGRATION_LOCK: i64 = 0x6e6f_6963_6f6d;
 
+/// Connections of PostgreSQL's pool for writes (and the reads that are not
+/// on the hot paths). A write waits for its commit to reach the disk: the
+/// more run side by side, the more commits one flush of the WAL carries.
+const WRITE_CONNECTIONS: u32 = 16;
+
+/// Connections of PostgreSQL's pool for the hot paths' reads (lists,
+/// searches, a case, the caller): two per core of this server. A read
+/// waits for no disk, only for the CPU, of the database and of this
+/// server, which decodes and renders what it reads; beyond two per core
+/// more readers only wait in the kernel's run queue instead of the pool's
+/// first-come queue, and the unluckiest of them longest. Measured at 1 M
+/// cases on two cores, 4 against 16: the triage list's p99 15 against
+/// 22–24 ms, the search's 29 against 44–46 ms (docs/benchmarks.md).
+fn read_connections() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    u32::try_from(2 * cores)
+        .unwrap_or(u32::MAX)
+        .clamp(4, WRITE_CONNECTIONS)
+}
+
 /// A handle on the database; cheap to clone (a pool inside).
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) db: DatabaseConnection,
     /// Where the read-only queries of the hot paths go: on an SQLite file,
-    /// rusqlite on the calling thread (`reader`); otherwise `db` itself.
+    /// rusqlite on the calling thread (`reader`); on PostgreSQL a pool of
+    /// its own, smaller than `db`'s ([`read_connections`]).
     /// It sees every commit of `db` (WAL), never a transaction's own
     /// uncommitted writes: use the transaction inside one.
     pub(crate) read: ReadConnection,
@@ -52,12 +73,14 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
         if !url.starts_with("sqlite:") {
             let mut opts = options(url);
-            opts.max_connections(16).min_connections(1);
+            opts.max_connections(WRITE_CONNECTIONS).min_connections(1);
             let db = Database::connect(opts).await?;
+            let mut reads = options(url);
+            reads.max_connections(read_connections()).min_connections(1);
             let mut writer = options(url);
             writer.max_connections(1).min_connections(1);
             return Ok(Store {
-                read: ReadConnection::Pool(db.clone()),
+                read: ReadConnection::Pool(Database::connect(reads).await?),
                 writes: db.clone(),
                 db,
                 search: crate::cases::SearchSteps::default(),
