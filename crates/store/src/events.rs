@@ -60,6 +60,25 @@ pub(crate) const EVENT_COLUMNS: [case_event::Column; 9] = {
     ]
 };
 
+/// [`EVENT_COLUMNS`] with the id first, for an event whose id was taken
+/// beforehand (its e-mails name it), and its values.
+pub(crate) fn with_id(
+    id: i64,
+    case: CaseId,
+    event: &Event,
+) -> (Vec<case_event::Column>, Vec<Expr>) {
+    let mut values = vec![Expr::val(id)];
+    values.extend(event_values(case, event));
+    (columns_with_id(), values)
+}
+
+/// [`EVENT_COLUMNS`] with the id first.
+pub(crate) fn columns_with_id() -> Vec<case_event::Column> {
+    let mut columns = vec![case_event::Column::Id];
+    columns.extend(EVENT_COLUMNS);
+    columns
+}
+
 /// The values of `event` after the case's last, numbered by a sub-select
 /// of its insert: an action's event costs one round trip, not two.
 pub(crate) fn event_values(case: CaseId, event: &Event) -> [Expr; 9] {

@@ -253,6 +253,43 @@ impl Decided {
     }
 }
 
+/// What an action that writes its case's row, one event and its e-mails
+/// writes ([`Decided::writes_case_event_and_mails`]).
+pub(super) struct Plain {
+    /// The case's row as read.
+    pub(super) row: case::Model,
+    /// The case as the rules saw it.
+    pub(super) before: Case,
+    /// The case after the action.
+    pub(super) after: Case,
+    /// Its one event.
+    pub(super) event: workflow::Event,
+    /// Whom it tells.
+    pub(super) notices: Vec<workflow::Notice>,
+}
+
+impl Decided {
+    /// The action's writes, for one that writes only its case's row, one
+    /// event and its e-mails.
+    pub(super) fn into_plain(self) -> Result<Plain, StoreError> {
+        let workflow::Outcome {
+            case: after,
+            mut events,
+            notices,
+        } = self.outcome;
+        let event = events.pop().filter(|_| events.is_empty()).ok_or_else(|| {
+            sea_orm::DbErr::Custom("an action written at once has one event".to_owned())
+        })?;
+        Ok(Plain {
+            row: self.row,
+            before: self.before,
+            after,
+            event,
+            notices,
+        })
+    }
+}
+
 /// Loads the case (unless `stored`), checks who may, the version and the
 /// state, and lets the rules decide. Reads only.
 pub(super) async fn decide(
@@ -314,6 +351,32 @@ pub(super) async fn decide(
     })
 }
 
+/// Updates the case's row from `before` to `after` if it is still at
+/// `before`'s version: a concurrent action that committed first makes
+/// this update touch no row, and the caller, who sent `version`, is told.
+pub(super) async fn compare_and_set(
+    tx: &DatabaseTransaction,
+    row: &case::Model,
+    before: &Case,
+    after: &Case,
+    version: i64,
+) -> Result<(), StoreError> {
+    let updated = case::Entity::update_many()
+        .set(to_changes(before, after))
+        .filter(case::Column::Id.eq(row.id))
+        .filter(case::Column::Version.eq(before.version))
+        .exec(tx)
+        .await?;
+    if updated.rows_affected != 1 {
+        let current = find(tx, &row.id.to_string()).await?.version;
+        return Err(StoreError::VersionConflict {
+            given: version,
+            current,
+        });
+    }
+    Ok(())
+}
+
 /// Writes what was `decided` in the caller's transaction: compare-and-set,
 /// append, enqueue. A step added here is ruled out in
 /// [`Decided::writes_case_event_and_mails`].
@@ -340,23 +403,7 @@ pub(super) async fn write(
         orientation,
     } = decided;
     let after = outcome.case;
-
-    // Compare-and-set: a concurrent action that committed first makes
-    // this update touch no row.
-    let update = to_changes(&before, &after);
-    let updated = case::Entity::update_many()
-        .set(update)
-        .filter(case::Column::Id.eq(row.id))
-        .filter(case::Column::Version.eq(before.version))
-        .exec(tx)
-        .await?;
-    if updated.rows_affected != 1 {
-        let current = find(tx, &row.id.to_string()).await?.version;
-        return Err(StoreError::VersionConflict {
-            given: version,
-            current,
-        });
-    }
+    compare_and_set(tx, &row, &before, &after, version).await?;
     *changed = true;
     if after.coordinating_units != before.coordinating_units {
         case_coordinating_unit::Entity::delete_many()

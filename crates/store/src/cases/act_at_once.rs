@@ -19,11 +19,11 @@ use sea_orm::{
 };
 use workflow::{Case, Event};
 
-use super::act::{Decided, decide, write};
+use super::act::{Plain, decide, write};
 use super::group_commit::Action;
 use super::row::{Stored, by_key, find, not_found, to_changes, units_of_case, with_units};
 use crate::entities::{case, case_event, outbox};
-use crate::events::{EVENT_COLUMNS, event_values};
+use crate::events::with_id;
 use crate::outbox::{MAIL_COLUMNS, Mail, mail_values, notice_mails, once_per_key};
 use crate::{Store, StoreError};
 
@@ -38,7 +38,7 @@ const EVENT_ID: &str = "noicom_event_id";
 
 impl Store {
     /// Carries out `action` (no files, no idempotency key) on PostgreSQL,
-    /// in one statement when it can ([`Decided::writes_case_event_and_mails`]).
+    /// in one statement when it can ([`super::act::Decided::writes_case_event_and_mails`]).
     pub(super) async fn act_at_once(&self, action: &Action) -> Result<Case, StoreError> {
         let db = &self.writes;
         let (stored, event_id) = read_reserving(db, &action.case).await?;
@@ -49,25 +49,15 @@ impl Store {
             tx.commit().await?;
             return Ok(case);
         }
-        let Decided {
+        let Plain {
             row,
             before,
-            outcome,
-            ..
-        } = decided;
-        let after = outcome.case;
-        let event = outcome
-            .events
-            .first()
-            .ok_or_else(|| DbErr::Custom("an action decided without its event".to_owned()))?;
-        let mails = notice_mails(
-            db,
-            &action.org,
-            &after,
-            &outcome.notices,
-            Some((event_id, event)),
-        )
-        .await?;
+            after,
+            event,
+            notices,
+        } = decided.into_plain()?;
+        let mails =
+            notice_mails(db, &action.org, &after, &notices, Some((event_id, &event))).await?;
         let update = case::Entity::update_many()
             .set(to_changes(&before, &after))
             .filter(case::Column::Id.eq(row.id))
@@ -80,7 +70,7 @@ impl Store {
             .from(Alias::new(UPDATED))
             .to_owned()
             .with(inserts_after(
-                update, event_id, &after, event, &mails, action.now,
+                update, event_id, &after, &event, &mails, action.now,
             )?);
         let statement = db.get_database_backend().build(&statement);
         // The event's number is read in the statement's snapshot, taken
@@ -153,10 +143,7 @@ fn inserts_after(
             .from(Alias::new(UPDATED))
             .to_owned()
     };
-    let mut columns = vec![case_event::Column::Id];
-    columns.extend(EVENT_COLUMNS);
-    let mut values = vec![Expr::val(event_id)];
-    values.extend(event_values(case.id, event));
+    let (columns, values) = with_id(event_id, case.id, event);
     let mut insert = Query::insert();
     insert
         .into_table(case_event::Entity)

@@ -36,9 +36,11 @@ use crate::StoreError;
 use crate::connect::begin_write;
 use crate::idempotency::{CaseOnce, KeyTaken};
 
+mod deferred;
 mod jobs;
 mod prefetch;
 
+use deferred::Deferred;
 pub(crate) use jobs::{Action, Answer};
 use jobs::{Job, OwnedKey, Work};
 use prefetch::Prefetched;
@@ -272,19 +274,25 @@ async fn write_all(
         .filter(|(_, answer)| answer.is_none())
         .filter_map(|(job, _)| job.case_named());
     let mut prefetched = Prefetched::read(tx, named).await;
+    let mut deferred = Deferred::default();
+    let redo = |err: DbErr| Failed::Redo(err.into());
     for (job, answer) in jobs.iter().zip(answers.iter_mut()) {
         if answer.is_some() {
             continue;
         }
         let straight = match mode {
-            Mode::Together => job.write_straight(tx, &mut prefetched).await,
+            Mode::Together => (job.write_straight(tx, &mut prefetched, &mut deferred)).await,
             Mode::Each => None,
         };
         *answer = Some(match straight {
             Some(written) => written.map_err(Failed::Redo)?,
-            None => (job.write_in_savepoint(tx, &mut prefetched).await).map_err(Failed::Broken)?,
+            None => {
+                deferred.flush(tx).await.map_err(redo)?;
+                (job.write_in_savepoint(tx, &mut prefetched).await).map_err(Failed::Broken)?
+            }
         });
     }
+    deferred.flush(tx).await.map_err(redo)?;
     Ok(answers.into_iter().flatten().collect())
 }
 

@@ -119,6 +119,61 @@ async fn actions_on_many_cases_in_one_batch_are_all_carried_out(db: TestDb) {
 }
 on_both_backends!(migrated: actions_on_many_cases_in_one_batch_are_all_carried_out);
 
+/// Accepts whose events and e-mails are kept for one write (SQLite), an
+/// accept with coordinating units (written its own way, between them) and
+/// a keyed one, in one batch: each e-mail names its own case's event.
+async fn a_batchs_mails_name_each_actions_own_event(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let cases = file_cases(&s, o.reporter, 6).await;
+    let mails_before = mail_ids(&s).await.len();
+    let lock = hold_write_lock(&s).await;
+    let with_units = action(json!({"action": "accept", "sensitivity": "normal",
+        "priority": "normal", "lead_unit": "UBND-BADINH", "coordinating_units": ["TAND-KV1"]}));
+    let mut tasks = Vec::new();
+    for (i, c) in cases.iter().enumerate().take(5) {
+        let input = if i == 2 { with_units.clone() } else { accept() };
+        tasks.push(spawn_action(&s, o.officer, &c.code, 1, input));
+    }
+    let keyed = spawn_keyed_accept(&s, o.officer, &cases[5].code, "mails-in-a-batch");
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    for task in tasks {
+        task.await.expect("task").expect("accepted");
+    }
+    keyed.await.expect("task").expect("accepted");
+    let mut accept_events = std::collections::HashMap::new();
+    for c in &cases {
+        let events = s.case_events(o.officer, &c.code, monday()).await.unwrap();
+        let seqs: Vec<i32> = events.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, [1, 2], "{}", c.code);
+        accept_events.insert(c.id.0, events[1].id);
+    }
+    let mails = mail_ids(&s).await;
+    assert!(
+        mails.len() > mails_before + 5,
+        "each accept tells its lead unit"
+    );
+    for (key, payload) in &mails[mails_before..] {
+        let case = payload["case_id"].as_i64().expect("a case");
+        assert_eq!(payload["event_id"], json!(accept_events[&case]), "{key}");
+    }
+}
+on_both_backends!(migrated: a_batchs_mails_name_each_actions_own_event);
+
+/// Every e-mail in the outbox, oldest first: its key and payload.
+async fn mail_ids(s: &Store) -> Vec<(String, serde_json::Value)> {
+    use sea_orm::QueryOrder;
+    use store::entities::outbox;
+    (outbox::Entity::find().order_by_asc(outbox::Column::Id))
+        .all(s.connection())
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|row| (row.key, serde_json::from_str(&row.payload).expect("JSON")))
+        .collect()
+}
+
 async fn of_actions_on_one_version_in_one_batch_one_wins(db: TestDb) {
     let s = db.store().clone();
     let o = org::build(&s).await;

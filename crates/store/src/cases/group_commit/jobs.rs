@@ -9,8 +9,9 @@ use tokio::sync::oneshot;
 use workflow::{Actor, Policy, UserId};
 
 use super::super::ActionInput;
-use super::super::act::act_steps;
+use super::super::act::{act_steps, decide, write};
 use super::super::file::{Prepared, write_once};
+use super::deferred::Deferred;
 use super::prefetch::{Prefetched, Stored};
 use crate::StoreError;
 use crate::idempotency::{CaseAnswer, CaseOnce, KeyTaken, Render, lookup, save};
@@ -142,6 +143,7 @@ impl Job {
         &self,
         tx: &DatabaseTransaction,
         prefetched: &mut Prefetched,
+        deferred: &mut Deferred,
     ) -> Option<Result<Answer, StoreError>> {
         let Work::Act(action) = &self.work else {
             return None;
@@ -151,7 +153,17 @@ impl Job {
         }
         let stored = prefetched.take(&action.case);
         let mut changed = false;
-        let result = act_steps(tx, action, stored, &mut changed).await;
+        let result = match decide(tx, action, stored).await {
+            Ok(decided) if decided.writes_case_event_and_mails() && deferred.applies_to(tx) => {
+                deferred.act(tx, action, decided, &mut changed).await
+            }
+            // Its events are written its own way: after the kept ones.
+            Ok(decided) => match deferred.flush(tx).await {
+                Ok(()) => write(tx, action, decided, &mut changed).await,
+                Err(err) => return Some(Err(err.into())),
+            },
+            Err(err) => Err(err),
+        };
         Some(match result {
             Ok(case) => Ok(Ok(CaseAnswer::Done {
                 case: Box::new(case),
