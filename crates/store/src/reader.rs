@@ -274,7 +274,12 @@ fn typed(kind: Kind, raw: ValueRef<'_>, column: &str) -> Result<Value, DbErr> {
         }),
         Kind::Text => Value::String(match raw {
             ValueRef::Null => None,
-            ValueRef::Text(t) => Some(String::from_utf8(t.to_vec()).map_err(|_| wrong())?),
+            // A case's Vietnamese text is mostly multi-byte characters,
+            // where the standard library's check was 8 % of the CPU of a
+            // list of fifty cases (docs/benchmarks.md, seventh session).
+            ValueRef::Text(t) => {
+                Some((simdutf8::basic::from_utf8(t).map_err(|_| wrong())?).to_owned())
+            }
             _ => return Err(wrong()),
         }),
         Kind::Utc => Value::ChronoDateTimeUtc(if null {
