@@ -60,16 +60,12 @@ pub(crate) const EVENT_COLUMNS: [case_event::Column; 9] = {
     ]
 };
 
-/// [`EVENT_COLUMNS`] with the id first, for an event whose id was taken
-/// beforehand (its e-mails name it), and its values.
-pub(crate) fn with_id(
-    id: i64,
-    case: CaseId,
-    event: &Event,
-) -> (Vec<case_event::Column>, Vec<Expr>) {
+/// The values of an event whose id was taken beforehand (its e-mails name
+/// it), in the order of [`columns_with_id`].
+pub(crate) fn values_with_id(id: i64, case: CaseId, event: &Event) -> Vec<Expr> {
     let mut values = vec![Expr::val(id)];
     values.extend(event_values(case, event));
-    (columns_with_id(), values)
+    values
 }
 
 /// [`EVENT_COLUMNS`] with the id first.

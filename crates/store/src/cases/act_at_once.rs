@@ -23,7 +23,7 @@ use super::act::{Plain, decide, write};
 use super::group_commit::Action;
 use super::row::{Stored, by_key, find, not_found, to_changes, units_of_case, with_units};
 use crate::entities::{case, case_event, outbox};
-use crate::events::with_id;
+use crate::events::{columns_with_id, values_with_id};
 use crate::outbox::{MAIL_COLUMNS, Mail, mail_values, notice_mails, once_per_key};
 use crate::{Store, StoreError};
 
@@ -143,12 +143,11 @@ fn inserts_after(
             .from(Alias::new(UPDATED))
             .to_owned()
     };
-    let (columns, values) = with_id(event_id, case.id, event);
     let mut insert = Query::insert();
     insert
         .into_table(case_event::Entity)
-        .columns(columns)
-        .select_from(only_if_updated(values))
+        .columns(columns_with_id())
+        .select_from(only_if_updated(values_with_id(event_id, case.id, event)))
         .map_err(|e| DbErr::Custom(e.to_string()))?;
     with.cte(part("noicom_event".to_owned(), insert));
     for (n, mail) in mails.iter().enumerate() {

@@ -22,7 +22,7 @@ use super::super::act::{Decided, compare_and_set};
 use super::Action;
 use crate::StoreError;
 use crate::entities::{case_event, outbox};
-use crate::events::{columns_with_id, with_id};
+use crate::events::{columns_with_id, values_with_id};
 use crate::outbox::{MAIL_COLUMNS, mail_values, notice_mails, once_per_key};
 use workflow::Case;
 
@@ -60,7 +60,7 @@ impl Deferred {
         *changed = true;
         let id = self.take_id(tx).await?;
         let mails = notice_mails(tx, &action.org, after, &plain.notices, Some((id, event))).await?;
-        self.events.push(with_id(id, after.id, event).1);
+        self.events.push(values_with_id(id, after.id, event));
         self.mails
             .extend(mails.iter().map(|mail| mail_values(mail, action.now)));
         Ok(plain.after)
