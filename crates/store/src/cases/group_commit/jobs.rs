@@ -152,10 +152,16 @@ impl Job {
             return None;
         }
         let stored = prefetched.take(&action.case);
+        // A case not read beforehand is read now, after the kept updates.
+        if stored.is_none()
+            && let Err(err) = deferred.flush(tx).await
+        {
+            return Some(Err(err.into()));
+        }
         let mut changed = false;
         let result = match decide(tx, action, stored).await {
             Ok(decided) if decided.writes_case_event_and_mails() && deferred.applies_to(tx) => {
-                deferred.act(tx, action, decided, &mut changed).await
+                deferred.act(tx, action, decided).await
             }
             // Its events are written its own way: after the kept ones.
             Ok(decided) => match deferred.flush(tx).await {
