@@ -3,7 +3,8 @@
 //! version exactly one wins even inside a batch (where the cases are read
 //! once for all its actions), a refused action fails alone and so does one
 //! that fails after its case was updated (written without a savepoint on
-//! SQLite: the batch is written again, each job in its own), keyed twins
+//! SQLite: the batch is written again, each job in its own) or whose
+//! update finds its case changed, keyed twins
 //! are carried out once, and filings and actions share a batch. How a test
 //! puts them into one batch: `support::batches`.
 
@@ -372,3 +373,63 @@ async fn an_action_failing_after_its_update_fails_alone(db: TestDb) {
     assert_eq!(events_stored(&s).await, 7);
 }
 on_both_backends!(migrated: an_action_failing_after_its_update_fails_alone);
+
+/// Makes every update of the case `code` change nothing, as if another
+/// writer had changed its version after the action was decided.
+async fn skip_updates_of(s: &Store, code: &str) {
+    let sql = match s.backend() {
+        DbBackend::Sqlite => format!(
+            "CREATE TRIGGER skip_update BEFORE UPDATE ON cases \
+             WHEN OLD.code = '{code}' BEGIN SELECT RAISE(IGNORE); END"
+        ),
+        _ => format!(
+            "CREATE FUNCTION skip_update() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN IF OLD.code = '{code}' THEN RETURN NULL; END IF; RETURN NEW; END $$; \
+             CREATE TRIGGER skip_update BEFORE UPDATE ON cases \
+             FOR EACH ROW EXECUTE FUNCTION skip_update()"
+        ),
+    };
+    s.connection()
+        .execute_unprepared(&sql)
+        .await
+        .expect("trigger");
+}
+
+/// On SQLite a batch's plain accepts update their cases in one statement
+/// at its end: one that finds its case at another version must be a
+/// conflict that writes no event, and the others must still be done.
+async fn an_update_that_finds_its_case_changed_fails_alone(db: TestDb) {
+    let s = db.store().clone();
+    let o = org::build(&s).await;
+    let cases = file_cases(&s, o.reporter, 4).await;
+    skip_updates_of(&s, &cases[1].code).await;
+    let lock = hold_write_lock(&s).await;
+    let tasks: Vec<_> = (cases.iter())
+        .map(|case| spawn_action(&s, o.officer, &case.code, 1, accept()))
+        .collect();
+    let_them_queue().await;
+    lock.commit().await.expect("release");
+    let mut results = Vec::new();
+    for task in tasks {
+        results.push(task.await.expect("task"));
+    }
+    assert!(
+        matches!(&results[1], Err(StoreError::VersionConflict { .. })),
+        "{:?}",
+        results[1]
+    );
+    for i in [0, 2, 3] {
+        assert_eq!(results[i].as_ref().expect("accepted").version, 2);
+    }
+    let (assigned, reported) = ((State::Assigned, 2), (State::Reported, 1));
+    assert_stored(
+        &s,
+        o.officer,
+        &cases,
+        [assigned, reported, assigned, assigned],
+    )
+    .await;
+    // Four filings and three accepts: nothing of the one not updated.
+    assert_eq!(events_stored(&s).await, 7);
+}
+on_both_backends!(migrated: an_update_that_finds_its_case_changed_fails_alone);
