@@ -237,12 +237,26 @@ pub(crate) async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTrans
     .await
 }
 
-/// What both backends share: no statement logging, bounded waits.
+/// How long a pooled connection may sit idle before it is tested (a
+/// round trip) when it is next taken. sqlx tests every connection it hands
+/// out unless told otherwise: a round trip to PostgreSQL, or a hand-off to
+/// SQLite's thread, before each statement run outside a transaction, which
+/// on PostgreSQL made an accept's three statements six round trips (sqlx
+/// also tests each connection it takes back, after the request has its
+/// answer). A connection in use within the last second is alive but for a
+/// database restarted that very second; one idle longer, which a firewall
+/// or a restart may have cut, is still tested, when the server is quiet
+/// and the round trip costs nobody anything.
+const TEST_IF_IDLE_FOR: Duration = Duration::from_secs(1);
+
+/// What both backends share: no statement logging, bounded waits, idle
+/// connections tested ([`TEST_IF_IDLE_FOR`]).
 fn options(url: &str) -> ConnectOptions {
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(30));
+        .acquire_timeout(Duration::from_secs(30))
+        .test_before_acquire_if_idle_for(TEST_IF_IDLE_FOR);
     opts
 }
 

@@ -13,6 +13,7 @@ mod case_search;
 mod collaborators;
 mod concurrency;
 mod digests;
+mod dropped_connections;
 mod duties;
 mod duties_continued;
 mod duty_overdue;
