@@ -301,8 +301,8 @@ fn without_search(case: &Case) -> case::ActiveModel {
 /// that there is always something to set.
 ///
 /// The folded words are computed only when the text they come from
-/// changed: most actions leave it alone, and folding it for both sides
-/// was a twentieth of the server's time in an accept.
+/// changed: no action changes it, and folding it for both sides was 7 %
+/// of the server's samples in an accept on PostgreSQL.
 pub(crate) fn to_changes(before: &Case, after: &Case) -> case::ActiveModel {
     let (old, mut new) = if searched_text(before) == searched_text(after) {
         (without_search(before), without_search(after))
