@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use rusqlite::types::FromSql;
 use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Value, Values};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult,
-    QuerySelect, QueryTrait, Select, TryGetable, TryIntoModel,
+    QuerySelect, QueryTrait, Select, Statement, TryGetable, TryIntoModel,
 };
 
 use crate::reader::SqliteReader;
@@ -121,7 +122,7 @@ impl<C: ConnectionTrait + Sync> Reads for C {
         let statement = select
             .expr_as(extra, EXTRA)
             .build(self.get_database_backend());
-        let rows = self.query_all_raw(statement).await?;
+        let rows = self.query_all_raw(with_literal_limit(statement)).await?;
         rows.iter()
             .map(|row| {
                 Ok((
@@ -135,6 +136,33 @@ impl<C: ConnectionTrait + Sync> Reads for C {
     fn backend(&self) -> DbBackend {
         self.get_database_backend()
     }
+}
+
+/// `statement` with its closing `LIMIT $n` written as the number itself,
+/// on PostgreSQL. A prepared statement's plan made for any values
+/// assumes a LIMIT parameter keeps a tenth of the rows, so it always
+/// costs more than a plan made for the values at hand and PostgreSQL
+/// plans each execution anew: a page of the triage list spent three
+/// times as long being planned as being run (docs/benchmarks.md). A page
+/// size is one of a few numbers, so the statements stay few.
+fn with_literal_limit(mut statement: Statement) -> Statement {
+    if statement.db_backend != DbBackend::Postgres {
+        return statement;
+    }
+    let Some(Values(values)) = &mut statement.values else {
+        return statement;
+    };
+    let placeholder = format!(" LIMIT ${}", values.len());
+    if let Some(Value::BigUnsigned(Some(limit))) = values.last()
+        && statement.sql.ends_with(&placeholder)
+    {
+        let limit = *limit;
+        values.pop();
+        let kept = statement.sql.len() - placeholder.len();
+        statement.sql.truncate(kept);
+        statement.sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    statement
 }
 
 /// The connection of the store's hot read paths: the SQLite reader on an
@@ -279,5 +307,54 @@ impl<E: EntityTrait> ReadSelect<E> for Select<E> {
         E::ActiveModel: TryIntoModel<E::Model>,
     {
         conn.one_with(self, extra)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+
+    use super::*;
+    use crate::entities::case;
+
+    fn page(backend: DbBackend) -> Statement {
+        case::Entity::find()
+            .filter(case::Column::AreaId.eq(7i64))
+            .order_by_desc(case::Column::Id)
+            .limit(51)
+            .build(backend)
+    }
+
+    #[test]
+    fn a_postgres_page_size_is_written_into_the_statement() {
+        let statement = with_literal_limit(page(DbBackend::Postgres));
+        assert!(
+            statement
+                .sql
+                .ends_with(r#"ORDER BY "cases"."id" DESC LIMIT 51"#)
+        );
+        assert_eq!(statement.values, Some(Values(vec![7i64.into()])));
+    }
+
+    #[test]
+    fn an_sqlite_page_size_stays_a_parameter() {
+        let statement = with_literal_limit(page(DbBackend::Sqlite));
+        assert!(statement.sql.ends_with("LIMIT ?"));
+        assert_eq!(
+            statement.values,
+            Some(Values(vec![7i64.into(), 51u64.into()]))
+        );
+    }
+
+    #[test]
+    fn a_limit_inside_a_sub_select_is_left_alone() {
+        let statement = case::Entity::find()
+            .filter(Expr::col(case::Column::Id).eq(Expr::cust_with_values(
+                "(SELECT id FROM cases LIMIT $1)",
+                [3u64],
+            )))
+            .build(DbBackend::Postgres);
+        assert_eq!(with_literal_limit(statement.clone()), statement);
     }
 }

@@ -4,20 +4,21 @@
 //! stable while new cases are filed.
 
 use chrono::{DateTime, TimeZone, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, IdenStatic, Iterable, Order, QueryFilter, QueryOrder,
     QuerySelect, Select,
 };
 use workflow::{
     Actor, Case, CaseState, DeadlineKind, INTERNAL_FILTERS, Priority, Refusal, ReporterState,
-    Scope, Sensitivity, Visibility,
+    Sensitivity,
 };
 
 use super::row::{Stored, case_of, stored, to_cases};
 use super::search::{Terms, ranked};
+use super::visible::{in_areas, involving, visible_in};
 use crate::auth::Asker;
-use crate::entities::{area, case, case_coordinating_unit};
+use crate::entities::case;
 use crate::org_cache::Org;
 use crate::reads::Reads;
 use crate::{Store, StoreError};
@@ -252,118 +253,6 @@ pub(super) fn foreign_cursor() -> StoreError {
     }
 }
 
-/// The SQL form of a [`Visibility`]: own reports, or the scope of the
-/// case's sensitivity class.
-pub(crate) fn visible(org: &Org, seen: &Visibility) -> Result<Condition, StoreError> {
-    visible_in(org, seen, None)
-}
-
-/// [`visible`] for a list already restricted to the areas `within` (its
-/// `area` filter): a scope's areas are cut down to those, and dropped when
-/// they hold them all. A board's list of one commune then asks no question
-/// of each row about the 120 communes of its province, which cost a fifth
-/// of the list's time at 1 M cases (docs/benchmarks.md).
-fn visible_in(
-    org: &Org,
-    seen: &Visibility,
-    within: Option<&[i64]>,
-) -> Result<Condition, StoreError> {
-    let sensitive = Sensitivity::Sensitive.code();
-    Ok(Condition::any()
-        .add(case::Column::ReporterId.eq(seen.own_reports.0))
-        .add(
-            Condition::all()
-                .add(case::Column::Sensitivity.ne(sensitive))
-                .add(scope(org, &seen.normal, within)?),
-        )
-        .add(
-            Condition::all()
-                .add(case::Column::Sensitivity.eq(sensitive))
-                .add(scope(org, &seen.sensitive, within)?),
-        ))
-}
-
-fn scope(org: &Org, scope: &Scope, within: Option<&[i64]>) -> Result<Condition, StoreError> {
-    if scope.all {
-        return Ok(Condition::all());
-    }
-    let nothing = || Condition::all().add(Expr::cust("1 = 0"));
-    if scope.is_empty() {
-        return Ok(nothing());
-    }
-    let mut ids = Vec::new();
-    for area in &scope.areas {
-        ids.extend_from_slice(org.subtree(org.area_by_id(area.0)?.id));
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    let ids = match within {
-        // Every area there is (a board that serves the whole province):
-        // every case is in scope, and a list of them all made PostgreSQL
-        // test each row against it (a search took 100 ms at 1 M cases).
-        None if ids.len() == org.area_count() => return Ok(Condition::all()),
-        None => ids,
-        Some(within) => {
-            let kept: Vec<i64> = within
-                .iter()
-                .copied()
-                .filter(|id| ids.contains(id))
-                .collect();
-            // Every area of the list is in scope: the filter says it all.
-            if kept.len() == within.len() {
-                return Ok(Condition::all());
-            }
-            kept
-        }
-    };
-    let mut any = Condition::any();
-    if !ids.is_empty() {
-        any = any.add(area_is_one_of(&ids));
-    }
-    if let Some(unit) = scope.involved_unit {
-        any = any.add(involving(unit.0));
-    }
-    Ok(if any.is_empty() { nothing() } else { any })
-}
-
-/// Cases `unit` leads or coordinates.
-fn involving(unit: i64) -> Condition {
-    Condition::any().add(case::Column::LeadUnitId.eq(unit)).add(
-        case::Column::Id.in_subquery(
-            Query::select()
-                .column(case_coordinating_unit::Column::CaseId)
-                .from(case_coordinating_unit::Entity)
-                .and_where(case_coordinating_unit::Column::UnitId.eq(unit))
-                .to_owned(),
-        ),
-    )
-}
-
-/// Cases whose area has `lineage` as a prefix of its own: the area and
-/// every area below it.
-pub(crate) fn in_subtree(lineage: &str) -> Condition {
-    Condition::all().add(
-        case::Column::AreaId.in_subquery(
-            Query::select()
-                .column(area::Column::Id)
-                .from(area::Entity)
-                .and_where(
-                    Expr::col((area::Entity, area::Column::Lineage))
-                        .like(LikeExpr::new(format!("{}%", escape_like(lineage))).escape('\\')),
-                )
-                .to_owned(),
-        ),
-    )
-}
-
-/// `area_id = ?` for one id, `area_id IN (…)` for several.
-fn area_is_one_of(ids: &[i64]) -> Condition {
-    match ids {
-        [one] => Condition::all().add(case::Column::AreaId.eq(*one)),
-        _ => Condition::all().add(case::Column::AreaId.is_in(ids.iter().copied())),
-    }
-}
-
 /// The filters of the request; `within` holds the ids of the `area`
 /// filter's subtree.
 /// Refuses a filter on an internal fact from a caller who may not use one
@@ -403,7 +292,7 @@ fn filters(
         all = all.add(case::Column::Category.eq(category.trim()));
     }
     if let Some(ids) = within {
-        all = all.add(area_is_one_of(ids));
+        all = all.add(in_areas(org, ids));
     }
     if let Some(sensitivity) = filter.sensitivity {
         all = all.add(case::Column::Sensitivity.eq(sensitivity.code()));
@@ -458,13 +347,6 @@ fn overdue(now: DateTime<Utc>) -> Condition {
     any
 }
 
-/// `text` with the LIKE wildcards and the escape character escaped.
-pub(crate) fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,10 +363,5 @@ mod tests {
         assert_eq!(Cursor::decode("r2_7"), Some(ranked));
         assert_eq!(Cursor::decode("x_1"), None);
         assert_eq!(Cursor::decode("r3_1"), None);
-    }
-
-    #[test]
-    fn like_wildcards_are_escaped() {
-        assert_eq!(escape_like("50%_a\\"), "50\\%\\_a\\\\");
     }
 }

@@ -15,13 +15,14 @@ mod resolve;
 pub(crate) mod row;
 mod search;
 mod similar;
+mod visible;
 
 pub use file::Files;
 pub(crate) use file::{prepare, write_once};
 pub(crate) use group_commit::Writer;
 pub use input::{ActionInput, FileRequest};
 pub use list::{CaseFilter, CasePage, Cursor, MAX_LIMIT};
-pub(crate) use list::{escape_like, in_subtree, visible};
 pub use read::StoredEvent;
 pub(crate) use row::to_active;
 pub(crate) use search::SearchSteps;
+pub(crate) use visible::{escape_like, in_subtree, visible};

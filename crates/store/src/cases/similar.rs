@@ -9,8 +9,8 @@ use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use workflow::{Case, CaseState, UserId};
 
-use super::list::{escape_like, in_subtree, visible};
 use super::row::to_cases;
+use super::visible::{escape_like, in_subtree, visible};
 use crate::entities::case;
 use crate::fold::fold;
 use crate::reads::ReadSelect;

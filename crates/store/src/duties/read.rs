@@ -16,7 +16,7 @@ use workflow::{
 };
 
 use super::files::{DutyFile, of_duties};
-use crate::cases::list::escape_like;
+use crate::cases::escape_like;
 use crate::entities::{area, case, duty_instance, duty_schedule, unit, unit_area, user};
 use crate::org::{actor, area_by_id, corrupt, unknown};
 use crate::{MAX_LIMIT, Store, StoreError};
