@@ -89,6 +89,7 @@ pub(crate) async fn generation(conn: &impl Reads) -> Result<i64, StoreError> {
 
 /// One consistent copy of the organisation's tables.
 #[derive(Debug)]
+#[cfg_attr(test, derive(Default))]
 pub(crate) struct Org {
     generation: i64,
     areas: HashMap<i64, area::Model>,

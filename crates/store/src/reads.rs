@@ -7,8 +7,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use rusqlite::types::FromSql;
-use sea_orm::sea_query::Expr;
-use sea_orm::sea_query::{Value, Values};
+use sea_orm::sea_query::{Expr, Value, Values};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult,
     QuerySelect, QueryTrait, Select, Statement, TryGetable, TryIntoModel,

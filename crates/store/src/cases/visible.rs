@@ -146,7 +146,46 @@ pub(crate) fn escape_like(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use workflow::{AreaId, UserId};
+
     use super::*;
+
+    fn seeing(normal: Scope, sensitive: Scope) -> Visibility {
+        Visibility {
+            own_reports: UserId(7),
+            normal,
+            sensitive,
+        }
+    }
+
+    fn all() -> Scope {
+        Scope {
+            all: true,
+            ..Scope::none()
+        }
+    }
+
+    #[test]
+    fn a_caller_who_sees_every_case_adds_no_condition() {
+        let org = Org::default();
+        assert!(visible(&org, &seeing(all(), all())).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_caller_kept_from_some_cases_adds_a_condition() {
+        let org = Org::default();
+        assert!(
+            !visible(&org, &seeing(all(), Scope::none()))
+                .unwrap()
+                .is_empty()
+        );
+        let areas = Scope {
+            areas: vec![AreaId(1)],
+            ..Scope::none()
+        };
+        // An unknown area is an error, not a scope that admits everything.
+        assert!(visible(&org, &seeing(all(), areas)).is_err());
+    }
 
     #[test]
     fn like_wildcards_are_escaped() {
