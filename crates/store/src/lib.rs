@@ -42,6 +42,8 @@ pub mod reports;
 mod request_counts;
 pub mod schedules;
 pub mod search_index;
+#[cfg(test)]
+mod sqlite_build;
 pub mod unreachable;
 
 pub use cases::{
