@@ -1,8 +1,8 @@
 //! `loadgen`: the HTTP load of the benchmark against a running `noicom
 //! serve` seeded by `noicom seed-bench`. At a fixed concurrency it runs W1
 //! `POST /cases`, W2 `GET /cases?state=reported&area=…&limit=50`, W3
-//! actions (`accept` of reported cases) and W4 `GET /cases?q=…`, and
-//! prints req/s, p50, p99 and the server's memory. With `--raw-sqlite` or
+//! actions (`accept` of reported cases) and W4 `GET /cases?q=…` (and,
+//! when asked, `w2all`: W2 without its state filter), and prints req/s, p50, p99 and the server's memory. With `--raw-sqlite` or
 //! `--raw-postgres` it first measures the raw durable insert rate of that
 //! database (one row per transaction, the server's settings), the ceiling
 //! of W1.
@@ -30,7 +30,7 @@ struct Args {
     /// The JSON file written by `noicom seed-bench --tokens`.
     #[arg(long, default_value = "bench-tokens.json")]
     tokens: PathBuf,
-    /// Workloads to run, in order: w1, w2, w3, w4.
+    /// Workloads to run, in order: w1, w2, w3, w4, w2all.
     #[arg(long, value_delimiter = ',', default_value = "w2,w4,w1,w3")]
     workloads: Vec<Workload>,
     /// Requests in flight.
