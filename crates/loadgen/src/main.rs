@@ -2,7 +2,8 @@
 //! serve` seeded by `noicom seed-bench`. At a fixed concurrency it runs W1
 //! `POST /cases`, W2 `GET /cases?state=reported&area=…&limit=50`, W3
 //! actions (`accept` of reported cases) and W4 `GET /cases?q=…` (and,
-//! when asked, `w2all`: W2 without its state filter), and prints req/s, p50, p99 and the server's memory. With `--raw-sqlite` or
+//! when asked, `w2all`: W2 without its state filter), and prints req/s,
+//! p50, p99 and the server's memory. With `--raw-sqlite` or
 //! `--raw-postgres` it first measures the raw durable insert rate of that
 //! database (one row per transaction, the server's settings), the ceiling
 //! of W1.

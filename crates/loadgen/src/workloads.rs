@@ -177,22 +177,19 @@ impl Plan {
                     "category": pick(&self.categories),
                     "source": "collaborator",
                 })),
-            Workload::W2 => self
-                .client
-                .get(format!(
-                    "{}/cases?state=reported&area={}&limit=50",
-                    self.base,
-                    pick(&self.areas)
-                ))
-                .bearer_auth(&self.officer),
-            Workload::W2All => self
-                .client
-                .get(format!(
-                    "{}/cases?area={}&limit=50",
-                    self.base,
-                    pick(&self.areas)
-                ))
-                .bearer_auth(&self.officer),
+            Workload::W2 | Workload::W2All => {
+                let state = match workload {
+                    Workload::W2 => "state=reported&",
+                    _ => "",
+                };
+                self.client
+                    .get(format!(
+                        "{}/cases?{state}area={}&limit=50",
+                        self.base,
+                        pick(&self.areas)
+                    ))
+                    .bearer_auth(&self.officer)
+            }
             Workload::W3 => self
                 .client
                 .post(format!("{}/cases/{}/actions", self.base, pool.get(n)?))
@@ -296,4 +293,35 @@ pub async fn run(
     }
     outcome.elapsed = started.elapsed();
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        Plan {
+            client: Client::new(),
+            base: "http://127.0.0.1:1/api/v1".into(),
+            officer: "officer".into(),
+            reporter: "reporter".into(),
+            areas: vec!["BN-006".into()],
+            categories: vec!["land".into()],
+            lead_unit: "UBND-BN".into(),
+        }
+    }
+
+    fn query(workload: Workload) -> String {
+        let request = plan().request(workload, 0, &[]).expect("a request");
+        let request = request.build().expect("a valid request");
+        request.url().query().unwrap_or_default().to_owned()
+    }
+
+    #[test]
+    fn w2all_is_w2_without_its_state_filter() {
+        assert_eq!("w2all".parse(), Ok(Workload::W2All));
+        assert_eq!(query(Workload::W2), "state=reported&area=BN-006&limit=50");
+        assert_eq!(query(Workload::W2All), "area=BN-006&limit=50");
+        assert!("w5".parse::<Workload>().unwrap_err().contains("w2all"));
+    }
 }
