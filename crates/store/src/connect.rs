@@ -65,6 +65,13 @@ pub struct Store {
     pub(crate) writer: Option<Arc<Writer>>,
     /// The organisation in memory, checked against its generation counter.
     pub(crate) org: Arc<OrgCache>,
+    /// Where a token's or a session's once-a-minute `last_used_at` /
+    /// `last_seen_at` goes (`auth::identity`). On an SQLite file, one
+    /// connection that never waits for the write lock: waiting meant
+    /// SQLite's busy handler behind the group-commit writer, up to 1.4 s
+    /// for the request under a load of filings (docs/benchmarks.md). On
+    /// PostgreSQL `db`: the touch skips a locked row itself.
+    pub(crate) touches: DatabaseConnection,
 }
 
 impl Store {
@@ -82,6 +89,7 @@ impl Store {
             return Ok(Store {
                 read: ReadConnection::Pool(Database::connect(reads).await?),
                 writes: db.clone(),
+                touches: db.clone(),
                 db,
                 search: crate::cases::SearchSteps::default(),
                 writer: Some(Arc::new(Writer::start(writer).await?)),
@@ -89,24 +97,28 @@ impl Store {
             });
         }
         create_sqlite_dir(url)?;
-        let db = Database::connect(sqlite_options(url, 8)).await?;
+        let db = Database::connect(sqlite_options(url, 8, BUSY_TIMEOUT)).await?;
         // In memory, every connection would be a database of its own.
-        let (read, writes) = match sqlite_path(url) {
+        let (read, writes, touches) = match sqlite_path(url) {
             Some(path) => (
                 ReadConnection::Sqlite(Arc::new(SqliteReader::new(path))),
-                Database::connect(sqlite_options(url, 1)).await?,
+                Database::connect(sqlite_options(url, 1, BUSY_TIMEOUT)).await?,
+                Database::connect(sqlite_options(url, 1, Duration::ZERO)).await?,
             ),
-            None => (ReadConnection::Pool(db.clone()), db.clone()),
+            None => (ReadConnection::Pool(db.clone()), db.clone(), db.clone()),
         };
         Ok(Store {
             db,
             read,
             writes,
+            touches,
             search: crate::cases::SearchSteps::default(),
             // The group-commit writer has a connection of its own: taking
             // one from the pool, it would wait behind the readers of the
             // requests whose filings it holds.
-            writer: Some(Arc::new(Writer::start(sqlite_options(url, 1)).await?)),
+            writer: Some(Arc::new(
+                Writer::start(sqlite_options(url, 1, BUSY_TIMEOUT)).await?,
+            )),
             org: Arc::default(),
         })
     }
@@ -263,16 +275,16 @@ fn options(url: &str) -> ConnectOptions {
 /// A pool of up to `connections` on an SQLite file. See docs/design.md
 /// "Persistence choices": WAL for concurrent readers, FULL so that an
 /// acknowledged commit survives a power cut, a busy timeout so that
-/// writers queue instead of failing.
-fn sqlite_options(url: &str, connections: u32) -> ConnectOptions {
+/// writers queue instead of failing (`BUSY_TIMEOUT`, or `busy`).
+fn sqlite_options(url: &str, connections: u32, busy: Duration) -> ConnectOptions {
     let mut opts = options(url);
     opts.max_connections(connections)
         .min_connections(1)
-        .map_sqlx_sqlite_opts(|o| {
+        .map_sqlx_sqlite_opts(move |o| {
             o.journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
+                .busy_timeout(busy)
         });
     opts
 }
@@ -301,6 +313,23 @@ fn create_sqlite_dir(url: &str) -> Result<(), StoreError> {
         })?;
     }
     Ok(())
+}
+
+/// How long an SQLite writer waits for the write lock before it fails.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Whether a database error is SQLite's "database is locked" or "table is
+/// locked" (SQLITE_BUSY, SQLITE_LOCKED, and their extended codes).
+pub(crate) fn is_sqlite_busy(err: &sea_orm::DbErr) -> bool {
+    let sqlx = match err {
+        sea_orm::DbErr::Exec(RuntimeErr::SqlxError(e))
+        | sea_orm::DbErr::Query(RuntimeErr::SqlxError(e))
+        | sea_orm::DbErr::Conn(RuntimeErr::SqlxError(e)) => e,
+        _ => return false,
+    };
+    let code = sqlx.as_database_error().and_then(|e| e.code());
+    code.and_then(|c| c.parse::<i32>().ok())
+        .is_some_and(|c| matches!(c & 0xff, 5 | 6))
 }
 
 /// Whether a database error is a unique-constraint violation.

@@ -3,11 +3,12 @@
 //! hash per request, SPEC §9).
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, LockBehavior, LockType, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use workflow::{Lang, Role, UnitId, UserId};
 
 use super::{Credential, Identity, stale};
+use crate::connect::is_sqlite_busy;
 use crate::credentials::token_hash;
 use crate::entities::{api_token, session};
 use crate::org::corrupt;
@@ -30,10 +31,8 @@ impl Store {
             .filter(|(t, _)| t.expires_at.is_none_or(|at| at > now))
             .ok_or(StoreError::Unauthenticated)?;
         if stale(row.last_used_at, now) {
-            api_token::Entity::update_many()
-                .col_expr(api_token::Column::LastUsedAt, Expr::value(now))
-                .filter(api_token::Column::Id.eq(row.id))
-                .exec(&self.db)
+            let id = (api_token::Column::Id, row.id);
+            self.touch::<api_token::Entity>(id, api_token::Column::LastUsedAt, now)
                 .await?;
         }
         self.identity(row.user_id, Credential::Token(row.id), generation)
@@ -53,10 +52,8 @@ impl Store {
             .await?
             .ok_or(StoreError::Unauthenticated)?;
         if stale(Some(row.last_seen_at), now) {
-            session::Entity::update_many()
-                .col_expr(session::Column::LastSeenAt, Expr::value(now))
-                .filter(session::Column::Id.eq(row.id))
-                .exec(&self.db)
+            let id = (session::Column::Id, row.id);
+            self.touch::<session::Entity>(id, session::Column::LastSeenAt, now)
                 .await?;
         }
         let credential = Credential::Session {
@@ -64,6 +61,40 @@ impl Store {
             csrf: row.csrf_token,
         };
         self.identity(row.user_id, credential, generation).await
+    }
+
+    /// Sets `column` of the row `id` (its id column and value) of `E`, a
+    /// token or a session, to
+    /// `now`, unless that means waiting for a lock: then the touch is
+    /// left to the caller's next request. The time is bookkeeping, shown
+    /// on the list of tokens; the request is not made to wait for it.
+    async fn touch<E: EntityTrait>(
+        &self,
+        (id_column, id): (E::Column, i64),
+        column: E::Column,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        // PostgreSQL: only the row if no one holds it. SQLite has no row
+        // locks (sea-query leaves the clause out): its `touches`
+        // connection does not wait for the write lock instead.
+        let unlocked = Query::select()
+            .column(id_column)
+            .from(E::default())
+            .and_where(id_column.eq(id))
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            .to_owned();
+        let touched = E::update_many()
+            .col_expr(column, Expr::value(now))
+            .filter(id_column.in_subquery(unlocked))
+            .exec(&self.touches)
+            .await;
+        match touched {
+            Err(err) if is_sqlite_busy(&err) => {
+                tracing::debug!(id, "thời điểm dùng để sau: cơ sở dữ liệu đang bận ghi");
+                Ok(())
+            }
+            touched => touched.map(|_| ()).map_err(StoreError::from),
+        }
     }
 
     /// The caller `user_id`, with the organisation as of `generation`, the

@@ -40,5 +40,6 @@ mod reset_limits;
 mod search;
 mod search_index;
 mod sign_in_throttle;
+mod touches;
 mod unreachable;
 mod visibility;
