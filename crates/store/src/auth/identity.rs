@@ -64,10 +64,9 @@ impl Store {
     }
 
     /// Sets `column` of the row `id` (its id column and value) of `E`, a
-    /// token or a session, to
-    /// `now`, unless that means waiting for a lock: then the touch is
-    /// left to the caller's next request. The time is bookkeeping, shown
-    /// on the list of tokens; the request is not made to wait for it.
+    /// token or a session, to `now`, unless that means waiting for a lock:
+    /// then the touch is left to the caller's next request. The time is
+    /// bookkeeping, shown on the list of tokens; no request waits for it.
     async fn touch<E: EntityTrait>(
         &self,
         (id_column, id): (E::Column, i64),
