@@ -274,8 +274,9 @@ fn options(url: &str) -> ConnectOptions {
 
 /// A pool of up to `connections` on an SQLite file. See docs/design.md
 /// "Persistence choices": WAL for concurrent readers, FULL so that an
-/// acknowledged commit survives a power cut, a busy timeout so that
-/// writers queue instead of failing (`BUSY_TIMEOUT`, or `busy`).
+/// acknowledged commit survives a power cut, and `busy`, how long a
+/// writer waits for the lock: `BUSY_TIMEOUT` so that writers queue
+/// instead of failing, 0 for the touches that must not wait.
 fn sqlite_options(url: &str, connections: u32, busy: Duration) -> ConnectOptions {
     let mut opts = options(url);
     opts.max_connections(connections)

@@ -89,7 +89,10 @@ impl Store {
             .await;
         match touched {
             Err(err) if is_sqlite_busy(&err) => {
-                tracing::debug!(id, "thời điểm dùng để sau: cơ sở dữ liệu đang bận ghi");
+                tracing::debug!(
+                    id,
+                    "chưa ghi thời điểm dùng (để lần sau): cơ sở dữ liệu đang bận ghi"
+                );
                 Ok(())
             }
             touched => touched.map(|_| ()).map_err(StoreError::from),
